@@ -1,0 +1,3 @@
+from certready.cli import app
+
+app(prog_name="certready")

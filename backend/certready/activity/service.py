@@ -1,0 +1,89 @@
+"""Write activity entries in the same transaction as the change they describe."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import Enum
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from certready.activity.models import ActivityEntry
+from certready.activity.repository import ActivityRepository
+from certready.activity.schemas import ActivityFilters
+from certready.core.clock import utcnow
+from certready.core.pagination import PageParams, paginate
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: uuid.UUID | None
+    name: str
+
+
+SYSTEM = Actor(id=None, name="system")
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, Mapping):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def snapshot(obj: Any, fields: list[str]) -> dict[str, Any]:
+    return {f: _jsonable(getattr(obj, f)) for f in fields}
+
+
+def diff(before: Mapping[str, Any], after: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Only the fields that changed, for compact before/after records."""
+    keys = [k for k in after if before.get(k) != after.get(k)]
+    return {k: before.get(k) for k in keys}, {k: after.get(k) for k in keys}
+
+
+def record(
+    session: AsyncSession,
+    *,
+    org_id: uuid.UUID,
+    actor: Actor,
+    action: str,
+    object_type: str,
+    object_id: str | uuid.UUID,
+    summary: str,
+    before: Mapping[str, Any] | None = None,
+    after: Mapping[str, Any] | None = None,
+) -> ActivityEntry:
+    entry = ActivityEntry(
+        org_id=org_id,
+        at=utcnow(),
+        actor_id=actor.id,
+        actor_name=actor.name[:200],
+        action=action,
+        object_type=object_type,
+        object_id=str(object_id),
+        summary=summary[:500],
+        before=_jsonable(dict(before)) if before is not None else None,
+        after=_jsonable(dict(after)) if after is not None else None,
+    )
+    session.add(entry)
+    return entry
+
+
+async def list_activity(
+    session: AsyncSession, org_id: uuid.UUID, filters: ActivityFilters, page: PageParams
+) -> tuple[list[ActivityEntry], str | None, int]:
+    repo = ActivityRepository(session, org_id)
+    stmt = repo.filtered(filters)
+    return await paginate(
+        session, stmt, keys=[ActivityEntry.at, ActivityEntry.id], params=page, descending=True
+    )

@@ -1,0 +1,192 @@
+"""Shared dependencies: settings, database session, principal, organisation context.
+
+Every route under ``/orgs/{org}`` depends on ``OrgCtxDep`` (non-member: 404),
+and on ``Requires(action)`` for the permission table.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from typing import Annotated
+
+from fastapi import Depends, Path, Request
+from fastapi.security import OAuth2PasswordBearer
+from sqlalchemy import exists, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from certready.activity.service import Actor
+from certready.auth.models import RevokedAccessToken, User
+from certready.config import Settings
+from certready.core.problems import Forbidden, NotFound, Unauthorized
+from certready.core.security import InvalidToken, decode_access_token
+from certready.db.session import SAFE_METHODS, Database
+from certready.orgs.enums import Role
+from certready.orgs.models import Membership, Organisation
+from certready.orgs.permissions import Action, allows
+
+oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/api/v1/auth/token", auto_error=False)
+
+
+def get_settings_dep(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def get_database(request: Request) -> Database:
+    db: Database = request.app.state.db
+    return db
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
+DatabaseDep = Annotated[Database, Depends(get_database)]
+
+
+async def get_session(request: Request, db: DatabaseDep) -> AsyncIterator[AsyncSession]:
+    """One session per request; commits before the response is sent (one commit point).
+
+    Function scope makes FastAPI run the code after ``yield`` before sending the
+    response, so a failed commit becomes an error response, never a 200 (STYLE.md).
+    """
+    factory = db.read_sessions if request.method in SAFE_METHODS else db.write_sessions
+    async with factory() as session:
+        try:
+            yield session
+        except BaseException:
+            await session.rollback()
+            raise
+        if request.method not in SAFE_METHODS:
+            await session.commit()
+        else:
+            await session.rollback()
+
+
+SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]
+
+
+@dataclass
+class Principal:
+    """Who is calling: a user (JWT) or, later, an API token acting for one organisation."""
+
+    user: User
+    jti: str | None = None
+    token_expires_at: object | None = None
+    # Set for API tokens: the only organisation and the scopes they act with.
+    token_org_id: uuid.UUID | None = None
+    token_scopes: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def id(self) -> uuid.UUID:
+        return self.user.id
+
+    @property
+    def name(self) -> str:
+        return self.user.full_name or self.user.email
+
+    @property
+    def actor(self) -> Actor:
+        return Actor(id=self.user.id, name=self.name)
+
+
+async def get_principal(
+    request: Request,
+    session: SessionDep,
+    settings: SettingsDep,
+    token: Annotated[str | None, Depends(oauth2_scheme)],
+) -> Principal:
+    # Tokens travel only in the Authorization header (J10, SECURITY.md A8).
+    if {"access_token", "token", "api_key"} & set(request.query_params):
+        raise Unauthorized("Credentials are not accepted in the URL.")
+    if not token:
+        raise Unauthorized()
+    try:
+        claims = decode_access_token(settings, token)
+    except InvalidToken as exc:
+        request.state.auth_failure = str(exc)
+        raise Unauthorized() from exc
+    revoked = exists().where(RevokedAccessToken.jti == claims.jti)
+    row = (
+        await session.execute(select(User, revoked.label("revoked")).where(User.id == claims.user_id))
+    ).first()
+    if row is None:
+        raise Unauthorized()
+    user, is_revoked = row
+    if is_revoked or not user.is_active or user.token_version != claims.token_version:
+        raise Unauthorized()
+    return Principal(user=user, jti=claims.jti, token_expires_at=claims.expires_at)
+
+
+PrincipalDep = Annotated[Principal, Depends(get_principal)]
+
+
+@dataclass
+class OrgContext:
+    org: Organisation
+    role: Role
+    principal: Principal
+
+    @property
+    def org_id(self) -> uuid.UUID:
+        return self.org.id
+
+    @property
+    def actor(self) -> Actor:
+        return self.principal.actor
+
+    def can(self, action: Action) -> bool:
+        return allows(self.role, action)
+
+
+async def get_org_context(
+    org: Annotated[str, Path(description="Organisation slug.", max_length=63)],
+    session: SessionDep,
+    principal: PrincipalDep,
+) -> OrgContext:
+    """Load the organisation by slug for a member; anyone else gets the same 404."""
+    if principal.token_org_id is not None:
+        stmt = select(Organisation, Membership.role).join(
+            Membership, Membership.org_id == Organisation.id
+        )
+        stmt = stmt.where(
+            Organisation.slug == org,
+            Organisation.id == principal.token_org_id,
+            Membership.user_id == principal.id,
+        )
+    else:
+        stmt = (
+            select(Organisation, Membership.role)
+            .join(Membership, Membership.org_id == Organisation.id)
+            .where(Organisation.slug == org, Membership.user_id == principal.id)
+        )
+    row = (await session.execute(stmt)).first()
+    if row is None:
+        raise NotFound()
+    organisation, role = row
+    return OrgContext(org=organisation, role=Role(role), principal=principal)
+
+
+OrgCtxDep = Annotated[OrgContext, Depends(get_org_context)]
+
+
+class Requires:
+    """Dependency that checks the permission table for the caller's role (403)."""
+
+    def __init__(self, action: Action) -> None:
+        self.action = action
+
+    async def __call__(self, ctx: OrgCtxDep) -> OrgContext:
+        if not ctx.can(self.action):
+            raise Forbidden(f"Your role ({ctx.role.value}) may not {self.action.value}.")
+        if ctx.principal.token_org_id is not None and not _token_scope_allows(
+            ctx.principal.token_scopes, self.action
+        ):
+            raise Forbidden(f"This API token lacks the scope for {self.action.value}.")
+        return ctx
+
+
+def _token_scope_allows(scopes: frozenset[str], action: Action) -> bool:
+    # API tokens (evidence issue) carry explicit scopes; "read" covers every read action.
+    if action.value in scopes:
+        return True
+    return "read" in scopes and action.value.endswith(":read")

@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+import uuid
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, EmailStr, Field
+
+from certready.orgs.enums import Role
+from certready.orgs.schemas import Name, OrgCreate, OrgRead
+
+
+class TokenPair(BaseModel):
+    access_token: str
+    refresh_token: str
+    token_type: Literal["bearer"] = "bearer"
+    expires_in: int = Field(description="Access-token lifetime in seconds.")
+
+
+class RefreshRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    refresh_token: str = Field(max_length=256)
+
+
+class LogoutRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    refresh_token: str | None = Field(default=None, max_length=256)
+    all: bool = Field(default=False, description="End every session of this user.")
+
+
+class PasswordChange(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    current_password: str = Field(max_length=1024)
+    new_password: str = Field(max_length=1024)
+
+
+class MembershipRead(BaseModel):
+    org_id: uuid.UUID
+    org_slug: str
+    org_name: str
+    role: Role
+
+
+class UserRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    email: str
+    full_name: str
+
+
+class MeRead(UserRead):
+    memberships: list[MembershipRead]
+
+
+class AdminCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    email: EmailStr
+    full_name: Name
+    password: str = Field(max_length=1024)
+
+
+class SetupRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    organisation: OrgCreate
+    admin: AdminCreate
+
+
+class SetupStatus(BaseModel):
+    needed: bool
+
+
+class SetupResult(BaseModel):
+    organisation: OrgRead
+    user: UserRead

@@ -1,0 +1,222 @@
+"""Setup, login, token refresh/rotation, logout and password change (SECURITY.md J1-J12).
+
+Login and refresh run in their own short transactions instead of the request
+session: a failed attempt or a detected refresh-token reuse must be recorded
+even though the request answers with an error.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+
+import anyio
+from sqlalchemy import func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from certready.activity.service import Actor
+from certready.auth.models import LoginAttempt, RefreshToken, RevokedAccessToken, User
+from certready.auth.schemas import MembershipRead, MeRead, PasswordChange, SetupRequest, TokenPair
+from certready.config import Settings
+from certready.core.clock import utcnow
+from certready.core.problems import Conflict, TooManyRequests, Unauthorized, Unprocessable
+from certready.core.security import (
+    REFRESH_PREFIX,
+    create_access_token,
+    hash_password,
+    new_opaque_token,
+    password_problems,
+    token_hash,
+    verify_password,
+)
+from certready.db.session import Database
+from certready.orgs.models import Membership, Organisation
+from certready.orgs.service import create_organisation
+
+LOGIN_FAILED = "Wrong e-mail or password."
+
+
+async def setup_needed(session: AsyncSession) -> bool:
+    return (await session.execute(select(User.id).limit(1))).first() is None
+
+
+async def run_setup(
+    session: AsyncSession, settings: Settings, data: SetupRequest
+) -> tuple[Organisation, User]:
+    """First run only: the first organisation and its admin; 409 once any user exists."""
+    if not await setup_needed(session):
+        raise Conflict("Certready is already set up. Log in instead.")
+    email = str(data.admin.email).lower()
+    problems = password_problems(data.admin.password, email, data.admin.full_name)
+    if problems:
+        raise Unprocessable(" ".join(problems), loc=["body", "admin", "password"])
+    pw_hash = await anyio.to_thread.run_sync(hash_password, settings, data.admin.password)
+    user = User(email=email, full_name=data.admin.full_name, password_hash=pw_hash)
+    session.add(user)
+    await session.flush()
+    org = await create_organisation(
+        session, data.organisation, user, Actor(id=user.id, name=user.full_name)
+    )
+    return org, user
+
+
+async def _issue_tokens(
+    session: AsyncSession, settings: Settings, user: User, family_id: uuid.UUID | None = None
+) -> TokenPair:
+    now = utcnow()
+    secret, digest = new_opaque_token(REFRESH_PREFIX)
+    session.add(
+        RefreshToken(
+            user_id=user.id,
+            family_id=family_id or uuid.uuid4(),
+            token_hash=digest,
+            created_at=now,
+            expires_at=now + timedelta(days=settings.refresh_token_days),
+        )
+    )
+    access, expires_in = create_access_token(settings, user.id, user.token_version)
+    return TokenPair(access_token=access, refresh_token=secret, expires_in=expires_in)
+
+
+async def login(db: Database, settings: Settings, email: str, password: str, client: str) -> TokenPair:
+    account = email.strip().lower()[:320]
+    now = utcnow()
+    async with db.transaction() as session:
+        account_since = now - timedelta(seconds=settings.login_account_window_seconds)
+        client_since = now - timedelta(seconds=settings.login_client_window_seconds)
+        failures = (
+            await session.execute(
+                select(func.count(), func.min(LoginAttempt.at)).where(
+                    LoginAttempt.account == account,
+                    LoginAttempt.success.is_(False),
+                    LoginAttempt.at >= account_since,
+                )
+            )
+        ).one()
+        attempts = (
+            await session.execute(
+                select(func.count(), func.min(LoginAttempt.at)).where(
+                    LoginAttempt.client == client, LoginAttempt.at >= client_since
+                )
+            )
+        ).one()
+        # Same answer for existing and unknown accounts (SECURITY.md A6).
+        if failures[0] >= settings.login_account_failures:
+            wait = settings.login_account_window_seconds - int((now - failures[1]).total_seconds())
+            raise TooManyRequests(max(wait, 1))
+        if attempts[0] >= settings.login_client_attempts:
+            wait = settings.login_client_window_seconds - int((now - attempts[1]).total_seconds())
+            raise TooManyRequests(max(wait, 1))
+        user = (await session.execute(select(User).where(User.email == account))).scalars().first()
+        stored = user.password_hash if user is not None and user.is_active else None
+    ok, new_hash = await anyio.to_thread.run_sync(verify_password, settings, password, stored)
+    async with db.transaction() as session:
+        session.add(LoginAttempt(account=account, client=client[:64], at=now, success=ok))
+        if not ok or user is None:
+            tokens = None
+        else:
+            user = await session.merge(user)
+            user.last_login_at = now
+            if new_hash:
+                user.password_hash = new_hash
+            tokens = await _issue_tokens(session, settings, user)
+    if tokens is None:
+        raise Unauthorized(LOGIN_FAILED)
+    return tokens
+
+
+async def refresh(db: Database, settings: Settings, refresh_token: str) -> TokenPair:
+    """Rotate a refresh token; reuse of a rotated token revokes its whole family (J8)."""
+    now = utcnow()
+    async with db.transaction() as session:
+        row = (
+            await session.execute(
+                select(RefreshToken, User)
+                .join(User, User.id == RefreshToken.user_id)
+                .where(RefreshToken.token_hash == token_hash(refresh_token))
+            )
+        ).first()
+        tokens: TokenPair | None = None
+        if row is not None:
+            stored, user = row
+            if stored.used_at is not None or stored.revoked_at is not None:
+                await session.execute(
+                    update(RefreshToken)
+                    .where(RefreshToken.family_id == stored.family_id, RefreshToken.revoked_at.is_(None))
+                    .values(revoked_at=now)
+                )
+            elif stored.expires_at > now and user.is_active:
+                stored.used_at = now
+                tokens = await _issue_tokens(session, settings, user, stored.family_id)
+    if tokens is None:
+        raise Unauthorized("The refresh token is not valid.")
+    return tokens
+
+
+async def logout(
+    session: AsyncSession,
+    user: User,
+    jti: str | None,
+    access_expires_at: object,
+    refresh_token: str | None,
+    everywhere: bool,
+) -> None:
+    now = utcnow()
+    if jti is not None:
+        session.add(RevokedAccessToken(jti=jti, expires_at=access_expires_at))
+    if refresh_token:
+        family = select(RefreshToken.family_id).where(
+            RefreshToken.token_hash == token_hash(refresh_token), RefreshToken.user_id == user.id
+        )
+        await session.execute(
+            update(RefreshToken)
+            .where(RefreshToken.family_id.in_(family.scalar_subquery()), RefreshToken.revoked_at.is_(None))
+            .values(revoked_at=now)
+        )
+    if everywhere:
+        await revoke_all_sessions(session, user)
+    await session.flush()
+
+
+async def revoke_all_sessions(session: AsyncSession, user: User) -> None:
+    user.token_version += 1
+    await session.execute(
+        update(RefreshToken)
+        .where(RefreshToken.user_id == user.id, RefreshToken.revoked_at.is_(None))
+        .values(revoked_at=utcnow())
+    )
+
+
+async def change_password(
+    session: AsyncSession, settings: Settings, user: User, data: PasswordChange
+) -> None:
+    ok, _ = await anyio.to_thread.run_sync(
+        verify_password, settings, data.current_password, user.password_hash
+    )
+    if not ok:
+        raise Unprocessable("The current password is wrong.", loc=["body", "current_password"])
+    problems = password_problems(data.new_password, user.email, user.full_name)
+    if problems:
+        raise Unprocessable(" ".join(problems), loc=["body", "new_password"])
+    user.password_hash = await anyio.to_thread.run_sync(hash_password, settings, data.new_password)
+    await revoke_all_sessions(session, user)
+    await session.flush()
+
+
+async def me(session: AsyncSession, user: User) -> MeRead:
+    rows = (
+        await session.execute(
+            select(Organisation.id, Organisation.slug, Organisation.name, Membership.role)
+            .join(Membership, Membership.org_id == Organisation.id)
+            .where(Membership.user_id == user.id)
+            .order_by(Organisation.name)
+        )
+    ).all()
+    return MeRead(
+        id=user.id,
+        email=user.email,
+        full_name=user.full_name,
+        memberships=[
+            MembershipRead(org_id=r[0], org_slug=r[1], org_name=r[2], role=r[3]) for r in rows
+        ],
+    )

@@ -1,0 +1,120 @@
+"""One `Settings` object for the whole process (prefix ``CERTREADY_``).
+
+Nothing reads the environment at import time: ``get_settings()`` builds the
+object and ``create_app(settings)`` receives it.
+"""
+
+from __future__ import annotations
+
+import secrets
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+# Values that appear in documentation or examples; production refuses them (SECURITY.md J5).
+EXAMPLE_SECRETS = frozenset(
+    {"changeme", "change-me", "secret", "certready", "please-change-this-secret-key-now!!"}
+)
+MIN_SECRET_BYTES = 32
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+
+class InsecureConfiguration(RuntimeError):
+    """Raised at start-up when production settings are unsafe."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="CERTREADY_", extra="ignore")
+
+    env: Literal["development", "production"] = "development"
+    data_dir: Path = Path("data")
+    database_url: str = ""
+    secret_key: SecretStr | None = None
+    access_token_minutes: int = Field(default=15, ge=1, le=60)
+    refresh_token_days: int = Field(default=14, ge=1, le=90)
+    cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    max_upload_bytes: int = Field(default=1024**3, ge=1)
+    spa_dir: Path | None = None
+    jwt_issuer: str = "certready"
+    jwt_audience: str = "certready-api"
+    # Login throttling (SECURITY.md 2.2): failures per account per window, attempts per client.
+    login_account_failures: int = 5
+    login_account_window_seconds: int = 15 * 60
+    login_client_attempts: int = 20
+    login_client_window_seconds: int = 60
+    # Argon2id parameters; tests may lower them, production keeps the library defaults.
+    argon2_time_cost: int = 3
+    argon2_memory_cost: int = 65536
+    argon2_parallelism: int = 4
+    sqlite_busy_timeout_ms: int = 30000
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _split_origins(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [o.strip() for o in value.split(",") if o.strip()]
+        return value
+
+    @property
+    def is_production(self) -> bool:
+        return self.env == "production"
+
+    @property
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite+aiosqlite:///{(self.data_dir / 'certready.db').resolve()}"
+
+    @property
+    def resolved_spa_dir(self) -> Path:
+        return self.spa_dir or REPO_ROOT / "frontend" / "dist"
+
+    @property
+    def evidence_dir(self) -> Path:
+        return self.data_dir / "evidence"
+
+    def jwt_secret(self) -> str:
+        """The HMAC key; generated once into DATA_DIR in the embedded default."""
+        if self.secret_key is not None:
+            return self.secret_key.get_secret_value()
+        return _development_secret(self.data_dir)
+
+    def check_production(self) -> None:
+        """Refuse to start in production with a missing, short or example secret (J5)."""
+        if not self.is_production:
+            return
+        key = self.secret_key.get_secret_value() if self.secret_key else ""
+        if not key:
+            raise InsecureConfiguration("CERTREADY_SECRET_KEY must be set in production")
+        if len(key.encode()) < MIN_SECRET_BYTES:
+            raise InsecureConfiguration(
+                f"CERTREADY_SECRET_KEY must be at least {MIN_SECRET_BYTES} bytes"
+            )
+        if key.lower() in EXAMPLE_SECRETS:
+            raise InsecureConfiguration("CERTREADY_SECRET_KEY is an example value")
+        if "*" in self.cors_origins:
+            raise InsecureConfiguration("CERTREADY_CORS_ORIGINS must list explicit origins")
+
+
+def _development_secret(data_dir: Path) -> str:
+    path = data_dir / "secret_key"
+    if path.exists():
+        return path.read_text().strip()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(MIN_SECRET_BYTES)
+    # exclusive create so two processes starting together agree on one key
+    try:
+        with path.open("x") as fh:
+            fh.write(key)
+        path.chmod(0o600)
+    except FileExistsError:
+        return path.read_text().strip()
+    return key
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,63 @@
+"""Repositories own all SQL; ``OrgScopedRepository.base_statement()`` is the
+only place that filters domain rows by organisation (SECURITY.md API1)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any, ClassVar, Generic, TypeVar
+
+from sqlalchemy import Select, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import SQLModel
+
+from certready.core.problems import NotFound
+
+M = TypeVar("M", bound=SQLModel)
+
+
+class OrgScopedRepository(Generic[M]):
+    model: ClassVar[type[Any]]
+
+    def __init__(self, session: AsyncSession, org_id: uuid.UUID) -> None:
+        self.session = session
+        self.org_id = org_id
+
+    def base_statement(self) -> Select[tuple[M]]:
+        return select(self.model).where(self.model.org_id == self.org_id)
+
+    async def get(self, id_: uuid.UUID) -> M | None:
+        stmt = self.base_statement().where(self.model.id == id_)
+        return (await self.session.execute(stmt)).scalars().first()
+
+    async def get_or_404(self, id_: uuid.UUID) -> M:
+        obj = await self.get(id_)
+        if obj is None:
+            raise NotFound()
+        return obj
+
+    def add(self, obj: M) -> M:
+        if obj.org_id != self.org_id:  # type: ignore[attr-defined]
+            raise ValueError("object belongs to another organisation")
+        self.session.add(obj)
+        return obj
+
+
+async def next_number(session: AsyncSession, org_id: uuid.UUID, name: str) -> int:
+    """Next value of a per-organisation counter (human keys such as F-12).
+
+    One atomic ``UPDATE ... RETURNING`` so two writers never get the same number.
+    """
+    from certready.orgs.models import OrgCounter
+
+    stmt = (
+        update(OrgCounter)
+        .where(OrgCounter.org_id == org_id, OrgCounter.name == name)
+        .values(value=OrgCounter.value + 1)
+        .returning(OrgCounter.value)
+    )
+    value = (await session.execute(stmt)).scalar_one_or_none()
+    if value is None:
+        session.add(OrgCounter(org_id=org_id, name=name, value=1))
+        await session.flush()
+        return 1
+    return int(value)

@@ -1,0 +1,91 @@
+"""Application factory: ``create_app(settings)`` serves /api/v1, /docs and the SPA."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import Response
+from starlette.staticfiles import StaticFiles
+from starlette.types import Scope
+
+from certready import __version__
+from certready.api.openapi import build_openapi, operation_id
+from certready.api.v1 import build_api_router
+from certready.config import Settings, get_settings
+from certready.core.middleware import BodyLimitMiddleware, SecurityHeadersMiddleware, path_matcher
+from certready.core.problems import install_problem_handlers
+from certready.db.engine import create_engine
+from certready.db.session import Database
+
+JSON_BODY_LIMIT = 1024 * 1024
+# Paths whose bodies are streamed into the evidence store with their own limit.
+STREAMING_UPLOAD_PATHS = [r"^/api/v1/orgs/[^/]+/evidence(/[^/]+/versions(/new)?)?$"]
+
+
+class SPAStaticFiles(StaticFiles):
+    """The built SPA; unknown paths fall back to index.html (client-side routes)."""
+
+    async def get_response(self, path: str, scope: Scope) -> Response:
+        try:
+            return await super().get_response(path, scope)
+        except StarletteHTTPException as exc:
+            if exc.status_code != 404 or path.startswith("api/"):
+                raise
+            return await super().get_response("index.html", scope)
+
+
+def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    settings.check_production()
+    db = database or Database.from_engine(create_engine(settings))
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        if database is None:
+            await db.dispose()
+
+    docs = not settings.is_production  # SECURITY.md Z7: no /docs in production
+    app = FastAPI(
+        title="Certready API",
+        version=__version__,
+        description=(
+            "ISO/IEC 20000-1:2018 certification readiness: requirements, evidence, audits, "
+            "findings, corrective measures and the Stage 1 / Stage 2 verdicts."
+        ),
+        lifespan=lifespan,
+        docs_url="/docs" if docs else None,
+        redoc_url=None,
+        openapi_url="/api/v1/openapi.json" if docs else None,
+        generate_unique_id_function=operation_id,
+        separate_input_output_schemas=False,
+    )
+    app.state.settings = settings
+    app.state.db = db
+    app.openapi = lambda: build_openapi(app)  # type: ignore[method-assign]
+    install_problem_handlers(app)
+    app.include_router(build_api_router())
+
+    app.add_middleware(
+        BodyLimitMiddleware, limit=JSON_BODY_LIMIT, exempt=path_matcher(STREAMING_UPLOAD_PATHS)
+    )
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_credentials=False,
+            allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
+            allow_headers=["Authorization", "Content-Type", "If-Match", "Idempotency-Key"],
+            expose_headers=["ETag", "Retry-After", "Location"],
+        )
+    app.add_middleware(SecurityHeadersMiddleware)
+
+    spa_dir: Path = settings.resolved_spa_dir
+    if (spa_dir / "index.html").exists():
+        app.mount("/", SPAStaticFiles(directory=spa_dir, html=True), name="spa")
+    return app

@@ -1,0 +1,46 @@
+"""Organisations (tenants), memberships and per-organisation counters."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+
+from sqlalchemy import String, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from certready.db.base import IdMixin, TimestampMixin, utc_field
+from certready.orgs.enums import Role
+
+
+class Organisation(IdMixin, TimestampMixin, table=True):
+    __tablename__ = "organisation"
+
+    slug: str = Field(max_length=63, unique=True)
+    name: str = Field(max_length=200)
+    sms_scope: str = Field(default="", max_length=10000)
+    target_certification_date: date | None = None
+    certification_body: str = Field(default="", max_length=200)
+    # Recorded once the Stage 2 audit has happened (readiness CERT/MAINT gates).
+    certification_decision_date: date | None = None
+    version: int = 1
+
+
+class Membership(SQLModel, table=True):
+    __tablename__ = "membership"
+    __table_args__ = (UniqueConstraint("org_id", "user_id"),)
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    org_id: uuid.UUID = Field(foreign_key="organisation.id", index=True, ondelete="CASCADE")
+    user_id: uuid.UUID = Field(foreign_key="user_account.id", index=True, ondelete="CASCADE")
+    role: Role = Field(sa_type=String(32))
+    created_at: datetime = utc_field()
+
+
+class OrgCounter(SQLModel, table=True):
+    """Per-organisation sequences for human keys (``F-12``, ``CM-7``)."""
+
+    __tablename__ = "org_counter"
+
+    org_id: uuid.UUID = Field(foreign_key="organisation.id", primary_key=True, ondelete="CASCADE")
+    name: str = Field(max_length=32, primary_key=True)
+    value: int = 0

@@ -1,0 +1,96 @@
+"""The one permission table: role x action (SECURITY.md API5).
+
+Routes declare the action they need with ``Requires(Action.x)``; nothing else
+decides what a role may do. Object-level rules (a process owner edits only
+the requirements they own) live in the services and cite this table.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from certready.orgs.enums import Role
+
+
+class Action(StrEnum):
+    org_read = "org:read"
+    org_update = "org:update"
+    members_read = "members:read"
+    members_manage = "members:manage"
+    activity_read = "activity:read"
+    tokens_manage = "tokens:manage"
+    requirements_read = "requirements:read"
+    requirements_edit = "requirements:edit"
+    requirements_edit_own = "requirements:edit_own"
+    evidence_read = "evidence:read"
+    evidence_write = "evidence:write"
+    evidence_approve = "evidence:approve"
+    audits_read = "audits:read"
+    audits_manage = "audits:manage"
+    audits_conduct = "audits:conduct"
+    findings_read = "findings:read"
+    findings_write = "findings:write"
+    measures_read = "measures:read"
+    measures_write = "measures:write"
+    reviews_read = "reviews:read"
+    reviews_write = "reviews:write"
+    training_read = "training:read"
+    training_write = "training:write"
+    objectives_read = "objectives:read"
+    objectives_write = "objectives:write"
+    readiness_read = "readiness:read"
+    readiness_manage = "readiness:manage"
+
+
+_READ = frozenset(
+    {
+        Action.org_read,
+        Action.members_read,
+        Action.activity_read,
+        Action.requirements_read,
+        Action.evidence_read,
+        Action.audits_read,
+        Action.findings_read,
+        Action.measures_read,
+        Action.reviews_read,
+        Action.training_read,
+        Action.objectives_read,
+        Action.readiness_read,
+    }
+)
+
+_MANAGER = _READ | {
+    Action.requirements_edit,
+    Action.requirements_edit_own,
+    Action.evidence_write,
+    Action.evidence_approve,
+    Action.audits_manage,
+    Action.findings_write,
+    Action.measures_write,
+    Action.reviews_write,
+    Action.training_write,
+    Action.objectives_write,
+    Action.readiness_manage,
+}
+
+PERMISSIONS: dict[Role, frozenset[Action]] = {
+    Role.admin: frozenset(set(Action)),
+    Role.sms_manager: frozenset(_MANAGER),
+    Role.process_owner: _READ
+    | {
+        Action.requirements_edit_own,
+        Action.evidence_write,
+        Action.measures_write,
+        Action.objectives_write,
+    },
+    Role.auditor: _READ
+    | {Action.audits_manage, Action.audits_conduct, Action.findings_write, Action.evidence_write},
+    # Certification-body auditors read, and raise findings on certification-body audits only
+    # (that object-level restriction is enforced in the findings service).
+    Role.external_auditor: _READ | {Action.audits_conduct, Action.findings_write},
+    Role.viewer: _READ,
+}
+
+
+def allows(role: Role | str, action: Action) -> bool:
+    return action in PERMISSIONS.get(Role(role), frozenset())

@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import Select, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from certready.auth.models import User
+from certready.orgs.models import Membership, Organisation
+
+
+class OrganisationRepository:
+    """Organisations are the tenants themselves: scoped by membership, not org_id."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    def for_user(self, user_id: uuid.UUID) -> Select[tuple[Organisation]]:
+        return (
+            select(Organisation)
+            .join(Membership, Membership.org_id == Organisation.id)
+            .where(Membership.user_id == user_id)
+        )
+
+    async def slug_taken(self, slug: str) -> bool:
+        stmt = select(Organisation.id).where(Organisation.slug == slug)
+        return (await self.session.execute(stmt)).first() is not None
+
+
+class MembershipRepository:
+    def __init__(self, session: AsyncSession, org_id: uuid.UUID) -> None:
+        self.session = session
+        self.org_id = org_id
+
+    def members(self) -> Select[tuple[Membership, User]]:
+        return (
+            select(Membership, User)
+            .join(User, User.id == Membership.user_id)
+            .where(Membership.org_id == self.org_id)
+        )
+
+    async def get(self, user_id: uuid.UUID) -> tuple[Membership, User] | None:
+        row = (await self.session.execute(self.members().where(User.id == user_id))).first()
+        return (row[0], row[1]) if row else None
+
+    async def count_admins(self) -> int:
+        stmt = select(Membership.id).where(
+            Membership.org_id == self.org_id, Membership.role == "admin"
+        )
+        return len((await self.session.execute(stmt)).all())
+
+    async def user_by_email(self, email: str) -> User | None:
+        stmt = select(User).where(User.email == email)
+        return (await self.session.execute(stmt)).scalars().first()

@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Header, Response, status
+
+from certready.api.deps import OrgContext, OrgCtxDep, PrincipalDep, Requires, SessionDep, SettingsDep
+from certready.core.http import set_etag
+from certready.core.pagination import PageDep
+from certready.core.problems import problem_responses
+from certready.orgs import service
+from certready.orgs.permissions import Action
+from certready.orgs.schemas import (
+    MemberCreate,
+    MemberPage,
+    MemberRead,
+    MemberUpdate,
+    OrgCreate,
+    OrgPage,
+    OrgRead,
+    OrgUpdate,
+)
+
+router = APIRouter(prefix="/orgs", tags=["orgs"])
+members_router = APIRouter(prefix="/orgs/{org}/members", tags=["members"])
+
+OrgUpdater = Annotated[OrgContext, Depends(Requires(Action.org_update))]
+MembersReader = Annotated[OrgContext, Depends(Requires(Action.members_read))]
+MembersManager = Annotated[OrgContext, Depends(Requires(Action.members_manage))]
+
+
+@router.get("", response_model=OrgPage)
+async def list_orgs(principal: PrincipalDep, session: SessionDep, page: PageDep) -> OrgPage:
+    """List the organisations the caller is a member of."""
+    rows, next_cursor, total = await service.list_organisations(session, principal.id, page)
+    return OrgPage(items=[OrgRead.model_validate(o) for o in rows], next_cursor=next_cursor, total=total)
+
+
+@router.post("", response_model=OrgRead, status_code=status.HTTP_201_CREATED, responses=problem_responses(409))
+async def create_org(data: OrgCreate, principal: PrincipalDep, session: SessionDep) -> OrgRead:
+    """Create an organisation; the caller becomes its first admin."""
+    org = await service.create_organisation(session, data, principal.user, principal.actor)
+    return OrgRead.model_validate(org)
+
+
+@router.get("/{org}", response_model=OrgRead)
+async def get_org(ctx: OrgCtxDep, response: Response) -> OrgRead:
+    """Read an organisation's settings; the `ETag` header is needed to change them."""
+    set_etag(response, ctx.org.version)
+    return OrgRead.model_validate(ctx.org)
+
+
+@router.patch("/{org}", response_model=OrgRead, responses=problem_responses(412, 428))
+async def update_org(
+    data: OrgUpdate,
+    ctx: OrgUpdater,
+    session: SessionDep,
+    response: Response,
+    if_match: Annotated[str | None, Header()] = None,
+) -> OrgRead:
+    """Change an organisation's name, SMS scope statement, dates or certification body."""
+    org = await service.update_organisation(session, ctx.org, data, if_match, ctx.actor)
+    set_etag(response, org.version)
+    return OrgRead.model_validate(org)
+
+
+@members_router.get("", response_model=MemberPage)
+async def list_members(ctx: MembersReader, session: SessionDep, page: PageDep) -> MemberPage:
+    """List the members of the organisation and their roles."""
+    items, next_cursor, total = await service.list_members(session, ctx.org_id, page)
+    return MemberPage(items=items, next_cursor=next_cursor, total=total)
+
+
+@members_router.post(
+    "", response_model=MemberRead, status_code=status.HTTP_201_CREATED, responses=problem_responses(409)
+)
+async def add_member(
+    data: MemberCreate, ctx: MembersManager, session: SessionDep, settings: SettingsDep
+) -> MemberRead:
+    """Add a person to the organisation with a role (creates their account when new)."""
+    return await service.add_member(session, settings, ctx.org, data, ctx.actor)
+
+
+@members_router.patch("/{user_id}", response_model=MemberRead, responses=problem_responses(409))
+async def update_member(
+    user_id: uuid.UUID, data: MemberUpdate, ctx: MembersManager, session: SessionDep
+) -> MemberRead:
+    """Change a member's role; their current sessions end at once."""
+    return await service.update_member(session, ctx.org, user_id, data, ctx.actor)
+
+
+@members_router.delete("/{user_id}", status_code=status.HTTP_204_NO_CONTENT, responses=problem_responses(409))
+async def remove_member(user_id: uuid.UUID, ctx: MembersManager, session: SessionDep) -> None:
+    """Remove a person from the organisation (the last admin cannot be removed)."""
+    await service.remove_member(session, ctx.org, user_id, ctx.actor)

@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints
+
+from certready.core.pagination import Page
+from certready.orgs.enums import Role
+
+Slug = Annotated[
+    str,
+    StringConstraints(min_length=2, max_length=63, pattern=r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$"),
+]
+Name = Annotated[str, StringConstraints(min_length=1, max_length=200, strip_whitespace=True)]
+
+
+class OrgCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: Name
+    slug: Slug
+
+
+class OrgUpdate(BaseModel):
+    """Fields an admin may change; anything else is refused (SECURITY.md Z4)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: Name | None = None
+    sms_scope: str | None = Field(default=None, max_length=10000)
+    target_certification_date: date | None = None
+    certification_body: str | None = Field(default=None, max_length=200)
+    certification_decision_date: date | None = None
+
+
+class OrgRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    slug: str
+    name: str
+    sms_scope: str
+    target_certification_date: date | None
+    certification_body: str
+    certification_decision_date: date | None
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class OrgPage(Page[OrgRead]):
+    pass
+
+
+class MemberCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    email: EmailStr
+    full_name: Name
+    role: Role
+    password: str | None = Field(
+        default=None,
+        max_length=1024,
+        description="Initial password when the person has no account yet.",
+    )
+
+
+class MemberUpdate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    role: Role
+
+
+class MemberRead(BaseModel):
+    user_id: uuid.UUID
+    email: str
+    full_name: str
+    role: Role
+    is_active: bool
+    created_at: datetime
+
+
+class MemberPage(Page[MemberRead]):
+    pass

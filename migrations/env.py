@@ -1,0 +1,70 @@
+"""Alembic environment: async engines for SQLite and PostgreSQL, batch mode on SQLite."""
+
+from __future__ import annotations
+
+import asyncio
+from logging.config import fileConfig
+
+from typing import Any, Literal
+
+from alembic import context
+from sqlmodel.sql.sqltypes import AutoString
+from sqlalchemy.engine import Connection
+
+from certready.config import get_settings
+from certready.db.base import UTCDateTime
+from certready.db.engine import create_engine
+from certready.db.registry import metadata
+
+config = context.config
+if config.config_file_name is not None and not config.attributes.get("skip_logging"):
+    fileConfig(config.config_file_name, disable_existing_loggers=False)
+
+
+def database_url() -> str:
+    url = config.attributes.get("database_url")
+    return str(url) if url else get_settings().resolved_database_url
+
+
+def render_item(type_: str, obj: Any, autogen_context: Any) -> str | Literal[False]:
+    """Render our column types with importable paths in generated migrations."""
+    if type_ == "type" and isinstance(obj, UTCDateTime):
+        return "certready.db.base.UTCDateTime()"
+    if type_ == "type" and isinstance(obj, AutoString):
+        return f"sqlmodel.sql.sqltypes.AutoString(length={obj.length!r})"
+    return False
+
+
+def do_run_migrations(connection: Connection) -> None:
+    context.configure(
+        connection=connection,
+        target_metadata=metadata,
+        render_as_batch=connection.dialect.name == "sqlite",
+        compare_type=True,
+        compare_server_default=True,
+        render_item=render_item,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+async def run_async_migrations() -> None:
+    connection = config.attributes.get("connection")
+    if connection is not None:
+        await connection.run_sync(do_run_migrations)
+        return
+    engine = create_engine(get_settings(), database_url())
+    try:
+        async with engine.connect() as conn:
+            await conn.run_sync(do_run_migrations)
+            await conn.commit()
+    finally:
+        await engine.dispose()
+
+
+if context.is_offline_mode():
+    context.configure(url=database_url(), target_metadata=metadata, literal_binds=True)
+    with context.begin_transaction():
+        context.run_migrations()
+else:
+    asyncio.run(run_async_migrations())

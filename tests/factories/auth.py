@@ -1,0 +1,87 @@
+"""Users and organisations created through the real API, with real tokens."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+
+import httpx
+
+PASSWORD = "correct horse battery staple 42"
+
+
+@dataclass
+class Session:
+    email: str
+    access_token: str
+    refresh_token: str
+    user_id: str = ""
+    headers: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.headers = {"Authorization": f"Bearer {self.access_token}"}
+
+
+@dataclass
+class OrgFixture:
+    slug: str
+    id: str
+    admin: Session
+
+
+async def login(client: httpx.AsyncClient, email: str, password: str = PASSWORD) -> Session:
+    r = await client.post("/api/v1/auth/token", data={"username": email, "password": password})
+    assert r.status_code == 200, r.text
+    body = r.json()
+    s = Session(email=email, access_token=body["access_token"], refresh_token=body["refresh_token"])
+    me = await client.get("/api/v1/me", headers=s.headers)
+    s.user_id = me.json()["id"]
+    return s
+
+
+async def first_run(client: httpx.AsyncClient, slug: str = "acme", email: str = "admin@acme.example") -> OrgFixture:
+    r = await client.post(
+        "/api/v1/setup",
+        json={
+            "organisation": {"name": slug.title() + " IT", "slug": slug},
+            "admin": {"email": email, "full_name": "Ada Admin", "password": PASSWORD},
+        },
+    )
+    assert r.status_code == 201, r.text
+    admin = await login(client, email)
+    return OrgFixture(slug=slug, id=r.json()["organisation"]["id"], admin=admin)
+
+
+async def add_member(
+    client: httpx.AsyncClient, org: OrgFixture, role: str, email: str | None = None
+) -> Session:
+    email = email or f"{role}-{uuid.uuid4().hex[:6]}@{org.slug}.example"
+    r = await client.post(
+        f"/api/v1/orgs/{org.slug}/members",
+        json={"email": email, "full_name": role.replace("_", " ").title(), "role": role, "password": PASSWORD},
+        headers=org.admin.headers,
+    )
+    assert r.status_code == 201, r.text
+    return await login(client, email)
+
+
+async def second_org(
+    client: httpx.AsyncClient, first: OrgFixture, slug: str = "globex"
+) -> OrgFixture:
+    """Another tenant whose admin is not a member of ``first``.
+
+    Accounts are created through membership, so the first org's admin invites the
+    person, they create their own organisation, and the first admin removes them.
+    """
+    newcomer = await add_member(client, first, "viewer", email=f"admin@{slug}.example")
+    r = await client.post(
+        "/api/v1/orgs", json={"name": slug.title() + " Corp", "slug": slug}, headers=newcomer.headers
+    )
+    assert r.status_code == 201, r.text
+    org_id = r.json()["id"]
+    r = await client.delete(
+        f"/api/v1/orgs/{first.slug}/members/{newcomer.user_id}", headers=first.admin.headers
+    )
+    assert r.status_code == 204, r.text
+    admin = await login(client, newcomer.email)  # removal revoked the old tokens
+    return OrgFixture(slug=slug, id=org_id, admin=admin)
