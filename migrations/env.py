@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import asyncio
 from logging.config import fileConfig
-
 from typing import Any, Literal
 
 from alembic import context
-from sqlmodel.sql.sqltypes import AutoString
-from sqlalchemy.engine import Connection
-
 from certready.config import get_settings
 from certready.db.base import UTCDateTime
 from certready.db.engine import create_engine
 from certready.db.registry import metadata
+from sqlalchemy.engine import Connection
+from sqlmodel.sql.sqltypes import AutoString
 
 config = context.config
 if config.config_file_name is not None and not config.attributes.get("skip_logging"):

@@ -18,19 +18,20 @@ from pathlib import Path
 import httpx
 import psycopg
 import pytest
-from sqlalchemy import event, text
-
 from certready.cli import alembic_config
 from certready.config import Settings
 from certready.db.engine import create_engine
 from certready.db.registry import metadata
 from certready.db.session import Database
 from certready.main import create_app
+from sqlalchemy import event, text
 
 PG_DEFAULT = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 TEST_SECRET = "test-secret-key-0123456789abcdef-0123456789"
 # Reference data loaded by migrations: kept between tests.
-REFERENCE_TABLES = frozenset({"alembic_version", "framework", "requirement", "documented_information"})
+REFERENCE_TABLES = frozenset(
+    {"alembic_version", "framework", "requirement", "documented_information"}
+)
 
 
 @pytest.fixture
@@ -75,7 +76,9 @@ def postgresql_target() -> Iterator[DbTarget]:
     except psycopg.OperationalError as exc:
         if os.environ.get("CI") == "true":
             pytest.fail(f"PostgreSQL is required under CI=true and is not reachable: {exc}")
-        pytest.skip(f"PostgreSQL not reachable at {plain.split('@')[-1]}: set CERTREADY_TEST_POSTGRES_URL")
+        pytest.skip(
+            f"PostgreSQL not reachable at {plain.split('@')[-1]}: set CERTREADY_TEST_POSTGRES_URL"
+        )
     with conn:
         conn.execute(f'CREATE DATABASE "{name}"')
     url = admin.rsplit("/", 1)[0] + "/" + name

@@ -90,7 +90,7 @@ def enable_user(email: str) -> None:
 
 
 async def _set_active(email: str, *, active: bool) -> None:
-    from sqlalchemy import select
+    from sqlmodel import col, select
 
     from certready.auth.models import User
     from certready.auth.service import revoke_all_sessions
@@ -101,8 +101,10 @@ async def _set_active(email: str, *, active: bool) -> None:
     try:
         async with db.transaction() as session:
             user = (
-                await session.execute(select(User).where(User.email == email.lower()))
-            ).scalars().first()
+                (await session.execute(select(User).where(col(User.email) == email.lower())))
+                .scalars()
+                .first()
+            )
             if user is None:
                 typer.echo(f"no such user: {email}", err=True)
                 raise typer.Exit(1)

@@ -39,7 +39,9 @@ async def login(client: httpx.AsyncClient, email: str, password: str = PASSWORD)
     return s
 
 
-async def first_run(client: httpx.AsyncClient, slug: str = "acme", email: str = "admin@acme.example") -> OrgFixture:
+async def first_run(
+    client: httpx.AsyncClient, slug: str = "acme", email: str = "admin@acme.example"
+) -> OrgFixture:
     r = await client.post(
         "/api/v1/setup",
         json={
@@ -58,7 +60,12 @@ async def add_member(
     email = email or f"{role}-{uuid.uuid4().hex[:6]}@{org.slug}.example"
     r = await client.post(
         f"/api/v1/orgs/{org.slug}/members",
-        json={"email": email, "full_name": role.replace("_", " ").title(), "role": role, "password": PASSWORD},
+        json={
+            "email": email,
+            "full_name": role.replace("_", " ").title(),
+            "role": role,
+            "password": PASSWORD,
+        },
         headers=org.admin.headers,
     )
     assert r.status_code == 201, r.text
@@ -75,7 +82,9 @@ async def second_org(
     """
     newcomer = await add_member(client, first, "viewer", email=f"admin@{slug}.example")
     r = await client.post(
-        "/api/v1/orgs", json={"name": slug.title() + " Corp", "slug": slug}, headers=newcomer.headers
+        "/api/v1/orgs",
+        json={"name": slug.title() + " Corp", "slug": slug},
+        headers=newcomer.headers,
     )
     assert r.status_code == 201, r.text
     org_id = r.json()["id"]

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from sqlalchemy import Select
+from sqlmodel import col
+from sqlmodel.sql.expression import SelectOfScalar
 
 from certready.activity.models import ActivityEntry
 from certready.activity.schemas import ActivityFilters
@@ -10,14 +11,14 @@ from certready.db.repository import OrgScopedRepository
 class ActivityRepository(OrgScopedRepository[ActivityEntry]):
     model = ActivityEntry
 
-    def filtered(self, filters: ActivityFilters) -> Select[tuple[ActivityEntry]]:
+    def filtered(self, filters: ActivityFilters) -> SelectOfScalar[ActivityEntry]:
         stmt = self.base_statement()
         if filters.object_type:
-            stmt = stmt.where(ActivityEntry.object_type == filters.object_type)
+            stmt = stmt.where(col(ActivityEntry.object_type) == filters.object_type)
         if filters.object_id:
-            stmt = stmt.where(ActivityEntry.object_id == filters.object_id)
+            stmt = stmt.where(col(ActivityEntry.object_id) == filters.object_id)
         if filters.actor_id:
-            stmt = stmt.where(ActivityEntry.actor_id == filters.actor_id)
+            stmt = stmt.where(col(ActivityEntry.actor_id) == filters.actor_id)
         if filters.action:
-            stmt = stmt.where(ActivityEntry.action == filters.action)
+            stmt = stmt.where(col(ActivityEntry.action) == filters.action)
         return stmt

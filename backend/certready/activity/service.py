@@ -10,6 +10,7 @@ from enum import Enum
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from certready.activity.models import ActivityEntry
 from certready.activity.repository import ActivityRepository
@@ -45,7 +46,9 @@ def snapshot(obj: Any, fields: list[str]) -> dict[str, Any]:
     return {f: _jsonable(getattr(obj, f)) for f in fields}
 
 
-def diff(before: Mapping[str, Any], after: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+def diff(
+    before: Mapping[str, Any], after: Mapping[str, Any]
+) -> tuple[dict[str, Any], dict[str, Any]]:
     """Only the fields that changed, for compact before/after records."""
     keys = [k for k in after if before.get(k) != after.get(k)]
     return {k: before.get(k) for k in keys}, {k: after.get(k) for k in keys}
@@ -85,5 +88,9 @@ async def list_activity(
     repo = ActivityRepository(session, org_id)
     stmt = repo.filtered(filters)
     return await paginate(
-        session, stmt, keys=[ActivityEntry.at, ActivityEntry.id], params=page, descending=True
+        session,
+        stmt,
+        keys=[col(ActivityEntry.at), col(ActivityEntry.id)],
+        params=page,
+        descending=True,
     )

@@ -9,12 +9,14 @@ from __future__ import annotations
 import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Annotated
 
 from fastapi import Depends, Path, Request
 from fastapi.security import OAuth2PasswordBearer
-from sqlalchemy import exists, select
+from sqlalchemy import exists
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col, select
 
 from certready.activity.service import Actor
 from certready.auth.models import RevokedAccessToken, User
@@ -71,7 +73,7 @@ class Principal:
 
     user: User
     jti: str | None = None
-    token_expires_at: object | None = None
+    token_expires_at: datetime | None = None
     # Set for API tokens: the only organisation and the scopes they act with.
     token_org_id: uuid.UUID | None = None
     token_scopes: frozenset[str] = field(default_factory=frozenset)
@@ -105,9 +107,11 @@ async def get_principal(
     except InvalidToken as exc:
         request.state.auth_failure = str(exc)
         raise Unauthorized() from exc
-    revoked = exists().where(RevokedAccessToken.jti == claims.jti)
+    revoked = exists().where(col(RevokedAccessToken.jti) == claims.jti)
     row = (
-        await session.execute(select(User, revoked.label("revoked")).where(User.id == claims.user_id))
+        await session.execute(
+            select(User, revoked.label("revoked")).where(col(User.id) == claims.user_id)
+        )
     ).first()
     if row is None:
         raise Unauthorized()
@@ -146,18 +150,18 @@ async def get_org_context(
     """Load the organisation by slug for a member; anyone else gets the same 404."""
     if principal.token_org_id is not None:
         stmt = select(Organisation, Membership.role).join(
-            Membership, Membership.org_id == Organisation.id
+            Membership, col(Membership.org_id) == Organisation.id
         )
         stmt = stmt.where(
-            Organisation.slug == org,
-            Organisation.id == principal.token_org_id,
-            Membership.user_id == principal.id,
+            col(Organisation.slug) == org,
+            col(Organisation.id) == principal.token_org_id,
+            col(Membership.user_id) == principal.id,
         )
     else:
         stmt = (
             select(Organisation, Membership.role)
-            .join(Membership, Membership.org_id == Organisation.id)
-            .where(Organisation.slug == org, Membership.user_id == principal.id)
+            .join(Membership, col(Membership.org_id) == Organisation.id)
+            .where(col(Organisation.slug) == org, col(Membership.user_id) == principal.id)
         )
     row = (await session.execute(stmt)).first()
     if row is None:

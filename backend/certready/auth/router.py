@@ -33,7 +33,10 @@ async def get_setup_status(session: SessionDep) -> SetupStatus:
 
 
 @setup_router.post(
-    "", response_model=SetupResult, status_code=status.HTTP_201_CREATED, responses=problem_responses(409)
+    "",
+    response_model=SetupResult,
+    status_code=status.HTTP_201_CREATED,
+    responses=problem_responses(409),
 )
 async def run_setup(data: SetupRequest, session: SessionDep, settings: SettingsDep) -> SetupResult:
     """Create the first organisation and its admin; refused once anyone exists."""
@@ -62,11 +65,18 @@ async def refresh_token(data: RefreshRequest, db: DatabaseDep, settings: Setting
     return await service.refresh(db, settings, data.refresh_token)
 
 
-@router.post("/auth/logout", status_code=status.HTTP_204_NO_CONTENT)
+@router.post(
+    "/auth/logout", status_code=status.HTTP_204_NO_CONTENT, responses=problem_responses(401)
+)
 async def logout(data: LogoutRequest, principal: PrincipalDep, session: SessionDep) -> None:
     """End this session (and with `all`, every session of the user)."""
     await service.logout(
-        session, principal.user, principal.jti, principal.token_expires_at, data.refresh_token, data.all
+        session,
+        principal.user,
+        principal.jti,
+        principal.token_expires_at,
+        data.refresh_token,
+        data.all,
     )
 
 
@@ -76,7 +86,9 @@ async def get_me(principal: PrincipalDep, session: SessionDep) -> MeRead:
     return await service.me(session, principal.user)
 
 
-@me_router.post("/password", status_code=status.HTTP_204_NO_CONTENT, responses=problem_responses(422))
+@me_router.post(
+    "/password", status_code=status.HTTP_204_NO_CONTENT, responses=problem_responses(422)
+)
 async def change_password(
     data: PasswordChange, principal: PrincipalDep, session: SessionDep, settings: SettingsDep
 ) -> None:

@@ -12,7 +12,7 @@ from certready.orgs.schemas import Name, OrgCreate, OrgRead
 class TokenPair(BaseModel):
     access_token: str
     refresh_token: str
-    token_type: Literal["bearer"] = "bearer"
+    token_type: Literal["bearer"] = "bearer"  # noqa: S105 - OAuth2 token type, not a secret
     expires_in: int = Field(description="Access-token lifetime in seconds.")
 
 

@@ -8,11 +8,12 @@ even though the request answers with an error.
 from __future__ import annotations
 
 import uuid
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import anyio
-from sqlalchemy import func, select, update
+from sqlalchemy import func, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col, select
 
 from certready.activity.service import Actor
 from certready.auth.models import LoginAttempt, RefreshToken, RevokedAccessToken, User
@@ -78,7 +79,9 @@ async def _issue_tokens(
     return TokenPair(access_token=access, refresh_token=secret, expires_in=expires_in)
 
 
-async def login(db: Database, settings: Settings, email: str, password: str, client: str) -> TokenPair:
+async def login(
+    db: Database, settings: Settings, email: str, password: str, client: str
+) -> TokenPair:
     account = email.strip().lower()[:320]
     now = utcnow()
     async with db.transaction() as session:
@@ -87,16 +90,16 @@ async def login(db: Database, settings: Settings, email: str, password: str, cli
         failures = (
             await session.execute(
                 select(func.count(), func.min(LoginAttempt.at)).where(
-                    LoginAttempt.account == account,
-                    LoginAttempt.success.is_(False),
-                    LoginAttempt.at >= account_since,
+                    col(LoginAttempt.account) == account,
+                    col(LoginAttempt.success).is_(False),
+                    col(LoginAttempt.at) >= account_since,
                 )
             )
         ).one()
         attempts = (
             await session.execute(
                 select(func.count(), func.min(LoginAttempt.at)).where(
-                    LoginAttempt.client == client, LoginAttempt.at >= client_since
+                    col(LoginAttempt.client) == client, col(LoginAttempt.at) >= client_since
                 )
             )
         ).one()
@@ -107,7 +110,11 @@ async def login(db: Database, settings: Settings, email: str, password: str, cli
         if attempts[0] >= settings.login_client_attempts:
             wait = settings.login_client_window_seconds - int((now - attempts[1]).total_seconds())
             raise TooManyRequests(max(wait, 1))
-        user = (await session.execute(select(User).where(User.email == account))).scalars().first()
+        user = (
+            (await session.execute(select(User).where(col(User.email) == account)))
+            .scalars()
+            .first()
+        )
         stored = user.password_hash if user is not None and user.is_active else None
     ok, new_hash = await anyio.to_thread.run_sync(verify_password, settings, password, stored)
     async with db.transaction() as session:
@@ -132,8 +139,8 @@ async def refresh(db: Database, settings: Settings, refresh_token: str) -> Token
         row = (
             await session.execute(
                 select(RefreshToken, User)
-                .join(User, User.id == RefreshToken.user_id)
-                .where(RefreshToken.token_hash == token_hash(refresh_token))
+                .join(User, col(User.id) == RefreshToken.user_id)
+                .where(col(RefreshToken.token_hash) == token_hash(refresh_token))
             )
         ).first()
         tokens: TokenPair | None = None
@@ -142,7 +149,10 @@ async def refresh(db: Database, settings: Settings, refresh_token: str) -> Token
             if stored.used_at is not None or stored.revoked_at is not None:
                 await session.execute(
                     update(RefreshToken)
-                    .where(RefreshToken.family_id == stored.family_id, RefreshToken.revoked_at.is_(None))
+                    .where(
+                        col(RefreshToken.family_id) == stored.family_id,
+                        col(RefreshToken.revoked_at).is_(None),
+                    )
                     .values(revoked_at=now)
                 )
             elif stored.expires_at > now and user.is_active:
@@ -157,20 +167,24 @@ async def logout(
     session: AsyncSession,
     user: User,
     jti: str | None,
-    access_expires_at: object,
+    access_expires_at: datetime | None,
     refresh_token: str | None,
     everywhere: bool,
 ) -> None:
     now = utcnow()
-    if jti is not None:
+    if jti is not None and access_expires_at is not None:
         session.add(RevokedAccessToken(jti=jti, expires_at=access_expires_at))
     if refresh_token:
         family = select(RefreshToken.family_id).where(
-            RefreshToken.token_hash == token_hash(refresh_token), RefreshToken.user_id == user.id
+            col(RefreshToken.token_hash) == token_hash(refresh_token),
+            col(RefreshToken.user_id) == user.id,
         )
         await session.execute(
             update(RefreshToken)
-            .where(RefreshToken.family_id.in_(family.scalar_subquery()), RefreshToken.revoked_at.is_(None))
+            .where(
+                col(RefreshToken.family_id).in_(family.scalar_subquery()),
+                col(RefreshToken.revoked_at).is_(None),
+            )
             .values(revoked_at=now)
         )
     if everywhere:
@@ -182,7 +196,7 @@ async def revoke_all_sessions(session: AsyncSession, user: User) -> None:
     user.token_version += 1
     await session.execute(
         update(RefreshToken)
-        .where(RefreshToken.user_id == user.id, RefreshToken.revoked_at.is_(None))
+        .where(col(RefreshToken.user_id) == user.id, col(RefreshToken.revoked_at).is_(None))
         .values(revoked_at=utcnow())
     )
 
@@ -207,8 +221,8 @@ async def me(session: AsyncSession, user: User) -> MeRead:
     rows = (
         await session.execute(
             select(Organisation.id, Organisation.slug, Organisation.name, Membership.role)
-            .join(Membership, Membership.org_id == Organisation.id)
-            .where(Membership.user_id == user.id)
+            .join(Membership, col(Membership.org_id) == Organisation.id)
+            .where(col(Membership.user_id) == user.id)
             .order_by(Organisation.name)
         )
     ).all()

@@ -16,9 +16,8 @@ from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Depends, Query
 from pydantic import BaseModel
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import InstrumentedAttribute
 
 from certready.core.problems import Unprocessable
 
@@ -34,7 +33,9 @@ class PageParams(BaseModel):
 
 
 def page_params(
-    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size, 1..500.")] = DEFAULT_LIMIT,
+    limit: Annotated[
+        int, Query(ge=1, le=MAX_LIMIT, description="Page size, 1..500.")
+    ] = DEFAULT_LIMIT,
     cursor: Annotated[
         str | None, Query(max_length=512, description="Opaque cursor from `next_cursor`.")
     ] = None,
@@ -65,7 +66,7 @@ def _encode_value(value: Any) -> Any:
 
 def _decode_value(value: Any) -> Any:
     if isinstance(value, dict):
-        kind, raw = value.get("t"), value.get("v")
+        kind, raw = value.get("t"), str(value.get("v"))
         if kind == "dt":
             return datetime.fromisoformat(raw)
         if kind == "d":
@@ -94,7 +95,7 @@ def decode_cursor(cursor: str, width: int) -> list[Any]:
         ) from exc
 
 
-def _after(keys: Sequence[InstrumentedAttribute[Any]], values: Sequence[Any], desc: bool) -> Any:
+def _after(keys: Sequence[Any], values: Sequence[Any], desc: bool) -> Any:
     # (k1, k2, ...) > (v1, v2, ...) expanded so it works on every database
     clauses = []
     for i, key in enumerate(keys):
@@ -106,9 +107,9 @@ def _after(keys: Sequence[InstrumentedAttribute[Any]], values: Sequence[Any], de
 
 async def paginate(
     session: AsyncSession,
-    stmt: Select[Any],
+    stmt: Any,  # a SQLAlchemy or SQLModel Select of entities or rows
     *,
-    keys: Sequence[InstrumentedAttribute[Any]],
+    keys: Sequence[Any],
     params: PageParams,
     descending: bool = False,
     with_total: bool = True,
@@ -138,7 +139,7 @@ async def paginate(
     return rows, next_cursor, total
 
 
-def _key_value(row: Any, key: InstrumentedAttribute[Any], is_tuple: bool) -> Any:
+def _key_value(row: Any, key: Any, is_tuple: bool) -> Any:
     if not is_tuple:
         return getattr(row, key.key)
     owner = key.class_

@@ -45,7 +45,7 @@ class Problem(BaseModel):
     errors: list[ProblemError] | None = None
 
 
-class ProblemException(Exception):  # noqa: N818 - a problem, not an "Error"
+class ProblemException(Exception):
     status: int = 500
     slug: str = "internal-error"
     title: str = "Internal Server Error"
@@ -220,6 +220,9 @@ def install_problem_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        # FastAPI wraps errors raised while reading the body (e.g. the body limit) in a 400
+        if isinstance(exc.__cause__, ProblemException):
+            return problem_response(exc.__cause__, request)
         cls = _STATUS_PROBLEMS.get(exc.status_code)
         if cls is NotFound:
             problem: ProblemException = NotFound()
@@ -269,6 +272,10 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
         503: "Service unavailable",
     }
     return {
-        s: {"model": Problem, "description": titles.get(s, "Error"), "content": {PROBLEM_MEDIA_TYPE: {}}}
+        s: {
+            "model": Problem,
+            "description": titles.get(s, "Error"),
+            "content": {PROBLEM_MEDIA_TYPE: {}},
+        }
         for s in statuses
     }

@@ -34,7 +34,7 @@ ACCESS = "access"
 PASSWORD_MIN = 8
 PASSWORD_MAX = 1024
 REFRESH_PREFIX = "crr_"
-API_TOKEN_PREFIX = "crt_"
+API_TOKEN_PREFIX = "crt_"  # noqa: S105 - public prefix for secret scanners
 PRODUCT_WORDS = frozenset({"certready", "iso20000", "iso 20000", "servicemanagement"})
 
 
@@ -61,7 +61,9 @@ def _hasher(time_cost: int, memory_cost: int, parallelism: int) -> PasswordHash:
 
 
 def password_hasher(settings: Settings) -> PasswordHash:
-    return _hasher(settings.argon2_time_cost, settings.argon2_memory_cost, settings.argon2_parallelism)
+    return _hasher(
+        settings.argon2_time_cost, settings.argon2_memory_cost, settings.argon2_parallelism
+    )
 
 
 @lru_cache(maxsize=4)
@@ -96,7 +98,9 @@ def verify_password(
 @lru_cache(maxsize=1)
 def _common_passwords() -> frozenset[str]:
     text = resources.files("certready.core").joinpath("data/common_passwords.txt").read_text()
-    return frozenset(line.strip() for line in text.splitlines() if line and not line.startswith("#"))
+    return frozenset(
+        line.strip() for line in text.splitlines() if line and not line.startswith("#")
+    )
 
 
 def password_problems(password: str, *context: str) -> list[str]:
@@ -112,7 +116,9 @@ def password_problems(password: str, *context: str) -> list[str]:
         problems.append("This password is too common.")
     words = {w.lower() for w in context if w and len(w) >= 4} | PRODUCT_WORDS
     words |= {w.split("@")[0] for w in words if "@" in w}
-    if any(lowered == w or (len(w) >= 4 and w in lowered and len(lowered) - len(w) < 4) for w in words):
+    if any(
+        lowered == w or (len(w) >= 4 and w in lowered and len(lowered) - len(w) < 4) for w in words
+    ):
         problems.append("Do not base the password on your name, e-mail or the product name.")
     return problems
 

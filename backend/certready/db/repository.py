@@ -6,9 +6,10 @@ from __future__ import annotations
 import uuid
 from typing import Any, ClassVar, Generic, TypeVar
 
-from sqlalchemy import Select, select, update
+from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import SQLModel
+from sqlmodel import SQLModel, col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
 from certready.core.problems import NotFound
 
@@ -22,11 +23,11 @@ class OrgScopedRepository(Generic[M]):
         self.session = session
         self.org_id = org_id
 
-    def base_statement(self) -> Select[tuple[M]]:
-        return select(self.model).where(self.model.org_id == self.org_id)
+    def base_statement(self) -> SelectOfScalar[M]:
+        return select(self.model).where(col(self.model.org_id) == self.org_id)
 
     async def get(self, id_: uuid.UUID) -> M | None:
-        stmt = self.base_statement().where(self.model.id == id_)
+        stmt = self.base_statement().where(col(self.model.id) == id_)
         return (await self.session.execute(stmt)).scalars().first()
 
     async def get_or_404(self, id_: uuid.UUID) -> M:
@@ -51,9 +52,9 @@ async def next_number(session: AsyncSession, org_id: uuid.UUID, name: str) -> in
 
     stmt = (
         update(OrgCounter)
-        .where(OrgCounter.org_id == org_id, OrgCounter.name == name)
+        .where(col(OrgCounter.org_id) == org_id, col(OrgCounter.name) == name)
         .values(value=OrgCounter.value + 1)
-        .returning(OrgCounter.value)
+        .returning(col(OrgCounter.value))
     )
     value = (await session.execute(stmt)).scalar_one_or_none()
     if value is None:

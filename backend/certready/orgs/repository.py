@@ -2,8 +2,9 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col, select
+from sqlmodel.sql.expression import Select, SelectOfScalar
 
 from certready.auth.models import User
 from certready.orgs.models import Membership, Organisation
@@ -15,15 +16,15 @@ class OrganisationRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
-    def for_user(self, user_id: uuid.UUID) -> Select[tuple[Organisation]]:
+    def for_user(self, user_id: uuid.UUID) -> SelectOfScalar[Organisation]:
         return (
             select(Organisation)
-            .join(Membership, Membership.org_id == Organisation.id)
-            .where(Membership.user_id == user_id)
+            .join(Membership, col(Membership.org_id) == Organisation.id)
+            .where(col(Membership.user_id) == user_id)
         )
 
     async def slug_taken(self, slug: str) -> bool:
-        stmt = select(Organisation.id).where(Organisation.slug == slug)
+        stmt = select(Organisation.id).where(col(Organisation.slug) == slug)
         return (await self.session.execute(stmt)).first() is not None
 
 
@@ -32,23 +33,23 @@ class MembershipRepository:
         self.session = session
         self.org_id = org_id
 
-    def members(self) -> Select[tuple[Membership, User]]:
+    def members(self) -> Select[Membership, User]:
         return (
             select(Membership, User)
-            .join(User, User.id == Membership.user_id)
-            .where(Membership.org_id == self.org_id)
+            .join(User, col(User.id) == Membership.user_id)
+            .where(col(Membership.org_id) == self.org_id)
         )
 
     async def get(self, user_id: uuid.UUID) -> tuple[Membership, User] | None:
-        row = (await self.session.execute(self.members().where(User.id == user_id))).first()
+        row = (await self.session.execute(self.members().where(col(User.id) == user_id))).first()
         return (row[0], row[1]) if row else None
 
     async def count_admins(self) -> int:
         stmt = select(Membership.id).where(
-            Membership.org_id == self.org_id, Membership.role == "admin"
+            col(Membership.org_id) == self.org_id, col(Membership.role) == "admin"
         )
         return len((await self.session.execute(stmt)).all())
 
     async def user_by_email(self, email: str) -> User | None:
-        stmt = select(User).where(User.email == email)
+        stmt = select(User).where(col(User.email) == email)
         return (await self.session.execute(stmt)).scalars().first()

@@ -5,7 +5,14 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Response, status
 
-from certready.api.deps import OrgContext, OrgCtxDep, PrincipalDep, Requires, SessionDep, SettingsDep
+from certready.api.deps import (
+    OrgContext,
+    OrgCtxDep,
+    PrincipalDep,
+    Requires,
+    SessionDep,
+    SettingsDep,
+)
 from certready.core.http import set_etag
 from certready.core.pagination import PageDep
 from certready.core.problems import problem_responses
@@ -34,24 +41,31 @@ MembersManager = Annotated[OrgContext, Depends(Requires(Action.members_manage))]
 async def list_orgs(principal: PrincipalDep, session: SessionDep, page: PageDep) -> OrgPage:
     """List the organisations the caller is a member of."""
     rows, next_cursor, total = await service.list_organisations(session, principal.id, page)
-    return OrgPage(items=[OrgRead.model_validate(o) for o in rows], next_cursor=next_cursor, total=total)
+    return OrgPage(
+        items=[OrgRead.model_validate(o) for o in rows], next_cursor=next_cursor, total=total
+    )
 
 
-@router.post("", response_model=OrgRead, status_code=status.HTTP_201_CREATED, responses=problem_responses(409))
+@router.post(
+    "",
+    response_model=OrgRead,
+    status_code=status.HTTP_201_CREATED,
+    responses=problem_responses(409),
+)
 async def create_org(data: OrgCreate, principal: PrincipalDep, session: SessionDep) -> OrgRead:
     """Create an organisation; the caller becomes its first admin."""
     org = await service.create_organisation(session, data, principal.user, principal.actor)
     return OrgRead.model_validate(org)
 
 
-@router.get("/{org}", response_model=OrgRead)
+@router.get("/{org}", response_model=OrgRead, responses=problem_responses(404))
 async def get_org(ctx: OrgCtxDep, response: Response) -> OrgRead:
     """Read an organisation's settings; the `ETag` header is needed to change them."""
     set_etag(response, ctx.org.version)
     return OrgRead.model_validate(ctx.org)
 
 
-@router.patch("/{org}", response_model=OrgRead, responses=problem_responses(412, 428))
+@router.patch("/{org}", response_model=OrgRead, responses=problem_responses(403, 404, 412, 428))
 async def update_org(
     data: OrgUpdate,
     ctx: OrgUpdater,
@@ -73,7 +87,10 @@ async def list_members(ctx: MembersReader, session: SessionDep, page: PageDep) -
 
 
 @members_router.post(
-    "", response_model=MemberRead, status_code=status.HTTP_201_CREATED, responses=problem_responses(409)
+    "",
+    response_model=MemberRead,
+    status_code=status.HTTP_201_CREATED,
+    responses=problem_responses(409),
 )
 async def add_member(
     data: MemberCreate, ctx: MembersManager, session: SessionDep, settings: SettingsDep
@@ -90,7 +107,9 @@ async def update_member(
     return await service.update_member(session, ctx.org, user_id, data, ctx.actor)
 
 
-@members_router.delete("/{user_id}", status_code=status.HTTP_204_NO_CONTENT, responses=problem_responses(409))
+@members_router.delete(
+    "/{user_id}", status_code=status.HTTP_204_NO_CONTENT, responses=problem_responses(409)
+)
 async def remove_member(user_id: uuid.UUID, ctx: MembersManager, session: SessionDep) -> None:
     """Remove a person from the organisation (the last admin cannot be removed)."""
     await service.remove_member(session, ctx.org, user_id, ctx.actor)

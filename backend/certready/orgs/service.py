@@ -7,6 +7,7 @@ from collections.abc import Awaitable, Callable
 
 import anyio
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
 
 from certready.activity.service import Actor, diff, record, snapshot
 from certready.auth.models import User
@@ -75,7 +76,7 @@ async def list_organisations(
     session: AsyncSession, user_id: uuid.UUID, page: PageParams
 ) -> tuple[list[Organisation], str | None, int]:
     stmt = OrganisationRepository(session).for_user(user_id)
-    return await paginate(session, stmt, keys=[Organisation.slug], params=page)
+    return await paginate(session, stmt, keys=[col(Organisation.slug)], params=page)
 
 
 async def update_organisation(
@@ -86,7 +87,9 @@ async def update_organisation(
     for key, value in data.model_dump(exclude_unset=True).items():
         if key == "name" and value is None:
             raise Unprocessable("The name cannot be empty.", loc=["body", "name"])
-        setattr(org, key, "" if value is None and key in {"sms_scope", "certification_body"} else value)
+        setattr(
+            org, key, "" if value is None and key in {"sms_scope", "certification_body"} else value
+        )
     changed_before, changed_after = diff(before, snapshot(org, ORG_FIELDS))
     if changed_after:
         org.version += 1
@@ -122,7 +125,7 @@ async def list_members(
 ) -> tuple[list[MemberRead], str | None, int]:
     stmt = MembershipRepository(session, org_id).members()
     rows, next_cursor, total = await paginate(
-        session, stmt, keys=[User.email, Membership.id], params=page, rows_as_tuples=True
+        session, stmt, keys=[col(User.email), col(Membership.id)], params=page, rows_as_tuples=True
     )
     return [member_read(m, u) for m, u in rows], next_cursor, total
 
@@ -136,7 +139,8 @@ async def add_member(
     if user is None:
         if not data.password:
             raise Unprocessable(
-                "This person has no account yet: give an initial password.", loc=["body", "password"]
+                "This person has no account yet: give an initial password.",
+                loc=["body", "password"],
             )
         problems = password_problems(data.password, email, data.full_name)
         if problems:
@@ -173,7 +177,10 @@ async def _load_member(
 
 
 async def _keep_an_admin(session: AsyncSession, org_id: uuid.UUID, membership: Membership) -> None:
-    if membership.role == Role.admin and await MembershipRepository(session, org_id).count_admins() <= 1:
+    if (
+        membership.role == Role.admin
+        and await MembershipRepository(session, org_id).count_admins() <= 1
+    ):
         raise Conflict("An organisation needs at least one admin.")
 
 

@@ -1,13 +1,12 @@
 from __future__ import annotations
 
-from pydantic import BaseModel
-from sqlalchemy import text
-
 from fastapi import APIRouter
+from pydantic import BaseModel
 
 from certready import API_VERSION, __version__
 from certready.api.deps import SessionDep
-from certready.core.problems import ServiceUnavailable, problem_responses
+from certready.core.problems import problem_responses
+from certready.system.service import check_database
 
 router = APIRouter(tags=["system"])
 
@@ -25,10 +24,7 @@ class Version(BaseModel):
 @router.get("/health", response_model=Health, responses=problem_responses(503))
 async def get_health(session: SessionDep) -> Health:
     """Report whether the service and its database answer (for load balancers and probes)."""
-    try:
-        await session.execute(text("SELECT 1"))
-    except Exception as exc:
-        raise ServiceUnavailable("The database is not reachable.") from exc
+    await check_database(session)
     return Health(status="ok", database="ok")
 
 
