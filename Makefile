@@ -14,7 +14,7 @@ export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
 export UV_PYTHON_DOWNLOADS := never
 
 FRONTEND_SRC := $(shell find frontend/src frontend/index.html frontend/public frontend/vite.config.ts frontend/tsconfig*.json -type f 2>/dev/null)
-PY_SRC := backend tests migrations benchmarks
+PY_SRC := $(wildcard backend tests migrations benchmarks)
 
 .PHONY: help run dev test test-backend test-frontend test-e2e lint fmt migrate revision openapi contract contract-check bench backend frontend chromium clean
 
@@ -82,7 +82,7 @@ lint: backend frontend/node_modules/.installed ## ruff, ruff format --check, myp
 	$(BIN)/ruff check --config backend/pyproject.toml $(PY_SRC)
 	$(BIN)/ruff format --check --config backend/pyproject.toml $(PY_SRC)
 	cd backend && ../$(BIN)/mypy certready
-	cd frontend && npm run typecheck
+	cd frontend && npm run typecheck && npm run lint
 
 fmt: backend ## format and autofix Python
 	$(BIN)/ruff format --config backend/pyproject.toml $(PY_SRC)

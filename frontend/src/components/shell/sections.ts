@@ -1,0 +1,44 @@
+import type { Icon } from "@tabler/icons-react";
+import {
+  IconAlertTriangle,
+  IconChecklist,
+  IconClipboardCheck,
+  IconFileCertificate,
+  IconGauge,
+  IconHistory,
+  IconPresentation,
+  IconSchool,
+  IconSettings,
+  IconTarget,
+  IconTool,
+  IconUsers,
+} from "@tabler/icons-react";
+
+export interface Section {
+  /** Path below /orgs/$org/ */
+  path: string;
+  label: string;
+  icon: Icon;
+  group: "main" | "admin";
+}
+
+export const SECTIONS: readonly Section[] = [
+  { path: "dashboard", label: "Dashboard", icon: IconGauge, group: "main" },
+  { path: "requirements", label: "Requirements", icon: IconChecklist, group: "main" },
+  { path: "evidence", label: "Evidence", icon: IconFileCertificate, group: "main" },
+  { path: "audits", label: "Audits", icon: IconClipboardCheck, group: "main" },
+  { path: "findings", label: "Findings", icon: IconAlertTriangle, group: "main" },
+  { path: "corrective-measures", label: "Corrective measures", icon: IconTool, group: "main" },
+  { path: "management-reviews", label: "Management reviews", icon: IconPresentation, group: "main" },
+  { path: "training", label: "Training", icon: IconSchool, group: "main" },
+  { path: "objectives", label: "Objectives", icon: IconTarget, group: "main" },
+  { path: "activity", label: "Activity", icon: IconHistory, group: "admin" },
+  { path: "members", label: "Members", icon: IconUsers, group: "admin" },
+  { path: "settings", label: "Settings", icon: IconSettings, group: "admin" },
+];
+
+/** The section of a pathname like /orgs/acme/members/... ("members"), if any. */
+export function sectionOf(pathname: string): string | undefined {
+  const match = /^\/orgs\/[^/]+\/([^/?#]+)/.exec(pathname);
+  return match?.[1];
+}

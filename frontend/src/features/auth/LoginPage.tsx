@@ -1,0 +1,117 @@
+import { useEffect, useState } from "react";
+import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useQueryClient } from "@tanstack/react-query";
+import { useNavigate, useRouter, useSearch } from "@tanstack/react-router";
+
+import { handleFormError } from "../../lib/forms";
+import { formatWait } from "../../lib/format";
+import { toApiProblem } from "../../lib/problem";
+import { safeRedirect } from "../../lib/redirect";
+import { logIn } from "./useSession";
+
+/** A seconds countdown: `start(n)`, then it ticks down to 0 once a second. */
+function useCountdown(): [number, (seconds: number) => void] {
+  const [secondsLeft, setSecondsLeft] = useState(0);
+  useEffect(() => {
+    if (secondsLeft <= 0) return undefined;
+    const id = window.setTimeout(() => setSecondsLeft((s) => s - 1), 1000);
+    return () => window.clearTimeout(id);
+  }, [secondsLeft]);
+  return [secondsLeft, setSecondsLeft];
+}
+
+export function LoginPage() {
+  const search = useSearch({ from: "/login" });
+  const navigate = useNavigate();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const [message, setMessage] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const [secondsLeft, startCountdown] = useCountdown();
+  // Throttling is per account (and per client): only block the e-mail that was throttled.
+  const [throttledEmail, setThrottledEmail] = useState<string | null>(null);
+
+  const form = useForm({
+    mode: "controlled",
+    initialValues: { email: "", password: "" },
+    validate: {
+      email: (v) => (v.trim() ? null : "Enter your e-mail address"),
+      password: (v) => (v ? null : "Enter your password"),
+    },
+  });
+
+  const submit = form.onSubmit(async (values) => {
+    setMessage(null);
+    setSubmitting(true);
+    try {
+      await logIn(values.email.trim(), values.password);
+      queryClient.clear();
+      const target = safeRedirect(search.redirect);
+      if (target) await router.navigate({ href: target });
+      else await navigate({ to: "/" });
+    } catch (error) {
+      const problem = toApiProblem(error);
+      if (problem.status === 401) {
+        setMessage("Wrong e-mail or password.");
+        form.setFieldValue("password", "");
+      } else if (problem.status === 429) {
+        setThrottledEmail(values.email.trim());
+        startCountdown(Math.max(1, problem.retryAfter ?? 60));
+      } else {
+        handleFormError(form, error, { aliases: { username: "email" }, title: "Could not log in" });
+      }
+    } finally {
+      setSubmitting(false);
+    }
+  });
+
+  const throttled = secondsLeft > 0 && form.values.email.trim() === throttledEmail;
+
+  return (
+    <Center mih="100vh" p="md" bg="gray.0">
+      <Paper withBorder shadow="sm" p="xl" w={400} maw="100%">
+        <form onSubmit={submit} noValidate>
+          <Stack gap="md">
+            <div>
+              <Text fw={700} c="blue.7" size="lg">
+                Certready
+              </Text>
+              <Title order={1} size="h2">
+                Log in
+              </Title>
+            </div>
+            {message && (
+              <Alert color="red" role="alert" title={message} />
+            )}
+            {throttled && (
+              <Alert color="orange" role="alert" title="Too many login attempts">
+                Try again in {formatWait(secondsLeft)}.
+              </Alert>
+            )}
+            <TextInput
+              label="Email"
+              type="email"
+              autoComplete="username"
+              required
+              autoFocus
+              {...form.getInputProps("email")}
+            />
+            <PasswordInput
+              label="Password"
+              autoComplete="current-password"
+              required
+              {...form.getInputProps("password")}
+            />
+            <Button type="submit" loading={submitting} disabled={throttled} fullWidth>
+              Log in
+            </Button>
+            <Text size="xs" c="dimmed">
+              Forgot your password? Ask an administrator of your organisation.
+            </Text>
+          </Stack>
+        </form>
+      </Paper>
+    </Center>
+  );
+}

@@ -1,0 +1,159 @@
+import { useState } from "react";
+import { Alert, Button, Group, Paper, Skeleton, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
+import { DateInput } from "@mantine/dates";
+import { useForm } from "@mantine/form";
+import { notifications } from "@mantine/notifications";
+import { useQueryClient } from "@tanstack/react-query";
+
+import { orgsUpdateOrg } from "../../api/gen/sdk.gen";
+import { meGetMeQueryKey } from "../../api/gen/@tanstack/react-query.gen";
+import type { OrgRead } from "../../api/gen/types.gen";
+import { QueryErrorAlert } from "../../components/StatusPages";
+import { handleFormError } from "../../lib/forms";
+import { notifySuccess } from "../../lib/notify";
+import { toApiProblem } from "../../lib/problem";
+import { orgWithEtagQueryKey, useOrg, type OrgWithEtag } from "./useOrg";
+import { useCurrentOrg } from "./useCurrentOrg";
+
+function valuesOf(org: OrgRead) {
+  return {
+    name: org.name,
+    sms_scope: org.sms_scope,
+    target_certification_date: org.target_certification_date ?? null,
+    certification_body: org.certification_body,
+    certification_decision_date: org.certification_decision_date ?? null,
+  };
+}
+
+function SettingsForm({ data, canEdit, onStale }: { data: OrgWithEtag; canEdit: boolean; onStale: () => Promise<unknown> }) {
+  const { org, etag } = data;
+  const queryClient = useQueryClient();
+  const [saving, setSaving] = useState(false);
+  const form = useForm({
+    mode: "controlled",
+    initialValues: valuesOf(org),
+    validate: { name: (v) => (v.trim() ? null : "Enter the organisation's name") },
+  });
+
+  const submit = form.onSubmit(async (values) => {
+    setSaving(true);
+    try {
+      const { data: saved, response } = await orgsUpdateOrg({
+        path: { org: org.slug },
+        // The ETag from our read: the server answers 412 if someone saved in between.
+        headers: etag ? { "if-match": etag } : undefined,
+        body: {
+          name: values.name.trim(),
+          sms_scope: values.sms_scope.trim(),
+          target_certification_date: values.target_certification_date || null,
+          certification_body: values.certification_body.trim(),
+          certification_decision_date: values.certification_decision_date || null,
+        },
+      });
+      queryClient.setQueryData<OrgWithEtag>(orgWithEtagQueryKey(org.slug), {
+        org: saved,
+        etag: response.headers.get("ETag"),
+      });
+      // The organisation's name also appears in /me (switcher, menus).
+      void queryClient.invalidateQueries({ queryKey: meGetMeQueryKey() });
+      notifySuccess("Organisation settings saved.");
+    } catch (error) {
+      const problem = toApiProblem(error);
+      if (problem.status === 412 || problem.status === 428) {
+        notifications.show({
+          color: "orange",
+          title: "Not saved",
+          message: "The organisation was changed by someone else — reloaded. Review the current values and save again.",
+        });
+        await onStale();
+      } else {
+        handleFormError(form, error, { title: "Could not save the settings" });
+      }
+    } finally {
+      setSaving(false);
+    }
+  });
+
+  return (
+    <Paper withBorder p="lg" maw={720}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <Title order={3}>Organisation</Title>
+          {!canEdit && (
+            <Alert color="gray" role="status">
+              Only administrators can change these settings.
+            </Alert>
+          )}
+          <TextInput label="Name" required disabled={!canEdit} {...form.getInputProps("name")} />
+          <Textarea
+            label="SMS scope statement"
+            description="The services, locations and organisational units the service management system covers (clause 4.3)."
+            autosize
+            minRows={3}
+            maxRows={12}
+            disabled={!canEdit}
+            {...form.getInputProps("sms_scope")}
+          />
+          <DateInput
+            label="Target certification date"
+            valueFormat="YYYY-MM-DD"
+            clearable
+            disabled={!canEdit}
+            {...form.getInputProps("target_certification_date")}
+          />
+          <TextInput
+            label="Certification body"
+            description="The accredited body that will audit you."
+            disabled={!canEdit}
+            {...form.getInputProps("certification_body")}
+          />
+          <DateInput
+            label="Certification decision date"
+            description="When the certification body decided on certification, once it has."
+            valueFormat="YYYY-MM-DD"
+            clearable
+            disabled={!canEdit}
+            {...form.getInputProps("certification_decision_date")}
+          />
+          <Group justify="space-between">
+            <Text size="xs" c="dimmed">
+              Slug: {org.slug} · revision {org.version}
+            </Text>
+            {canEdit && (
+              <Group gap="sm">
+                <Button variant="default" onClick={() => form.reset()} disabled={!form.isDirty() || saving}>
+                  Discard changes
+                </Button>
+                <Button type="submit" loading={saving}>
+                  Save settings
+                </Button>
+              </Group>
+            )}
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
+
+export function OrgSettingsPage() {
+  const { slug, isAdmin } = useCurrentOrg();
+  const query = useOrg(slug);
+
+  return (
+    <Stack gap="lg">
+      <Title order={2}>Settings</Title>
+      {query.isPending && <Skeleton h={360} maw={720} />}
+      {query.isError && <QueryErrorAlert error={query.error} onRetry={() => void query.refetch()} />}
+      {query.data && (
+        // Re-mount the form whenever the server copy changes (after save or a 412 reload).
+        <SettingsForm
+          key={`${query.data.etag ?? ""}:${query.data.org.version}`}
+          data={query.data}
+          canEdit={isAdmin}
+          onStale={() => query.refetch()}
+        />
+      )}
+    </Stack>
+  );
+}

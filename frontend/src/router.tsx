@@ -1,0 +1,179 @@
+import type { QueryClient } from "@tanstack/react-query";
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  notFound,
+  Outlet,
+  redirect,
+} from "@tanstack/react-router";
+
+import { setupGetSetupStatusOptions, meGetMeOptions } from "./api/gen/@tanstack/react-query.gen";
+import { tokenStore } from "./lib/auth/tokens";
+import { toApiProblem } from "./lib/problem";
+import { safeRedirect } from "./lib/redirect";
+import { NotFoundPage, PendingPage, RouteErrorPage } from "./components/StatusPages";
+import { LoginPage } from "./features/auth/LoginPage";
+import { SetupPage } from "./features/auth/SetupPage";
+import { OrgLayout } from "./components/shell/OrgLayout";
+import { OrgsPage } from "./features/orgs/OrgsPage";
+import { OrgSettingsPage } from "./features/orgs/OrgSettingsPage";
+import { DashboardPage } from "./features/readiness/DashboardPage";
+import { MembersPage } from "./features/members/MembersPage";
+import { ActivityPage } from "./features/activity/ActivityPage";
+import { RequirementsPage } from "./features/requirements/RequirementsPage";
+import { EvidencePage } from "./features/evidence/EvidencePage";
+import { AuditsPage } from "./features/audits/AuditsPage";
+import { FindingsPage } from "./features/findings/FindingsPage";
+import { CorrectiveMeasuresPage } from "./features/corrective_measures/CorrectiveMeasuresPage";
+import { ManagementReviewsPage } from "./features/management_reviews/ManagementReviewsPage";
+import { TrainingPage } from "./features/training/TrainingPage";
+import { ObjectivesPage } from "./features/objectives/ObjectivesPage";
+
+export interface RouterContext {
+  queryClient: QueryClient;
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+  errorComponent: RouteErrorPage,
+});
+
+/** `/`: first run → /setup; no session → /login; else the first organisation's dashboard. */
+const indexRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/",
+  beforeLoad: async ({ context: { queryClient } }) => {
+    const setup = await queryClient.fetchQuery({ ...setupGetSetupStatusOptions(), staleTime: 0 });
+    if (setup.needed) throw redirect({ to: "/setup" });
+    if (!tokenStore.get()) throw redirect({ to: "/login" });
+    let firstOrg: string | undefined;
+    try {
+      const me = await queryClient.fetchQuery(meGetMeOptions());
+      firstOrg = me.memberships[0]?.org_slug;
+    } catch (error) {
+      if (toApiProblem(error).status === 401) throw redirect({ to: "/login" });
+      throw error;
+    }
+    if (!firstOrg) throw redirect({ to: "/orgs" });
+    throw redirect({ to: "/orgs/$org/dashboard", params: { org: firstOrg } });
+  },
+});
+
+const setupRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "setup",
+  beforeLoad: async ({ context: { queryClient } }) => {
+    const setup = await queryClient.fetchQuery({ ...setupGetSetupStatusOptions(), staleTime: 0 });
+    if (!setup.needed) throw redirect({ to: "/login" });
+  },
+  component: SetupPage,
+});
+
+export interface LoginSearch {
+  redirect?: string;
+}
+
+export const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "login",
+  validateSearch: (search: Record<string, unknown>): LoginSearch => {
+    const target = safeRedirect(search.redirect);
+    return target ? { redirect: target } : {};
+  },
+  beforeLoad: async ({ context: { queryClient } }) => {
+    const setup = await queryClient.fetchQuery({ ...setupGetSetupStatusOptions(), staleTime: 10_000 });
+    if (setup.needed) throw redirect({ to: "/setup" });
+  },
+  component: LoginPage,
+});
+
+/** Everything below needs a session; /me is loaded once here for all of it. */
+const authedRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: "_authed",
+  beforeLoad: async ({ context: { queryClient }, location }) => {
+    if (!tokenStore.get()) throw redirect({ to: "/login", search: { redirect: location.href } });
+    try {
+      await queryClient.ensureQueryData(meGetMeOptions());
+    } catch (error) {
+      if (toApiProblem(error).status === 401) {
+        throw redirect({ to: "/login", search: { redirect: location.href } });
+      }
+      throw error;
+    }
+  },
+  component: Outlet,
+});
+
+const orgsRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: "orgs",
+  component: OrgsPage,
+});
+
+export const orgRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: "orgs/$org",
+  beforeLoad: async ({ context: { queryClient }, params }) => {
+    const me = await queryClient.ensureQueryData(meGetMeOptions());
+    // Not a member: the API answers 404 for it too, never reveal that it exists.
+    if (!me.memberships.some((m) => m.org_slug === params.org)) throw notFound();
+  },
+  component: OrgLayout,
+});
+
+const orgIndexRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "/",
+  beforeLoad: ({ params }) => {
+    throw redirect({ to: "/orgs/$org/dashboard", params });
+  },
+});
+
+function section<const TPath extends string>(path: TPath, component: () => React.ReactNode) {
+  return createRoute({ getParentRoute: () => orgRoute, path, component });
+}
+
+const routeTree = rootRoute.addChildren([
+  indexRoute,
+  setupRoute,
+  loginRoute,
+  authedRoute.addChildren([
+    orgsRoute,
+    orgRoute.addChildren([
+      orgIndexRoute,
+      section("dashboard", DashboardPage),
+      section("requirements", RequirementsPage),
+      section("evidence", EvidencePage),
+      section("audits", AuditsPage),
+      section("findings", FindingsPage),
+      section("corrective-measures", CorrectiveMeasuresPage),
+      section("management-reviews", ManagementReviewsPage),
+      section("training", TrainingPage),
+      section("objectives", ObjectivesPage),
+      section("activity", ActivityPage),
+      section("members", MembersPage),
+      section("settings", OrgSettingsPage),
+    ]),
+  ]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: "intent",
+    defaultPreloadStaleTime: 0,
+    defaultPendingComponent: PendingPage,
+    defaultPendingMs: 300,
+    scrollRestoration: true,
+  });
+}
+
+declare module "@tanstack/react-router" {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}
