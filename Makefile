@@ -89,7 +89,7 @@ fmt: backend ## format and autofix Python
 	$(BIN)/ruff check --fix --config backend/pyproject.toml $(PY_SRC)
 
 test-backend: backend ## backend tests on SQLite and PostgreSQL
-	$(BIN)/pytest -q -p no:cacheprovider --ignore=tests/e2e
+	$(BIN)/pytest -q -p no:cacheprovider -n 2 --dist loadfile --ignore=tests/e2e
 
 test-frontend: frontend/node_modules/.installed ## frontend unit tests (vitest)
 	cd frontend && npm test

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -14,6 +15,11 @@ from certready.config import REPO_ROOT, get_settings
 app = typer.Typer(help="Certready: ISO/IEC 20000-1 certification readiness.", no_args_is_help=True)
 users_app = typer.Typer(help="Manage user accounts of this deployment.", no_args_is_help=True)
 app.add_typer(users_app, name="users")
+evidence_app = typer.Typer(
+    help="Upload, list and verify evidence (CERTREADY_URL and CERTREADY_TOKEN for uploads).",
+    no_args_is_help=True,
+)
+app.add_typer(evidence_app, name="evidence")
 
 
 def alembic_config(database_url: str | None = None) -> object:
@@ -113,3 +119,233 @@ async def _set_active(email: str, *, active: bool) -> None:
     finally:
         await db.dispose()
     typer.echo(f"{email}: {'enabled' if active else 'disabled'}")
+
+
+# --- evidence ------------------------------------------------------------------------
+
+
+@evidence_app.command("upload")
+def evidence_upload(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories or glob patterns.")],
+    requirement: Annotated[
+        list[str] | None, typer.Option("--requirement", "-r", help="Requirement ref; repeatable.")
+    ] = None,
+    title: Annotated[str | None, typer.Option(help="Title (default: the file name).")] = None,
+    kind: Annotated[str, typer.Option(help="policy, procedure, record, report, ...")] = "record",
+    valid_until: Annotated[str | None, typer.Option(help="Review date, YYYY-MM-DD.")] = None,
+    fulfils: Annotated[
+        list[str] | None, typer.Option(help="Documented-information key (D1, R3); repeatable.")
+    ] = None,
+    tag: Annotated[list[str] | None, typer.Option(help="Tag; repeatable.")] = None,
+    external_ref: Annotated[
+        str | None, typer.Option(help="Ticket key or CI run URL this evidence comes from.")
+    ] = None,
+    evidence: Annotated[
+        str | None, typer.Option(help="Add the files as new versions of this item (E-12 or id).")
+    ] = None,
+    org: Annotated[
+        str | None, typer.Option(help="Organisation slug (default: the token's).")
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Machine-readable result on stdout.")
+    ] = False,
+) -> None:
+    """Upload files as evidence; re-running the same command never makes duplicates.
+
+    Exit codes: 0 ok, 1 failure, 2 usage, 3 partial, 4 auth, 5 rejected.
+    """
+    from certready.evidence import client as c
+
+    options = c.UploadOptions(
+        title=title,
+        kind=kind,
+        requirements=requirement or [],
+        fulfils=fulfils or [],
+        tags=tag or [],
+        valid_until=valid_until,
+        external_ref=external_ref,
+        evidence=evidence,
+    )
+    try:
+        files = c.expand_paths(paths)
+        with c.Client(c.env("CERTREADY_URL"), c.env("CERTREADY_TOKEN")) as api:
+            slug = api.org_slug(org)
+            report = c.UploadReport(org=slug)
+            with _progress(enabled=not as_json) as progress:
+                for path in files:
+                    size = path.stat().st_size
+                    task = progress.add_task(path.name, total=size) if progress else None
+
+                    def advance(n: int, task: object = task) -> None:
+                        if progress is not None and task is not None:
+                            progress.advance(task, n)
+
+                    name = c.default_title(path, title, many=len(files) > 1)
+                    report.results.append(api.upload(slug, path, options, name, advance))
+    except c.UsageError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(int(c.ExitCode.usage)) from exc
+    except c.AuthError as exc:
+        typer.echo(f"error: not authorised: {exc}", err=True)
+        raise typer.Exit(int(c.ExitCode.auth)) from exc
+    except Exception as exc:  # network down after retries, server gone
+        typer.echo(f"error: {type(exc).__name__}: {exc}", err=True)
+        raise typer.Exit(int(c.ExitCode.failure)) from exc
+    if as_json:
+        typer.echo(report.as_json())
+    else:
+        for r in report.results:
+            where = f"{r.evidence} v{r.version}" if r.evidence else "-"
+            detail = f"  {r.error.get('detail', '')}" if r.error else ""
+            typer.echo(f"{r.status:9} {where:12} {(r.sha256 or '')[:12]}  {r.path}{detail}")
+    raise typer.Exit(int(report.exit_code))
+
+
+def _progress(enabled: bool):  # type: ignore[no-untyped-def]
+    """A rich progress bar on stderr when it is a terminal; otherwise nothing."""
+    import contextlib
+
+    if not enabled or not sys.stderr.isatty():
+        return contextlib.nullcontext(None)
+    from rich.console import Console
+    from rich.progress import BarColumn, DownloadColumn, Progress, TransferSpeedColumn
+
+    return Progress(
+        "{task.description}",
+        BarColumn(),
+        DownloadColumn(),
+        TransferSpeedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+
+
+@evidence_app.command("list")
+def evidence_list(
+    requirement: Annotated[str | None, typer.Option(help="Ref or clause prefix.")] = None,
+    status: Annotated[
+        str | None, typer.Option(help="draft, in_review, approved, rejected.")
+    ] = None,
+    kind: Annotated[str | None, typer.Option()] = None,
+    q: Annotated[str | None, typer.Option(help="Text search.")] = None,
+    org: Annotated[
+        str | None, typer.Option(help="Organisation slug (default: the token's).")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON lines on stdout.")] = False,
+) -> None:
+    """List evidence items of the organisation (through the API)."""
+    from certready.evidence import client as c
+
+    params = {
+        k: v
+        for k, v in {"requirement": requirement, "status": status, "kind": kind, "q": q}.items()
+        if v
+    }
+    try:
+        with c.Client(c.env("CERTREADY_URL"), c.env("CERTREADY_TOKEN")) as api:
+            for item in api.list_evidence(api.org_slug(org), params):
+                if as_json:
+                    typer.echo(json.dumps(item))
+                    continue
+                version = item["current_version"]
+                sha = version["sha256"][:12] if version else "-"
+                typer.echo(
+                    f"{item['key']:8} {item['status']:10} v{item['version_count']:<3} {sha:12} "
+                    f"{item['title']}"
+                )
+    except c.UsageError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(int(c.ExitCode.usage)) from exc
+    except c.AuthError as exc:
+        typer.echo(f"error: not authorised: {exc}", err=True)
+        raise typer.Exit(int(c.ExitCode.auth)) from exc
+    except Exception as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(int(c.ExitCode.failure)) from exc
+
+
+@evidence_app.command("verify")
+def evidence_verify(
+    org: Annotated[str | None, typer.Option(help="Only this organisation (slug).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="The report as JSON on stdout.")] = False,
+) -> None:
+    """Re-hash every stored evidence file against the database; report orphans.
+
+    Runs against the database and the store directly. Nothing is deleted or
+    repaired; mismatches and missing files are written to the activity log.
+    Exit 0 when everything checks out, 1 otherwise.
+    """
+    report = asyncio.run(_verify(org))
+    if as_json:
+        typer.echo(
+            json.dumps(
+                {
+                    "checked": report.checked,
+                    "ok": report.ok,
+                    "problems": report.problems,
+                    "orphans": report.orphans,
+                },
+                indent=2,
+            )
+        )
+    else:
+        typer.echo(f"checked {report.checked} file version(s): {report.ok} ok")
+        for p in report.problems:
+            typer.echo(f"{p['status'].upper():9} {p['evidence']} v{p['version']}  {p['path']}")
+        for o in report.orphans:
+            typer.echo(f"ORPHAN    {o['path']}")
+    raise typer.Exit(0 if report.clean else 1)
+
+
+async def _verify(org: str | None):  # type: ignore[no-untyped-def]
+    from certready.core.problems import NotFound
+    from certready.db.engine import create_engine
+    from certready.db.session import Database
+    from certready.evidence.service import verify_store
+    from certready.evidence.storage import EvidenceStore
+
+    settings = get_settings()
+    db = Database.from_engine(create_engine(settings))
+    try:
+        return await verify_store(db, EvidenceStore(settings.evidence_dir), org)
+    except NotFound as exc:
+        typer.echo(f"error: {exc.detail}", err=True)
+        raise typer.Exit(2) from exc
+    finally:
+        await db.dispose()
+
+
+@app.command()
+def demo(
+    today: Annotated[
+        str | None, typer.Option(help="Fixed 'today' (YYYY-MM-DD) the demo dates count from.")
+    ] = None,
+) -> None:
+    """Create the demo organisation (idempotent); prints the admin password once."""
+    from datetime import date
+
+    day = date.fromisoformat(today) if today else None
+    asyncio.run(_demo(day))
+
+
+async def _demo(day: object) -> None:
+    from datetime import date
+
+    from certready.api.v1 import build_api_router
+    from certready.db.engine import create_engine
+    from certready.db.session import Database
+    from certready.readiness.demo import build_demo
+
+    build_api_router()  # registers the domain providers (org initialisers, readiness)
+    settings = get_settings()
+    db = Database.from_engine(create_engine(settings))
+    try:
+        async with db.transaction() as session:
+            outcome = await build_demo(session, settings, day if isinstance(day, date) else None)
+    finally:
+        await db.dispose()
+    if not outcome.created:
+        typer.echo(f"demo organisation '{outcome.org.slug}' already exists; nothing changed")
+        return
+    typer.echo(f"demo organisation '{outcome.org.name}' created at /orgs/{outcome.org.slug}")
+    typer.echo(f"admin: {outcome.admin_email}  password: {outcome.admin_password}")

@@ -50,6 +50,8 @@ class Settings(BaseSettings):
     argon2_memory_cost: int = 65536
     argon2_parallelism: int = 4
     sqlite_busy_timeout_ms: int = 30000
+    # Daily readiness snapshots in-process (CERTREADY_WORKER); None: on in production only.
+    worker: bool | None = None
 
     @field_validator("cors_origins", mode="before")
     @classmethod
@@ -61,6 +63,10 @@ class Settings(BaseSettings):
     @property
     def is_production(self) -> bool:
         return self.env == "production"
+
+    @property
+    def worker_enabled(self) -> bool:
+        return self.is_production if self.worker is None else self.worker
 
     @property
     def resolved_database_url(self) -> str:

@@ -21,10 +21,12 @@ from certready.core.middleware import BodyLimitMiddleware, SecurityHeadersMiddle
 from certready.core.problems import install_problem_handlers
 from certready.db.engine import create_engine
 from certready.db.session import Database
+from certready.evidence.recovery import recover_uploads
+from certready.readiness.worker import daily_snapshots
 
 JSON_BODY_LIMIT = 1024 * 1024
 # Paths whose bodies are streamed into the evidence store with their own limit.
-STREAMING_UPLOAD_PATHS = [r"^/api/v1/orgs/[^/]+/evidence(/[^/]+/versions(/new)?)?$"]
+STREAMING_UPLOAD_PATHS = [r"^/api/v1/orgs/[^/]+/evidence(/upload|/[^/]+/versions(/new)?)?$"]
 
 
 class SPAStaticFiles(StaticFiles):
@@ -46,7 +48,9 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        yield
+        await recover_uploads(settings, db)
+        async with daily_snapshots(db, settings.worker_enabled):
+            yield
         if database is None:
             await db.dispose()
 

@@ -22,9 +22,17 @@ import { DashboardPage } from "./features/readiness/DashboardPage";
 import { MembersPage } from "./features/members/MembersPage";
 import { ActivityPage } from "./features/activity/ActivityPage";
 import { RequirementsPage } from "./features/requirements/RequirementsPage";
+import { RequirementDetailPage } from "./features/requirements/RequirementDetailPage";
+import { validateRequirementsSearch } from "./features/requirements/search";
 import { EvidencePage } from "./features/evidence/EvidencePage";
+import { EvidenceDetailPage } from "./features/evidence/EvidenceDetailPage";
 import { AuditsPage } from "./features/audits/AuditsPage";
 import { FindingsPage } from "./features/findings/FindingsPage";
+import { AuditDetailPage } from "./features/audits/AuditDetailPage";
+import { AuditReportPage } from "./features/audits/AuditReportPage";
+import { ProgrammesPage } from "./features/audits/ProgrammesPage";
+import { CoveragePage } from "./features/audits/CoveragePage";
+import { FindingDetailPage } from "./features/findings/FindingDetailPage";
 import { CorrectiveMeasuresPage } from "./features/corrective_measures/CorrectiveMeasuresPage";
 import { ManagementReviewsPage } from "./features/management_reviews/ManagementReviewsPage";
 import { TrainingPage } from "./features/training/TrainingPage";
@@ -136,6 +144,25 @@ function section<const TPath extends string>(path: TPath, component: () => React
   return createRoute({ getParentRoute: () => orgRoute, path, component });
 }
 
+const requirementsRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "requirements",
+  validateSearch: validateRequirementsSearch,
+  component: RequirementsPage,
+});
+
+const requirementDetailRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "requirements/$ref",
+  component: RequirementDetailPage,
+});
+
+const evidenceDetailRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "evidence/$evidenceId",
+  component: EvidenceDetailPage,
+});
+
 const routeTree = rootRoute.addChildren([
   indexRoute,
   setupRoute,
@@ -145,10 +172,17 @@ const routeTree = rootRoute.addChildren([
     orgRoute.addChildren([
       orgIndexRoute,
       section("dashboard", DashboardPage),
-      section("requirements", RequirementsPage),
+      requirementsRoute,
+      requirementDetailRoute,
       section("evidence", EvidencePage),
+      evidenceDetailRoute,
       section("audits", AuditsPage),
+      section("audits/programmes", ProgrammesPage),
+      section("audits/coverage", CoveragePage),
+      section("audits/$auditId", AuditDetailPage),
+      section("audits/$auditId/report", AuditReportPage),
       section("findings", FindingsPage),
+      section("findings/$findingId", FindingDetailPage),
       section("corrective-measures", CorrectiveMeasuresPage),
       section("management-reviews", ManagementReviewsPage),
       section("training", TrainingPage),

@@ -1,7 +1,7 @@
 """Browser tests: the built SPA against the real server, in Debian's headless Chromium.
 
-`live_server` migrates a fresh SQLite database in a temp dir, starts
-`python -m certready serve` on a free port and serves `frontend/dist` from it.
+`live_server` gives each test module a fresh SQLite database and its own
+`python -m certready serve` on a free port, serving `frontend/dist`.
 Playwright's own browser downloads are never used (no network): Chromium is
 `/usr/bin/chromium` from apt (see STACK-NOTES.md section 1).
 """
@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import socket
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -79,61 +78,12 @@ def _wait_healthy(url: str, proc: subprocess.Popen[bytes], log: Path) -> None:
     )
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A fresh database and server per test module, so modules never depend on each other."""
     if not (SPA_DIR / "index.html").is_file():
-        pytest.skip(
-            "frontend/dist/index.html missing: build the SPA first (cd frontend && npm ci && npm run build)"
-        )
-    tmp = tmp_path_factory.mktemp("e2e")
-    env = {
-        **os.environ,
-        "CERTREADY_DATA_DIR": str(tmp),
-        "CERTREADY_DATABASE_URL": f"sqlite+aiosqlite:///{tmp / 'e2e.db'}",
-        "CERTREADY_SPA_DIR": str(SPA_DIR),
-        "CERTREADY_ENV": "development",
-    }
-    subprocess.run(
-        [sys.executable, "-m", "certready", "migrate"],
-        env=env,
-        cwd=REPO,
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-    port = _free_port()
-    log = tmp / "server.log"
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "certready",
-                "serve",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(port),
-            ],
-            env=env,
-            cwd=REPO,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(f"{base}/api/v1/health", proc, log)
+        pytest.skip("frontend/dist/index.html missing: build the SPA first (make frontend)")
+    from tests.e2e.helpers import own_server
+
+    with own_server(tmp_path_factory.mktemp("e2e")) as base:
         yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(5)
-
-
-@pytest.fixture(scope="session")
-def base_url(live_server: str) -> str:
-    """Overrides pytest-playwright's base_url so `page.goto("/")` hits the live server."""
-    return live_server

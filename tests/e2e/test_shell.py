@@ -31,9 +31,9 @@ def log_out(page: Page) -> None:
     expect(page.get_by_role("button", name="Log in")).to_be_visible()
 
 
-def test_first_run_login_shell_add_member_logout(page: Page) -> None:
+def test_first_run_login_shell_add_member_logout(page: Page, live_server: str) -> None:
     # First run: / sends an empty installation to the setup screen.
-    page.goto("/")
+    page.goto(f"{live_server}/")
     expect(page).to_have_url(re.compile(r"/setup$"))
     page.get_by_label("Organisation name").fill("Acme IT")
     expect(page.get_by_label("Slug")).to_have_value("acme-it")

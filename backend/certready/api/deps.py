@@ -6,10 +6,11 @@ and on ``Requires(action)`` for the permission table.
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Annotated
 
 from fastapi import Depends, Path, Request
@@ -21,8 +22,15 @@ from sqlmodel import col, select
 from certready.activity.service import Actor
 from certready.auth.models import RevokedAccessToken, User
 from certready.config import Settings
+from certready.core.clock import utcnow
 from certready.core.problems import Forbidden, NotFound, Unauthorized
-from certready.core.security import InvalidToken, decode_access_token
+from certready.core.security import (
+    API_TOKEN_PREFIX,
+    MAX_TOKEN_LENGTH,
+    InvalidToken,
+    decode_access_token,
+    token_hash,
+)
 from certready.db.session import SAFE_METHODS, Database
 from certready.orgs.enums import Role
 from certready.orgs.models import Membership, Organisation
@@ -69,7 +77,7 @@ SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]
 
 @dataclass
 class Principal:
-    """Who is calling: a user (JWT) or, later, an API token acting for one organisation."""
+    """Who is calling: a user (JWT) or an API token acting for one organisation."""
 
     user: User
     jti: str | None = None
@@ -77,10 +85,16 @@ class Principal:
     # Set for API tokens: the only organisation and the scopes they act with.
     token_org_id: uuid.UUID | None = None
     token_scopes: frozenset[str] = field(default_factory=frozenset)
+    token_id: uuid.UUID | None = None
 
     @property
     def id(self) -> uuid.UUID:
         return self.user.id
+
+    @property
+    def credential_id(self) -> uuid.UUID:
+        """The credential making the call (API token, else the user): scopes idempotency keys."""
+        return self.token_id or self.user.id
 
     @property
     def name(self) -> str:
@@ -91,10 +105,18 @@ class Principal:
         return Actor(id=self.user.id, name=self.name)
 
 
+# last_used_at of an API token is written at most this often (not on every request).
+TOKEN_USE_PRECISION = timedelta(minutes=1)
+# The paths an API token may call: an organisation's (its own is checked by the org
+# context), and the token's self-description.
+_TOKEN_PATHS = re.compile(r"^/api/v1/(orgs/[^/]+(/.*)?|tokens/current)$")
+
+
 async def get_principal(
     request: Request,
     session: SessionDep,
     settings: SettingsDep,
+    db: DatabaseDep,
     token: Annotated[str | None, Depends(oauth2_scheme)],
 ) -> Principal:
     # Tokens travel only in the Authorization header (J10, SECURITY.md A8).
@@ -102,6 +124,8 @@ async def get_principal(
         raise Unauthorized("Credentials are not accepted in the URL.")
     if not token:
         raise Unauthorized()
+    if token.startswith(API_TOKEN_PREFIX):
+        return await _api_token_principal(request, session, db, token)
     try:
         claims = decode_access_token(settings, token)
     except InvalidToken as exc:
@@ -119,6 +143,38 @@ async def get_principal(
     if is_revoked or not user.is_active or user.token_version != claims.token_version:
         raise Unauthorized()
     return Principal(user=user, jti=claims.jti, token_expires_at=claims.expires_at)
+
+
+async def _api_token_principal(
+    request: Request, session: AsyncSession, db: Database, secret: str
+) -> Principal:
+    """An API token (J12): looked up by its SHA-256 with its creator, in one query."""
+    from certready.tokens.repository import mark_used, token_with_creator
+    from certready.tokens.service import check_token
+
+    if len(secret) > MAX_TOKEN_LENGTH:
+        raise Unauthorized()
+    found = await token_with_creator(session, token_hash(secret))
+    if found is None:
+        raise Unauthorized()
+    api_token, user = found
+    check_token(api_token, user)
+    if not _TOKEN_PATHS.match(request.url.path):
+        raise Forbidden("API tokens act only inside their organisation.")
+    now = utcnow()
+    if api_token.last_used_at is None or now - api_token.last_used_at > TOKEN_USE_PRECISION:
+        if request.method in SAFE_METHODS:
+            # reads roll their session back: record the use in its own short transaction
+            async with db.transaction() as writer:
+                await mark_used(writer, api_token.id, now)
+        else:
+            await mark_used(session, api_token.id, now)
+    return Principal(
+        user=user,
+        token_org_id=api_token.org_id,
+        token_scopes=frozenset(api_token.scopes),
+        token_id=api_token.id,
+    )
 
 
 PrincipalDep = Annotated[Principal, Depends(get_principal)]
@@ -139,6 +195,11 @@ class OrgContext:
         return self.principal.actor
 
     def can(self, action: Action) -> bool:
+        """The role allows it and, for an API token, one of its scopes too."""
+        if self.principal.token_org_id is not None and not _token_scope_allows(
+            self.principal.token_scopes, action
+        ):
+            return False
         return allows(self.role, action)
 
 
@@ -165,6 +226,9 @@ async def get_org_context(
         )
     row = (await session.execute(stmt)).first()
     if row is None:
+        if principal.token_org_id is not None:
+            # an API token is simply not valid anywhere else (SECURITY.md A8)
+            raise Unauthorized()
         raise NotFound()
     organisation, role = row
     return OrgContext(org=organisation, role=Role(role), principal=principal)
@@ -180,7 +244,7 @@ class Requires:
         self.action = action
 
     async def __call__(self, ctx: OrgCtxDep) -> OrgContext:
-        if not ctx.can(self.action):
+        if not allows(ctx.role, self.action):
             raise Forbidden(f"Your role ({ctx.role.value}) may not {self.action.value}.")
         if ctx.principal.token_org_id is not None and not _token_scope_allows(
             ctx.principal.token_scopes, self.action
@@ -190,7 +254,10 @@ class Requires:
 
 
 def _token_scope_allows(scopes: frozenset[str], action: Action) -> bool:
-    # API tokens (evidence issue) carry explicit scopes; "read" covers every read action.
+    # API tokens carry explicit scopes; "read" covers every read action, "x:write" implies "x:read".
     if action.value in scopes:
         return True
-    return "read" in scopes and action.value.endswith(":read")
+    domain, _, verb = action.value.partition(":")
+    if verb == "read":
+        return "read" in scopes or f"{domain}:write" in scopes
+    return False

@@ -5,12 +5,27 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from certready.activity.router import router as activity_router
+from certready.audits.router import programmes_router as audit_programmes_router
+from certready.audits.router import router as audits_router
 from certready.auth.router import me_router, setup_router
 from certready.auth.router import router as auth_router
 from certready.core.problems import problem_responses
+from certready.corrective_measures.router import router as corrective_measures_router
+from certready.corrective_measures.service import register_open_measures_provider
+from certready.evidence.router import router as evidence_router
+from certready.findings.router import router as findings_router
+from certready.management_reviews.router import router as management_reviews_router
+from certready.objectives.router import router as objectives_router
 from certready.orgs.router import members_router
 from certready.orgs.router import router as orgs_router
+from certready.readiness.router import demo_router
+from certready.readiness.router import router as readiness_router
+from certready.requirements.router import frameworks_router
+from certready.requirements.router import router as requirements_router
 from certready.system.router import router as system_router
+from certready.tokens.router import current_router as current_token_router
+from certready.tokens.router import router as tokens_router
+from certready.training.router import router as training_router
 
 PUBLIC = problem_responses(422)
 AUTHED = problem_responses(401, 422)
@@ -25,6 +40,7 @@ PUBLIC_ROUTES = frozenset(
         ("POST", "/api/v1/setup"),
         ("POST", "/api/v1/auth/token"),
         ("POST", "/api/v1/auth/refresh"),
+        ("POST", "/api/v1/demo"),
     }
 )
 
@@ -36,6 +52,24 @@ def build_api_router() -> APIRouter:
     api.include_router(auth_router, responses=PUBLIC)
     api.include_router(me_router, responses=AUTHED)
     api.include_router(orgs_router, responses=AUTHED)
-    for router in (members_router, activity_router):
+    api.include_router(frameworks_router, responses=AUTHED)
+    api.include_router(current_token_router, responses=AUTHED)
+    for router in (
+        members_router,
+        activity_router,
+        requirements_router,
+        evidence_router,
+        tokens_router,
+    ):
         api.include_router(router, responses=ORG_SCOPED)
+    for router in (audit_programmes_router, audits_router, findings_router):
+        api.include_router(router, responses=ORG_SCOPED)
+    # the findings close guard counts open corrective measures (10.1)
+    register_open_measures_provider()
+    api.include_router(corrective_measures_router, responses=ORG_SCOPED)
+    for router in (training_router, objectives_router):
+        api.include_router(router, responses=ORG_SCOPED)
+    api.include_router(management_reviews_router, responses=ORG_SCOPED)
+    api.include_router(readiness_router, responses=ORG_SCOPED)
+    api.include_router(demo_router, responses=PUBLIC)
     return api

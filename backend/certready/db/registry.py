@@ -1,8 +1,33 @@
 """Import every table module so ``metadata`` knows the whole schema (Alembic)."""
 
 from certready.activity import models as activity_models
+from certready.audits import models as audits_models
 from certready.auth import models as auth_models
+from certready.corrective_measures import models as corrective_measures_models
 from certready.db.base import metadata
+from certready.evidence import models as evidence_models
+from certready.findings import models as findings_models
+from certready.management_reviews import models as management_reviews_models
+from certready.objectives import models as objectives_models
 from certready.orgs import models as orgs_models
+from certready.readiness import models as readiness_models
+from certready.requirements import models as requirements_models
+from certready.tokens import models as tokens_models
+from certready.training import models as training_models
 
-__all__ = ["activity_models", "auth_models", "metadata", "orgs_models"]
+__all__ = [
+    "activity_models",
+    "audits_models",
+    "auth_models",
+    "corrective_measures_models",
+    "evidence_models",
+    "findings_models",
+    "management_reviews_models",
+    "metadata",
+    "objectives_models",
+    "orgs_models",
+    "readiness_models",
+    "requirements_models",
+    "tokens_models",
+    "training_models",
+]

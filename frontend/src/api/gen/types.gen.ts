@@ -5,6 +5,11 @@ export type ClientOptions = {
 };
 
 /**
+ * ActionStatus
+ */
+export type ActionStatus = 'open' | 'done';
+
+/**
  * ActivityPage
  */
 export type ActivityPage = {
@@ -91,6 +96,813 @@ export type AdminCreate = {
 };
 
 /**
+ * ApiTokenCreate
+ */
+export type ApiTokenCreate = {
+    /**
+     * Name
+     */
+    name: string;
+    /**
+     * Scopes
+     */
+    scopes: Array<TokenScope>;
+    /**
+     * Expires In Days
+     */
+    expires_in_days?: number;
+};
+
+/**
+ * ApiTokenCreated
+ */
+export type ApiTokenCreated = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Name
+     */
+    name: string;
+    /**
+     * Hint
+     *
+     * The first characters of the secret.
+     */
+    hint: string;
+    /**
+     * Scopes
+     */
+    scopes: Array<TokenScope>;
+    /**
+     * Created By
+     */
+    created_by: string;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Expires At
+     */
+    expires_at: string;
+    /**
+     * Last Used At
+     */
+    last_used_at: string | null;
+    /**
+     * Revoked At
+     */
+    revoked_at: string | null;
+    /**
+     * Active
+     */
+    active: boolean;
+    /**
+     * Secret
+     *
+     * The token. Shown only in this response; only its hash is stored.
+     */
+    secret: string;
+};
+
+/**
+ * ApiTokenPage
+ */
+export type ApiTokenPage = {
+    /**
+     * Items
+     */
+    items: Array<ApiTokenRead>;
+    /**
+     * Next Cursor
+     */
+    next_cursor: string | null;
+    /**
+     * Total
+     */
+    total: number;
+};
+
+/**
+ * ApiTokenRead
+ */
+export type ApiTokenRead = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Name
+     */
+    name: string;
+    /**
+     * Hint
+     *
+     * The first characters of the secret.
+     */
+    hint: string;
+    /**
+     * Scopes
+     */
+    scopes: Array<TokenScope>;
+    /**
+     * Created By
+     */
+    created_by: string;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Expires At
+     */
+    expires_at: string;
+    /**
+     * Last Used At
+     */
+    last_used_at: string | null;
+    /**
+     * Revoked At
+     */
+    revoked_at: string | null;
+    /**
+     * Active
+     */
+    active: boolean;
+};
+
+/**
+ * AssessableFilter
+ *
+ * Which catalogue nodes an organisation's requirement list includes.
+ */
+export type AssessableFilter = 'true' | 'false' | 'all';
+
+/**
+ * Attendee
+ *
+ * A member (``user_id``; the name is filled in) or a person named in free text.
+ */
+export type Attendee = {
+    /**
+     * User Id
+     */
+    user_id?: string | null;
+    /**
+     * Name
+     */
+    name?: string;
+};
+
+/**
+ * AuditChecklistRead
+ */
+export type AuditChecklistRead = {
+    /**
+     * Audit Id
+     */
+    audit_id: string;
+    /**
+     * Total
+     */
+    total: number;
+    /**
+     * Items
+     */
+    items: Array<ChecklistLineRead>;
+};
+
+/**
+ * AuditCoverageRead
+ */
+export type AuditCoverageRead = {
+    /**
+     * Months
+     */
+    months: number;
+    /**
+     * Window Start
+     *
+     * Lines assessed at or after this moment in a reporting or closed internal audit count as covered.
+     */
+    window_start: string;
+    /**
+     * Total
+     */
+    total: number;
+    /**
+     * Covered
+     */
+    covered: number;
+    /**
+     * Items
+     */
+    items: Array<CoverageLine>;
+    /**
+     * Not Covered
+     */
+    not_covered: Array<string>;
+};
+
+/**
+ * AuditCreate
+ */
+export type AuditCreate = {
+    /**
+     * Planned Start Date
+     */
+    planned_start_date?: string | null;
+    /**
+     * Planned End Date
+     */
+    planned_end_date?: string | null;
+    /**
+     * Actual Start Date
+     */
+    actual_start_date?: string | null;
+    /**
+     * Actual End Date
+     */
+    actual_end_date?: string | null;
+    type: AuditType;
+    /**
+     * Title
+     */
+    title: string;
+    /**
+     * Programme Id
+     *
+     * Required for internal audits.
+     */
+    programme_id?: string | null;
+    /**
+     * Framework
+     */
+    framework?: string;
+    /**
+     * Scope
+     *
+     * Requirement refs and/or clause prefixes ("8" covers 8.x, never 80).
+     */
+    scope: Array<string>;
+    /**
+     * Criteria
+     */
+    criteria?: string;
+    /**
+     * Lead Auditor Id
+     */
+    lead_auditor_id?: string | null;
+    /**
+     * Team Member Ids
+     */
+    team_member_ids?: Array<string>;
+    /**
+     * External Auditors
+     */
+    external_auditors?: Array<string>;
+};
+
+/**
+ * AuditDetailRead
+ */
+export type AuditDetailRead = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Key
+     */
+    key: string;
+    type: AuditType;
+    status: AuditStatus;
+    /**
+     * Allowed Transitions
+     */
+    allowed_transitions: Array<AuditStatus>;
+    /**
+     * Title
+     */
+    title: string;
+    /**
+     * Programme Id
+     */
+    programme_id: string | null;
+    /**
+     * Framework Id
+     */
+    framework_id: string;
+    /**
+     * Scope
+     */
+    scope: Array<string>;
+    /**
+     * Criteria
+     */
+    criteria: string;
+    /**
+     * Planned Start Date
+     */
+    planned_start_date: string | null;
+    /**
+     * Planned End Date
+     */
+    planned_end_date: string | null;
+    /**
+     * Actual Start Date
+     */
+    actual_start_date: string | null;
+    /**
+     * Actual End Date
+     */
+    actual_end_date: string | null;
+    /**
+     * Lead Auditor Id
+     */
+    lead_auditor_id: string | null;
+    /**
+     * Team Member Ids
+     */
+    team_member_ids: Array<string>;
+    /**
+     * External Auditors
+     */
+    external_auditors: Array<string>;
+    /**
+     * Report Summary
+     */
+    report_summary: string;
+    /**
+     * Distribution
+     */
+    distribution: Array<string>;
+    /**
+     * Closed At
+     */
+    closed_at: string | null;
+    /**
+     * Version
+     */
+    version: number;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Updated At
+     */
+    updated_at: string;
+    /**
+     * Requirement Refs
+     *
+     * The leaf requirements the scope expands to.
+     */
+    requirement_refs: Array<string>;
+    /**
+     * Lines Without Eligible Auditor
+     *
+     * Refs of requirements owned by every member of the audit team (lead and team): nobody on the team may audit them (auditors do not audit their own work).
+     */
+    lines_without_eligible_auditor: Array<string>;
+    checklist: ChecklistCounts;
+};
+
+/**
+ * AuditPage
+ */
+export type AuditPage = {
+    /**
+     * Items
+     */
+    items: Array<AuditRead>;
+    /**
+     * Next Cursor
+     */
+    next_cursor: string | null;
+    /**
+     * Total
+     */
+    total: number;
+};
+
+/**
+ * AuditProgrammeCreate
+ */
+export type AuditProgrammeCreate = {
+    /**
+     * Period Start
+     */
+    period_start?: string | null;
+    /**
+     * Period End
+     */
+    period_end?: string | null;
+    /**
+     * Title
+     */
+    title: string;
+    /**
+     * Period Label
+     */
+    period_label?: string;
+    /**
+     * Objectives
+     */
+    objectives?: string;
+    /**
+     * Method
+     *
+     * How audits are planned, conducted and reported (the audit procedure).
+     */
+    method?: string;
+    /**
+     * Risk Basis
+     */
+    risk_basis?: string;
+};
+
+/**
+ * AuditProgrammePage
+ */
+export type AuditProgrammePage = {
+    /**
+     * Items
+     */
+    items: Array<AuditProgrammeRead>;
+    /**
+     * Next Cursor
+     */
+    next_cursor: string | null;
+    /**
+     * Total
+     */
+    total: number;
+};
+
+/**
+ * AuditProgrammeRead
+ */
+export type AuditProgrammeRead = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Title
+     */
+    title: string;
+    /**
+     * Period Label
+     */
+    period_label: string;
+    /**
+     * Period Start
+     */
+    period_start: string | null;
+    /**
+     * Period End
+     */
+    period_end: string | null;
+    /**
+     * Objectives
+     */
+    objectives: string;
+    /**
+     * Method
+     */
+    method: string;
+    /**
+     * Risk Basis
+     */
+    risk_basis: string;
+    /**
+     * Approved
+     */
+    approved: boolean;
+    /**
+     * Approved By Id
+     */
+    approved_by_id: string | null;
+    /**
+     * Approved At
+     */
+    approved_at: string | null;
+    /**
+     * Version
+     */
+    version: number;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Updated At
+     */
+    updated_at: string;
+};
+
+/**
+ * AuditProgrammeUpdate
+ *
+ * Changing the period, objectives or method of an approved programme resets its approval.
+ */
+export type AuditProgrammeUpdate = {
+    /**
+     * Period Start
+     */
+    period_start?: string | null;
+    /**
+     * Period End
+     */
+    period_end?: string | null;
+    /**
+     * Title
+     */
+    title?: string | null;
+    /**
+     * Period Label
+     */
+    period_label?: string | null;
+    /**
+     * Objectives
+     */
+    objectives?: string | null;
+    /**
+     * Method
+     */
+    method?: string | null;
+    /**
+     * Risk Basis
+     */
+    risk_basis?: string | null;
+};
+
+/**
+ * AuditRead
+ */
+export type AuditRead = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Key
+     */
+    key: string;
+    type: AuditType;
+    status: AuditStatus;
+    /**
+     * Allowed Transitions
+     */
+    allowed_transitions: Array<AuditStatus>;
+    /**
+     * Title
+     */
+    title: string;
+    /**
+     * Programme Id
+     */
+    programme_id: string | null;
+    /**
+     * Framework Id
+     */
+    framework_id: string;
+    /**
+     * Scope
+     */
+    scope: Array<string>;
+    /**
+     * Criteria
+     */
+    criteria: string;
+    /**
+     * Planned Start Date
+     */
+    planned_start_date: string | null;
+    /**
+     * Planned End Date
+     */
+    planned_end_date: string | null;
+    /**
+     * Actual Start Date
+     */
+    actual_start_date: string | null;
+    /**
+     * Actual End Date
+     */
+    actual_end_date: string | null;
+    /**
+     * Lead Auditor Id
+     */
+    lead_auditor_id: string | null;
+    /**
+     * Team Member Ids
+     */
+    team_member_ids: Array<string>;
+    /**
+     * External Auditors
+     */
+    external_auditors: Array<string>;
+    /**
+     * Report Summary
+     */
+    report_summary: string;
+    /**
+     * Distribution
+     */
+    distribution: Array<string>;
+    /**
+     * Closed At
+     */
+    closed_at: string | null;
+    /**
+     * Version
+     */
+    version: number;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Updated At
+     */
+    updated_at: string;
+};
+
+/**
+ * AuditReportRead
+ */
+export type AuditReportRead = {
+    /**
+     * Audit Id
+     */
+    audit_id: string;
+    /**
+     * Key
+     */
+    key: string;
+    /**
+     * Title
+     */
+    title: string;
+    type: AuditType;
+    status: AuditStatus;
+    /**
+     * Scope
+     */
+    scope: Array<string>;
+    /**
+     * Criteria
+     */
+    criteria: string;
+    /**
+     * Team
+     */
+    team: Array<AuditTeamEntry>;
+    /**
+     * External Auditors
+     */
+    external_auditors: Array<string>;
+    /**
+     * Planned Start Date
+     */
+    planned_start_date: string | null;
+    /**
+     * Planned End Date
+     */
+    planned_end_date: string | null;
+    /**
+     * Actual Start Date
+     */
+    actual_start_date: string | null;
+    /**
+     * Actual End Date
+     */
+    actual_end_date: string | null;
+    results: ChecklistCounts;
+    /**
+     * Results By Clause
+     */
+    results_by_clause: Array<ClauseResults>;
+    /**
+     * Findings
+     */
+    findings: Array<ReportFinding>;
+    /**
+     * Conclusions
+     */
+    conclusions: string;
+    /**
+     * Distribution
+     */
+    distribution: Array<string>;
+};
+
+/**
+ * AuditStatus
+ */
+export type AuditStatus = 'planned' | 'in_progress' | 'reporting' | 'closed' | 'cancelled';
+
+/**
+ * AuditTeamEntry
+ */
+export type AuditTeamEntry = {
+    /**
+     * User Id
+     */
+    user_id: string;
+    /**
+     * Name
+     */
+    name: string;
+    /**
+     * Role
+     *
+     * lead or member
+     */
+    role: string;
+};
+
+/**
+ * AuditTransition
+ */
+export type AuditTransition = {
+    to: AuditStatus;
+    /**
+     * Note
+     */
+    note?: string;
+};
+
+/**
+ * AuditType
+ */
+export type AuditType = 'internal' | 'stage1' | 'stage2' | 'surveillance' | 'recertification';
+
+/**
+ * AuditUpdate
+ *
+ * Fields to change; the scope can change only while the audit is planned.
+ */
+export type AuditUpdate = {
+    /**
+     * Planned Start Date
+     */
+    planned_start_date?: string | null;
+    /**
+     * Planned End Date
+     */
+    planned_end_date?: string | null;
+    /**
+     * Actual Start Date
+     */
+    actual_start_date?: string | null;
+    /**
+     * Actual End Date
+     */
+    actual_end_date?: string | null;
+    /**
+     * Title
+     */
+    title?: string | null;
+    /**
+     * Programme Id
+     */
+    programme_id?: string | null;
+    /**
+     * Scope
+     */
+    scope?: Array<string> | null;
+    /**
+     * Criteria
+     */
+    criteria?: string | null;
+    /**
+     * Lead Auditor Id
+     */
+    lead_auditor_id?: string | null;
+    /**
+     * Team Member Ids
+     */
+    team_member_ids?: Array<string> | null;
+    /**
+     * External Auditors
+     */
+    external_auditors?: Array<string> | null;
+    /**
+     * Report Summary
+     */
+    report_summary?: string | null;
+    /**
+     * Distribution
+     */
+    distribution?: Array<string> | null;
+};
+
+/**
  * Body_auth-create_token
  */
 export type BodyAuthCreateToken = {
@@ -121,6 +933,1520 @@ export type BodyAuthCreateToken = {
 };
 
 /**
+ * CatalogueView
+ */
+export type CatalogueView = 'flat' | 'tree';
+
+/**
+ * CellState
+ */
+export type CellState = 'ok' | 'expiring' | 'expired' | 'missing';
+
+/**
+ * ChecklistCounts
+ */
+export type ChecklistCounts = {
+    /**
+     * Total
+     */
+    total: number;
+    /**
+     * Not Assessed
+     */
+    not_assessed?: number;
+    /**
+     * Conforming
+     */
+    conforming?: number;
+    /**
+     * Nonconforming
+     */
+    nonconforming?: number;
+    /**
+     * Observation
+     */
+    observation?: number;
+    /**
+     * Ofi
+     */
+    ofi?: number;
+};
+
+/**
+ * ChecklistLineRead
+ */
+export type ChecklistLineRead = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Ref
+     */
+    ref: string;
+    /**
+     * Title
+     */
+    title: string;
+    /**
+     * Root Ref
+     *
+     * The top-level clause, for grouping.
+     */
+    root_ref: string;
+    /**
+     * Sort Key
+     */
+    sort_key: string;
+    result: ChecklistResult;
+    /**
+     * Notes
+     */
+    notes: string;
+    /**
+     * Auditor Id
+     */
+    auditor_id: string | null;
+    /**
+     * Owner Id
+     *
+     * Owner of the requirement in this organisation.
+     */
+    owner_id: string | null;
+    /**
+     * Assessed By Id
+     */
+    assessed_by_id: string | null;
+    /**
+     * Assessed At
+     */
+    assessed_at: string | null;
+    /**
+     * Evidence
+     */
+    evidence: Array<LinkedEvidence>;
+    /**
+     * Finding Ids
+     */
+    finding_ids: Array<string>;
+    /**
+     * Version
+     */
+    version: number;
+};
+
+/**
+ * ChecklistLineUpdate
+ *
+ * Assess a line; omitted fields stay as they are. ``evidence`` replaces the sample.
+ */
+export type ChecklistLineUpdate = {
+    result?: ChecklistResult | null;
+    /**
+     * Notes
+     */
+    notes?: string | null;
+    /**
+     * Auditor Id
+     */
+    auditor_id?: string | null;
+    /**
+     * Evidence
+     */
+    evidence?: Array<LinkedEvidence> | null;
+};
+
+/**
+ * ChecklistResult
+ */
+export type ChecklistResult = 'not_assessed' | 'conforming' | 'nonconforming' | 'observation' | 'ofi';
+
+/**
+ * ClauseRead
+ *
+ * Roll-up of one top-level clause (4-10 for ISO/IEC 20000-1).
+ */
+export type ClauseRead = {
+    /**
+     * Ref
+     */
+    ref: string;
+    /**
+     * Title
+     */
+    title: string;
+    /**
+     * Requirements
+     */
+    requirements: number;
+    statuses: StatusCounts;
+    /**
+     * Evidence Links
+     */
+    evidence_links: number;
+    /**
+     * Current Evidence Links
+     */
+    current_evidence_links: number;
+    /**
+     * Open Findings
+     */
+    open_findings: number;
+    /**
+     * Failing Rules
+     */
+    failing_rules: Array<string>;
+};
+
+/**
+ * ClauseResults
+ */
+export type ClauseResults = {
+    /**
+     * Total
+     */
+    total: number;
+    /**
+     * Not Assessed
+     */
+    not_assessed?: number;
+    /**
+     * Conforming
+     */
+    conforming?: number;
+    /**
+     * Nonconforming
+     */
+    nonconforming?: number;
+    /**
+     * Observation
+     */
+    observation?: number;
+    /**
+     * Ofi
+     */
+    ofi?: number;
+    /**
+     * Ref
+     */
+    ref: string;
+    /**
+     * Title
+     */
+    title: string;
+};
+
+/**
+ * CompetenceRequirementCreate
+ */
+export type CompetenceRequirementCreate = {
+    /**
+     * Role Key
+     *
+     * An org role (`process_owner`) or an SMS role ("Change manager").
+     */
+    role_key: string;
+    /**
+     * Course Id
+     */
+    course_id: string;
+};
+
+/**
+ * CompetenceRequirementPage
+ */
+export type CompetenceRequirementPage = {
+    /**
+     * Items
+     */
+    items: Array<CompetenceRequirementRead>;
+    /**
+     * Next Cursor
+     */
+    next_cursor: string | null;
+    /**
+     * Total
+     */
+    total: number;
+};
+
+/**
+ * CompetenceRequirementRead
+ */
+export type CompetenceRequirementRead = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Role Key
+     */
+    role_key: string;
+    /**
+     * Course Id
+     */
+    course_id: string;
+    /**
+     * Created At
+     */
+    created_at: string;
+};
+
+/**
+ * CorrectiveActionCreate
+ */
+export type CorrectiveActionCreate = {
+    /**
+     * Description
+     */
+    description: string;
+    /**
+     * Owner Id
+     */
+    owner_id?: string | null;
+    /**
+     * Due Date
+     */
+    due_date?: string | null;
+};
+
+/**
+ * CorrectiveActionRead
+ */
+export type CorrectiveActionRead = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Description
+     */
+    description: string;
+    /**
+     * Owner Id
+     */
+    owner_id: string | null;
+    /**
+     * Due Date
+     */
+    due_date: string | null;
+    /**
+     * Done
+     */
+    done: boolean;
+    /**
+     * Done At
+     */
+    done_at: string | null;
+    /**
+     * Evidence Id
+     */
+    evidence_id: string | null;
+    /**
+     * Created At
+     */
+    created_at: string;
+};
+
+/**
+ * CorrectiveActionUpdate
+ *
+ * Fields to change; ``done`` stamps (or clears) ``done_at``.
+ */
+export type CorrectiveActionUpdate = {
+    /**
+     * Description
+     */
+    description?: string | null;
+    /**
+     * Owner Id
+     */
+    owner_id?: string | null;
+    /**
+     * Due Date
+     */
+    due_date?: string | null;
+    /**
+     * Done
+     */
+    done?: boolean | null;
+    /**
+     * Evidence Id
+     *
+     * Completion evidence.
+     */
+    evidence_id?: string | null;
+};
+
+/**
+ * CorrectiveMeasureCreate
+ *
+ * Open a corrective measure, linked to findings of the organisation or standing alone.
+ */
+export type CorrectiveMeasureCreate = {
+    /**
+     * Title
+     */
+    title: string;
+    /**
+     * Description
+     */
+    description?: string;
+    /**
+     * Finding Ids
+     */
+    finding_ids?: Array<string>;
+    /**
+     * Owner Id
+     */
+    owner_id?: string | null;
+    /**
+     * Due Date
+     */
+    due_date?: string | null;
+};
+
+/**
+ * CorrectiveMeasurePage
+ */
+export type CorrectiveMeasurePage = {
+    /**
+     * Items
+     */
+    items: Array<CorrectiveMeasureRead>;
+    /**
+     * Next Cursor
+     */
+    next_cursor: string | null;
+    /**
+     * Total
+     */
+    total: number;
+};
+
+/**
+ * CorrectiveMeasureRead
+ */
+export type CorrectiveMeasureRead = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Key
+     */
+    key: string;
+    /**
+     * Title
+     */
+    title: string;
+    /**
+     * Description
+     */
+    description: string;
+    status: MeasureStatus;
+    /**
+     * Allowed Transitions
+     */
+    allowed_transitions: Array<MeasureStatus>;
+    /**
+     * Finding Ids
+     */
+    finding_ids: Array<string>;
+    /**
+     * Owner Id
+     */
+    owner_id: string | null;
+    /**
+     * Due Date
+     */
+    due_date: string | null;
+    /**
+     * Overdue
+     */
+    overdue: boolean;
+    /**
+     * Correction
+     */
+    correction: string;
+    /**
+     * Correction Date
+     */
+    correction_date: string | null;
+    /**
+     * Correction By Id
+     */
+    correction_by_id: string | null;
+    root_cause_method: RootCauseMethod | null;
+    /**
+     * Root Cause
+     */
+    root_cause: string;
+    /**
+     * Extent
+     */
+    extent: string;
+    /**
+     * Actions
+     */
+    actions: Array<CorrectiveActionRead>;
+    /**
+     * Sms Change Evidence Ids
+     */
+    sms_change_evidence_ids: Array<string>;
+    effectiveness_review: EffectivenessReviewRead | null;
+    /**
+     * Reopen Count
+     */
+    reopen_count: number;
+    /**
+     * Cancel Reason
+     */
+    cancel_reason: string;
+    /**
+     * Closed At
+     */
+    closed_at: string | null;
+    /**
+     * Version
+     */
+    version: number;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Updated At
+     */
+    updated_at: string;
+};
+
+/**
+ * CorrectiveMeasureTransition
+ */
+export type CorrectiveMeasureTransition = {
+    to: MeasureStatus;
+    /**
+     * Note
+     */
+    note?: string;
+};
+
+/**
+ * CorrectiveMeasureUpdate
+ *
+ * Fields to change while the measure is neither closed nor cancelled.
+ */
+export type CorrectiveMeasureUpdate = {
+    /**
+     * Title
+     */
+    title?: string | null;
+    /**
+     * Description
+     */
+    description?: string | null;
+    /**
+     * Finding Ids
+     */
+    finding_ids?: Array<string> | null;
+    /**
+     * Owner Id
+     */
+    owner_id?: string | null;
+    /**
+     * Due Date
+     */
+    due_date?: string | null;
+    /**
+     * Correction
+     *
+     * The immediate correction.
+     */
+    correction?: string | null;
+    /**
+     * Correction Date
+     */
+    correction_date?: string | null;
+    /**
+     * Correction By Id
+     */
+    correction_by_id?: string | null;
+    root_cause_method?: RootCauseMethod | null;
+    /**
+     * Root Cause
+     *
+     * Result of the root-cause analysis.
+     */
+    root_cause?: string | null;
+    /**
+     * Extent
+     *
+     * Could it occur elsewhere?
+     */
+    extent?: string | null;
+    /**
+     * Sms Change Evidence Ids
+     *
+     * Evidence of the SMS changes made.
+     */
+    sms_change_evidence_ids?: Array<string> | null;
+};
+
+/**
+ * CourseCreate
+ */
+export type CourseCreate = {
+    /**
+     * Title
+     */
+    title: string;
+    /**
+     * Description
+     */
+    description?: string;
+    /**
+     * Validity Months
+     */
+    validity_months?: number | null;
+    kind?: CourseKind;
+};
+
+/**
+ * CourseKind
+ */
+export type CourseKind = 'awareness' | 'role';
+
+/**
+ * CoursePage
+ */
+export type CoursePage = {
+    /**
+     * Items
+     */
+    items: Array<CourseRead>;
+    /**
+     * Next Cursor
+     */
+    next_cursor: string | null;
+    /**
+     * Total
+     */
+    total: number;
+};
+
+/**
+ * CourseRead
+ */
+export type CourseRead = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Title
+     */
+    title: string;
+    /**
+     * Description
+     */
+    description: string;
+    /**
+     * Validity Months
+     */
+    validity_months: number | null;
+    kind: CourseKind;
+    /**
+     * Version
+     */
+    version: number;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Updated At
+     */
+    updated_at: string;
+};
+
+/**
+ * CourseUpdate
+ */
+export type CourseUpdate = {
+    /**
+     * Title
+     */
+    title?: string | null;
+    /**
+     * Description
+     */
+    description?: string | null;
+    /**
+     * Validity Months
+     */
+    validity_months?: number | null;
+    kind?: CourseKind | null;
+};
+
+/**
+ * Coverage
+ */
+export type Coverage = {
+    /**
+     * Required
+     */
+    required: number;
+    /**
+     * Ok
+     */
+    ok: number;
+    /**
+     * Expiring
+     */
+    expiring: number;
+    /**
+     * Expired
+     */
+    expired: number;
+    /**
+     * Missing
+     */
+    missing: number;
+    /**
+     * Percent
+     *
+     * Valid (ok + expiring) / required x 100.
+     */
+    percent: number | null;
+};
+
+/**
+ * CoverageLine
+ */
+export type CoverageLine = {
+    /**
+     * Ref
+     */
+    ref: string;
+    /**
+     * Title
+     */
+    title: string;
+    /**
+     * Root Ref
+     */
+    root_ref: string;
+    /**
+     * Sort Key
+     */
+    sort_key: string;
+    /**
+     * Audit Id
+     */
+    audit_id: string | null;
+    /**
+     * Audit Key
+     */
+    audit_key: string | null;
+    result: ChecklistResult | null;
+    /**
+     * Assessed At
+     */
+    assessed_at: string | null;
+};
+
+/**
+ * CurrentTokenRead
+ *
+ * What the API token making the call may do, and where (for scripts and the CLI).
+ */
+export type CurrentTokenRead = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Name
+     */
+    name: string;
+    /**
+     * Org Id
+     */
+    org_id: string;
+    /**
+     * Org Slug
+     */
+    org_slug: string;
+    /**
+     * Scopes
+     */
+    scopes: Array<TokenScope>;
+    /**
+     * Role
+     */
+    role: string;
+    /**
+     * Expires At
+     */
+    expires_at: string;
+};
+
+/**
+ * DecisionKind
+ *
+ * Outputs of 9.3 (iso20000.md 4.2): improvement, changes to the SMS and services, resources.
+ */
+export type DecisionKind = 'improvement' | 'sms_change' | 'service_change' | 'resource_need' | 'other';
+
+/**
+ * DemoResult
+ *
+ * The demo organisation and its admin; the password is shown once.
+ */
+export type DemoResult = {
+    /**
+     * Organisation Slug
+     */
+    organisation_slug: string;
+    /**
+     * Organisation Name
+     */
+    organisation_name: string;
+    /**
+     * Admin Email
+     */
+    admin_email: string;
+    /**
+     * Admin Password
+     */
+    admin_password: string;
+};
+
+/**
+ * Direction
+ */
+export type Direction = 'at_least' | 'at_most';
+
+/**
+ * DocumentedInformationCatalogue
+ */
+export type DocumentedInformationCatalogue = {
+    /**
+     * Framework
+     */
+    framework: string;
+    /**
+     * Total
+     */
+    total: number;
+    /**
+     * Items
+     */
+    items: Array<DocumentedInformationRead>;
+};
+
+/**
+ * DocumentedInformationKind
+ */
+export type DocumentedInformationKind = 'document' | 'record';
+
+/**
+ * DocumentedInformationRead
+ */
+export type DocumentedInformationRead = {
+    /**
+     * Key
+     */
+    key: string;
+    kind: DocumentedInformationKind;
+    /**
+     * Title
+     */
+    title: string;
+    /**
+     * Clause Refs
+     */
+    clause_refs: Array<string>;
+    /**
+     * Mandatory
+     */
+    mandatory: boolean;
+    /**
+     * Description
+     */
+    description: string;
+};
+
+/**
+ * EffectivenessResult
+ */
+export type EffectivenessResult = 'effective' | 'not_effective';
+
+/**
+ * EffectivenessReviewCreate
+ *
+ * The caller is the reviewer; a not-effective result sends the measure back to analysis.
+ */
+export type EffectivenessReviewCreate = {
+    /**
+     * Method
+     */
+    method: string;
+    result: EffectivenessResult;
+    /**
+     * Review Date
+     */
+    review_date: string;
+    /**
+     * Evidence Id
+     */
+    evidence_id?: string | null;
+    /**
+     * Note
+     */
+    note?: string;
+};
+
+/**
+ * EffectivenessReviewRead
+ */
+export type EffectivenessReviewRead = {
+    /**
+     * Reviewer Id
+     */
+    reviewer_id: string | null;
+    /**
+     * Method
+     */
+    method: string;
+    result: EffectivenessResult;
+    /**
+     * Review Date
+     */
+    review_date: string | null;
+    /**
+     * Evidence Id
+     */
+    evidence_id: string | null;
+    /**
+     * Note
+     */
+    note: string;
+    /**
+     * Recorded At
+     */
+    recorded_at: string | null;
+};
+
+/**
+ * EvaluationMethod
+ *
+ * How the effectiveness of a training was evaluated (7.2, RDY-17).
+ */
+export type EvaluationMethod = 'quiz' | 'assessment' | 'supervisor_sign_off' | 'observation' | 'other';
+
+/**
+ * EvidenceArchive
+ */
+export type EvidenceArchive = {
+    /**
+     * Reason
+     */
+    reason?: string;
+};
+
+/**
+ * EvidenceKind
+ */
+export type EvidenceKind = 'policy' | 'procedure' | 'plan' | 'record' | 'report' | 'ticket_export' | 'screenshot' | 'statement' | 'other';
+
+/**
+ * EvidencePage
+ */
+export type EvidencePage = {
+    /**
+     * Items
+     */
+    items: Array<EvidenceRead>;
+    /**
+     * Next Cursor
+     */
+    next_cursor: string | null;
+    /**
+     * Total
+     */
+    total: number;
+};
+
+/**
+ * EvidenceRead
+ */
+export type EvidenceRead = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Key
+     */
+    key: string;
+    /**
+     * Title
+     */
+    title: string;
+    /**
+     * Description
+     */
+    description: string;
+    kind: EvidenceKind;
+    /**
+     * Source
+     */
+    source: string;
+    /**
+     * External Ref
+     */
+    external_ref: string;
+    /**
+     * Owner Id
+     */
+    owner_id: string | null;
+    /**
+     * Effective Date
+     */
+    effective_date: string | null;
+    /**
+     * Valid Until
+     */
+    valid_until: string | null;
+    /**
+     * Tags
+     */
+    tags: Array<string>;
+    status: EvidenceStatus;
+    /**
+     * Allowed Transitions
+     */
+    allowed_transitions: Array<EvidenceStatus>;
+    /**
+     * Expired
+     *
+     * Approved, but past its valid_until date.
+     */
+    expired: boolean;
+    /**
+     * Archived
+     */
+    archived: boolean;
+    /**
+     * Archived At
+     */
+    archived_at: string | null;
+    /**
+     * Approved By
+     */
+    approved_by: string | null;
+    /**
+     * Approved At
+     */
+    approved_at: string | null;
+    /**
+     * Requirement Refs
+     */
+    requirement_refs: Array<string>;
+    /**
+     * Documented Information Keys
+     */
+    documented_information_keys: Array<string>;
+    current_version: EvidenceVersionRead | null;
+    /**
+     * Version Count
+     */
+    version_count: number;
+    /**
+     * Created By
+     */
+    created_by: string | null;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Updated At
+     */
+    updated_at: string;
+    /**
+     * Revision
+     *
+     * Changes with every metadata change (the ETag).
+     */
+    revision: number;
+};
+
+/**
+ * EvidenceStatus
+ *
+ * Document control (ISO/IEC 20000-1 7.5.4): approved before it counts as evidence.
+ */
+export type EvidenceStatus = 'draft' | 'in_review' | 'approved' | 'rejected';
+
+/**
+ * EvidenceTransition
+ */
+export type EvidenceTransition = {
+    to: EvidenceStatus;
+    /**
+     * Note
+     */
+    note?: string;
+};
+
+/**
+ * EvidenceUpdate
+ *
+ * Metadata an editor may change; files change only by adding versions.
+ */
+export type EvidenceUpdate = {
+    /**
+     * Title
+     */
+    title?: string | null;
+    /**
+     * Description
+     */
+    description?: string | null;
+    kind?: EvidenceKind | null;
+    /**
+     * External Ref
+     */
+    external_ref?: string | null;
+    /**
+     * Owner Id
+     */
+    owner_id?: string | null;
+    /**
+     * Effective Date
+     */
+    effective_date?: string | null;
+    /**
+     * Valid Until
+     */
+    valid_until?: string | null;
+    /**
+     * Tags
+     */
+    tags?: Array<string> | null;
+};
+
+/**
+ * EvidenceVersionPage
+ */
+export type EvidenceVersionPage = {
+    /**
+     * Items
+     */
+    items: Array<EvidenceVersionRead>;
+    /**
+     * Next Cursor
+     */
+    next_cursor: string | null;
+    /**
+     * Total
+     */
+    total: number;
+};
+
+/**
+ * EvidenceVersionRead
+ */
+export type EvidenceVersionRead = {
+    /**
+     * Evidence Id
+     */
+    evidence_id: string;
+    /**
+     * Number
+     */
+    number: number;
+    /**
+     * Sha256
+     */
+    sha256: string;
+    /**
+     * Size
+     */
+    size: number;
+    /**
+     * Media Type
+     */
+    media_type: string;
+    /**
+     * Filename
+     */
+    filename: string;
+    /**
+     * Uploaded By
+     */
+    uploaded_by: string | null;
+    /**
+     * Uploaded At
+     */
+    uploaded_at: string;
+};
+
+/**
+ * ExtraTopic
+ */
+export type ExtraTopic = {
+    /**
+     * Key
+     */
+    key: string;
+    /**
+     * Title
+     */
+    title: string;
+};
+
+/**
+ * FailingObjectRead
+ *
+ * An object that makes a rule fail and where in the SPA to fix it.
+ */
+export type FailingObjectRead = {
+    /**
+     * Type
+     */
+    type: string;
+    /**
+     * Id
+     */
+    id?: string | null;
+    /**
+     * Key
+     */
+    key?: string | null;
+    /**
+     * Message
+     */
+    message: string;
+    /**
+     * Route
+     */
+    route: string;
+};
+
+/**
+ * FindingCreate
+ *
+ * Raise a finding; from a checklist line, give ``checklist_line_id`` (it links the line).
+ */
+export type FindingCreate = {
+    grade: FindingGrade;
+    /**
+     * Statement
+     */
+    statement: string;
+    /**
+     * Requirement Ref
+     *
+     * Required for nonconformities; defaults to the checklist line's ref.
+     */
+    requirement_ref?: string | null;
+    /**
+     * Audit Id
+     */
+    audit_id?: string | null;
+    /**
+     * Checklist Line Id
+     */
+    checklist_line_id?: string | null;
+    /**
+     * Derived from the audit when one is given; defaults to `other` otherwise.
+     */
+    source?: FindingSource | null;
+    /**
+     * Due Date
+     */
+    due_date?: string | null;
+    /**
+     * Evidence
+     */
+    evidence?: Array<LinkedEvidence>;
+};
+
+/**
+ * FindingGrade
+ */
+export type FindingGrade = 'major_nc' | 'minor_nc' | 'observation' | 'ofi';
+
+/**
+ * FindingPage
+ */
+export type FindingPage = {
+    /**
+     * Items
+     */
+    items: Array<FindingRead>;
+    /**
+     * Next Cursor
+     */
+    next_cursor: string | null;
+    /**
+     * Total
+     */
+    total: number;
+};
+
+/**
+ * FindingRead
+ */
+export type FindingRead = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Key
+     */
+    key: string;
+    grade: FindingGrade;
+    status: FindingStatus;
+    /**
+     * Allowed Transitions
+     */
+    allowed_transitions: Array<FindingStatus>;
+    source: FindingSource;
+    /**
+     * Certification Body
+     */
+    certification_body: boolean;
+    /**
+     * Statement
+     */
+    statement: string;
+    /**
+     * Requirement Ref
+     */
+    requirement_ref: string | null;
+    /**
+     * Audit Id
+     */
+    audit_id: string | null;
+    /**
+     * Checklist Line Id
+     */
+    checklist_line_id: string | null;
+    /**
+     * Evidence
+     */
+    evidence: Array<LinkedEvidence>;
+    /**
+     * Raised By Id
+     */
+    raised_by_id: string | null;
+    /**
+     * Raised At
+     */
+    raised_at: string;
+    /**
+     * Due Date
+     */
+    due_date: string | null;
+    /**
+     * Overdue
+     */
+    overdue: boolean;
+    /**
+     * Decision Note
+     */
+    decision_note: string;
+    /**
+     * Cb Plan Accepted At
+     */
+    cb_plan_accepted_at: string | null;
+    /**
+     * Cb Verified At
+     */
+    cb_verified_at: string | null;
+    /**
+     * Closed At
+     */
+    closed_at: string | null;
+    /**
+     * Version
+     */
+    version: number;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Updated At
+     */
+    updated_at: string;
+};
+
+/**
+ * FindingSource
+ */
+export type FindingSource = 'internal_audit' | 'certification_audit' | 'complaint' | 'incident' | 'management_review' | 'self_assessment' | 'other';
+
+/**
+ * FindingStatus
+ */
+export type FindingStatus = 'open' | 'action_planned' | 'closed';
+
+/**
+ * FindingTransition
+ */
+export type FindingTransition = {
+    to: FindingStatus;
+    /**
+     * Note
+     */
+    note?: string;
+};
+
+/**
+ * FindingUpdate
+ *
+ * Fields to change; the grade changes only while the finding is open.
+ */
+export type FindingUpdate = {
+    grade?: FindingGrade | null;
+    /**
+     * Statement
+     */
+    statement?: string | null;
+    /**
+     * Requirement Ref
+     */
+    requirement_ref?: string | null;
+    /**
+     * Due Date
+     */
+    due_date?: string | null;
+    /**
+     * Evidence
+     */
+    evidence?: Array<LinkedEvidence> | null;
+    /**
+     * Cb Plan Accepted At
+     *
+     * Certification-body findings: the body accepted the plan.
+     */
+    cb_plan_accepted_at?: string | null;
+    /**
+     * Cb Verified At
+     *
+     * Certification-body major NCs: the body verified the fix.
+     */
+    cb_verified_at?: string | null;
+};
+
+/**
+ * FrameworkPage
+ */
+export type FrameworkPage = {
+    /**
+     * Items
+     */
+    items: Array<FrameworkRead>;
+    /**
+     * Next Cursor
+     */
+    next_cursor: string | null;
+    /**
+     * Total
+     */
+    total: number;
+};
+
+/**
+ * FrameworkRead
+ */
+export type FrameworkRead = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Code
+     */
+    code: string;
+    /**
+     * Name
+     */
+    name: string;
+    /**
+     * Version
+     */
+    version: string;
+    /**
+     * Publisher
+     */
+    publisher: string;
+    /**
+     * Allows Exclusions
+     *
+     * False for ISO/IEC 20000-1: no requirement can be declared not applicable.
+     */
+    allows_exclusions: boolean;
+    /**
+     * Catalogue Version
+     */
+    catalogue_version: string;
+};
+
+/**
+ * Frequency
+ */
+export type Frequency = 'monthly' | 'quarterly' | 'semiannual' | 'annual';
+
+/**
+ * Gate
+ *
+ * When a rule must pass (iso20000.md section 6): S1 < S2 < CERT; MAINT separate.
+ */
+export type Gate = 'stage1' | 'stage2' | 'certification' | 'maintenance';
+
+/**
+ * GateRead
+ *
+ * A gate's verdict: ready when no blocker of this or an earlier gate fails.
+ */
+export type GateRead = {
+    /**
+     * Ready
+     */
+    ready: boolean;
+    /**
+     * Applicable
+     */
+    applicable: boolean;
+    /**
+     * Blockers
+     */
+    blockers: Array<string>;
+    /**
+     * Warnings
+     */
+    warnings: Array<string>;
+};
+
+/**
+ * GatesRead
+ */
+export type GatesRead = {
+    stage1: GateRead;
+    stage2: GateRead;
+    certification: GateRead;
+    maintenance: GateRead;
+};
+
+/**
  * Health
  */
 export type Health = {
@@ -132,6 +2458,43 @@ export type Health = {
      * Database
      */
     database: string;
+};
+
+/**
+ * ImplementationStatus
+ *
+ * How far an organisation has implemented one requirement.
+ *
+ * There is deliberately no ``not_applicable``: ISO/IEC 20000-1 allows no exclusions.
+ */
+export type ImplementationStatus = 'not_started' | 'planned' | 'in_progress' | 'implemented';
+
+/**
+ * IntegrityStatus
+ */
+export type IntegrityStatus = 'ok' | 'mismatch' | 'missing';
+
+/**
+ * LinkType
+ *
+ * What an input topic may point at.
+ */
+export type LinkType = 'evidence' | 'finding' | 'objective' | 'audit';
+
+/**
+ * LinkedEvidence
+ *
+ * An evidence item, optionally one particular version of it.
+ */
+export type LinkedEvidence = {
+    /**
+     * Evidence Item Id
+     */
+    evidence_item_id: string;
+    /**
+     * Version Number
+     */
+    version_number?: number | null;
 };
 
 /**
@@ -148,6 +2511,615 @@ export type LogoutRequest = {
      * End every session of this user.
      */
     all?: boolean;
+};
+
+/**
+ * ManagementReviewActionCreate
+ */
+export type ManagementReviewActionCreate = {
+    /**
+     * Description
+     */
+    description: string;
+    /**
+     * Owner Id
+     */
+    owner_id: string;
+    /**
+     * Due Date
+     */
+    due_date: string;
+    /**
+     * Decision Id
+     */
+    decision_id?: string | null;
+};
+
+/**
+ * ManagementReviewActionRead
+ */
+export type ManagementReviewActionRead = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Review Id
+     */
+    review_id: string;
+    /**
+     * Decision Id
+     */
+    decision_id: string | null;
+    /**
+     * Description
+     */
+    description: string;
+    /**
+     * Owner Id
+     */
+    owner_id: string | null;
+    /**
+     * Due Date
+     */
+    due_date: string | null;
+    status: ActionStatus;
+    /**
+     * Overdue
+     */
+    overdue: boolean;
+    /**
+     * Done At
+     */
+    done_at: string | null;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Updated At
+     */
+    updated_at: string;
+};
+
+/**
+ * ManagementReviewActionUpdate
+ */
+export type ManagementReviewActionUpdate = {
+    /**
+     * Description
+     */
+    description?: string | null;
+    /**
+     * Owner Id
+     */
+    owner_id?: string | null;
+    /**
+     * Due Date
+     */
+    due_date?: string | null;
+    status?: ActionStatus | null;
+    /**
+     * Decision Id
+     */
+    decision_id?: string | null;
+};
+
+/**
+ * ManagementReviewCreate
+ *
+ * Plan a review; its inputs are pre-filled from the organisation's data now.
+ */
+export type ManagementReviewCreate = {
+    /**
+     * Title
+     */
+    title?: string;
+    /**
+     * Planned Date
+     */
+    planned_date: string;
+    /**
+     * Chair Id
+     */
+    chair_id?: string | null;
+    /**
+     * Chair Name
+     */
+    chair_name?: string;
+    /**
+     * Attendees
+     */
+    attendees?: Array<Attendee>;
+    /**
+     * Agenda
+     */
+    agenda?: string;
+    /**
+     * Extra Topics
+     *
+     * Topics added to the twelve defaults for this review.
+     */
+    extra_topics?: Array<ExtraTopic>;
+};
+
+/**
+ * ManagementReviewDecisionCreate
+ */
+export type ManagementReviewDecisionCreate = {
+    kind: DecisionKind;
+    /**
+     * Text
+     */
+    text: string;
+};
+
+/**
+ * ManagementReviewDecisionRead
+ */
+export type ManagementReviewDecisionRead = {
+    /**
+     * Id
+     */
+    id: string;
+    kind: DecisionKind;
+    /**
+     * Text
+     */
+    text: string;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Updated At
+     */
+    updated_at: string;
+};
+
+/**
+ * ManagementReviewDecisionUpdate
+ */
+export type ManagementReviewDecisionUpdate = {
+    kind?: DecisionKind | null;
+    /**
+     * Text
+     */
+    text?: string | null;
+};
+
+/**
+ * ManagementReviewDetailRead
+ */
+export type ManagementReviewDetailRead = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Key
+     */
+    key: string;
+    /**
+     * Title
+     */
+    title: string;
+    status: ReviewStatus;
+    /**
+     * Allowed Transitions
+     */
+    allowed_transitions: Array<ReviewStatus>;
+    /**
+     * Planned Date
+     */
+    planned_date: string;
+    /**
+     * Held Date
+     */
+    held_date: string | null;
+    /**
+     * Chair Id
+     */
+    chair_id: string | null;
+    /**
+     * Chair Name
+     */
+    chair_name: string;
+    /**
+     * Attendees
+     */
+    attendees: Array<Attendee>;
+    /**
+     * Agenda
+     */
+    agenda: string;
+    /**
+     * Minutes Evidence Id
+     */
+    minutes_evidence_id: string | null;
+    /**
+     * Since Date
+     */
+    since_date: string | null;
+    /**
+     * Held At
+     */
+    held_at: string | null;
+    /**
+     * Minutes Approved At
+     */
+    minutes_approved_at: string | null;
+    /**
+     * Cancelled At
+     */
+    cancelled_at: string | null;
+    /**
+     * Version
+     */
+    version: number;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Updated At
+     */
+    updated_at: string;
+    minutes_status: EvidenceStatus | null;
+    /**
+     * Uncovered Topics
+     */
+    uncovered_topics: Array<string>;
+    /**
+     * Snapshot At
+     */
+    snapshot_at: string;
+    /**
+     * Snapshot
+     *
+     * Data pre-filled at creation: kept as reviewed, never recomputed.
+     */
+    snapshot: {
+        [key: string]: unknown;
+    };
+    /**
+     * Inputs
+     */
+    inputs: Array<ManagementReviewInputRead>;
+    /**
+     * Decisions
+     */
+    decisions: Array<ManagementReviewDecisionRead>;
+    /**
+     * Actions
+     */
+    actions: Array<ManagementReviewActionRead>;
+};
+
+/**
+ * ManagementReviewInputRead
+ */
+export type ManagementReviewInputRead = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Key
+     */
+    key: string;
+    /**
+     * Title
+     */
+    title: string;
+    /**
+     * Position
+     */
+    position: number;
+    /**
+     * Mandatory
+     */
+    mandatory: boolean;
+    /**
+     * Notes
+     */
+    notes: string;
+    /**
+     * Links
+     */
+    links: Array<TopicLink>;
+    /**
+     * Covered
+     */
+    covered: boolean;
+    /**
+     * Not Applicable Reason
+     */
+    not_applicable_reason: string | null;
+    /**
+     * Resolved
+     *
+     * Covered, or not applicable with a reason.
+     */
+    resolved: boolean;
+    /**
+     * Prefill
+     *
+     * The snapshot sections that feed this topic, as at review creation.
+     */
+    prefill: {
+        [key: string]: unknown;
+    };
+    /**
+     * Updated At
+     */
+    updated_at: string;
+};
+
+/**
+ * ManagementReviewInputUpdate
+ *
+ * Record how a topic was covered, or why it does not apply this time.
+ */
+export type ManagementReviewInputUpdate = {
+    /**
+     * Notes
+     */
+    notes?: string | null;
+    /**
+     * Links
+     */
+    links?: Array<TopicLink> | null;
+    /**
+     * Covered
+     */
+    covered?: boolean | null;
+    /**
+     * Not Applicable Reason
+     *
+     * Set to mark the topic not applicable.
+     */
+    not_applicable_reason?: string | null;
+};
+
+/**
+ * ManagementReviewPage
+ */
+export type ManagementReviewPage = {
+    /**
+     * Items
+     */
+    items: Array<ManagementReviewRead>;
+    /**
+     * Next Cursor
+     */
+    next_cursor: string | null;
+    /**
+     * Total
+     */
+    total: number;
+};
+
+/**
+ * ManagementReviewRead
+ */
+export type ManagementReviewRead = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Key
+     */
+    key: string;
+    /**
+     * Title
+     */
+    title: string;
+    status: ReviewStatus;
+    /**
+     * Allowed Transitions
+     */
+    allowed_transitions: Array<ReviewStatus>;
+    /**
+     * Planned Date
+     */
+    planned_date: string;
+    /**
+     * Held Date
+     */
+    held_date: string | null;
+    /**
+     * Chair Id
+     */
+    chair_id: string | null;
+    /**
+     * Chair Name
+     */
+    chair_name: string;
+    /**
+     * Attendees
+     */
+    attendees: Array<Attendee>;
+    /**
+     * Agenda
+     */
+    agenda: string;
+    /**
+     * Minutes Evidence Id
+     */
+    minutes_evidence_id: string | null;
+    /**
+     * Since Date
+     */
+    since_date: string | null;
+    /**
+     * Held At
+     */
+    held_at: string | null;
+    /**
+     * Minutes Approved At
+     */
+    minutes_approved_at: string | null;
+    /**
+     * Cancelled At
+     */
+    cancelled_at: string | null;
+    /**
+     * Version
+     */
+    version: number;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Updated At
+     */
+    updated_at: string;
+};
+
+/**
+ * ManagementReviewTransition
+ */
+export type ManagementReviewTransition = {
+    to: ReviewStatus;
+    /**
+     * Note
+     */
+    note?: string;
+};
+
+/**
+ * ManagementReviewUpdate
+ */
+export type ManagementReviewUpdate = {
+    /**
+     * Title
+     */
+    title?: string | null;
+    /**
+     * Planned Date
+     */
+    planned_date?: string | null;
+    /**
+     * Held Date
+     */
+    held_date?: string | null;
+    /**
+     * Chair Id
+     */
+    chair_id?: string | null;
+    /**
+     * Chair Name
+     */
+    chair_name?: string | null;
+    /**
+     * Attendees
+     */
+    attendees?: Array<Attendee> | null;
+    /**
+     * Agenda
+     */
+    agenda?: string | null;
+    /**
+     * Minutes Evidence Id
+     *
+     * The evidence item holding the minutes (same organisation).
+     */
+    minutes_evidence_id?: string | null;
+};
+
+/**
+ * MatrixCell
+ */
+export type MatrixCell = {
+    /**
+     * Course Id
+     */
+    course_id: string;
+    state: CellState;
+    /**
+     * Required By
+     *
+     * Role keys, or "awareness".
+     */
+    required_by: Array<string>;
+    /**
+     * Completed On
+     */
+    completed_on: string | null;
+    /**
+     * Expires On
+     */
+    expires_on: string | null;
+    /**
+     * Evaluated
+     *
+     * A record of this course has an effectiveness evaluation.
+     */
+    evaluated: boolean;
+};
+
+/**
+ * MatrixCourse
+ */
+export type MatrixCourse = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Title
+     */
+    title: string;
+    kind: CourseKind;
+    /**
+     * Validity Months
+     */
+    validity_months: number | null;
+};
+
+/**
+ * MatrixCoverage
+ */
+export type MatrixCoverage = {
+    overall: Coverage;
+    awareness: Coverage;
+    /**
+     * Roles
+     */
+    roles: Array<RoleCoverage>;
+};
+
+/**
+ * MatrixRow
+ */
+export type MatrixRow = {
+    /**
+     * Person Id
+     */
+    person_id: string;
+    /**
+     * User Id
+     */
+    user_id: string | null;
+    /**
+     * Full Name
+     */
+    full_name: string;
+    /**
+     * Email
+     */
+    email: string | null;
+    /**
+     * Role Keys
+     */
+    role_keys: Array<string>;
+    /**
+     * Cells
+     */
+    cells: Array<MatrixCell>;
 };
 
 /**
@@ -170,6 +3142,103 @@ export type MeRead = {
      * Memberships
      */
     memberships: Array<MembershipRead>;
+};
+
+/**
+ * MeasureStatus
+ */
+export type MeasureStatus = 'open' | 'contained' | 'analysed' | 'planned' | 'implemented' | 'effectiveness_review' | 'closed' | 'cancelled';
+
+/**
+ * MeasurementCreate
+ *
+ * A measured value for a period: ``period_date``, or ``period_start`` and ``period_end``.
+ */
+export type MeasurementCreate = {
+    /**
+     * Period Date
+     */
+    period_date?: string | null;
+    /**
+     * Period Start
+     */
+    period_start?: string | null;
+    /**
+     * Period End
+     */
+    period_end?: string | null;
+    /**
+     * Value
+     */
+    value: number;
+    /**
+     * Source
+     */
+    source?: string;
+    /**
+     * Note
+     */
+    note?: string;
+};
+
+/**
+ * MeasurementPage
+ */
+export type MeasurementPage = {
+    /**
+     * Items
+     */
+    items: Array<MeasurementRead>;
+    /**
+     * Next Cursor
+     */
+    next_cursor: string | null;
+    /**
+     * Total
+     */
+    total: number;
+};
+
+/**
+ * MeasurementRead
+ */
+export type MeasurementRead = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Objective Id
+     */
+    objective_id: string;
+    /**
+     * Period Start
+     */
+    period_start: string;
+    /**
+     * Period End
+     */
+    period_end: string;
+    /**
+     * Value
+     */
+    value: number;
+    /**
+     * Source
+     */
+    source: string;
+    /**
+     * Note
+     */
+    note: string;
+    /**
+     * Recorded By Id
+     */
+    recorded_by_id: string | null;
+    /**
+     * Created At
+     */
+    created_at: string;
 };
 
 /**
@@ -246,6 +3315,28 @@ export type MemberUpdate = {
 };
 
 /**
+ * MembersImport
+ */
+export type MembersImport = {
+    /**
+     * Exclude Roles
+     *
+     * Org roles not brought into scope (the certification body's auditors).
+     */
+    exclude_roles?: Array<string>;
+};
+
+/**
+ * MembersImportResult
+ */
+export type MembersImportResult = {
+    /**
+     * Added
+     */
+    added: Array<PersonRead>;
+};
+
+/**
  * MembershipRead
  */
 export type MembershipRead = {
@@ -262,6 +3353,210 @@ export type MembershipRead = {
      */
     org_name: string;
     role: Role;
+};
+
+/**
+ * NextStepRead
+ */
+export type NextStepRead = {
+    /**
+     * Rule Id
+     */
+    rule_id: string;
+    /**
+     * Title
+     */
+    title: string;
+    gate: Gate;
+    /**
+     * Failing Count
+     */
+    failing_count: number;
+    /**
+     * Message
+     */
+    message: string;
+    /**
+     * Route
+     */
+    route: string | null;
+};
+
+/**
+ * ObjectiveCreate
+ */
+export type ObjectiveCreate = {
+    /**
+     * Title
+     */
+    title: string;
+    /**
+     * Description
+     */
+    description?: string;
+    /**
+     * Requirement Refs
+     */
+    requirement_refs?: Array<string>;
+    /**
+     * Metric
+     */
+    metric: string;
+    /**
+     * Unit
+     */
+    unit?: string;
+    /**
+     * Target
+     */
+    target: number;
+    direction: Direction;
+    /**
+     * Owner Id
+     *
+     * A member; defaults to you.
+     */
+    owner_id?: string | null;
+    /**
+     * Due Date
+     */
+    due_date?: string | null;
+    frequency: Frequency;
+};
+
+/**
+ * ObjectivePage
+ */
+export type ObjectivePage = {
+    /**
+     * Items
+     */
+    items: Array<ObjectiveRead>;
+    /**
+     * Next Cursor
+     */
+    next_cursor: string | null;
+    /**
+     * Total
+     */
+    total: number;
+};
+
+/**
+ * ObjectiveRead
+ */
+export type ObjectiveRead = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Key
+     */
+    key: string;
+    /**
+     * Title
+     */
+    title: string;
+    /**
+     * Description
+     */
+    description: string;
+    /**
+     * Requirement Refs
+     */
+    requirement_refs: Array<string>;
+    /**
+     * Metric
+     */
+    metric: string;
+    /**
+     * Unit
+     */
+    unit: string;
+    /**
+     * Target
+     */
+    target: number;
+    direction: Direction;
+    /**
+     * Owner Id
+     */
+    owner_id: string | null;
+    /**
+     * Due Date
+     */
+    due_date: string | null;
+    frequency: Frequency;
+    /**
+     * Computed from the latest measurement.
+     */
+    status: ObjectiveStatus;
+    /**
+     * Latest Value
+     */
+    latest_value: number | null;
+    /**
+     * Latest Period End
+     */
+    latest_period_end: string | null;
+    /**
+     * Version
+     */
+    version: number;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Updated At
+     */
+    updated_at: string;
+};
+
+/**
+ * ObjectiveStatus
+ */
+export type ObjectiveStatus = 'on_target' | 'off_target' | 'no_recent_data';
+
+/**
+ * ObjectiveUpdate
+ */
+export type ObjectiveUpdate = {
+    /**
+     * Title
+     */
+    title?: string | null;
+    /**
+     * Description
+     */
+    description?: string | null;
+    /**
+     * Requirement Refs
+     */
+    requirement_refs?: Array<string> | null;
+    /**
+     * Metric
+     */
+    metric?: string | null;
+    /**
+     * Unit
+     */
+    unit?: string | null;
+    /**
+     * Target
+     */
+    target?: number | null;
+    direction?: Direction | null;
+    /**
+     * Owner Id
+     */
+    owner_id?: string | null;
+    /**
+     * Due Date
+     */
+    due_date?: string | null;
+    frequency?: Frequency | null;
 };
 
 /**
@@ -371,6 +3666,36 @@ export type OrgUpdate = {
 };
 
 /**
+ * ParameterRead
+ */
+export type ParameterRead = {
+    /**
+     * Name
+     */
+    name: string;
+    /**
+     * Description
+     */
+    description: string;
+    /**
+     * Default
+     */
+    default: number;
+    /**
+     * Minimum
+     */
+    minimum: number;
+    /**
+     * Maximum
+     */
+    maximum: number;
+    /**
+     * Value
+     */
+    value: number;
+};
+
+/**
  * PasswordChange
  */
 export type PasswordChange = {
@@ -382,6 +3707,128 @@ export type PasswordChange = {
      * New Password
      */
     new_password: string;
+};
+
+/**
+ * PersonCreate
+ *
+ * A member (give ``user_id``) or a person without an account (``full_name``, ``email``).
+ */
+export type PersonCreate = {
+    /**
+     * User Id
+     */
+    user_id?: string | null;
+    /**
+     * Full Name
+     */
+    full_name?: string | null;
+    /**
+     * Email
+     */
+    email?: string | null;
+    /**
+     * Role Keys
+     */
+    role_keys?: Array<string>;
+    /**
+     * In Scope
+     */
+    in_scope?: boolean;
+};
+
+/**
+ * PersonPage
+ */
+export type PersonPage = {
+    /**
+     * Items
+     */
+    items: Array<PersonRead>;
+    /**
+     * Next Cursor
+     */
+    next_cursor: string | null;
+    /**
+     * Total
+     */
+    total: number;
+};
+
+/**
+ * PersonRead
+ */
+export type PersonRead = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * User Id
+     */
+    user_id: string | null;
+    /**
+     * Full Name
+     */
+    full_name: string;
+    /**
+     * Email
+     */
+    email: string | null;
+    /**
+     * Role Keys
+     *
+     * SMS roles held (stored).
+     */
+    role_keys: Array<string>;
+    /**
+     * Org Role
+     *
+     * The member's organisation role, also a role key.
+     */
+    org_role: string | null;
+    /**
+     * Effective Role Keys
+     */
+    effective_role_keys: Array<string>;
+    /**
+     * In Scope
+     */
+    in_scope: boolean;
+    /**
+     * Version
+     */
+    version: number;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Updated At
+     */
+    updated_at: string;
+};
+
+/**
+ * PersonUpdate
+ */
+export type PersonUpdate = {
+    /**
+     * Full Name
+     */
+    full_name?: string | null;
+    /**
+     * Email
+     */
+    email?: string | null;
+    /**
+     * Role Keys
+     */
+    role_keys?: Array<string> | null;
+    /**
+     * In Scope
+     */
+    in_scope?: boolean | null;
 };
 
 /**
@@ -438,6 +3885,206 @@ export type ProblemError = {
 };
 
 /**
+ * ReadinessRead
+ */
+export type ReadinessRead = {
+    /**
+     * Framework
+     */
+    framework: string;
+    /**
+     * Today
+     */
+    today: string;
+    /**
+     * Evaluated At
+     */
+    evaluated_at: string;
+    /**
+     * Score
+     */
+    score: number;
+    gates: GatesRead;
+    /**
+     * Clauses
+     */
+    clauses: Array<ClauseRead>;
+    /**
+     * Rules
+     */
+    rules: Array<RuleResultRead>;
+    /**
+     * Not Implemented
+     */
+    not_implemented: Array<RuleResultRead>;
+    /**
+     * Next Steps
+     */
+    next_steps: Array<NextStepRead>;
+};
+
+/**
+ * ReadinessSettingsRead
+ */
+export type ReadinessSettingsRead = {
+    /**
+     * Rules
+     */
+    rules: Array<RuleSettingsRead>;
+    /**
+     * Version
+     */
+    version: number;
+};
+
+/**
+ * ReadinessSettingsUpdate
+ *
+ * Parameter overrides per rule: ``{"RDY-10": {"months": 6}}``; ``null`` resets a value.
+ */
+export type ReadinessSettingsUpdate = {
+    /**
+     * Parameters
+     */
+    parameters: {
+        [key: string]: {
+            [key: string]: number | null;
+        };
+    };
+};
+
+/**
+ * RecordCreate
+ */
+export type RecordCreate = {
+    /**
+     * Person Id
+     */
+    person_id: string;
+    /**
+     * Course Id
+     */
+    course_id: string;
+    /**
+     * Completed On
+     */
+    completed_on: string;
+    /**
+     * Certificate Evidence Id
+     */
+    certificate_evidence_id?: string | null;
+    evaluation_method?: EvaluationMethod | null;
+    /**
+     * Evaluation Result
+     */
+    evaluation_result?: string | null;
+};
+
+/**
+ * RecordImportResult
+ */
+export type RecordImportResult = {
+    /**
+     * Created
+     */
+    created: number;
+    /**
+     * Skipped Duplicates
+     *
+     * Rows equal to a record already stored.
+     */
+    skipped_duplicates: number;
+};
+
+/**
+ * RecordPage
+ */
+export type RecordPage = {
+    /**
+     * Items
+     */
+    items: Array<RecordRead>;
+    /**
+     * Next Cursor
+     */
+    next_cursor: string | null;
+    /**
+     * Total
+     */
+    total: number;
+};
+
+/**
+ * RecordRead
+ */
+export type RecordRead = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Person Id
+     */
+    person_id: string;
+    /**
+     * Course Id
+     */
+    course_id: string;
+    /**
+     * Completed On
+     */
+    completed_on: string;
+    /**
+     * Expires On
+     */
+    expires_on: string | null;
+    /**
+     * Certificate Evidence Id
+     */
+    certificate_evidence_id: string | null;
+    evaluation_method: EvaluationMethod | null;
+    /**
+     * Evaluation Result
+     */
+    evaluation_result: string | null;
+    /**
+     * Recorded By Id
+     */
+    recorded_by_id: string | null;
+    /**
+     * Version
+     */
+    version: number;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Updated At
+     */
+    updated_at: string;
+};
+
+/**
+ * RecordUpdate
+ */
+export type RecordUpdate = {
+    /**
+     * Completed On
+     */
+    completed_on?: string | null;
+    /**
+     * Certificate Evidence Id
+     */
+    certificate_evidence_id?: string | null;
+    evaluation_method?: EvaluationMethod | null;
+    /**
+     * Evaluation Result
+     */
+    evaluation_result?: string | null;
+};
+
+/**
  * RefreshRequest
  */
 export type RefreshRequest = {
@@ -448,9 +4095,602 @@ export type RefreshRequest = {
 };
 
 /**
+ * ReportFinding
+ */
+export type ReportFinding = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Key
+     */
+    key: string;
+    /**
+     * Grade
+     */
+    grade: string;
+    /**
+     * Status
+     */
+    status: string;
+    /**
+     * Requirement Ref
+     */
+    requirement_ref: string | null;
+    /**
+     * Statement
+     */
+    statement: string;
+};
+
+/**
+ * RequirementBulkResult
+ */
+export type RequirementBulkResult = {
+    /**
+     * Changed
+     *
+     * Rows whose values actually changed.
+     */
+    changed: number;
+    /**
+     * Items
+     *
+     * Every row of the request, in request order.
+     */
+    items: Array<RequirementRead>;
+};
+
+/**
+ * RequirementBulkUpdate
+ */
+export type RequirementBulkUpdate = {
+    /**
+     * Changes
+     */
+    changes: Array<RequirementChange>;
+};
+
+/**
+ * RequirementCatalogue
+ */
+export type RequirementCatalogue = {
+    framework: FrameworkRead;
+    view: CatalogueView;
+    /**
+     * Total
+     *
+     * Number of nodes in the catalogue.
+     */
+    total: number;
+    /**
+     * Items
+     */
+    items: Array<RequirementNodeRead>;
+};
+
+/**
+ * RequirementChange
+ *
+ * One row of a bulk update: the requirement's ref plus the fields to change.
+ */
+export type RequirementChange = {
+    /**
+     * Cannot be null.
+     */
+    status?: ImplementationStatus | null;
+    /**
+     * Owner Id
+     *
+     * A member of the organisation; null removes the owner.
+     */
+    owner_id?: string | null;
+    /**
+     * Target Date
+     */
+    target_date?: string | null;
+    /**
+     * Notes
+     */
+    notes?: string | null;
+    /**
+     * Not Occurring
+     *
+     * True when the requirement has no instances in the SMS scope; needs a justification. This is not an exclusion: the requirement still applies.
+     */
+    not_occurring?: boolean | null;
+    /**
+     * Not Occurring Justification
+     */
+    not_occurring_justification?: string | null;
+    /**
+     * Ref
+     */
+    ref: string;
+    /**
+     * Version
+     *
+     * Optional optimistic lock: the row's current version; a stale one is a 412.
+     */
+    version?: number | null;
+};
+
+/**
+ * RequirementClauseSummary
+ */
+export type RequirementClauseSummary = {
+    /**
+     * Total
+     *
+     * Assessable requirements.
+     */
+    total: number;
+    /**
+     * Not Started
+     */
+    not_started: number;
+    /**
+     * Planned
+     */
+    planned: number;
+    /**
+     * In Progress
+     */
+    in_progress: number;
+    /**
+     * Implemented
+     */
+    implemented: number;
+    /**
+     * Not Occurring
+     *
+     * Flagged not occurring (counted in a status too).
+     */
+    not_occurring: number;
+    /**
+     * Ref
+     */
+    ref: string;
+    /**
+     * Title
+     */
+    title: string;
+};
+
+/**
+ * RequirementDetailRead
+ */
+export type RequirementDetailRead = {
+    /**
+     * Ref
+     */
+    ref: string;
+    /**
+     * Title
+     */
+    title: string;
+    /**
+     * Depth
+     */
+    depth: number;
+    /**
+     * Parent Ref
+     */
+    parent_ref: string | null;
+    /**
+     * Assessable
+     */
+    assessable: boolean;
+    status: ImplementationStatus | null;
+    /**
+     * Owner Id
+     */
+    owner_id: string | null;
+    owner: RequirementOwner | null;
+    /**
+     * Target Date
+     */
+    target_date: string | null;
+    /**
+     * Notes
+     */
+    notes: string | null;
+    /**
+     * Not Occurring
+     */
+    not_occurring: boolean | null;
+    /**
+     * Not Occurring Justification
+     */
+    not_occurring_justification: string | null;
+    /**
+     * Version
+     *
+     * The ETag value; send it as If-Match to change the row.
+     */
+    version: number | null;
+    /**
+     * Updated At
+     */
+    updated_at: string | null;
+    /**
+     * Updated By
+     */
+    updated_by: string | null;
+    /**
+     * Guidance
+     */
+    guidance: string;
+    /**
+     * Documented Information
+     */
+    documented_information: Array<DocumentedInformationRead>;
+    /**
+     * History
+     *
+     * The latest 50 changes of this requirement, newest first.
+     */
+    history: Array<ActivityRead>;
+};
+
+/**
+ * RequirementNodeRead
+ *
+ * One catalogue node; ``children`` is filled in the tree view only.
+ */
+export type RequirementNodeRead = {
+    /**
+     * Ref
+     */
+    ref: string;
+    /**
+     * Title
+     */
+    title: string;
+    /**
+     * Parent Ref
+     */
+    parent_ref: string | null;
+    /**
+     * Depth
+     */
+    depth: number;
+    /**
+     * Assessable
+     */
+    assessable: boolean;
+    /**
+     * Guidance
+     */
+    guidance: string;
+    /**
+     * Documented Information Keys
+     *
+     * Keys of the documented information this node (or a parent clause) asks for.
+     */
+    documented_information_keys: Array<string>;
+    /**
+     * Children
+     */
+    children?: Array<RequirementNodeRead>;
+};
+
+/**
+ * RequirementOwner
+ */
+export type RequirementOwner = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Name
+     */
+    name: string;
+};
+
+/**
+ * RequirementPage
+ */
+export type RequirementPage = {
+    /**
+     * Items
+     */
+    items: Array<RequirementRead>;
+    /**
+     * Next Cursor
+     */
+    next_cursor: string | null;
+    /**
+     * Total
+     */
+    total: number;
+};
+
+/**
+ * RequirementRead
+ *
+ * A requirement with the organisation's status; status fields are null for grouping nodes.
+ */
+export type RequirementRead = {
+    /**
+     * Ref
+     */
+    ref: string;
+    /**
+     * Title
+     */
+    title: string;
+    /**
+     * Depth
+     */
+    depth: number;
+    /**
+     * Parent Ref
+     */
+    parent_ref: string | null;
+    /**
+     * Assessable
+     */
+    assessable: boolean;
+    status: ImplementationStatus | null;
+    /**
+     * Owner Id
+     */
+    owner_id: string | null;
+    owner: RequirementOwner | null;
+    /**
+     * Target Date
+     */
+    target_date: string | null;
+    /**
+     * Notes
+     */
+    notes: string | null;
+    /**
+     * Not Occurring
+     */
+    not_occurring: boolean | null;
+    /**
+     * Not Occurring Justification
+     */
+    not_occurring_justification: string | null;
+    /**
+     * Version
+     *
+     * The ETag value; send it as If-Match to change the row.
+     */
+    version: number | null;
+    /**
+     * Updated At
+     */
+    updated_at: string | null;
+    /**
+     * Updated By
+     */
+    updated_by: string | null;
+};
+
+/**
+ * RequirementStatusCounts
+ */
+export type RequirementStatusCounts = {
+    /**
+     * Total
+     *
+     * Assessable requirements.
+     */
+    total: number;
+    /**
+     * Not Started
+     */
+    not_started: number;
+    /**
+     * Planned
+     */
+    planned: number;
+    /**
+     * In Progress
+     */
+    in_progress: number;
+    /**
+     * Implemented
+     */
+    implemented: number;
+    /**
+     * Not Occurring
+     *
+     * Flagged not occurring (counted in a status too).
+     */
+    not_occurring: number;
+};
+
+/**
+ * RequirementSummaryRead
+ */
+export type RequirementSummaryRead = {
+    /**
+     * Framework
+     */
+    framework: string;
+    overall: RequirementStatusCounts;
+    /**
+     * Clauses
+     */
+    clauses: Array<RequirementClauseSummary>;
+};
+
+/**
+ * RequirementUpdate
+ *
+ * Fields to change; omitted fields stay as they are. There is no "not applicable".
+ */
+export type RequirementUpdate = {
+    /**
+     * Cannot be null.
+     */
+    status?: ImplementationStatus | null;
+    /**
+     * Owner Id
+     *
+     * A member of the organisation; null removes the owner.
+     */
+    owner_id?: string | null;
+    /**
+     * Target Date
+     */
+    target_date?: string | null;
+    /**
+     * Notes
+     */
+    notes?: string | null;
+    /**
+     * Not Occurring
+     *
+     * True when the requirement has no instances in the SMS scope; needs a justification. This is not an exclusion: the requirement still applies.
+     */
+    not_occurring?: boolean | null;
+    /**
+     * Not Occurring Justification
+     */
+    not_occurring_justification?: string | null;
+};
+
+/**
+ * ReviewStatus
+ */
+export type ReviewStatus = 'planned' | 'held' | 'minutes_approved' | 'cancelled';
+
+/**
  * Role
  */
 export type Role = 'admin' | 'sms_manager' | 'process_owner' | 'auditor' | 'external_auditor' | 'viewer';
+
+/**
+ * RoleCoverage
+ */
+export type RoleCoverage = {
+    /**
+     * Required
+     */
+    required: number;
+    /**
+     * Ok
+     */
+    ok: number;
+    /**
+     * Expiring
+     */
+    expiring: number;
+    /**
+     * Expired
+     */
+    expired: number;
+    /**
+     * Missing
+     */
+    missing: number;
+    /**
+     * Percent
+     *
+     * Valid (ok + expiring) / required x 100.
+     */
+    percent: number | null;
+    /**
+     * Role Key
+     */
+    role_key: string;
+    /**
+     * People
+     */
+    people: number;
+    /**
+     * Courses
+     */
+    courses: number;
+    /**
+     * Requirements Defined
+     */
+    requirements_defined: boolean;
+};
+
+/**
+ * RootCauseMethod
+ */
+export type RootCauseMethod = 'five_whys' | 'fishbone' | 'other';
+
+/**
+ * RuleResultRead
+ */
+export type RuleResultRead = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Title
+     */
+    title: string;
+    /**
+     * Description
+     */
+    description: string;
+    /**
+     * Clause Refs
+     */
+    clause_refs: Array<string>;
+    gate: Gate;
+    severity: Severity;
+    /**
+     * Implemented
+     */
+    implemented: boolean;
+    /**
+     * Passed
+     */
+    passed: boolean | null;
+    /**
+     * Message
+     */
+    message: string;
+    /**
+     * Failing Count
+     */
+    failing_count: number;
+    /**
+     * Failing
+     */
+    failing: Array<FailingObjectRead>;
+    /**
+     * Parameters
+     */
+    parameters: {
+        [key: string]: number;
+    };
+    /**
+     * Not Implemented Reason
+     */
+    not_implemented_reason?: string | null;
+};
+
+/**
+ * RuleSettingsRead
+ */
+export type RuleSettingsRead = {
+    /**
+     * Rule Id
+     */
+    rule_id: string;
+    /**
+     * Title
+     */
+    title: string;
+    /**
+     * Parameters
+     */
+    parameters: Array<ParameterRead>;
+};
 
 /**
  * SetupRequest
@@ -479,6 +4719,111 @@ export type SetupStatus = {
 };
 
 /**
+ * Severity
+ */
+export type Severity = 'blocker' | 'warning';
+
+/**
+ * SnapshotPage
+ */
+export type SnapshotPage = {
+    /**
+     * Items
+     */
+    items: Array<SnapshotRead>;
+    /**
+     * Next Cursor
+     */
+    next_cursor: string | null;
+    /**
+     * Total
+     */
+    total: number;
+};
+
+/**
+ * SnapshotRead
+ */
+export type SnapshotRead = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Framework
+     */
+    framework: string;
+    /**
+     * Taken At
+     */
+    taken_at: string;
+    /**
+     * Snapshot Date
+     */
+    snapshot_date: string;
+    trigger: SnapshotTrigger;
+    /**
+     * Score
+     */
+    score: number;
+    /**
+     * Stage1 Ready
+     */
+    stage1_ready: boolean;
+    /**
+     * Stage2 Ready
+     */
+    stage2_ready: boolean;
+    /**
+     * Certification Ready
+     */
+    certification_ready: boolean | null;
+    /**
+     * Maintenance Ready
+     */
+    maintenance_ready: boolean | null;
+    /**
+     * Blockers
+     */
+    blockers: number;
+    /**
+     * Warnings
+     */
+    warnings: number;
+    /**
+     * Failing Rules
+     */
+    failing_rules: Array<string>;
+};
+
+/**
+ * SnapshotTrigger
+ */
+export type SnapshotTrigger = 'manual' | 'daily';
+
+/**
+ * StatusCounts
+ */
+export type StatusCounts = {
+    /**
+     * Not Started
+     */
+    not_started?: number;
+    /**
+     * Planned
+     */
+    planned?: number;
+    /**
+     * In Progress
+     */
+    in_progress?: number;
+    /**
+     * Implemented
+     */
+    implemented?: number;
+};
+
+/**
  * TokenPair
  */
 export type TokenPair = {
@@ -503,6 +4848,55 @@ export type TokenPair = {
 };
 
 /**
+ * TokenScope
+ *
+ * What a token may do, on top of its creator's role in the organisation.
+ *
+ * ``read`` covers every read action; ``X:write`` implies ``X:read``.
+ */
+export type TokenScope = 'read' | 'evidence:read' | 'evidence:write';
+
+/**
+ * TopicLink
+ *
+ * A typed reference from an input topic to an item of this organisation.
+ */
+export type TopicLink = {
+    type: LinkType;
+    /**
+     * Id
+     */
+    id: string;
+};
+
+/**
+ * TrainingMatrix
+ */
+export type TrainingMatrix = {
+    /**
+     * As Of
+     */
+    as_of: string;
+    /**
+     * Expiring Within Days
+     */
+    expiring_within_days: number;
+    /**
+     * Role
+     */
+    role: string | null;
+    /**
+     * Courses
+     */
+    courses: Array<MatrixCourse>;
+    /**
+     * Rows
+     */
+    rows: Array<MatrixRow>;
+    coverage: MatrixCoverage;
+};
+
+/**
  * UserRead
  */
 export type UserRead = {
@@ -518,6 +4912,37 @@ export type UserRead = {
      * Full Name
      */
     full_name: string;
+};
+
+/**
+ * VerificationRead
+ */
+export type VerificationRead = {
+    /**
+     * Number
+     */
+    number: number;
+    /**
+     * Sha256
+     */
+    sha256: string;
+    /**
+     * Size
+     */
+    size: number;
+    status: IntegrityStatus;
+    /**
+     * Actual Sha256
+     */
+    actual_sha256: string | null;
+    /**
+     * Actual Size
+     */
+    actual_size: number | null;
+    /**
+     * Checked At
+     */
+    checked_at: string;
 };
 
 /**
@@ -964,6 +5389,159 @@ export type OrgsUpdateOrgResponses = {
 
 export type OrgsUpdateOrgResponse = OrgsUpdateOrgResponses[keyof OrgsUpdateOrgResponses];
 
+export type FrameworksListFrameworksData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Limit
+         *
+         * Page size, 1..500.
+         */
+        limit?: number;
+        /**
+         * Cursor
+         *
+         * Opaque cursor from `next_cursor`.
+         */
+        cursor?: string | null;
+    };
+    url: '/api/v1/frameworks';
+};
+
+export type FrameworksListFrameworksErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type FrameworksListFrameworksError = FrameworksListFrameworksErrors[keyof FrameworksListFrameworksErrors];
+
+export type FrameworksListFrameworksResponses = {
+    /**
+     * Successful Response
+     */
+    200: FrameworkPage;
+};
+
+export type FrameworksListFrameworksResponse = FrameworksListFrameworksResponses[keyof FrameworksListFrameworksResponses];
+
+export type FrameworksListFrameworkRequirementsData = {
+    body?: never;
+    path: {
+        /**
+         * Framework
+         *
+         * Framework code.
+         */
+        framework: string;
+    };
+    query?: {
+        view?: CatalogueView;
+    };
+    url: '/api/v1/frameworks/{framework}/requirements';
+};
+
+export type FrameworksListFrameworkRequirementsErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type FrameworksListFrameworkRequirementsError = FrameworksListFrameworkRequirementsErrors[keyof FrameworksListFrameworkRequirementsErrors];
+
+export type FrameworksListFrameworkRequirementsResponses = {
+    /**
+     * Successful Response
+     */
+    200: RequirementCatalogue;
+};
+
+export type FrameworksListFrameworkRequirementsResponse = FrameworksListFrameworkRequirementsResponses[keyof FrameworksListFrameworkRequirementsResponses];
+
+export type FrameworksListDocumentedInformationData = {
+    body?: never;
+    path: {
+        /**
+         * Framework
+         *
+         * Framework code.
+         */
+        framework: string;
+    };
+    query?: never;
+    url: '/api/v1/frameworks/{framework}/documented-information';
+};
+
+export type FrameworksListDocumentedInformationErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type FrameworksListDocumentedInformationError = FrameworksListDocumentedInformationErrors[keyof FrameworksListDocumentedInformationErrors];
+
+export type FrameworksListDocumentedInformationResponses = {
+    /**
+     * Successful Response
+     */
+    200: DocumentedInformationCatalogue;
+};
+
+export type FrameworksListDocumentedInformationResponse = FrameworksListDocumentedInformationResponses[keyof FrameworksListDocumentedInformationResponses];
+
+export type TokensGetCurrentTokenData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/tokens/current';
+};
+
+export type TokensGetCurrentTokenErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type TokensGetCurrentTokenError = TokensGetCurrentTokenErrors[keyof TokensGetCurrentTokenErrors];
+
+export type TokensGetCurrentTokenResponses = {
+    /**
+     * Successful Response
+     */
+    200: CurrentTokenRead;
+};
+
+export type TokensGetCurrentTokenResponse = TokensGetCurrentTokenResponses[keyof TokensGetCurrentTokenResponses];
+
 export type MembersListMembersData = {
     body?: never;
     path: {
@@ -1245,3 +5823,5686 @@ export type ActivityListActivityResponses = {
 };
 
 export type ActivityListActivityResponse = ActivityListActivityResponses[keyof ActivityListActivityResponses];
+
+export type RequirementsListRequirementsData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: {
+        /**
+         * Clause
+         *
+         * Clause prefix: `8.5` matches 8.5 and 8.5.x, not 8.50.
+         */
+        clause?: string | null;
+        /**
+         * Status
+         *
+         * Repeat to match any of several.
+         */
+        status?: Array<ImplementationStatus> | null;
+        /**
+         * Owner Id
+         */
+        owner_id?: string | null;
+        /**
+         * Not Occurring
+         */
+        not_occurring?: boolean | null;
+        /**
+         * Q
+         *
+         * Case-insensitive text in ref or title.
+         */
+        q?: string | null;
+        /**
+         * `true` (default): the assessable leaves; `false`: grouping clauses only; `all`: both. Grouping clauses carry no status, so their status fields are null.
+         */
+        assessable?: AssessableFilter;
+        /**
+         * Framework
+         *
+         * Framework code.
+         */
+        framework?: string;
+        /**
+         * Limit
+         *
+         * Page size, 1..500.
+         */
+        limit?: number;
+        /**
+         * Cursor
+         *
+         * Opaque cursor from `next_cursor`.
+         */
+        cursor?: string | null;
+    };
+    url: '/api/v1/orgs/{org}/requirements';
+};
+
+export type RequirementsListRequirementsErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type RequirementsListRequirementsError = RequirementsListRequirementsErrors[keyof RequirementsListRequirementsErrors];
+
+export type RequirementsListRequirementsResponses = {
+    /**
+     * Successful Response
+     */
+    200: RequirementPage;
+};
+
+export type RequirementsListRequirementsResponse = RequirementsListRequirementsResponses[keyof RequirementsListRequirementsResponses];
+
+export type RequirementsSummarizeRequirementsData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: {
+        /**
+         * Framework
+         *
+         * Framework code.
+         */
+        framework?: string;
+    };
+    url: '/api/v1/orgs/{org}/requirements/summary';
+};
+
+export type RequirementsSummarizeRequirementsErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type RequirementsSummarizeRequirementsError = RequirementsSummarizeRequirementsErrors[keyof RequirementsSummarizeRequirementsErrors];
+
+export type RequirementsSummarizeRequirementsResponses = {
+    /**
+     * Successful Response
+     */
+    200: RequirementSummaryRead;
+};
+
+export type RequirementsSummarizeRequirementsResponse = RequirementsSummarizeRequirementsResponses[keyof RequirementsSummarizeRequirementsResponses];
+
+export type RequirementsBulkUpdateRequirementsData = {
+    body: RequirementBulkUpdate;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: {
+        /**
+         * Framework
+         *
+         * Framework code.
+         */
+        framework?: string;
+    };
+    url: '/api/v1/orgs/{org}/requirements/bulk';
+};
+
+export type RequirementsBulkUpdateRequirementsErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * If-Match does not match the current ETag
+     */
+    412: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type RequirementsBulkUpdateRequirementsError = RequirementsBulkUpdateRequirementsErrors[keyof RequirementsBulkUpdateRequirementsErrors];
+
+export type RequirementsBulkUpdateRequirementsResponses = {
+    /**
+     * Successful Response
+     */
+    200: RequirementBulkResult;
+};
+
+export type RequirementsBulkUpdateRequirementsResponse = RequirementsBulkUpdateRequirementsResponses[keyof RequirementsBulkUpdateRequirementsResponses];
+
+export type RequirementsGetRequirementData = {
+    body?: never;
+    path: {
+        /**
+         * Ref
+         *
+         * Clause ref.
+         */
+        ref: string;
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: {
+        /**
+         * Framework
+         *
+         * Framework code.
+         */
+        framework?: string;
+    };
+    url: '/api/v1/orgs/{org}/requirements/{ref}';
+};
+
+export type RequirementsGetRequirementErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type RequirementsGetRequirementError = RequirementsGetRequirementErrors[keyof RequirementsGetRequirementErrors];
+
+export type RequirementsGetRequirementResponses = {
+    /**
+     * Successful Response
+     */
+    200: RequirementDetailRead;
+};
+
+export type RequirementsGetRequirementResponse = RequirementsGetRequirementResponses[keyof RequirementsGetRequirementResponses];
+
+export type RequirementsUpdateRequirementData = {
+    body: RequirementUpdate;
+    headers?: {
+        /**
+         * If-Match
+         */
+        'if-match'?: string | null;
+    };
+    path: {
+        /**
+         * Ref
+         *
+         * Clause ref.
+         */
+        ref: string;
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: {
+        /**
+         * Framework
+         *
+         * Framework code.
+         */
+        framework?: string;
+    };
+    url: '/api/v1/orgs/{org}/requirements/{ref}';
+};
+
+export type RequirementsUpdateRequirementErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * If-Match does not match the current ETag
+     */
+    412: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * If-Match header required
+     */
+    428: Problem;
+};
+
+export type RequirementsUpdateRequirementError = RequirementsUpdateRequirementErrors[keyof RequirementsUpdateRequirementErrors];
+
+export type RequirementsUpdateRequirementResponses = {
+    /**
+     * Successful Response
+     */
+    200: RequirementDetailRead;
+};
+
+export type RequirementsUpdateRequirementResponse = RequirementsUpdateRequirementResponses[keyof RequirementsUpdateRequirementResponses];
+
+export type EvidenceListEvidenceData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: {
+        /**
+         * Limit
+         *
+         * Page size, 1..500.
+         */
+        limit?: number;
+        /**
+         * Cursor
+         *
+         * Opaque cursor from `next_cursor`.
+         */
+        cursor?: string | null;
+        /**
+         * Requirement
+         *
+         * Requirement ref or clause prefix (`8.6` finds 8.6.x).
+         */
+        requirement?: string | null;
+        /**
+         * Documented Information
+         *
+         * Documented-information key (D1, R3).
+         */
+        documented_information?: string | null;
+        /**
+         * Status
+         */
+        status?: EvidenceStatus | null;
+        /**
+         * Kind
+         */
+        kind?: EvidenceKind | null;
+        /**
+         * Source
+         */
+        source?: string | null;
+        /**
+         * Tag
+         */
+        tag?: string | null;
+        /**
+         * Owner Id
+         */
+        owner_id?: string | null;
+        /**
+         * Expiring Within Days
+         *
+         * valid_until within N days (or already past).
+         */
+        expiring_within_days?: number | null;
+        /**
+         * Q
+         *
+         * Text in title, description, reference, or the key.
+         */
+        q?: string | null;
+        /**
+         * Archived
+         *
+         * true: only archived items.
+         */
+        archived?: boolean;
+    };
+    url: '/api/v1/orgs/{org}/evidence';
+};
+
+export type EvidenceListEvidenceErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type EvidenceListEvidenceError = EvidenceListEvidenceErrors[keyof EvidenceListEvidenceErrors];
+
+export type EvidenceListEvidenceResponses = {
+    /**
+     * Successful Response
+     */
+    200: EvidencePage;
+};
+
+export type EvidenceListEvidenceResponse = EvidenceListEvidenceResponses[keyof EvidenceListEvidenceResponses];
+
+export type EvidenceCreateEvidenceData = {
+    /**
+     * EvidenceCreate
+     *
+     * A new evidence item; a file, if any, comes with it (multipart or raw upload).
+     */
+    body: {
+        /**
+         * Title
+         */
+        title: string;
+        /**
+         * Description
+         */
+        description?: string;
+        kind: EvidenceKind;
+        /**
+         * Source
+         */
+        source?: string;
+        /**
+         * External Ref
+         *
+         * Ticket key or CI run URL the evidence comes from.
+         */
+        external_ref?: string;
+        /**
+         * Owner Id
+         */
+        owner_id?: string | null;
+        /**
+         * Effective Date
+         */
+        effective_date?: string | null;
+        /**
+         * Valid Until
+         *
+         * Review or expiry date.
+         */
+        valid_until?: string | null;
+        /**
+         * Tags
+         */
+        tags?: Array<string>;
+        /**
+         * Requirement Refs
+         */
+        requirement_refs?: Array<string>;
+        /**
+         * Documented Information Keys
+         *
+         * Keys of the mandatory documents / records it fulfils (D1, R3, ...).
+         */
+        documented_information_keys?: Array<string>;
+    };
+    headers?: {
+        /**
+         * Idempotency-Key
+         *
+         * Repeat the request safely: the same key and request return the first result.
+         */
+        'Idempotency-Key'?: string | null;
+    };
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/evidence';
+};
+
+export type EvidenceCreateEvidenceErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Unsupported media type
+     */
+    415: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type EvidenceCreateEvidenceError = EvidenceCreateEvidenceErrors[keyof EvidenceCreateEvidenceErrors];
+
+export type EvidenceCreateEvidenceResponses = {
+    /**
+     * Successful Response
+     */
+    201: EvidenceRead;
+};
+
+export type EvidenceCreateEvidenceResponse = EvidenceCreateEvidenceResponses[keyof EvidenceCreateEvidenceResponses];
+
+export type EvidenceUploadEvidenceData = {
+    body: Blob | File;
+    headers?: {
+        /**
+         * Idempotency-Key
+         *
+         * Repeat the request safely: the same key and request return the first result.
+         */
+        'Idempotency-Key'?: string | null;
+        /**
+         * Content-Disposition
+         */
+        'content-disposition'?: string | null;
+        /**
+         * X-Content-Sha256
+         *
+         * SHA-256 (hex) of the file; a mismatch is a 422 and nothing is kept.
+         */
+        'X-Content-SHA256'?: string | null;
+        /**
+         * Digest
+         *
+         * `sha-256=<base64>` (RFC 3230) as an alternative.
+         */
+        digest?: string | null;
+    };
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query: {
+        /**
+         * Title
+         */
+        title: string;
+        kind: EvidenceKind;
+        /**
+         * Description
+         */
+        description?: string;
+        /**
+         * Source
+         */
+        source?: string;
+        /**
+         * External Ref
+         */
+        external_ref?: string;
+        /**
+         * Owner Id
+         */
+        owner_id?: string | null;
+        /**
+         * Effective Date
+         */
+        effective_date?: string | null;
+        /**
+         * Valid Until
+         */
+        valid_until?: string | null;
+        /**
+         * Tag
+         *
+         * Repeat for several tags.
+         */
+        tag?: Array<string> | null;
+        /**
+         * Requirement
+         *
+         * Requirement ref; repeat for several.
+         */
+        requirement?: Array<string> | null;
+        /**
+         * Fulfils
+         *
+         * Documented-information key (D1, R3, ...); repeat for several.
+         */
+        fulfils?: Array<string> | null;
+        /**
+         * Filename
+         *
+         * The file's name (or send Content-Disposition).
+         */
+        filename?: string | null;
+    };
+    url: '/api/v1/orgs/{org}/evidence/upload';
+};
+
+export type EvidenceUploadEvidenceErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Unsupported media type
+     */
+    415: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type EvidenceUploadEvidenceError = EvidenceUploadEvidenceErrors[keyof EvidenceUploadEvidenceErrors];
+
+export type EvidenceUploadEvidenceResponses = {
+    /**
+     * Successful Response
+     */
+    201: EvidenceRead;
+};
+
+export type EvidenceUploadEvidenceResponse = EvidenceUploadEvidenceResponses[keyof EvidenceUploadEvidenceResponses];
+
+export type EvidenceGetEvidenceData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Evidence Id
+         *
+         * The evidence id (UUID) or its key (`E-12`).
+         */
+        evidence_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/evidence/{evidence_id}';
+};
+
+export type EvidenceGetEvidenceErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type EvidenceGetEvidenceError = EvidenceGetEvidenceErrors[keyof EvidenceGetEvidenceErrors];
+
+export type EvidenceGetEvidenceResponses = {
+    /**
+     * Successful Response
+     */
+    200: EvidenceRead;
+};
+
+export type EvidenceGetEvidenceResponse = EvidenceGetEvidenceResponses[keyof EvidenceGetEvidenceResponses];
+
+export type EvidenceUpdateEvidenceData = {
+    body: EvidenceUpdate;
+    headers?: {
+        /**
+         * If-Match
+         */
+        'if-match'?: string | null;
+    };
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Evidence Id
+         *
+         * The evidence id (UUID) or its key (`E-12`).
+         */
+        evidence_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/evidence/{evidence_id}';
+};
+
+export type EvidenceUpdateEvidenceErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * If-Match does not match the current ETag
+     */
+    412: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * If-Match header required
+     */
+    428: Problem;
+};
+
+export type EvidenceUpdateEvidenceError = EvidenceUpdateEvidenceErrors[keyof EvidenceUpdateEvidenceErrors];
+
+export type EvidenceUpdateEvidenceResponses = {
+    /**
+     * Successful Response
+     */
+    200: EvidenceRead;
+};
+
+export type EvidenceUpdateEvidenceResponse = EvidenceUpdateEvidenceResponses[keyof EvidenceUpdateEvidenceResponses];
+
+export type EvidenceTransitionEvidenceData = {
+    body: EvidenceTransition;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Evidence Id
+         *
+         * The evidence id (UUID) or its key (`E-12`).
+         */
+        evidence_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/evidence/{evidence_id}/transitions';
+};
+
+export type EvidenceTransitionEvidenceErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type EvidenceTransitionEvidenceError = EvidenceTransitionEvidenceErrors[keyof EvidenceTransitionEvidenceErrors];
+
+export type EvidenceTransitionEvidenceResponses = {
+    /**
+     * Successful Response
+     */
+    200: EvidenceRead;
+};
+
+export type EvidenceTransitionEvidenceResponse = EvidenceTransitionEvidenceResponses[keyof EvidenceTransitionEvidenceResponses];
+
+export type EvidenceArchiveEvidenceData = {
+    /**
+     * Data
+     */
+    body?: EvidenceArchive | null;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Evidence Id
+         *
+         * The evidence id (UUID) or its key (`E-12`).
+         */
+        evidence_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/evidence/{evidence_id}/archive';
+};
+
+export type EvidenceArchiveEvidenceErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type EvidenceArchiveEvidenceError = EvidenceArchiveEvidenceErrors[keyof EvidenceArchiveEvidenceErrors];
+
+export type EvidenceArchiveEvidenceResponses = {
+    /**
+     * Successful Response
+     */
+    200: EvidenceRead;
+};
+
+export type EvidenceArchiveEvidenceResponse = EvidenceArchiveEvidenceResponses[keyof EvidenceArchiveEvidenceResponses];
+
+export type EvidenceUnarchiveEvidenceData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Evidence Id
+         *
+         * The evidence id (UUID) or its key (`E-12`).
+         */
+        evidence_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/evidence/{evidence_id}/unarchive';
+};
+
+export type EvidenceUnarchiveEvidenceErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type EvidenceUnarchiveEvidenceError = EvidenceUnarchiveEvidenceErrors[keyof EvidenceUnarchiveEvidenceErrors];
+
+export type EvidenceUnarchiveEvidenceResponses = {
+    /**
+     * Successful Response
+     */
+    200: EvidenceRead;
+};
+
+export type EvidenceUnarchiveEvidenceResponse = EvidenceUnarchiveEvidenceResponses[keyof EvidenceUnarchiveEvidenceResponses];
+
+export type EvidenceListEvidenceVersionsData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Evidence Id
+         *
+         * The evidence id (UUID) or its key (`E-12`).
+         */
+        evidence_id: string;
+    };
+    query?: {
+        /**
+         * Limit
+         *
+         * Page size, 1..500.
+         */
+        limit?: number;
+        /**
+         * Cursor
+         *
+         * Opaque cursor from `next_cursor`.
+         */
+        cursor?: string | null;
+    };
+    url: '/api/v1/orgs/{org}/evidence/{evidence_id}/versions';
+};
+
+export type EvidenceListEvidenceVersionsErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type EvidenceListEvidenceVersionsError = EvidenceListEvidenceVersionsErrors[keyof EvidenceListEvidenceVersionsErrors];
+
+export type EvidenceListEvidenceVersionsResponses = {
+    /**
+     * Successful Response
+     */
+    200: EvidenceVersionPage;
+};
+
+export type EvidenceListEvidenceVersionsResponse = EvidenceListEvidenceVersionsResponses[keyof EvidenceListEvidenceVersionsResponses];
+
+export type EvidenceAddEvidenceVersionData = {
+    body: {
+        file: Blob | File;
+    };
+    headers?: {
+        /**
+         * Idempotency-Key
+         *
+         * Repeat the request safely: the same key and request return the first result.
+         */
+        'Idempotency-Key'?: string | null;
+    };
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Evidence Id
+         *
+         * The evidence id (UUID) or its key (`E-12`).
+         */
+        evidence_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/evidence/{evidence_id}/versions';
+};
+
+export type EvidenceAddEvidenceVersionErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Unsupported media type
+     */
+    415: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type EvidenceAddEvidenceVersionError = EvidenceAddEvidenceVersionErrors[keyof EvidenceAddEvidenceVersionErrors];
+
+export type EvidenceAddEvidenceVersionResponses = {
+    /**
+     * Successful Response
+     */
+    201: EvidenceVersionRead;
+};
+
+export type EvidenceAddEvidenceVersionResponse = EvidenceAddEvidenceVersionResponses[keyof EvidenceAddEvidenceVersionResponses];
+
+export type EvidenceUploadEvidenceVersionData = {
+    body: Blob | File;
+    headers?: {
+        /**
+         * Idempotency-Key
+         *
+         * Repeat the request safely: the same key and request return the first result.
+         */
+        'Idempotency-Key'?: string | null;
+        /**
+         * Content-Disposition
+         */
+        'content-disposition'?: string | null;
+        /**
+         * X-Content-Sha256
+         *
+         * SHA-256 (hex) of the file; a mismatch is a 422 and nothing is kept.
+         */
+        'X-Content-SHA256'?: string | null;
+        /**
+         * Digest
+         *
+         * `sha-256=<base64>` (RFC 3230) as an alternative.
+         */
+        digest?: string | null;
+    };
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Evidence Id
+         *
+         * The evidence id (UUID) or its key (`E-12`).
+         */
+        evidence_id: string;
+    };
+    query?: {
+        /**
+         * Filename
+         *
+         * The file's name (or send Content-Disposition).
+         */
+        filename?: string | null;
+    };
+    url: '/api/v1/orgs/{org}/evidence/{evidence_id}/versions/new';
+};
+
+export type EvidenceUploadEvidenceVersionErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Unsupported media type
+     */
+    415: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type EvidenceUploadEvidenceVersionError = EvidenceUploadEvidenceVersionErrors[keyof EvidenceUploadEvidenceVersionErrors];
+
+export type EvidenceUploadEvidenceVersionResponses = {
+    /**
+     * Successful Response
+     */
+    201: EvidenceVersionRead;
+};
+
+export type EvidenceUploadEvidenceVersionResponse = EvidenceUploadEvidenceVersionResponses[keyof EvidenceUploadEvidenceVersionResponses];
+
+export type EvidenceGetEvidenceVersionData = {
+    body?: never;
+    path: {
+        /**
+         * Number
+         */
+        number: number;
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Evidence Id
+         *
+         * The evidence id (UUID) or its key (`E-12`).
+         */
+        evidence_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/evidence/{evidence_id}/versions/{number}';
+};
+
+export type EvidenceGetEvidenceVersionErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type EvidenceGetEvidenceVersionError = EvidenceGetEvidenceVersionErrors[keyof EvidenceGetEvidenceVersionErrors];
+
+export type EvidenceGetEvidenceVersionResponses = {
+    /**
+     * Successful Response
+     */
+    200: EvidenceVersionRead;
+};
+
+export type EvidenceGetEvidenceVersionResponse = EvidenceGetEvidenceVersionResponses[keyof EvidenceGetEvidenceVersionResponses];
+
+export type EvidenceDownloadEvidenceVersionData = {
+    body?: never;
+    headers?: {
+        /**
+         * Range
+         */
+        Range?: string | null;
+        /**
+         * If-Range
+         */
+        'if-range'?: string | null;
+        /**
+         * If-None-Match
+         */
+        'if-none-match'?: string | null;
+    };
+    path: {
+        /**
+         * Number
+         */
+        number: number;
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Evidence Id
+         *
+         * The evidence id (UUID) or its key (`E-12`).
+         */
+        evidence_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/evidence/{evidence_id}/versions/{number}/content';
+};
+
+export type EvidenceDownloadEvidenceVersionErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * Error
+     */
+    416: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type EvidenceDownloadEvidenceVersionError = EvidenceDownloadEvidenceVersionErrors[keyof EvidenceDownloadEvidenceVersionErrors];
+
+export type EvidenceDownloadEvidenceVersionResponses = {
+    /**
+     * The file
+     */
+    200: Blob | File;
+    /**
+     * The requested byte range
+     */
+    206: unknown;
+};
+
+export type EvidenceDownloadEvidenceVersionResponse = EvidenceDownloadEvidenceVersionResponses[keyof EvidenceDownloadEvidenceVersionResponses];
+
+export type EvidenceVerifyEvidenceVersionData = {
+    body?: never;
+    path: {
+        /**
+         * Number
+         */
+        number: number;
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Evidence Id
+         *
+         * The evidence id (UUID) or its key (`E-12`).
+         */
+        evidence_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/evidence/{evidence_id}/versions/{number}/verify';
+};
+
+export type EvidenceVerifyEvidenceVersionErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type EvidenceVerifyEvidenceVersionError = EvidenceVerifyEvidenceVersionErrors[keyof EvidenceVerifyEvidenceVersionErrors];
+
+export type EvidenceVerifyEvidenceVersionResponses = {
+    /**
+     * Successful Response
+     */
+    200: VerificationRead;
+};
+
+export type EvidenceVerifyEvidenceVersionResponse = EvidenceVerifyEvidenceVersionResponses[keyof EvidenceVerifyEvidenceVersionResponses];
+
+export type EvidenceUnlinkEvidenceRequirementData = {
+    body?: never;
+    path: {
+        /**
+         * Ref
+         */
+        ref: string;
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Evidence Id
+         *
+         * The evidence id (UUID) or its key (`E-12`).
+         */
+        evidence_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/evidence/{evidence_id}/requirements/{ref}';
+};
+
+export type EvidenceUnlinkEvidenceRequirementErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type EvidenceUnlinkEvidenceRequirementError = EvidenceUnlinkEvidenceRequirementErrors[keyof EvidenceUnlinkEvidenceRequirementErrors];
+
+export type EvidenceUnlinkEvidenceRequirementResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type EvidenceUnlinkEvidenceRequirementResponse = EvidenceUnlinkEvidenceRequirementResponses[keyof EvidenceUnlinkEvidenceRequirementResponses];
+
+export type EvidenceLinkEvidenceRequirementData = {
+    body?: never;
+    path: {
+        /**
+         * Ref
+         */
+        ref: string;
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Evidence Id
+         *
+         * The evidence id (UUID) or its key (`E-12`).
+         */
+        evidence_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/evidence/{evidence_id}/requirements/{ref}';
+};
+
+export type EvidenceLinkEvidenceRequirementErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type EvidenceLinkEvidenceRequirementError = EvidenceLinkEvidenceRequirementErrors[keyof EvidenceLinkEvidenceRequirementErrors];
+
+export type EvidenceLinkEvidenceRequirementResponses = {
+    /**
+     * Successful Response
+     */
+    200: EvidenceRead;
+};
+
+export type EvidenceLinkEvidenceRequirementResponse = EvidenceLinkEvidenceRequirementResponses[keyof EvidenceLinkEvidenceRequirementResponses];
+
+export type EvidenceUnlinkEvidenceDocumentedInformationData = {
+    body?: never;
+    path: {
+        /**
+         * Key
+         */
+        key: string;
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Evidence Id
+         *
+         * The evidence id (UUID) or its key (`E-12`).
+         */
+        evidence_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/evidence/{evidence_id}/documented-information/{key}';
+};
+
+export type EvidenceUnlinkEvidenceDocumentedInformationErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type EvidenceUnlinkEvidenceDocumentedInformationError = EvidenceUnlinkEvidenceDocumentedInformationErrors[keyof EvidenceUnlinkEvidenceDocumentedInformationErrors];
+
+export type EvidenceUnlinkEvidenceDocumentedInformationResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type EvidenceUnlinkEvidenceDocumentedInformationResponse = EvidenceUnlinkEvidenceDocumentedInformationResponses[keyof EvidenceUnlinkEvidenceDocumentedInformationResponses];
+
+export type EvidenceLinkEvidenceDocumentedInformationData = {
+    body?: never;
+    path: {
+        /**
+         * Key
+         */
+        key: string;
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Evidence Id
+         *
+         * The evidence id (UUID) or its key (`E-12`).
+         */
+        evidence_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/evidence/{evidence_id}/documented-information/{key}';
+};
+
+export type EvidenceLinkEvidenceDocumentedInformationErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type EvidenceLinkEvidenceDocumentedInformationError = EvidenceLinkEvidenceDocumentedInformationErrors[keyof EvidenceLinkEvidenceDocumentedInformationErrors];
+
+export type EvidenceLinkEvidenceDocumentedInformationResponses = {
+    /**
+     * Successful Response
+     */
+    200: EvidenceRead;
+};
+
+export type EvidenceLinkEvidenceDocumentedInformationResponse = EvidenceLinkEvidenceDocumentedInformationResponses[keyof EvidenceLinkEvidenceDocumentedInformationResponses];
+
+export type TokensListTokensData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: {
+        /**
+         * Limit
+         *
+         * Page size, 1..500.
+         */
+        limit?: number;
+        /**
+         * Cursor
+         *
+         * Opaque cursor from `next_cursor`.
+         */
+        cursor?: string | null;
+    };
+    url: '/api/v1/orgs/{org}/tokens';
+};
+
+export type TokensListTokensErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type TokensListTokensError = TokensListTokensErrors[keyof TokensListTokensErrors];
+
+export type TokensListTokensResponses = {
+    /**
+     * Successful Response
+     */
+    200: ApiTokenPage;
+};
+
+export type TokensListTokensResponse = TokensListTokensResponses[keyof TokensListTokensResponses];
+
+export type TokensCreateTokenData = {
+    body: ApiTokenCreate;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/tokens';
+};
+
+export type TokensCreateTokenErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type TokensCreateTokenError = TokensCreateTokenErrors[keyof TokensCreateTokenErrors];
+
+export type TokensCreateTokenResponses = {
+    /**
+     * Successful Response
+     */
+    201: ApiTokenCreated;
+};
+
+export type TokensCreateTokenResponse = TokensCreateTokenResponses[keyof TokensCreateTokenResponses];
+
+export type TokensRevokeTokenData = {
+    body?: never;
+    path: {
+        /**
+         * Token Id
+         */
+        token_id: string;
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/tokens/{token_id}';
+};
+
+export type TokensRevokeTokenErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type TokensRevokeTokenError = TokensRevokeTokenErrors[keyof TokensRevokeTokenErrors];
+
+export type TokensRevokeTokenResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type TokensRevokeTokenResponse = TokensRevokeTokenResponses[keyof TokensRevokeTokenResponses];
+
+export type AuditProgrammesListAuditProgrammesData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: {
+        /**
+         * Limit
+         *
+         * Page size, 1..500.
+         */
+        limit?: number;
+        /**
+         * Cursor
+         *
+         * Opaque cursor from `next_cursor`.
+         */
+        cursor?: string | null;
+    };
+    url: '/api/v1/orgs/{org}/audit-programmes';
+};
+
+export type AuditProgrammesListAuditProgrammesErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type AuditProgrammesListAuditProgrammesError = AuditProgrammesListAuditProgrammesErrors[keyof AuditProgrammesListAuditProgrammesErrors];
+
+export type AuditProgrammesListAuditProgrammesResponses = {
+    /**
+     * Successful Response
+     */
+    200: AuditProgrammePage;
+};
+
+export type AuditProgrammesListAuditProgrammesResponse = AuditProgrammesListAuditProgrammesResponses[keyof AuditProgrammesListAuditProgrammesResponses];
+
+export type AuditProgrammesCreateAuditProgrammeData = {
+    body: AuditProgrammeCreate;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/audit-programmes';
+};
+
+export type AuditProgrammesCreateAuditProgrammeErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type AuditProgrammesCreateAuditProgrammeError = AuditProgrammesCreateAuditProgrammeErrors[keyof AuditProgrammesCreateAuditProgrammeErrors];
+
+export type AuditProgrammesCreateAuditProgrammeResponses = {
+    /**
+     * Successful Response
+     */
+    201: AuditProgrammeRead;
+};
+
+export type AuditProgrammesCreateAuditProgrammeResponse = AuditProgrammesCreateAuditProgrammeResponses[keyof AuditProgrammesCreateAuditProgrammeResponses];
+
+export type AuditProgrammesGetAuditProgrammeData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Programme Id
+         */
+        programme_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/audit-programmes/{programme_id}';
+};
+
+export type AuditProgrammesGetAuditProgrammeErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type AuditProgrammesGetAuditProgrammeError = AuditProgrammesGetAuditProgrammeErrors[keyof AuditProgrammesGetAuditProgrammeErrors];
+
+export type AuditProgrammesGetAuditProgrammeResponses = {
+    /**
+     * Successful Response
+     */
+    200: AuditProgrammeRead;
+};
+
+export type AuditProgrammesGetAuditProgrammeResponse = AuditProgrammesGetAuditProgrammeResponses[keyof AuditProgrammesGetAuditProgrammeResponses];
+
+export type AuditProgrammesUpdateAuditProgrammeData = {
+    body: AuditProgrammeUpdate;
+    headers?: {
+        /**
+         * If-Match
+         */
+        'if-match'?: string | null;
+    };
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Programme Id
+         */
+        programme_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/audit-programmes/{programme_id}';
+};
+
+export type AuditProgrammesUpdateAuditProgrammeErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * If-Match does not match the current ETag
+     */
+    412: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * If-Match header required
+     */
+    428: Problem;
+};
+
+export type AuditProgrammesUpdateAuditProgrammeError = AuditProgrammesUpdateAuditProgrammeErrors[keyof AuditProgrammesUpdateAuditProgrammeErrors];
+
+export type AuditProgrammesUpdateAuditProgrammeResponses = {
+    /**
+     * Successful Response
+     */
+    200: AuditProgrammeRead;
+};
+
+export type AuditProgrammesUpdateAuditProgrammeResponse = AuditProgrammesUpdateAuditProgrammeResponses[keyof AuditProgrammesUpdateAuditProgrammeResponses];
+
+export type AuditProgrammesApproveAuditProgrammeData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Programme Id
+         */
+        programme_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/audit-programmes/{programme_id}/approve';
+};
+
+export type AuditProgrammesApproveAuditProgrammeErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type AuditProgrammesApproveAuditProgrammeError = AuditProgrammesApproveAuditProgrammeErrors[keyof AuditProgrammesApproveAuditProgrammeErrors];
+
+export type AuditProgrammesApproveAuditProgrammeResponses = {
+    /**
+     * Successful Response
+     */
+    200: AuditProgrammeRead;
+};
+
+export type AuditProgrammesApproveAuditProgrammeResponse = AuditProgrammesApproveAuditProgrammeResponses[keyof AuditProgrammesApproveAuditProgrammeResponses];
+
+export type AuditsListAuditsData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: {
+        /**
+         * Type
+         */
+        type?: AuditType | null;
+        /**
+         * Status
+         */
+        status?: AuditStatus | null;
+        /**
+         * Programme Id
+         */
+        programme_id?: string | null;
+        /**
+         * Limit
+         *
+         * Page size, 1..500.
+         */
+        limit?: number;
+        /**
+         * Cursor
+         *
+         * Opaque cursor from `next_cursor`.
+         */
+        cursor?: string | null;
+    };
+    url: '/api/v1/orgs/{org}/audits';
+};
+
+export type AuditsListAuditsErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type AuditsListAuditsError = AuditsListAuditsErrors[keyof AuditsListAuditsErrors];
+
+export type AuditsListAuditsResponses = {
+    /**
+     * Successful Response
+     */
+    200: AuditPage;
+};
+
+export type AuditsListAuditsResponse = AuditsListAuditsResponses[keyof AuditsListAuditsResponses];
+
+export type AuditsCreateAuditData = {
+    body: AuditCreate;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/audits';
+};
+
+export type AuditsCreateAuditErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type AuditsCreateAuditError = AuditsCreateAuditErrors[keyof AuditsCreateAuditErrors];
+
+export type AuditsCreateAuditResponses = {
+    /**
+     * Successful Response
+     */
+    201: AuditDetailRead;
+};
+
+export type AuditsCreateAuditResponse = AuditsCreateAuditResponses[keyof AuditsCreateAuditResponses];
+
+export type AuditsGetAuditCoverageData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: {
+        /**
+         * Months
+         */
+        months?: number;
+        /**
+         * Framework
+         */
+        framework?: string;
+    };
+    url: '/api/v1/orgs/{org}/audits/coverage';
+};
+
+export type AuditsGetAuditCoverageErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type AuditsGetAuditCoverageError = AuditsGetAuditCoverageErrors[keyof AuditsGetAuditCoverageErrors];
+
+export type AuditsGetAuditCoverageResponses = {
+    /**
+     * Successful Response
+     */
+    200: AuditCoverageRead;
+};
+
+export type AuditsGetAuditCoverageResponse = AuditsGetAuditCoverageResponses[keyof AuditsGetAuditCoverageResponses];
+
+export type AuditsGetAuditData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Audit Id
+         */
+        audit_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/audits/{audit_id}';
+};
+
+export type AuditsGetAuditErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type AuditsGetAuditError = AuditsGetAuditErrors[keyof AuditsGetAuditErrors];
+
+export type AuditsGetAuditResponses = {
+    /**
+     * Successful Response
+     */
+    200: AuditDetailRead;
+};
+
+export type AuditsGetAuditResponse = AuditsGetAuditResponses[keyof AuditsGetAuditResponses];
+
+export type AuditsUpdateAuditData = {
+    body: AuditUpdate;
+    headers?: {
+        /**
+         * If-Match
+         */
+        'if-match'?: string | null;
+    };
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Audit Id
+         */
+        audit_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/audits/{audit_id}';
+};
+
+export type AuditsUpdateAuditErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * If-Match does not match the current ETag
+     */
+    412: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * If-Match header required
+     */
+    428: Problem;
+};
+
+export type AuditsUpdateAuditError = AuditsUpdateAuditErrors[keyof AuditsUpdateAuditErrors];
+
+export type AuditsUpdateAuditResponses = {
+    /**
+     * Successful Response
+     */
+    200: AuditDetailRead;
+};
+
+export type AuditsUpdateAuditResponse = AuditsUpdateAuditResponses[keyof AuditsUpdateAuditResponses];
+
+export type AuditsTransitionAuditData = {
+    body: AuditTransition;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Audit Id
+         */
+        audit_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/audits/{audit_id}/transitions';
+};
+
+export type AuditsTransitionAuditErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type AuditsTransitionAuditError = AuditsTransitionAuditErrors[keyof AuditsTransitionAuditErrors];
+
+export type AuditsTransitionAuditResponses = {
+    /**
+     * Successful Response
+     */
+    200: AuditDetailRead;
+};
+
+export type AuditsTransitionAuditResponse = AuditsTransitionAuditResponses[keyof AuditsTransitionAuditResponses];
+
+export type AuditsGetAuditChecklistData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Audit Id
+         */
+        audit_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/audits/{audit_id}/checklist';
+};
+
+export type AuditsGetAuditChecklistErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type AuditsGetAuditChecklistError = AuditsGetAuditChecklistErrors[keyof AuditsGetAuditChecklistErrors];
+
+export type AuditsGetAuditChecklistResponses = {
+    /**
+     * Successful Response
+     */
+    200: AuditChecklistRead;
+};
+
+export type AuditsGetAuditChecklistResponse = AuditsGetAuditChecklistResponses[keyof AuditsGetAuditChecklistResponses];
+
+export type AuditsAssessAuditChecklistLineData = {
+    body: ChecklistLineUpdate;
+    headers?: {
+        /**
+         * If-Match
+         */
+        'if-match'?: string | null;
+    };
+    path: {
+        /**
+         * Ref
+         */
+        ref: string;
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Audit Id
+         */
+        audit_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/audits/{audit_id}/checklist/{ref}';
+};
+
+export type AuditsAssessAuditChecklistLineErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * If-Match does not match the current ETag
+     */
+    412: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type AuditsAssessAuditChecklistLineError = AuditsAssessAuditChecklistLineErrors[keyof AuditsAssessAuditChecklistLineErrors];
+
+export type AuditsAssessAuditChecklistLineResponses = {
+    /**
+     * Successful Response
+     */
+    200: ChecklistLineRead;
+};
+
+export type AuditsAssessAuditChecklistLineResponse = AuditsAssessAuditChecklistLineResponses[keyof AuditsAssessAuditChecklistLineResponses];
+
+export type AuditsGetAuditReportData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Audit Id
+         */
+        audit_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/audits/{audit_id}/report';
+};
+
+export type AuditsGetAuditReportErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type AuditsGetAuditReportError = AuditsGetAuditReportErrors[keyof AuditsGetAuditReportErrors];
+
+export type AuditsGetAuditReportResponses = {
+    /**
+     * Successful Response
+     */
+    200: AuditReportRead;
+};
+
+export type AuditsGetAuditReportResponse = AuditsGetAuditReportResponses[keyof AuditsGetAuditReportResponses];
+
+export type FindingsListFindingsData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: {
+        /**
+         * Grade
+         */
+        grade?: FindingGrade | null;
+        /**
+         * Status
+         */
+        status?: FindingStatus | null;
+        /**
+         * Clause
+         *
+         * Clause prefix: "8" or "8.5".
+         */
+        clause?: string | null;
+        /**
+         * Audit Id
+         */
+        audit_id?: string | null;
+        /**
+         * Source
+         */
+        source?: FindingSource | null;
+        /**
+         * Overdue
+         *
+         * Due date passed and not closed.
+         */
+        overdue?: boolean | null;
+        /**
+         * Limit
+         *
+         * Page size, 1..500.
+         */
+        limit?: number;
+        /**
+         * Cursor
+         *
+         * Opaque cursor from `next_cursor`.
+         */
+        cursor?: string | null;
+    };
+    url: '/api/v1/orgs/{org}/findings';
+};
+
+export type FindingsListFindingsErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type FindingsListFindingsError = FindingsListFindingsErrors[keyof FindingsListFindingsErrors];
+
+export type FindingsListFindingsResponses = {
+    /**
+     * Successful Response
+     */
+    200: FindingPage;
+};
+
+export type FindingsListFindingsResponse = FindingsListFindingsResponses[keyof FindingsListFindingsResponses];
+
+export type FindingsCreateFindingData = {
+    body: FindingCreate;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/findings';
+};
+
+export type FindingsCreateFindingErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type FindingsCreateFindingError = FindingsCreateFindingErrors[keyof FindingsCreateFindingErrors];
+
+export type FindingsCreateFindingResponses = {
+    /**
+     * Successful Response
+     */
+    201: FindingRead;
+};
+
+export type FindingsCreateFindingResponse = FindingsCreateFindingResponses[keyof FindingsCreateFindingResponses];
+
+export type FindingsGetFindingData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Finding Id
+         */
+        finding_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/findings/{finding_id}';
+};
+
+export type FindingsGetFindingErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type FindingsGetFindingError = FindingsGetFindingErrors[keyof FindingsGetFindingErrors];
+
+export type FindingsGetFindingResponses = {
+    /**
+     * Successful Response
+     */
+    200: FindingRead;
+};
+
+export type FindingsGetFindingResponse = FindingsGetFindingResponses[keyof FindingsGetFindingResponses];
+
+export type FindingsUpdateFindingData = {
+    body: FindingUpdate;
+    headers?: {
+        /**
+         * If-Match
+         */
+        'if-match'?: string | null;
+    };
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Finding Id
+         */
+        finding_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/findings/{finding_id}';
+};
+
+export type FindingsUpdateFindingErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * If-Match does not match the current ETag
+     */
+    412: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * If-Match header required
+     */
+    428: Problem;
+};
+
+export type FindingsUpdateFindingError = FindingsUpdateFindingErrors[keyof FindingsUpdateFindingErrors];
+
+export type FindingsUpdateFindingResponses = {
+    /**
+     * Successful Response
+     */
+    200: FindingRead;
+};
+
+export type FindingsUpdateFindingResponse = FindingsUpdateFindingResponses[keyof FindingsUpdateFindingResponses];
+
+export type FindingsTransitionFindingData = {
+    body: FindingTransition;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Finding Id
+         */
+        finding_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/findings/{finding_id}/transitions';
+};
+
+export type FindingsTransitionFindingErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type FindingsTransitionFindingError = FindingsTransitionFindingErrors[keyof FindingsTransitionFindingErrors];
+
+export type FindingsTransitionFindingResponses = {
+    /**
+     * Successful Response
+     */
+    200: FindingRead;
+};
+
+export type FindingsTransitionFindingResponse = FindingsTransitionFindingResponses[keyof FindingsTransitionFindingResponses];
+
+export type CorrectiveMeasuresListCorrectiveMeasuresData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: {
+        /**
+         * Status
+         */
+        status?: MeasureStatus | null;
+        /**
+         * Owner Id
+         */
+        owner_id?: string | null;
+        /**
+         * Finding Id
+         */
+        finding_id?: string | null;
+        /**
+         * Overdue
+         *
+         * Due date passed and not yet implemented.
+         */
+        overdue?: boolean | null;
+        /**
+         * Limit
+         *
+         * Page size, 1..500.
+         */
+        limit?: number;
+        /**
+         * Cursor
+         *
+         * Opaque cursor from `next_cursor`.
+         */
+        cursor?: string | null;
+    };
+    url: '/api/v1/orgs/{org}/corrective-measures';
+};
+
+export type CorrectiveMeasuresListCorrectiveMeasuresErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type CorrectiveMeasuresListCorrectiveMeasuresError = CorrectiveMeasuresListCorrectiveMeasuresErrors[keyof CorrectiveMeasuresListCorrectiveMeasuresErrors];
+
+export type CorrectiveMeasuresListCorrectiveMeasuresResponses = {
+    /**
+     * Successful Response
+     */
+    200: CorrectiveMeasurePage;
+};
+
+export type CorrectiveMeasuresListCorrectiveMeasuresResponse = CorrectiveMeasuresListCorrectiveMeasuresResponses[keyof CorrectiveMeasuresListCorrectiveMeasuresResponses];
+
+export type CorrectiveMeasuresCreateCorrectiveMeasureData = {
+    body: CorrectiveMeasureCreate;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/corrective-measures';
+};
+
+export type CorrectiveMeasuresCreateCorrectiveMeasureErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type CorrectiveMeasuresCreateCorrectiveMeasureError = CorrectiveMeasuresCreateCorrectiveMeasureErrors[keyof CorrectiveMeasuresCreateCorrectiveMeasureErrors];
+
+export type CorrectiveMeasuresCreateCorrectiveMeasureResponses = {
+    /**
+     * Successful Response
+     */
+    201: CorrectiveMeasureRead;
+};
+
+export type CorrectiveMeasuresCreateCorrectiveMeasureResponse = CorrectiveMeasuresCreateCorrectiveMeasureResponses[keyof CorrectiveMeasuresCreateCorrectiveMeasureResponses];
+
+export type CorrectiveMeasuresGetCorrectiveMeasureData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Measure Id
+         */
+        measure_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/corrective-measures/{measure_id}';
+};
+
+export type CorrectiveMeasuresGetCorrectiveMeasureErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type CorrectiveMeasuresGetCorrectiveMeasureError = CorrectiveMeasuresGetCorrectiveMeasureErrors[keyof CorrectiveMeasuresGetCorrectiveMeasureErrors];
+
+export type CorrectiveMeasuresGetCorrectiveMeasureResponses = {
+    /**
+     * Successful Response
+     */
+    200: CorrectiveMeasureRead;
+};
+
+export type CorrectiveMeasuresGetCorrectiveMeasureResponse = CorrectiveMeasuresGetCorrectiveMeasureResponses[keyof CorrectiveMeasuresGetCorrectiveMeasureResponses];
+
+export type CorrectiveMeasuresUpdateCorrectiveMeasureData = {
+    body: CorrectiveMeasureUpdate;
+    headers?: {
+        /**
+         * If-Match
+         */
+        'if-match'?: string | null;
+    };
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Measure Id
+         */
+        measure_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/corrective-measures/{measure_id}';
+};
+
+export type CorrectiveMeasuresUpdateCorrectiveMeasureErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * If-Match does not match the current ETag
+     */
+    412: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * If-Match header required
+     */
+    428: Problem;
+};
+
+export type CorrectiveMeasuresUpdateCorrectiveMeasureError = CorrectiveMeasuresUpdateCorrectiveMeasureErrors[keyof CorrectiveMeasuresUpdateCorrectiveMeasureErrors];
+
+export type CorrectiveMeasuresUpdateCorrectiveMeasureResponses = {
+    /**
+     * Successful Response
+     */
+    200: CorrectiveMeasureRead;
+};
+
+export type CorrectiveMeasuresUpdateCorrectiveMeasureResponse = CorrectiveMeasuresUpdateCorrectiveMeasureResponses[keyof CorrectiveMeasuresUpdateCorrectiveMeasureResponses];
+
+export type CorrectiveMeasuresTransitionCorrectiveMeasureData = {
+    body: CorrectiveMeasureTransition;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Measure Id
+         */
+        measure_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/corrective-measures/{measure_id}/transitions';
+};
+
+export type CorrectiveMeasuresTransitionCorrectiveMeasureErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type CorrectiveMeasuresTransitionCorrectiveMeasureError = CorrectiveMeasuresTransitionCorrectiveMeasureErrors[keyof CorrectiveMeasuresTransitionCorrectiveMeasureErrors];
+
+export type CorrectiveMeasuresTransitionCorrectiveMeasureResponses = {
+    /**
+     * Successful Response
+     */
+    200: CorrectiveMeasureRead;
+};
+
+export type CorrectiveMeasuresTransitionCorrectiveMeasureResponse = CorrectiveMeasuresTransitionCorrectiveMeasureResponses[keyof CorrectiveMeasuresTransitionCorrectiveMeasureResponses];
+
+export type CorrectiveMeasuresAddCorrectiveActionData = {
+    body: CorrectiveActionCreate;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Measure Id
+         */
+        measure_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/corrective-measures/{measure_id}/actions';
+};
+
+export type CorrectiveMeasuresAddCorrectiveActionErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type CorrectiveMeasuresAddCorrectiveActionError = CorrectiveMeasuresAddCorrectiveActionErrors[keyof CorrectiveMeasuresAddCorrectiveActionErrors];
+
+export type CorrectiveMeasuresAddCorrectiveActionResponses = {
+    /**
+     * Successful Response
+     */
+    201: CorrectiveMeasureRead;
+};
+
+export type CorrectiveMeasuresAddCorrectiveActionResponse = CorrectiveMeasuresAddCorrectiveActionResponses[keyof CorrectiveMeasuresAddCorrectiveActionResponses];
+
+export type CorrectiveMeasuresUpdateCorrectiveActionData = {
+    body: CorrectiveActionUpdate;
+    path: {
+        /**
+         * Action Id
+         */
+        action_id: string;
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Measure Id
+         */
+        measure_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/corrective-measures/{measure_id}/actions/{action_id}';
+};
+
+export type CorrectiveMeasuresUpdateCorrectiveActionErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type CorrectiveMeasuresUpdateCorrectiveActionError = CorrectiveMeasuresUpdateCorrectiveActionErrors[keyof CorrectiveMeasuresUpdateCorrectiveActionErrors];
+
+export type CorrectiveMeasuresUpdateCorrectiveActionResponses = {
+    /**
+     * Successful Response
+     */
+    200: CorrectiveMeasureRead;
+};
+
+export type CorrectiveMeasuresUpdateCorrectiveActionResponse = CorrectiveMeasuresUpdateCorrectiveActionResponses[keyof CorrectiveMeasuresUpdateCorrectiveActionResponses];
+
+export type CorrectiveMeasuresRecordEffectivenessReviewData = {
+    body: EffectivenessReviewCreate;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Measure Id
+         */
+        measure_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/corrective-measures/{measure_id}/effectiveness-review';
+};
+
+export type CorrectiveMeasuresRecordEffectivenessReviewErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type CorrectiveMeasuresRecordEffectivenessReviewError = CorrectiveMeasuresRecordEffectivenessReviewErrors[keyof CorrectiveMeasuresRecordEffectivenessReviewErrors];
+
+export type CorrectiveMeasuresRecordEffectivenessReviewResponses = {
+    /**
+     * Successful Response
+     */
+    200: CorrectiveMeasureRead;
+};
+
+export type CorrectiveMeasuresRecordEffectivenessReviewResponse = CorrectiveMeasuresRecordEffectivenessReviewResponses[keyof CorrectiveMeasuresRecordEffectivenessReviewResponses];
+
+export type TrainingListCoursesData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: {
+        /**
+         * Kind
+         */
+        kind?: CourseKind | null;
+        /**
+         * Limit
+         *
+         * Page size, 1..500.
+         */
+        limit?: number;
+        /**
+         * Cursor
+         *
+         * Opaque cursor from `next_cursor`.
+         */
+        cursor?: string | null;
+    };
+    url: '/api/v1/orgs/{org}/training/courses';
+};
+
+export type TrainingListCoursesErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type TrainingListCoursesError = TrainingListCoursesErrors[keyof TrainingListCoursesErrors];
+
+export type TrainingListCoursesResponses = {
+    /**
+     * Successful Response
+     */
+    200: CoursePage;
+};
+
+export type TrainingListCoursesResponse = TrainingListCoursesResponses[keyof TrainingListCoursesResponses];
+
+export type TrainingCreateCourseData = {
+    body: CourseCreate;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/training/courses';
+};
+
+export type TrainingCreateCourseErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type TrainingCreateCourseError = TrainingCreateCourseErrors[keyof TrainingCreateCourseErrors];
+
+export type TrainingCreateCourseResponses = {
+    /**
+     * Successful Response
+     */
+    201: CourseRead;
+};
+
+export type TrainingCreateCourseResponse = TrainingCreateCourseResponses[keyof TrainingCreateCourseResponses];
+
+export type TrainingDeleteCourseData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Course Id
+         */
+        course_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/training/courses/{course_id}';
+};
+
+export type TrainingDeleteCourseErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type TrainingDeleteCourseError = TrainingDeleteCourseErrors[keyof TrainingDeleteCourseErrors];
+
+export type TrainingDeleteCourseResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type TrainingDeleteCourseResponse = TrainingDeleteCourseResponses[keyof TrainingDeleteCourseResponses];
+
+export type TrainingGetCourseData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Course Id
+         */
+        course_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/training/courses/{course_id}';
+};
+
+export type TrainingGetCourseErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type TrainingGetCourseError = TrainingGetCourseErrors[keyof TrainingGetCourseErrors];
+
+export type TrainingGetCourseResponses = {
+    /**
+     * Successful Response
+     */
+    200: CourseRead;
+};
+
+export type TrainingGetCourseResponse = TrainingGetCourseResponses[keyof TrainingGetCourseResponses];
+
+export type TrainingUpdateCourseData = {
+    body: CourseUpdate;
+    headers?: {
+        /**
+         * If-Match
+         */
+        'if-match'?: string | null;
+    };
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Course Id
+         */
+        course_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/training/courses/{course_id}';
+};
+
+export type TrainingUpdateCourseErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * If-Match does not match the current ETag
+     */
+    412: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * If-Match header required
+     */
+    428: Problem;
+};
+
+export type TrainingUpdateCourseError = TrainingUpdateCourseErrors[keyof TrainingUpdateCourseErrors];
+
+export type TrainingUpdateCourseResponses = {
+    /**
+     * Successful Response
+     */
+    200: CourseRead;
+};
+
+export type TrainingUpdateCourseResponse = TrainingUpdateCourseResponses[keyof TrainingUpdateCourseResponses];
+
+export type TrainingListCompetenceRequirementsData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: {
+        /**
+         * Role Key
+         */
+        role_key?: string | null;
+        /**
+         * Course Id
+         */
+        course_id?: string | null;
+        /**
+         * Limit
+         *
+         * Page size, 1..500.
+         */
+        limit?: number;
+        /**
+         * Cursor
+         *
+         * Opaque cursor from `next_cursor`.
+         */
+        cursor?: string | null;
+    };
+    url: '/api/v1/orgs/{org}/training/requirements';
+};
+
+export type TrainingListCompetenceRequirementsErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type TrainingListCompetenceRequirementsError = TrainingListCompetenceRequirementsErrors[keyof TrainingListCompetenceRequirementsErrors];
+
+export type TrainingListCompetenceRequirementsResponses = {
+    /**
+     * Successful Response
+     */
+    200: CompetenceRequirementPage;
+};
+
+export type TrainingListCompetenceRequirementsResponse = TrainingListCompetenceRequirementsResponses[keyof TrainingListCompetenceRequirementsResponses];
+
+export type TrainingCreateCompetenceRequirementData = {
+    body: CompetenceRequirementCreate;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/training/requirements';
+};
+
+export type TrainingCreateCompetenceRequirementErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type TrainingCreateCompetenceRequirementError = TrainingCreateCompetenceRequirementErrors[keyof TrainingCreateCompetenceRequirementErrors];
+
+export type TrainingCreateCompetenceRequirementResponses = {
+    /**
+     * Successful Response
+     */
+    201: CompetenceRequirementRead;
+};
+
+export type TrainingCreateCompetenceRequirementResponse = TrainingCreateCompetenceRequirementResponses[keyof TrainingCreateCompetenceRequirementResponses];
+
+export type TrainingDeleteCompetenceRequirementData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Requirement Id
+         */
+        requirement_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/training/requirements/{requirement_id}';
+};
+
+export type TrainingDeleteCompetenceRequirementErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type TrainingDeleteCompetenceRequirementError = TrainingDeleteCompetenceRequirementErrors[keyof TrainingDeleteCompetenceRequirementErrors];
+
+export type TrainingDeleteCompetenceRequirementResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type TrainingDeleteCompetenceRequirementResponse = TrainingDeleteCompetenceRequirementResponses[keyof TrainingDeleteCompetenceRequirementResponses];
+
+export type TrainingListTrainingPeopleData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: {
+        /**
+         * In Scope
+         */
+        in_scope?: boolean | null;
+        /**
+         * Limit
+         *
+         * Page size, 1..500.
+         */
+        limit?: number;
+        /**
+         * Cursor
+         *
+         * Opaque cursor from `next_cursor`.
+         */
+        cursor?: string | null;
+    };
+    url: '/api/v1/orgs/{org}/training/people';
+};
+
+export type TrainingListTrainingPeopleErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type TrainingListTrainingPeopleError = TrainingListTrainingPeopleErrors[keyof TrainingListTrainingPeopleErrors];
+
+export type TrainingListTrainingPeopleResponses = {
+    /**
+     * Successful Response
+     */
+    200: PersonPage;
+};
+
+export type TrainingListTrainingPeopleResponse = TrainingListTrainingPeopleResponses[keyof TrainingListTrainingPeopleResponses];
+
+export type TrainingCreateTrainingPersonData = {
+    body: PersonCreate;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/training/people';
+};
+
+export type TrainingCreateTrainingPersonErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type TrainingCreateTrainingPersonError = TrainingCreateTrainingPersonErrors[keyof TrainingCreateTrainingPersonErrors];
+
+export type TrainingCreateTrainingPersonResponses = {
+    /**
+     * Successful Response
+     */
+    201: PersonRead;
+};
+
+export type TrainingCreateTrainingPersonResponse = TrainingCreateTrainingPersonResponses[keyof TrainingCreateTrainingPersonResponses];
+
+export type TrainingImportTrainingMembersData = {
+    body: MembersImport;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/training/people/import-members';
+};
+
+export type TrainingImportTrainingMembersErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type TrainingImportTrainingMembersError = TrainingImportTrainingMembersErrors[keyof TrainingImportTrainingMembersErrors];
+
+export type TrainingImportTrainingMembersResponses = {
+    /**
+     * Successful Response
+     */
+    200: MembersImportResult;
+};
+
+export type TrainingImportTrainingMembersResponse = TrainingImportTrainingMembersResponses[keyof TrainingImportTrainingMembersResponses];
+
+export type TrainingDeleteTrainingPersonData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Person Id
+         */
+        person_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/training/people/{person_id}';
+};
+
+export type TrainingDeleteTrainingPersonErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type TrainingDeleteTrainingPersonError = TrainingDeleteTrainingPersonErrors[keyof TrainingDeleteTrainingPersonErrors];
+
+export type TrainingDeleteTrainingPersonResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type TrainingDeleteTrainingPersonResponse = TrainingDeleteTrainingPersonResponses[keyof TrainingDeleteTrainingPersonResponses];
+
+export type TrainingGetTrainingPersonData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Person Id
+         */
+        person_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/training/people/{person_id}';
+};
+
+export type TrainingGetTrainingPersonErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type TrainingGetTrainingPersonError = TrainingGetTrainingPersonErrors[keyof TrainingGetTrainingPersonErrors];
+
+export type TrainingGetTrainingPersonResponses = {
+    /**
+     * Successful Response
+     */
+    200: PersonRead;
+};
+
+export type TrainingGetTrainingPersonResponse = TrainingGetTrainingPersonResponses[keyof TrainingGetTrainingPersonResponses];
+
+export type TrainingUpdateTrainingPersonData = {
+    body: PersonUpdate;
+    headers?: {
+        /**
+         * If-Match
+         */
+        'if-match'?: string | null;
+    };
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Person Id
+         */
+        person_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/training/people/{person_id}';
+};
+
+export type TrainingUpdateTrainingPersonErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * If-Match does not match the current ETag
+     */
+    412: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * If-Match header required
+     */
+    428: Problem;
+};
+
+export type TrainingUpdateTrainingPersonError = TrainingUpdateTrainingPersonErrors[keyof TrainingUpdateTrainingPersonErrors];
+
+export type TrainingUpdateTrainingPersonResponses = {
+    /**
+     * Successful Response
+     */
+    200: PersonRead;
+};
+
+export type TrainingUpdateTrainingPersonResponse = TrainingUpdateTrainingPersonResponses[keyof TrainingUpdateTrainingPersonResponses];
+
+export type TrainingListTrainingRecordsData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: {
+        /**
+         * Person Id
+         */
+        person_id?: string | null;
+        /**
+         * Course Id
+         */
+        course_id?: string | null;
+        /**
+         * Limit
+         *
+         * Page size, 1..500.
+         */
+        limit?: number;
+        /**
+         * Cursor
+         *
+         * Opaque cursor from `next_cursor`.
+         */
+        cursor?: string | null;
+    };
+    url: '/api/v1/orgs/{org}/training/records';
+};
+
+export type TrainingListTrainingRecordsErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type TrainingListTrainingRecordsError = TrainingListTrainingRecordsErrors[keyof TrainingListTrainingRecordsErrors];
+
+export type TrainingListTrainingRecordsResponses = {
+    /**
+     * Successful Response
+     */
+    200: RecordPage;
+};
+
+export type TrainingListTrainingRecordsResponse = TrainingListTrainingRecordsResponses[keyof TrainingListTrainingRecordsResponses];
+
+export type TrainingCreateTrainingRecordData = {
+    body: RecordCreate;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/training/records';
+};
+
+export type TrainingCreateTrainingRecordErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type TrainingCreateTrainingRecordError = TrainingCreateTrainingRecordErrors[keyof TrainingCreateTrainingRecordErrors];
+
+export type TrainingCreateTrainingRecordResponses = {
+    /**
+     * Successful Response
+     */
+    201: RecordRead;
+};
+
+export type TrainingCreateTrainingRecordResponse = TrainingCreateTrainingRecordResponses[keyof TrainingCreateTrainingRecordResponses];
+
+export type TrainingImportTrainingRecordsData = {
+    body: string;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/training/records/import';
+};
+
+export type TrainingImportTrainingRecordsErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Unsupported media type
+     */
+    415: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type TrainingImportTrainingRecordsError = TrainingImportTrainingRecordsErrors[keyof TrainingImportTrainingRecordsErrors];
+
+export type TrainingImportTrainingRecordsResponses = {
+    /**
+     * Successful Response
+     */
+    200: RecordImportResult;
+};
+
+export type TrainingImportTrainingRecordsResponse = TrainingImportTrainingRecordsResponses[keyof TrainingImportTrainingRecordsResponses];
+
+export type TrainingDeleteTrainingRecordData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Record Id
+         */
+        record_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/training/records/{record_id}';
+};
+
+export type TrainingDeleteTrainingRecordErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type TrainingDeleteTrainingRecordError = TrainingDeleteTrainingRecordErrors[keyof TrainingDeleteTrainingRecordErrors];
+
+export type TrainingDeleteTrainingRecordResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type TrainingDeleteTrainingRecordResponse = TrainingDeleteTrainingRecordResponses[keyof TrainingDeleteTrainingRecordResponses];
+
+export type TrainingGetTrainingRecordData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Record Id
+         */
+        record_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/training/records/{record_id}';
+};
+
+export type TrainingGetTrainingRecordErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type TrainingGetTrainingRecordError = TrainingGetTrainingRecordErrors[keyof TrainingGetTrainingRecordErrors];
+
+export type TrainingGetTrainingRecordResponses = {
+    /**
+     * Successful Response
+     */
+    200: RecordRead;
+};
+
+export type TrainingGetTrainingRecordResponse = TrainingGetTrainingRecordResponses[keyof TrainingGetTrainingRecordResponses];
+
+export type TrainingUpdateTrainingRecordData = {
+    body: RecordUpdate;
+    headers?: {
+        /**
+         * If-Match
+         */
+        'if-match'?: string | null;
+    };
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Record Id
+         */
+        record_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/training/records/{record_id}';
+};
+
+export type TrainingUpdateTrainingRecordErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * If-Match does not match the current ETag
+     */
+    412: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * If-Match header required
+     */
+    428: Problem;
+};
+
+export type TrainingUpdateTrainingRecordError = TrainingUpdateTrainingRecordErrors[keyof TrainingUpdateTrainingRecordErrors];
+
+export type TrainingUpdateTrainingRecordResponses = {
+    /**
+     * Successful Response
+     */
+    200: RecordRead;
+};
+
+export type TrainingUpdateTrainingRecordResponse = TrainingUpdateTrainingRecordResponses[keyof TrainingUpdateTrainingRecordResponses];
+
+export type TrainingGetTrainingMatrixData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: {
+        /**
+         * Role
+         *
+         * One role key.
+         */
+        role?: string | null;
+        /**
+         * Expiring Within Days
+         */
+        expiring_within_days?: number;
+    };
+    url: '/api/v1/orgs/{org}/training/matrix';
+};
+
+export type TrainingGetTrainingMatrixErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type TrainingGetTrainingMatrixError = TrainingGetTrainingMatrixErrors[keyof TrainingGetTrainingMatrixErrors];
+
+export type TrainingGetTrainingMatrixResponses = {
+    /**
+     * Successful Response
+     */
+    200: TrainingMatrix;
+};
+
+export type TrainingGetTrainingMatrixResponse = TrainingGetTrainingMatrixResponses[keyof TrainingGetTrainingMatrixResponses];
+
+export type ObjectivesListObjectivesData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: {
+        /**
+         * Status
+         */
+        status?: ObjectiveStatus | null;
+        /**
+         * Owner Id
+         */
+        owner_id?: string | null;
+        /**
+         * Frequency
+         */
+        frequency?: Frequency | null;
+        /**
+         * Limit
+         *
+         * Page size, 1..500.
+         */
+        limit?: number;
+        /**
+         * Cursor
+         *
+         * Opaque cursor from `next_cursor`.
+         */
+        cursor?: string | null;
+    };
+    url: '/api/v1/orgs/{org}/objectives';
+};
+
+export type ObjectivesListObjectivesErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type ObjectivesListObjectivesError = ObjectivesListObjectivesErrors[keyof ObjectivesListObjectivesErrors];
+
+export type ObjectivesListObjectivesResponses = {
+    /**
+     * Successful Response
+     */
+    200: ObjectivePage;
+};
+
+export type ObjectivesListObjectivesResponse = ObjectivesListObjectivesResponses[keyof ObjectivesListObjectivesResponses];
+
+export type ObjectivesCreateObjectiveData = {
+    body: ObjectiveCreate;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/objectives';
+};
+
+export type ObjectivesCreateObjectiveErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type ObjectivesCreateObjectiveError = ObjectivesCreateObjectiveErrors[keyof ObjectivesCreateObjectiveErrors];
+
+export type ObjectivesCreateObjectiveResponses = {
+    /**
+     * Successful Response
+     */
+    201: ObjectiveRead;
+};
+
+export type ObjectivesCreateObjectiveResponse = ObjectivesCreateObjectiveResponses[keyof ObjectivesCreateObjectiveResponses];
+
+export type ObjectivesDeleteObjectiveData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Objective Id
+         */
+        objective_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/objectives/{objective_id}';
+};
+
+export type ObjectivesDeleteObjectiveErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type ObjectivesDeleteObjectiveError = ObjectivesDeleteObjectiveErrors[keyof ObjectivesDeleteObjectiveErrors];
+
+export type ObjectivesDeleteObjectiveResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type ObjectivesDeleteObjectiveResponse = ObjectivesDeleteObjectiveResponses[keyof ObjectivesDeleteObjectiveResponses];
+
+export type ObjectivesGetObjectiveData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Objective Id
+         */
+        objective_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/objectives/{objective_id}';
+};
+
+export type ObjectivesGetObjectiveErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type ObjectivesGetObjectiveError = ObjectivesGetObjectiveErrors[keyof ObjectivesGetObjectiveErrors];
+
+export type ObjectivesGetObjectiveResponses = {
+    /**
+     * Successful Response
+     */
+    200: ObjectiveRead;
+};
+
+export type ObjectivesGetObjectiveResponse = ObjectivesGetObjectiveResponses[keyof ObjectivesGetObjectiveResponses];
+
+export type ObjectivesUpdateObjectiveData = {
+    body: ObjectiveUpdate;
+    headers?: {
+        /**
+         * If-Match
+         */
+        'if-match'?: string | null;
+    };
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Objective Id
+         */
+        objective_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/objectives/{objective_id}';
+};
+
+export type ObjectivesUpdateObjectiveErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * If-Match does not match the current ETag
+     */
+    412: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * If-Match header required
+     */
+    428: Problem;
+};
+
+export type ObjectivesUpdateObjectiveError = ObjectivesUpdateObjectiveErrors[keyof ObjectivesUpdateObjectiveErrors];
+
+export type ObjectivesUpdateObjectiveResponses = {
+    /**
+     * Successful Response
+     */
+    200: ObjectiveRead;
+};
+
+export type ObjectivesUpdateObjectiveResponse = ObjectivesUpdateObjectiveResponses[keyof ObjectivesUpdateObjectiveResponses];
+
+export type ObjectivesListMeasurementsData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Objective Id
+         */
+        objective_id: string;
+    };
+    query?: {
+        /**
+         * Limit
+         *
+         * Page size, 1..500.
+         */
+        limit?: number;
+        /**
+         * Cursor
+         *
+         * Opaque cursor from `next_cursor`.
+         */
+        cursor?: string | null;
+    };
+    url: '/api/v1/orgs/{org}/objectives/{objective_id}/measurements';
+};
+
+export type ObjectivesListMeasurementsErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type ObjectivesListMeasurementsError = ObjectivesListMeasurementsErrors[keyof ObjectivesListMeasurementsErrors];
+
+export type ObjectivesListMeasurementsResponses = {
+    /**
+     * Successful Response
+     */
+    200: MeasurementPage;
+};
+
+export type ObjectivesListMeasurementsResponse = ObjectivesListMeasurementsResponses[keyof ObjectivesListMeasurementsResponses];
+
+export type ObjectivesCreateMeasurementData = {
+    body: MeasurementCreate;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Objective Id
+         */
+        objective_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/objectives/{objective_id}/measurements';
+};
+
+export type ObjectivesCreateMeasurementErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type ObjectivesCreateMeasurementError = ObjectivesCreateMeasurementErrors[keyof ObjectivesCreateMeasurementErrors];
+
+export type ObjectivesCreateMeasurementResponses = {
+    /**
+     * Successful Response
+     */
+    201: MeasurementRead;
+};
+
+export type ObjectivesCreateMeasurementResponse = ObjectivesCreateMeasurementResponses[keyof ObjectivesCreateMeasurementResponses];
+
+export type ManagementReviewsListManagementReviewsData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: {
+        /**
+         * Status
+         */
+        status?: ReviewStatus | null;
+        /**
+         * Year
+         *
+         * Year held (or planned, if not held yet).
+         */
+        year?: number | null;
+        /**
+         * Limit
+         *
+         * Page size, 1..500.
+         */
+        limit?: number;
+        /**
+         * Cursor
+         *
+         * Opaque cursor from `next_cursor`.
+         */
+        cursor?: string | null;
+    };
+    url: '/api/v1/orgs/{org}/management-reviews';
+};
+
+export type ManagementReviewsListManagementReviewsErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type ManagementReviewsListManagementReviewsError = ManagementReviewsListManagementReviewsErrors[keyof ManagementReviewsListManagementReviewsErrors];
+
+export type ManagementReviewsListManagementReviewsResponses = {
+    /**
+     * Successful Response
+     */
+    200: ManagementReviewPage;
+};
+
+export type ManagementReviewsListManagementReviewsResponse = ManagementReviewsListManagementReviewsResponses[keyof ManagementReviewsListManagementReviewsResponses];
+
+export type ManagementReviewsCreateManagementReviewData = {
+    body: ManagementReviewCreate;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/management-reviews';
+};
+
+export type ManagementReviewsCreateManagementReviewErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type ManagementReviewsCreateManagementReviewError = ManagementReviewsCreateManagementReviewErrors[keyof ManagementReviewsCreateManagementReviewErrors];
+
+export type ManagementReviewsCreateManagementReviewResponses = {
+    /**
+     * Successful Response
+     */
+    201: ManagementReviewDetailRead;
+};
+
+export type ManagementReviewsCreateManagementReviewResponse = ManagementReviewsCreateManagementReviewResponses[keyof ManagementReviewsCreateManagementReviewResponses];
+
+export type ManagementReviewsGetManagementReviewData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Review Id
+         */
+        review_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/management-reviews/{review_id}';
+};
+
+export type ManagementReviewsGetManagementReviewErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type ManagementReviewsGetManagementReviewError = ManagementReviewsGetManagementReviewErrors[keyof ManagementReviewsGetManagementReviewErrors];
+
+export type ManagementReviewsGetManagementReviewResponses = {
+    /**
+     * Successful Response
+     */
+    200: ManagementReviewDetailRead;
+};
+
+export type ManagementReviewsGetManagementReviewResponse = ManagementReviewsGetManagementReviewResponses[keyof ManagementReviewsGetManagementReviewResponses];
+
+export type ManagementReviewsUpdateManagementReviewData = {
+    body: ManagementReviewUpdate;
+    headers?: {
+        /**
+         * If-Match
+         */
+        'if-match'?: string | null;
+    };
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Review Id
+         */
+        review_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/management-reviews/{review_id}';
+};
+
+export type ManagementReviewsUpdateManagementReviewErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * If-Match does not match the current ETag
+     */
+    412: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * If-Match header required
+     */
+    428: Problem;
+};
+
+export type ManagementReviewsUpdateManagementReviewError = ManagementReviewsUpdateManagementReviewErrors[keyof ManagementReviewsUpdateManagementReviewErrors];
+
+export type ManagementReviewsUpdateManagementReviewResponses = {
+    /**
+     * Successful Response
+     */
+    200: ManagementReviewDetailRead;
+};
+
+export type ManagementReviewsUpdateManagementReviewResponse = ManagementReviewsUpdateManagementReviewResponses[keyof ManagementReviewsUpdateManagementReviewResponses];
+
+export type ManagementReviewsTransitionManagementReviewData = {
+    body: ManagementReviewTransition;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Review Id
+         */
+        review_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/management-reviews/{review_id}/transitions';
+};
+
+export type ManagementReviewsTransitionManagementReviewErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type ManagementReviewsTransitionManagementReviewError = ManagementReviewsTransitionManagementReviewErrors[keyof ManagementReviewsTransitionManagementReviewErrors];
+
+export type ManagementReviewsTransitionManagementReviewResponses = {
+    /**
+     * Successful Response
+     */
+    200: ManagementReviewDetailRead;
+};
+
+export type ManagementReviewsTransitionManagementReviewResponse = ManagementReviewsTransitionManagementReviewResponses[keyof ManagementReviewsTransitionManagementReviewResponses];
+
+export type ManagementReviewsUpdateManagementReviewInputData = {
+    body: ManagementReviewInputUpdate;
+    path: {
+        /**
+         * Topic Key
+         */
+        topic_key: string;
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Review Id
+         */
+        review_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/management-reviews/{review_id}/inputs/{topic_key}';
+};
+
+export type ManagementReviewsUpdateManagementReviewInputErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type ManagementReviewsUpdateManagementReviewInputError = ManagementReviewsUpdateManagementReviewInputErrors[keyof ManagementReviewsUpdateManagementReviewInputErrors];
+
+export type ManagementReviewsUpdateManagementReviewInputResponses = {
+    /**
+     * Successful Response
+     */
+    200: ManagementReviewInputRead;
+};
+
+export type ManagementReviewsUpdateManagementReviewInputResponse = ManagementReviewsUpdateManagementReviewInputResponses[keyof ManagementReviewsUpdateManagementReviewInputResponses];
+
+export type ManagementReviewsCreateManagementReviewDecisionData = {
+    body: ManagementReviewDecisionCreate;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Review Id
+         */
+        review_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/management-reviews/{review_id}/decisions';
+};
+
+export type ManagementReviewsCreateManagementReviewDecisionErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type ManagementReviewsCreateManagementReviewDecisionError = ManagementReviewsCreateManagementReviewDecisionErrors[keyof ManagementReviewsCreateManagementReviewDecisionErrors];
+
+export type ManagementReviewsCreateManagementReviewDecisionResponses = {
+    /**
+     * Successful Response
+     */
+    201: ManagementReviewDecisionRead;
+};
+
+export type ManagementReviewsCreateManagementReviewDecisionResponse = ManagementReviewsCreateManagementReviewDecisionResponses[keyof ManagementReviewsCreateManagementReviewDecisionResponses];
+
+export type ManagementReviewsUpdateManagementReviewDecisionData = {
+    body: ManagementReviewDecisionUpdate;
+    path: {
+        /**
+         * Decision Id
+         */
+        decision_id: string;
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Review Id
+         */
+        review_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/management-reviews/{review_id}/decisions/{decision_id}';
+};
+
+export type ManagementReviewsUpdateManagementReviewDecisionErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type ManagementReviewsUpdateManagementReviewDecisionError = ManagementReviewsUpdateManagementReviewDecisionErrors[keyof ManagementReviewsUpdateManagementReviewDecisionErrors];
+
+export type ManagementReviewsUpdateManagementReviewDecisionResponses = {
+    /**
+     * Successful Response
+     */
+    200: ManagementReviewDecisionRead;
+};
+
+export type ManagementReviewsUpdateManagementReviewDecisionResponse = ManagementReviewsUpdateManagementReviewDecisionResponses[keyof ManagementReviewsUpdateManagementReviewDecisionResponses];
+
+export type ManagementReviewsCreateManagementReviewActionData = {
+    body: ManagementReviewActionCreate;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Review Id
+         */
+        review_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/management-reviews/{review_id}/actions';
+};
+
+export type ManagementReviewsCreateManagementReviewActionErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type ManagementReviewsCreateManagementReviewActionError = ManagementReviewsCreateManagementReviewActionErrors[keyof ManagementReviewsCreateManagementReviewActionErrors];
+
+export type ManagementReviewsCreateManagementReviewActionResponses = {
+    /**
+     * Successful Response
+     */
+    201: ManagementReviewActionRead;
+};
+
+export type ManagementReviewsCreateManagementReviewActionResponse = ManagementReviewsCreateManagementReviewActionResponses[keyof ManagementReviewsCreateManagementReviewActionResponses];
+
+export type ManagementReviewsUpdateManagementReviewActionData = {
+    body: ManagementReviewActionUpdate;
+    path: {
+        /**
+         * Action Id
+         */
+        action_id: string;
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Review Id
+         */
+        review_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/management-reviews/{review_id}/actions/{action_id}';
+};
+
+export type ManagementReviewsUpdateManagementReviewActionErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type ManagementReviewsUpdateManagementReviewActionError = ManagementReviewsUpdateManagementReviewActionErrors[keyof ManagementReviewsUpdateManagementReviewActionErrors];
+
+export type ManagementReviewsUpdateManagementReviewActionResponses = {
+    /**
+     * Successful Response
+     */
+    200: ManagementReviewActionRead;
+};
+
+export type ManagementReviewsUpdateManagementReviewActionResponse = ManagementReviewsUpdateManagementReviewActionResponses[keyof ManagementReviewsUpdateManagementReviewActionResponses];
+
+export type ReadinessGetReadinessData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: {
+        /**
+         * Framework
+         *
+         * Framework code.
+         */
+        framework?: string;
+    };
+    url: '/api/v1/orgs/{org}/readiness';
+};
+
+export type ReadinessGetReadinessErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type ReadinessGetReadinessError = ReadinessGetReadinessErrors[keyof ReadinessGetReadinessErrors];
+
+export type ReadinessGetReadinessResponses = {
+    /**
+     * Successful Response
+     */
+    200: ReadinessRead;
+};
+
+export type ReadinessGetReadinessResponse = ReadinessGetReadinessResponses[keyof ReadinessGetReadinessResponses];
+
+export type ReadinessGetReadinessRuleData = {
+    body?: never;
+    path: {
+        /**
+         * Rule Id
+         */
+        rule_id: string;
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: {
+        /**
+         * Framework
+         *
+         * Framework code.
+         */
+        framework?: string;
+    };
+    url: '/api/v1/orgs/{org}/readiness/rules/{rule_id}';
+};
+
+export type ReadinessGetReadinessRuleErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type ReadinessGetReadinessRuleError = ReadinessGetReadinessRuleErrors[keyof ReadinessGetReadinessRuleErrors];
+
+export type ReadinessGetReadinessRuleResponses = {
+    /**
+     * Successful Response
+     */
+    200: RuleResultRead;
+};
+
+export type ReadinessGetReadinessRuleResponse = ReadinessGetReadinessRuleResponses[keyof ReadinessGetReadinessRuleResponses];
+
+export type ReadinessGetReadinessSettingsData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/readiness/settings';
+};
+
+export type ReadinessGetReadinessSettingsErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type ReadinessGetReadinessSettingsError = ReadinessGetReadinessSettingsErrors[keyof ReadinessGetReadinessSettingsErrors];
+
+export type ReadinessGetReadinessSettingsResponses = {
+    /**
+     * Successful Response
+     */
+    200: ReadinessSettingsRead;
+};
+
+export type ReadinessGetReadinessSettingsResponse = ReadinessGetReadinessSettingsResponses[keyof ReadinessGetReadinessSettingsResponses];
+
+export type ReadinessUpdateReadinessSettingsData = {
+    body: ReadinessSettingsUpdate;
+    headers?: {
+        /**
+         * If-Match
+         */
+        'if-match'?: string | null;
+    };
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/readiness/settings';
+};
+
+export type ReadinessUpdateReadinessSettingsErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * If-Match does not match the current ETag
+     */
+    412: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * If-Match header required
+     */
+    428: Problem;
+};
+
+export type ReadinessUpdateReadinessSettingsError = ReadinessUpdateReadinessSettingsErrors[keyof ReadinessUpdateReadinessSettingsErrors];
+
+export type ReadinessUpdateReadinessSettingsResponses = {
+    /**
+     * Successful Response
+     */
+    200: ReadinessSettingsRead;
+};
+
+export type ReadinessUpdateReadinessSettingsResponse = ReadinessUpdateReadinessSettingsResponses[keyof ReadinessUpdateReadinessSettingsResponses];
+
+export type ReadinessCreateReadinessSnapshotData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: {
+        /**
+         * Framework
+         *
+         * Framework code.
+         */
+        framework?: string;
+    };
+    url: '/api/v1/orgs/{org}/readiness/snapshots';
+};
+
+export type ReadinessCreateReadinessSnapshotErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type ReadinessCreateReadinessSnapshotError = ReadinessCreateReadinessSnapshotErrors[keyof ReadinessCreateReadinessSnapshotErrors];
+
+export type ReadinessCreateReadinessSnapshotResponses = {
+    /**
+     * Successful Response
+     */
+    201: SnapshotRead;
+};
+
+export type ReadinessCreateReadinessSnapshotResponse = ReadinessCreateReadinessSnapshotResponses[keyof ReadinessCreateReadinessSnapshotResponses];
+
+export type ReadinessListReadinessHistoryData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: {
+        /**
+         * Framework
+         *
+         * Framework code.
+         */
+        framework?: string;
+        /**
+         * Limit
+         *
+         * Page size, 1..500.
+         */
+        limit?: number;
+        /**
+         * Cursor
+         *
+         * Opaque cursor from `next_cursor`.
+         */
+        cursor?: string | null;
+    };
+    url: '/api/v1/orgs/{org}/readiness/history';
+};
+
+export type ReadinessListReadinessHistoryErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type ReadinessListReadinessHistoryError = ReadinessListReadinessHistoryErrors[keyof ReadinessListReadinessHistoryErrors];
+
+export type ReadinessListReadinessHistoryResponses = {
+    /**
+     * Successful Response
+     */
+    200: SnapshotPage;
+};
+
+export type ReadinessListReadinessHistoryResponse = ReadinessListReadinessHistoryResponses[keyof ReadinessListReadinessHistoryResponses];
+
+export type DemoCreateDemoData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/demo';
+};
+
+export type DemoCreateDemoErrors = {
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type DemoCreateDemoError = DemoCreateDemoErrors[keyof DemoCreateDemoErrors];
+
+export type DemoCreateDemoResponses = {
+    /**
+     * Successful Response
+     */
+    201: DemoResult;
+};
+
+export type DemoCreateDemoResponse = DemoCreateDemoResponses[keyof DemoCreateDemoResponses];

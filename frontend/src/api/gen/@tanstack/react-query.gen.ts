@@ -3,8 +3,8 @@
 import { type InfiniteData, infiniteQueryOptions, queryOptions, type UseMutationOptions } from '@tanstack/react-query';
 
 import { client } from '../client.gen';
-import { activityListActivity, authCreateToken, authLogout, authRefreshToken, meChangePassword, meGetMe, membersAddMember, membersListMembers, membersRemoveMember, membersUpdateMember, type Options, orgsCreateOrg, orgsGetOrg, orgsListOrgs, orgsUpdateOrg, setupGetSetupStatus, setupRunSetup, systemGetHealth, systemGetVersion } from '../sdk.gen';
-import type { ActivityListActivityData, ActivityListActivityError, ActivityListActivityResponse, AuthCreateTokenData, AuthCreateTokenError, AuthCreateTokenResponse, AuthLogoutData, AuthLogoutError, AuthLogoutResponse, AuthRefreshTokenData, AuthRefreshTokenError, AuthRefreshTokenResponse, MeChangePasswordData, MeChangePasswordError, MeChangePasswordResponse, MeGetMeData, MeGetMeError, MeGetMeResponse, MembersAddMemberData, MembersAddMemberError, MembersAddMemberResponse, MembersListMembersData, MembersListMembersError, MembersListMembersResponse, MembersRemoveMemberData, MembersRemoveMemberError, MembersRemoveMemberResponse, MembersUpdateMemberData, MembersUpdateMemberError, MembersUpdateMemberResponse, OrgsCreateOrgData, OrgsCreateOrgError, OrgsCreateOrgResponse, OrgsGetOrgData, OrgsGetOrgError, OrgsGetOrgResponse, OrgsListOrgsData, OrgsListOrgsError, OrgsListOrgsResponse, OrgsUpdateOrgData, OrgsUpdateOrgError, OrgsUpdateOrgResponse, SetupGetSetupStatusData, SetupGetSetupStatusError, SetupGetSetupStatusResponse, SetupRunSetupData, SetupRunSetupError, SetupRunSetupResponse, SystemGetHealthData, SystemGetHealthError, SystemGetHealthResponse, SystemGetVersionData, SystemGetVersionError, SystemGetVersionResponse } from '../types.gen';
+import { activityListActivity, auditProgrammesApproveAuditProgramme, auditProgrammesCreateAuditProgramme, auditProgrammesGetAuditProgramme, auditProgrammesListAuditProgrammes, auditProgrammesUpdateAuditProgramme, auditsAssessAuditChecklistLine, auditsCreateAudit, auditsGetAudit, auditsGetAuditChecklist, auditsGetAuditCoverage, auditsGetAuditReport, auditsListAudits, auditsTransitionAudit, auditsUpdateAudit, authCreateToken, authLogout, authRefreshToken, correctiveMeasuresAddCorrectiveAction, correctiveMeasuresCreateCorrectiveMeasure, correctiveMeasuresGetCorrectiveMeasure, correctiveMeasuresListCorrectiveMeasures, correctiveMeasuresRecordEffectivenessReview, correctiveMeasuresTransitionCorrectiveMeasure, correctiveMeasuresUpdateCorrectiveAction, correctiveMeasuresUpdateCorrectiveMeasure, demoCreateDemo, evidenceAddEvidenceVersion, evidenceArchiveEvidence, evidenceCreateEvidence, evidenceDownloadEvidenceVersion, evidenceGetEvidence, evidenceGetEvidenceVersion, evidenceLinkEvidenceDocumentedInformation, evidenceLinkEvidenceRequirement, evidenceListEvidence, evidenceListEvidenceVersions, evidenceTransitionEvidence, evidenceUnarchiveEvidence, evidenceUnlinkEvidenceDocumentedInformation, evidenceUnlinkEvidenceRequirement, evidenceUpdateEvidence, evidenceUploadEvidence, evidenceUploadEvidenceVersion, evidenceVerifyEvidenceVersion, findingsCreateFinding, findingsGetFinding, findingsListFindings, findingsTransitionFinding, findingsUpdateFinding, frameworksListDocumentedInformation, frameworksListFrameworkRequirements, frameworksListFrameworks, managementReviewsCreateManagementReview, managementReviewsCreateManagementReviewAction, managementReviewsCreateManagementReviewDecision, managementReviewsGetManagementReview, managementReviewsListManagementReviews, managementReviewsTransitionManagementReview, managementReviewsUpdateManagementReview, managementReviewsUpdateManagementReviewAction, managementReviewsUpdateManagementReviewDecision, managementReviewsUpdateManagementReviewInput, meChangePassword, meGetMe, membersAddMember, membersListMembers, membersRemoveMember, membersUpdateMember, objectivesCreateMeasurement, objectivesCreateObjective, objectivesDeleteObjective, objectivesGetObjective, objectivesListMeasurements, objectivesListObjectives, objectivesUpdateObjective, type Options, orgsCreateOrg, orgsGetOrg, orgsListOrgs, orgsUpdateOrg, readinessCreateReadinessSnapshot, readinessGetReadiness, readinessGetReadinessRule, readinessGetReadinessSettings, readinessListReadinessHistory, readinessUpdateReadinessSettings, requirementsBulkUpdateRequirements, requirementsGetRequirement, requirementsListRequirements, requirementsSummarizeRequirements, requirementsUpdateRequirement, setupGetSetupStatus, setupRunSetup, systemGetHealth, systemGetVersion, tokensCreateToken, tokensGetCurrentToken, tokensListTokens, tokensRevokeToken, trainingCreateCompetenceRequirement, trainingCreateCourse, trainingCreateTrainingPerson, trainingCreateTrainingRecord, trainingDeleteCompetenceRequirement, trainingDeleteCourse, trainingDeleteTrainingPerson, trainingDeleteTrainingRecord, trainingGetCourse, trainingGetTrainingMatrix, trainingGetTrainingPerson, trainingGetTrainingRecord, trainingImportTrainingMembers, trainingImportTrainingRecords, trainingListCompetenceRequirements, trainingListCourses, trainingListTrainingPeople, trainingListTrainingRecords, trainingUpdateCourse, trainingUpdateTrainingPerson, trainingUpdateTrainingRecord } from '../sdk.gen';
+import type { ActivityListActivityData, ActivityListActivityError, ActivityListActivityResponse, AuditProgrammesApproveAuditProgrammeData, AuditProgrammesApproveAuditProgrammeError, AuditProgrammesApproveAuditProgrammeResponse, AuditProgrammesCreateAuditProgrammeData, AuditProgrammesCreateAuditProgrammeError, AuditProgrammesCreateAuditProgrammeResponse, AuditProgrammesGetAuditProgrammeData, AuditProgrammesGetAuditProgrammeError, AuditProgrammesGetAuditProgrammeResponse, AuditProgrammesListAuditProgrammesData, AuditProgrammesListAuditProgrammesError, AuditProgrammesListAuditProgrammesResponse, AuditProgrammesUpdateAuditProgrammeData, AuditProgrammesUpdateAuditProgrammeError, AuditProgrammesUpdateAuditProgrammeResponse, AuditsAssessAuditChecklistLineData, AuditsAssessAuditChecklistLineError, AuditsAssessAuditChecklistLineResponse, AuditsCreateAuditData, AuditsCreateAuditError, AuditsCreateAuditResponse, AuditsGetAuditChecklistData, AuditsGetAuditChecklistError, AuditsGetAuditChecklistResponse, AuditsGetAuditCoverageData, AuditsGetAuditCoverageError, AuditsGetAuditCoverageResponse, AuditsGetAuditData, AuditsGetAuditError, AuditsGetAuditReportData, AuditsGetAuditReportError, AuditsGetAuditReportResponse, AuditsGetAuditResponse, AuditsListAuditsData, AuditsListAuditsError, AuditsListAuditsResponse, AuditsTransitionAuditData, AuditsTransitionAuditError, AuditsTransitionAuditResponse, AuditsUpdateAuditData, AuditsUpdateAuditError, AuditsUpdateAuditResponse, AuthCreateTokenData, AuthCreateTokenError, AuthCreateTokenResponse, AuthLogoutData, AuthLogoutError, AuthLogoutResponse, AuthRefreshTokenData, AuthRefreshTokenError, AuthRefreshTokenResponse, CorrectiveMeasuresAddCorrectiveActionData, CorrectiveMeasuresAddCorrectiveActionError, CorrectiveMeasuresAddCorrectiveActionResponse, CorrectiveMeasuresCreateCorrectiveMeasureData, CorrectiveMeasuresCreateCorrectiveMeasureError, CorrectiveMeasuresCreateCorrectiveMeasureResponse, CorrectiveMeasuresGetCorrectiveMeasureData, CorrectiveMeasuresGetCorrectiveMeasureError, CorrectiveMeasuresGetCorrectiveMeasureResponse, CorrectiveMeasuresListCorrectiveMeasuresData, CorrectiveMeasuresListCorrectiveMeasuresError, CorrectiveMeasuresListCorrectiveMeasuresResponse, CorrectiveMeasuresRecordEffectivenessReviewData, CorrectiveMeasuresRecordEffectivenessReviewError, CorrectiveMeasuresRecordEffectivenessReviewResponse, CorrectiveMeasuresTransitionCorrectiveMeasureData, CorrectiveMeasuresTransitionCorrectiveMeasureError, CorrectiveMeasuresTransitionCorrectiveMeasureResponse, CorrectiveMeasuresUpdateCorrectiveActionData, CorrectiveMeasuresUpdateCorrectiveActionError, CorrectiveMeasuresUpdateCorrectiveActionResponse, CorrectiveMeasuresUpdateCorrectiveMeasureData, CorrectiveMeasuresUpdateCorrectiveMeasureError, CorrectiveMeasuresUpdateCorrectiveMeasureResponse, DemoCreateDemoData, DemoCreateDemoError, DemoCreateDemoResponse, EvidenceAddEvidenceVersionData, EvidenceAddEvidenceVersionError, EvidenceAddEvidenceVersionResponse, EvidenceArchiveEvidenceData, EvidenceArchiveEvidenceError, EvidenceArchiveEvidenceResponse, EvidenceCreateEvidenceData, EvidenceCreateEvidenceError, EvidenceCreateEvidenceResponse, EvidenceDownloadEvidenceVersionData, EvidenceDownloadEvidenceVersionError, EvidenceDownloadEvidenceVersionResponse, EvidenceGetEvidenceData, EvidenceGetEvidenceError, EvidenceGetEvidenceResponse, EvidenceGetEvidenceVersionData, EvidenceGetEvidenceVersionError, EvidenceGetEvidenceVersionResponse, EvidenceLinkEvidenceDocumentedInformationData, EvidenceLinkEvidenceDocumentedInformationError, EvidenceLinkEvidenceDocumentedInformationResponse, EvidenceLinkEvidenceRequirementData, EvidenceLinkEvidenceRequirementError, EvidenceLinkEvidenceRequirementResponse, EvidenceListEvidenceData, EvidenceListEvidenceError, EvidenceListEvidenceResponse, EvidenceListEvidenceVersionsData, EvidenceListEvidenceVersionsError, EvidenceListEvidenceVersionsResponse, EvidenceTransitionEvidenceData, EvidenceTransitionEvidenceError, EvidenceTransitionEvidenceResponse, EvidenceUnarchiveEvidenceData, EvidenceUnarchiveEvidenceError, EvidenceUnarchiveEvidenceResponse, EvidenceUnlinkEvidenceDocumentedInformationData, EvidenceUnlinkEvidenceDocumentedInformationError, EvidenceUnlinkEvidenceDocumentedInformationResponse, EvidenceUnlinkEvidenceRequirementData, EvidenceUnlinkEvidenceRequirementError, EvidenceUnlinkEvidenceRequirementResponse, EvidenceUpdateEvidenceData, EvidenceUpdateEvidenceError, EvidenceUpdateEvidenceResponse, EvidenceUploadEvidenceData, EvidenceUploadEvidenceError, EvidenceUploadEvidenceResponse, EvidenceUploadEvidenceVersionData, EvidenceUploadEvidenceVersionError, EvidenceUploadEvidenceVersionResponse, EvidenceVerifyEvidenceVersionData, EvidenceVerifyEvidenceVersionError, EvidenceVerifyEvidenceVersionResponse, FindingsCreateFindingData, FindingsCreateFindingError, FindingsCreateFindingResponse, FindingsGetFindingData, FindingsGetFindingError, FindingsGetFindingResponse, FindingsListFindingsData, FindingsListFindingsError, FindingsListFindingsResponse, FindingsTransitionFindingData, FindingsTransitionFindingError, FindingsTransitionFindingResponse, FindingsUpdateFindingData, FindingsUpdateFindingError, FindingsUpdateFindingResponse, FrameworksListDocumentedInformationData, FrameworksListDocumentedInformationError, FrameworksListDocumentedInformationResponse, FrameworksListFrameworkRequirementsData, FrameworksListFrameworkRequirementsError, FrameworksListFrameworkRequirementsResponse, FrameworksListFrameworksData, FrameworksListFrameworksError, FrameworksListFrameworksResponse, ManagementReviewsCreateManagementReviewActionData, ManagementReviewsCreateManagementReviewActionError, ManagementReviewsCreateManagementReviewActionResponse, ManagementReviewsCreateManagementReviewData, ManagementReviewsCreateManagementReviewDecisionData, ManagementReviewsCreateManagementReviewDecisionError, ManagementReviewsCreateManagementReviewDecisionResponse, ManagementReviewsCreateManagementReviewError, ManagementReviewsCreateManagementReviewResponse, ManagementReviewsGetManagementReviewData, ManagementReviewsGetManagementReviewError, ManagementReviewsGetManagementReviewResponse, ManagementReviewsListManagementReviewsData, ManagementReviewsListManagementReviewsError, ManagementReviewsListManagementReviewsResponse, ManagementReviewsTransitionManagementReviewData, ManagementReviewsTransitionManagementReviewError, ManagementReviewsTransitionManagementReviewResponse, ManagementReviewsUpdateManagementReviewActionData, ManagementReviewsUpdateManagementReviewActionError, ManagementReviewsUpdateManagementReviewActionResponse, ManagementReviewsUpdateManagementReviewData, ManagementReviewsUpdateManagementReviewDecisionData, ManagementReviewsUpdateManagementReviewDecisionError, ManagementReviewsUpdateManagementReviewDecisionResponse, ManagementReviewsUpdateManagementReviewError, ManagementReviewsUpdateManagementReviewInputData, ManagementReviewsUpdateManagementReviewInputError, ManagementReviewsUpdateManagementReviewInputResponse, ManagementReviewsUpdateManagementReviewResponse, MeChangePasswordData, MeChangePasswordError, MeChangePasswordResponse, MeGetMeData, MeGetMeError, MeGetMeResponse, MembersAddMemberData, MembersAddMemberError, MembersAddMemberResponse, MembersListMembersData, MembersListMembersError, MembersListMembersResponse, MembersRemoveMemberData, MembersRemoveMemberError, MembersRemoveMemberResponse, MembersUpdateMemberData, MembersUpdateMemberError, MembersUpdateMemberResponse, ObjectivesCreateMeasurementData, ObjectivesCreateMeasurementError, ObjectivesCreateMeasurementResponse, ObjectivesCreateObjectiveData, ObjectivesCreateObjectiveError, ObjectivesCreateObjectiveResponse, ObjectivesDeleteObjectiveData, ObjectivesDeleteObjectiveError, ObjectivesDeleteObjectiveResponse, ObjectivesGetObjectiveData, ObjectivesGetObjectiveError, ObjectivesGetObjectiveResponse, ObjectivesListMeasurementsData, ObjectivesListMeasurementsError, ObjectivesListMeasurementsResponse, ObjectivesListObjectivesData, ObjectivesListObjectivesError, ObjectivesListObjectivesResponse, ObjectivesUpdateObjectiveData, ObjectivesUpdateObjectiveError, ObjectivesUpdateObjectiveResponse, OrgsCreateOrgData, OrgsCreateOrgError, OrgsCreateOrgResponse, OrgsGetOrgData, OrgsGetOrgError, OrgsGetOrgResponse, OrgsListOrgsData, OrgsListOrgsError, OrgsListOrgsResponse, OrgsUpdateOrgData, OrgsUpdateOrgError, OrgsUpdateOrgResponse, ReadinessCreateReadinessSnapshotData, ReadinessCreateReadinessSnapshotError, ReadinessCreateReadinessSnapshotResponse, ReadinessGetReadinessData, ReadinessGetReadinessError, ReadinessGetReadinessResponse, ReadinessGetReadinessRuleData, ReadinessGetReadinessRuleError, ReadinessGetReadinessRuleResponse, ReadinessGetReadinessSettingsData, ReadinessGetReadinessSettingsError, ReadinessGetReadinessSettingsResponse, ReadinessListReadinessHistoryData, ReadinessListReadinessHistoryError, ReadinessListReadinessHistoryResponse, ReadinessUpdateReadinessSettingsData, ReadinessUpdateReadinessSettingsError, ReadinessUpdateReadinessSettingsResponse, RequirementsBulkUpdateRequirementsData, RequirementsBulkUpdateRequirementsError, RequirementsBulkUpdateRequirementsResponse, RequirementsGetRequirementData, RequirementsGetRequirementError, RequirementsGetRequirementResponse, RequirementsListRequirementsData, RequirementsListRequirementsError, RequirementsListRequirementsResponse, RequirementsSummarizeRequirementsData, RequirementsSummarizeRequirementsError, RequirementsSummarizeRequirementsResponse, RequirementsUpdateRequirementData, RequirementsUpdateRequirementError, RequirementsUpdateRequirementResponse, SetupGetSetupStatusData, SetupGetSetupStatusError, SetupGetSetupStatusResponse, SetupRunSetupData, SetupRunSetupError, SetupRunSetupResponse, SystemGetHealthData, SystemGetHealthError, SystemGetHealthResponse, SystemGetVersionData, SystemGetVersionError, SystemGetVersionResponse, TokensCreateTokenData, TokensCreateTokenError, TokensCreateTokenResponse, TokensGetCurrentTokenData, TokensGetCurrentTokenError, TokensGetCurrentTokenResponse, TokensListTokensData, TokensListTokensError, TokensListTokensResponse, TokensRevokeTokenData, TokensRevokeTokenError, TokensRevokeTokenResponse, TrainingCreateCompetenceRequirementData, TrainingCreateCompetenceRequirementError, TrainingCreateCompetenceRequirementResponse, TrainingCreateCourseData, TrainingCreateCourseError, TrainingCreateCourseResponse, TrainingCreateTrainingPersonData, TrainingCreateTrainingPersonError, TrainingCreateTrainingPersonResponse, TrainingCreateTrainingRecordData, TrainingCreateTrainingRecordError, TrainingCreateTrainingRecordResponse, TrainingDeleteCompetenceRequirementData, TrainingDeleteCompetenceRequirementError, TrainingDeleteCompetenceRequirementResponse, TrainingDeleteCourseData, TrainingDeleteCourseError, TrainingDeleteCourseResponse, TrainingDeleteTrainingPersonData, TrainingDeleteTrainingPersonError, TrainingDeleteTrainingPersonResponse, TrainingDeleteTrainingRecordData, TrainingDeleteTrainingRecordError, TrainingDeleteTrainingRecordResponse, TrainingGetCourseData, TrainingGetCourseError, TrainingGetCourseResponse, TrainingGetTrainingMatrixData, TrainingGetTrainingMatrixError, TrainingGetTrainingMatrixResponse, TrainingGetTrainingPersonData, TrainingGetTrainingPersonError, TrainingGetTrainingPersonResponse, TrainingGetTrainingRecordData, TrainingGetTrainingRecordError, TrainingGetTrainingRecordResponse, TrainingImportTrainingMembersData, TrainingImportTrainingMembersError, TrainingImportTrainingMembersResponse, TrainingImportTrainingRecordsData, TrainingImportTrainingRecordsError, TrainingImportTrainingRecordsResponse, TrainingListCompetenceRequirementsData, TrainingListCompetenceRequirementsError, TrainingListCompetenceRequirementsResponse, TrainingListCoursesData, TrainingListCoursesError, TrainingListCoursesResponse, TrainingListTrainingPeopleData, TrainingListTrainingPeopleError, TrainingListTrainingPeopleResponse, TrainingListTrainingRecordsData, TrainingListTrainingRecordsError, TrainingListTrainingRecordsResponse, TrainingUpdateCourseData, TrainingUpdateCourseError, TrainingUpdateCourseResponse, TrainingUpdateTrainingPersonData, TrainingUpdateTrainingPersonError, TrainingUpdateTrainingPersonResponse, TrainingUpdateTrainingRecordData, TrainingUpdateTrainingRecordError, TrainingUpdateTrainingRecordResponse } from '../types.gen';
 
 export type QueryKey<TOptions extends Options> = [
     Pick<TOptions, 'baseUrl' | 'body' | 'headers' | 'path' | 'query'> & {
@@ -350,6 +350,118 @@ export const orgsUpdateOrgMutation = (options?: Partial<Options<OrgsUpdateOrgDat
     return mutationOptions;
 };
 
+export const frameworksListFrameworksQueryKey = (options?: Options<FrameworksListFrameworksData>) => createQueryKey('frameworksListFrameworks', options);
+
+/**
+ * List Frameworks
+ *
+ * List the frameworks whose requirements can be tracked (ISO/IEC 20000-1:2018 first).
+ */
+export const frameworksListFrameworksOptions = (options?: Options<FrameworksListFrameworksData>) => queryOptions<FrameworksListFrameworksResponse, FrameworksListFrameworksError, FrameworksListFrameworksResponse, ReturnType<typeof frameworksListFrameworksQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await frameworksListFrameworks({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: frameworksListFrameworksQueryKey(options)
+});
+
+export const frameworksListFrameworksInfiniteQueryKey = (options?: Options<FrameworksListFrameworksData>): QueryKey<Options<FrameworksListFrameworksData>> => createQueryKey('frameworksListFrameworks', options, true);
+
+/**
+ * List Frameworks
+ *
+ * List the frameworks whose requirements can be tracked (ISO/IEC 20000-1:2018 first).
+ */
+export const frameworksListFrameworksInfiniteOptions = (options?: Options<FrameworksListFrameworksData>) => infiniteQueryOptions<FrameworksListFrameworksResponse, FrameworksListFrameworksError, InfiniteData<FrameworksListFrameworksResponse>, QueryKey<Options<FrameworksListFrameworksData>>, string | null | Pick<QueryKey<Options<FrameworksListFrameworksData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
+// @ts-ignore
+{
+    queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<FrameworksListFrameworksData>>[0], 'body' | 'headers' | 'path' | 'query'> = typeof pageParam === 'object' ? pageParam : {
+            query: {
+                cursor: pageParam
+            }
+        };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await frameworksListFrameworks({
+            ...options,
+            ...params,
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: frameworksListFrameworksInfiniteQueryKey(options)
+});
+
+export const frameworksListFrameworkRequirementsQueryKey = (options: Options<FrameworksListFrameworkRequirementsData>) => createQueryKey('frameworksListFrameworkRequirements', options);
+
+/**
+ * List Framework Requirements
+ *
+ * Read a framework's requirement catalogue with our guidance, as a flat list or a tree.
+ *
+ * Each node names the documented information it asks for. The catalogue is bounded
+ * reference data, so it is returned whole (no paging), ordered by clause number.
+ */
+export const frameworksListFrameworkRequirementsOptions = (options: Options<FrameworksListFrameworkRequirementsData>) => queryOptions<FrameworksListFrameworkRequirementsResponse, FrameworksListFrameworkRequirementsError, FrameworksListFrameworkRequirementsResponse, ReturnType<typeof frameworksListFrameworkRequirementsQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await frameworksListFrameworkRequirements({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: frameworksListFrameworkRequirementsQueryKey(options)
+});
+
+export const frameworksListDocumentedInformationQueryKey = (options: Options<FrameworksListDocumentedInformationData>) => createQueryKey('frameworksListDocumentedInformation', options);
+
+/**
+ * List Documented Information
+ *
+ * List the documents and records a framework asks for, by clause, and which are mandatory.
+ */
+export const frameworksListDocumentedInformationOptions = (options: Options<FrameworksListDocumentedInformationData>) => queryOptions<FrameworksListDocumentedInformationResponse, FrameworksListDocumentedInformationError, FrameworksListDocumentedInformationResponse, ReturnType<typeof frameworksListDocumentedInformationQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await frameworksListDocumentedInformation({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: frameworksListDocumentedInformationQueryKey(options)
+});
+
+export const tokensGetCurrentTokenQueryKey = (options?: Options<TokensGetCurrentTokenData>) => createQueryKey('tokensGetCurrentToken', options);
+
+/**
+ * Get Current Token
+ *
+ * Describe the API token making this call: its organisation, scopes, role and expiry.
+ */
+export const tokensGetCurrentTokenOptions = (options?: Options<TokensGetCurrentTokenData>) => queryOptions<TokensGetCurrentTokenResponse, TokensGetCurrentTokenError, TokensGetCurrentTokenResponse, ReturnType<typeof tokensGetCurrentTokenQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await tokensGetCurrentToken({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: tokensGetCurrentTokenQueryKey(options)
+});
+
 export const membersListMembersQueryKey = (options: Options<MembersListMembersData>) => createQueryKey('membersListMembers', options);
 
 /**
@@ -504,3 +616,2391 @@ export const activityListActivityInfiniteOptions = (options: Options<ActivityLis
     },
     queryKey: activityListActivityInfiniteQueryKey(options)
 });
+
+export const requirementsListRequirementsQueryKey = (options: Options<RequirementsListRequirementsData>) => createQueryKey('requirementsListRequirements', options);
+
+/**
+ * List Requirements
+ *
+ * List the organisation's requirements with their implementation status, in clause order.
+ */
+export const requirementsListRequirementsOptions = (options: Options<RequirementsListRequirementsData>) => queryOptions<RequirementsListRequirementsResponse, RequirementsListRequirementsError, RequirementsListRequirementsResponse, ReturnType<typeof requirementsListRequirementsQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await requirementsListRequirements({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: requirementsListRequirementsQueryKey(options)
+});
+
+export const requirementsListRequirementsInfiniteQueryKey = (options: Options<RequirementsListRequirementsData>): QueryKey<Options<RequirementsListRequirementsData>> => createQueryKey('requirementsListRequirements', options, true);
+
+/**
+ * List Requirements
+ *
+ * List the organisation's requirements with their implementation status, in clause order.
+ */
+export const requirementsListRequirementsInfiniteOptions = (options: Options<RequirementsListRequirementsData>) => infiniteQueryOptions<RequirementsListRequirementsResponse, RequirementsListRequirementsError, InfiniteData<RequirementsListRequirementsResponse>, QueryKey<Options<RequirementsListRequirementsData>>, string | null | Pick<QueryKey<Options<RequirementsListRequirementsData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
+// @ts-ignore
+{
+    queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<RequirementsListRequirementsData>>[0], 'body' | 'headers' | 'path' | 'query'> = typeof pageParam === 'object' ? pageParam : {
+            query: {
+                cursor: pageParam
+            }
+        };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await requirementsListRequirements({
+            ...options,
+            ...params,
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: requirementsListRequirementsInfiniteQueryKey(options)
+});
+
+export const requirementsSummarizeRequirementsQueryKey = (options: Options<RequirementsSummarizeRequirementsData>) => createQueryKey('requirementsSummarizeRequirements', options);
+
+/**
+ * Summarize Requirements
+ *
+ * Count the organisation's requirements by status, per top-level clause and overall.
+ */
+export const requirementsSummarizeRequirementsOptions = (options: Options<RequirementsSummarizeRequirementsData>) => queryOptions<RequirementsSummarizeRequirementsResponse, RequirementsSummarizeRequirementsError, RequirementsSummarizeRequirementsResponse, ReturnType<typeof requirementsSummarizeRequirementsQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await requirementsSummarizeRequirements({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: requirementsSummarizeRequirementsQueryKey(options)
+});
+
+/**
+ * Bulk Update Requirements
+ *
+ * Change up to 500 requirements at once, all or nothing.
+ *
+ * Every row is checked before anything is written; one bad row refuses the whole
+ * request (422, each error names the row index and ref). `If-Match` is not used here:
+ * give a row's `version` to refuse it when someone changed it meanwhile (412).
+ */
+export const requirementsBulkUpdateRequirementsMutation = (options?: Partial<Options<RequirementsBulkUpdateRequirementsData>>): UseMutationOptions<RequirementsBulkUpdateRequirementsResponse, RequirementsBulkUpdateRequirementsError, Options<RequirementsBulkUpdateRequirementsData>> => {
+    const mutationOptions: UseMutationOptions<RequirementsBulkUpdateRequirementsResponse, RequirementsBulkUpdateRequirementsError, Options<RequirementsBulkUpdateRequirementsData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await requirementsBulkUpdateRequirements({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+export const requirementsGetRequirementQueryKey = (options: Options<RequirementsGetRequirementData>) => createQueryKey('requirementsGetRequirement', options);
+
+/**
+ * Get Requirement
+ *
+ * Read one requirement: status, guidance, documented information it asks for and its history.
+ *
+ * The `ETag` header is needed to change it.
+ */
+export const requirementsGetRequirementOptions = (options: Options<RequirementsGetRequirementData>) => queryOptions<RequirementsGetRequirementResponse, RequirementsGetRequirementError, RequirementsGetRequirementResponse, ReturnType<typeof requirementsGetRequirementQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await requirementsGetRequirement({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: requirementsGetRequirementQueryKey(options)
+});
+
+/**
+ * Update Requirement
+ *
+ * Change a requirement's status, owner, target date, notes or not-occurring justification.
+ *
+ * ISO/IEC 20000-1 allows no exclusions: "not applicable" is refused (422); use
+ * `not_occurring` with a justification. Process owners change only the requirements
+ * they own and cannot hand them to someone else (403).
+ */
+export const requirementsUpdateRequirementMutation = (options?: Partial<Options<RequirementsUpdateRequirementData>>): UseMutationOptions<RequirementsUpdateRequirementResponse, RequirementsUpdateRequirementError, Options<RequirementsUpdateRequirementData>> => {
+    const mutationOptions: UseMutationOptions<RequirementsUpdateRequirementResponse, RequirementsUpdateRequirementError, Options<RequirementsUpdateRequirementData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await requirementsUpdateRequirement({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+export const evidenceListEvidenceQueryKey = (options: Options<EvidenceListEvidenceData>) => createQueryKey('evidenceListEvidence', options);
+
+/**
+ * List Evidence
+ *
+ * List evidence items, newest first, with their current version and links.
+ */
+export const evidenceListEvidenceOptions = (options: Options<EvidenceListEvidenceData>) => queryOptions<EvidenceListEvidenceResponse, EvidenceListEvidenceError, EvidenceListEvidenceResponse, ReturnType<typeof evidenceListEvidenceQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await evidenceListEvidence({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: evidenceListEvidenceQueryKey(options)
+});
+
+export const evidenceListEvidenceInfiniteQueryKey = (options: Options<EvidenceListEvidenceData>): QueryKey<Options<EvidenceListEvidenceData>> => createQueryKey('evidenceListEvidence', options, true);
+
+/**
+ * List Evidence
+ *
+ * List evidence items, newest first, with their current version and links.
+ */
+export const evidenceListEvidenceInfiniteOptions = (options: Options<EvidenceListEvidenceData>) => infiniteQueryOptions<EvidenceListEvidenceResponse, EvidenceListEvidenceError, InfiniteData<EvidenceListEvidenceResponse>, QueryKey<Options<EvidenceListEvidenceData>>, string | null | Pick<QueryKey<Options<EvidenceListEvidenceData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
+// @ts-ignore
+{
+    queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<EvidenceListEvidenceData>>[0], 'body' | 'headers' | 'path' | 'query'> = typeof pageParam === 'object' ? pageParam : {
+            query: {
+                cursor: pageParam
+            }
+        };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await evidenceListEvidence({
+            ...options,
+            ...params,
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: evidenceListEvidenceInfiniteQueryKey(options)
+});
+
+/**
+ * Create Evidence
+ *
+ * Create an evidence item from JSON, or from a multipart form with its first file.
+ *
+ * The multipart file (field `file`) streams straight into the store; lists are
+ * repeated fields. `Idempotency-Key` makes a retry return the first result.
+ */
+export const evidenceCreateEvidenceMutation = (options?: Partial<Options<EvidenceCreateEvidenceData>>): UseMutationOptions<EvidenceCreateEvidenceResponse, EvidenceCreateEvidenceError, Options<EvidenceCreateEvidenceData>> => {
+    const mutationOptions: UseMutationOptions<EvidenceCreateEvidenceResponse, EvidenceCreateEvidenceError, Options<EvidenceCreateEvidenceData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await evidenceCreateEvidence({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Upload Evidence
+ *
+ * Create an evidence item and its first version from a raw body (scripts and CI).
+ *
+ * The body is the file; metadata is in the query string; the file name comes from
+ * `filename` or `Content-Disposition`; `X-Content-SHA256` is checked if sent.
+ */
+export const evidenceUploadEvidenceMutation = (options?: Partial<Options<EvidenceUploadEvidenceData>>): UseMutationOptions<EvidenceUploadEvidenceResponse, EvidenceUploadEvidenceError, Options<EvidenceUploadEvidenceData>> => {
+    const mutationOptions: UseMutationOptions<EvidenceUploadEvidenceResponse, EvidenceUploadEvidenceError, Options<EvidenceUploadEvidenceData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await evidenceUploadEvidence({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+export const evidenceGetEvidenceQueryKey = (options: Options<EvidenceGetEvidenceData>) => createQueryKey('evidenceGetEvidence', options);
+
+/**
+ * Get Evidence
+ *
+ * Read one evidence item; the `ETag` header is needed to change its metadata.
+ */
+export const evidenceGetEvidenceOptions = (options: Options<EvidenceGetEvidenceData>) => queryOptions<EvidenceGetEvidenceResponse, EvidenceGetEvidenceError, EvidenceGetEvidenceResponse, ReturnType<typeof evidenceGetEvidenceQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await evidenceGetEvidence({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: evidenceGetEvidenceQueryKey(options)
+});
+
+/**
+ * Update Evidence
+ *
+ * Change an item's metadata (title, kind, owner, dates, tags, reference).
+ */
+export const evidenceUpdateEvidenceMutation = (options?: Partial<Options<EvidenceUpdateEvidenceData>>): UseMutationOptions<EvidenceUpdateEvidenceResponse, EvidenceUpdateEvidenceError, Options<EvidenceUpdateEvidenceData>> => {
+    const mutationOptions: UseMutationOptions<EvidenceUpdateEvidenceResponse, EvidenceUpdateEvidenceError, Options<EvidenceUpdateEvidenceData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await evidenceUpdateEvidence({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Transition Evidence
+ *
+ * Move an item through approval: submit, approve, reject, withdraw (409 lists the allowed).
+ */
+export const evidenceTransitionEvidenceMutation = (options?: Partial<Options<EvidenceTransitionEvidenceData>>): UseMutationOptions<EvidenceTransitionEvidenceResponse, EvidenceTransitionEvidenceError, Options<EvidenceTransitionEvidenceData>> => {
+    const mutationOptions: UseMutationOptions<EvidenceTransitionEvidenceResponse, EvidenceTransitionEvidenceError, Options<EvidenceTransitionEvidenceData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await evidenceTransitionEvidence({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Archive Evidence
+ *
+ * Archive an item (instead of deleting it): its versions stay, it leaves normal lists.
+ */
+export const evidenceArchiveEvidenceMutation = (options?: Partial<Options<EvidenceArchiveEvidenceData>>): UseMutationOptions<EvidenceArchiveEvidenceResponse, EvidenceArchiveEvidenceError, Options<EvidenceArchiveEvidenceData>> => {
+    const mutationOptions: UseMutationOptions<EvidenceArchiveEvidenceResponse, EvidenceArchiveEvidenceError, Options<EvidenceArchiveEvidenceData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await evidenceArchiveEvidence({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Unarchive Evidence
+ *
+ * Bring an archived item back into the normal lists.
+ */
+export const evidenceUnarchiveEvidenceMutation = (options?: Partial<Options<EvidenceUnarchiveEvidenceData>>): UseMutationOptions<EvidenceUnarchiveEvidenceResponse, EvidenceUnarchiveEvidenceError, Options<EvidenceUnarchiveEvidenceData>> => {
+    const mutationOptions: UseMutationOptions<EvidenceUnarchiveEvidenceResponse, EvidenceUnarchiveEvidenceError, Options<EvidenceUnarchiveEvidenceData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await evidenceUnarchiveEvidence({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+export const evidenceListEvidenceVersionsQueryKey = (options: Options<EvidenceListEvidenceVersionsData>) => createQueryKey('evidenceListEvidenceVersions', options);
+
+/**
+ * List Evidence Versions
+ *
+ * List an item's file versions, newest first.
+ */
+export const evidenceListEvidenceVersionsOptions = (options: Options<EvidenceListEvidenceVersionsData>) => queryOptions<EvidenceListEvidenceVersionsResponse, EvidenceListEvidenceVersionsError, EvidenceListEvidenceVersionsResponse, ReturnType<typeof evidenceListEvidenceVersionsQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await evidenceListEvidenceVersions({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: evidenceListEvidenceVersionsQueryKey(options)
+});
+
+export const evidenceListEvidenceVersionsInfiniteQueryKey = (options: Options<EvidenceListEvidenceVersionsData>): QueryKey<Options<EvidenceListEvidenceVersionsData>> => createQueryKey('evidenceListEvidenceVersions', options, true);
+
+/**
+ * List Evidence Versions
+ *
+ * List an item's file versions, newest first.
+ */
+export const evidenceListEvidenceVersionsInfiniteOptions = (options: Options<EvidenceListEvidenceVersionsData>) => infiniteQueryOptions<EvidenceListEvidenceVersionsResponse, EvidenceListEvidenceVersionsError, InfiniteData<EvidenceListEvidenceVersionsResponse>, QueryKey<Options<EvidenceListEvidenceVersionsData>>, string | null | Pick<QueryKey<Options<EvidenceListEvidenceVersionsData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
+// @ts-ignore
+{
+    queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<EvidenceListEvidenceVersionsData>>[0], 'body' | 'headers' | 'path' | 'query'> = typeof pageParam === 'object' ? pageParam : {
+            query: {
+                cursor: pageParam
+            }
+        };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await evidenceListEvidenceVersions({
+            ...options,
+            ...params,
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: evidenceListEvidenceVersionsInfiniteQueryKey(options)
+});
+
+/**
+ * Add Evidence Version
+ *
+ * Add a new version from a multipart form (field `file`); the item returns to draft.
+ */
+export const evidenceAddEvidenceVersionMutation = (options?: Partial<Options<EvidenceAddEvidenceVersionData>>): UseMutationOptions<EvidenceAddEvidenceVersionResponse, EvidenceAddEvidenceVersionError, Options<EvidenceAddEvidenceVersionData>> => {
+    const mutationOptions: UseMutationOptions<EvidenceAddEvidenceVersionResponse, EvidenceAddEvidenceVersionError, Options<EvidenceAddEvidenceVersionData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await evidenceAddEvidenceVersion({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Upload Evidence Version
+ *
+ * Add a new version from a raw body (scripts and CI); the item returns to draft.
+ */
+export const evidenceUploadEvidenceVersionMutation = (options?: Partial<Options<EvidenceUploadEvidenceVersionData>>): UseMutationOptions<EvidenceUploadEvidenceVersionResponse, EvidenceUploadEvidenceVersionError, Options<EvidenceUploadEvidenceVersionData>> => {
+    const mutationOptions: UseMutationOptions<EvidenceUploadEvidenceVersionResponse, EvidenceUploadEvidenceVersionError, Options<EvidenceUploadEvidenceVersionData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await evidenceUploadEvidenceVersion({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+export const evidenceGetEvidenceVersionQueryKey = (options: Options<EvidenceGetEvidenceVersionData>) => createQueryKey('evidenceGetEvidenceVersion', options);
+
+/**
+ * Get Evidence Version
+ *
+ * Read one version's metadata: SHA-256, size, media type, file name, uploader.
+ */
+export const evidenceGetEvidenceVersionOptions = (options: Options<EvidenceGetEvidenceVersionData>) => queryOptions<EvidenceGetEvidenceVersionResponse, EvidenceGetEvidenceVersionError, EvidenceGetEvidenceVersionResponse, ReturnType<typeof evidenceGetEvidenceVersionQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await evidenceGetEvidenceVersion({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: evidenceGetEvidenceVersionQueryKey(options)
+});
+
+export const evidenceDownloadEvidenceVersionQueryKey = (options: Options<EvidenceDownloadEvidenceVersionData>) => createQueryKey('evidenceDownloadEvidenceVersion', options);
+
+/**
+ * Download Evidence Version
+ *
+ * Download a version's file, verified against its SHA-256 first (`ETag`), as an attachment.
+ *
+ * A single `Range` is honoured (206); a file that fails verification is refused (409).
+ */
+export const evidenceDownloadEvidenceVersionOptions = (options: Options<EvidenceDownloadEvidenceVersionData>) => queryOptions<EvidenceDownloadEvidenceVersionResponse, EvidenceDownloadEvidenceVersionError, EvidenceDownloadEvidenceVersionResponse, ReturnType<typeof evidenceDownloadEvidenceVersionQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await evidenceDownloadEvidenceVersion({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: evidenceDownloadEvidenceVersionQueryKey(options)
+});
+
+/**
+ * Verify Evidence Version
+ *
+ * Re-hash a version's stored file and report ok, mismatch or missing.
+ */
+export const evidenceVerifyEvidenceVersionMutation = (options?: Partial<Options<EvidenceVerifyEvidenceVersionData>>): UseMutationOptions<EvidenceVerifyEvidenceVersionResponse, EvidenceVerifyEvidenceVersionError, Options<EvidenceVerifyEvidenceVersionData>> => {
+    const mutationOptions: UseMutationOptions<EvidenceVerifyEvidenceVersionResponse, EvidenceVerifyEvidenceVersionError, Options<EvidenceVerifyEvidenceVersionData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await evidenceVerifyEvidenceVersion({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Unlink Evidence Requirement
+ *
+ * Remove the item's link to a requirement.
+ */
+export const evidenceUnlinkEvidenceRequirementMutation = (options?: Partial<Options<EvidenceUnlinkEvidenceRequirementData>>): UseMutationOptions<EvidenceUnlinkEvidenceRequirementResponse, EvidenceUnlinkEvidenceRequirementError, Options<EvidenceUnlinkEvidenceRequirementData>> => {
+    const mutationOptions: UseMutationOptions<EvidenceUnlinkEvidenceRequirementResponse, EvidenceUnlinkEvidenceRequirementError, Options<EvidenceUnlinkEvidenceRequirementData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await evidenceUnlinkEvidenceRequirement({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Link Evidence Requirement
+ *
+ * Link the item to a requirement (by ref); linking twice changes nothing.
+ */
+export const evidenceLinkEvidenceRequirementMutation = (options?: Partial<Options<EvidenceLinkEvidenceRequirementData>>): UseMutationOptions<EvidenceLinkEvidenceRequirementResponse, EvidenceLinkEvidenceRequirementError, Options<EvidenceLinkEvidenceRequirementData>> => {
+    const mutationOptions: UseMutationOptions<EvidenceLinkEvidenceRequirementResponse, EvidenceLinkEvidenceRequirementError, Options<EvidenceLinkEvidenceRequirementData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await evidenceLinkEvidenceRequirement({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Unlink Evidence Documented Information
+ *
+ * Remove the record that the item fulfils a document or record.
+ */
+export const evidenceUnlinkEvidenceDocumentedInformationMutation = (options?: Partial<Options<EvidenceUnlinkEvidenceDocumentedInformationData>>): UseMutationOptions<EvidenceUnlinkEvidenceDocumentedInformationResponse, EvidenceUnlinkEvidenceDocumentedInformationError, Options<EvidenceUnlinkEvidenceDocumentedInformationData>> => {
+    const mutationOptions: UseMutationOptions<EvidenceUnlinkEvidenceDocumentedInformationResponse, EvidenceUnlinkEvidenceDocumentedInformationError, Options<EvidenceUnlinkEvidenceDocumentedInformationData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await evidenceUnlinkEvidenceDocumentedInformation({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Link Evidence Documented Information
+ *
+ * Record that the item fulfils a mandatory document or record (D1, R3, ...).
+ */
+export const evidenceLinkEvidenceDocumentedInformationMutation = (options?: Partial<Options<EvidenceLinkEvidenceDocumentedInformationData>>): UseMutationOptions<EvidenceLinkEvidenceDocumentedInformationResponse, EvidenceLinkEvidenceDocumentedInformationError, Options<EvidenceLinkEvidenceDocumentedInformationData>> => {
+    const mutationOptions: UseMutationOptions<EvidenceLinkEvidenceDocumentedInformationResponse, EvidenceLinkEvidenceDocumentedInformationError, Options<EvidenceLinkEvidenceDocumentedInformationData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await evidenceLinkEvidenceDocumentedInformation({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+export const tokensListTokensQueryKey = (options: Options<TokensListTokensData>) => createQueryKey('tokensListTokens', options);
+
+/**
+ * List Tokens
+ *
+ * List the organisation's API tokens (never their secrets), newest first.
+ */
+export const tokensListTokensOptions = (options: Options<TokensListTokensData>) => queryOptions<TokensListTokensResponse, TokensListTokensError, TokensListTokensResponse, ReturnType<typeof tokensListTokensQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await tokensListTokens({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: tokensListTokensQueryKey(options)
+});
+
+export const tokensListTokensInfiniteQueryKey = (options: Options<TokensListTokensData>): QueryKey<Options<TokensListTokensData>> => createQueryKey('tokensListTokens', options, true);
+
+/**
+ * List Tokens
+ *
+ * List the organisation's API tokens (never their secrets), newest first.
+ */
+export const tokensListTokensInfiniteOptions = (options: Options<TokensListTokensData>) => infiniteQueryOptions<TokensListTokensResponse, TokensListTokensError, InfiniteData<TokensListTokensResponse>, QueryKey<Options<TokensListTokensData>>, string | null | Pick<QueryKey<Options<TokensListTokensData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
+// @ts-ignore
+{
+    queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<TokensListTokensData>>[0], 'body' | 'headers' | 'path' | 'query'> = typeof pageParam === 'object' ? pageParam : {
+            query: {
+                cursor: pageParam
+            }
+        };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await tokensListTokens({
+            ...options,
+            ...params,
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: tokensListTokensInfiniteQueryKey(options)
+});
+
+/**
+ * Create Token
+ *
+ * Create an API token; its secret (`crt_...`) is in this response only, never again.
+ */
+export const tokensCreateTokenMutation = (options?: Partial<Options<TokensCreateTokenData>>): UseMutationOptions<TokensCreateTokenResponse, TokensCreateTokenError, Options<TokensCreateTokenData>> => {
+    const mutationOptions: UseMutationOptions<TokensCreateTokenResponse, TokensCreateTokenError, Options<TokensCreateTokenData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await tokensCreateToken({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Revoke Token
+ *
+ * Revoke an API token: it stops working at once.
+ */
+export const tokensRevokeTokenMutation = (options?: Partial<Options<TokensRevokeTokenData>>): UseMutationOptions<TokensRevokeTokenResponse, TokensRevokeTokenError, Options<TokensRevokeTokenData>> => {
+    const mutationOptions: UseMutationOptions<TokensRevokeTokenResponse, TokensRevokeTokenError, Options<TokensRevokeTokenData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await tokensRevokeToken({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+export const auditProgrammesListAuditProgrammesQueryKey = (options: Options<AuditProgrammesListAuditProgrammesData>) => createQueryKey('auditProgrammesListAuditProgrammes', options);
+
+/**
+ * List Audit Programmes
+ *
+ * List the organisation's internal audit programmes, newest first.
+ */
+export const auditProgrammesListAuditProgrammesOptions = (options: Options<AuditProgrammesListAuditProgrammesData>) => queryOptions<AuditProgrammesListAuditProgrammesResponse, AuditProgrammesListAuditProgrammesError, AuditProgrammesListAuditProgrammesResponse, ReturnType<typeof auditProgrammesListAuditProgrammesQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await auditProgrammesListAuditProgrammes({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: auditProgrammesListAuditProgrammesQueryKey(options)
+});
+
+export const auditProgrammesListAuditProgrammesInfiniteQueryKey = (options: Options<AuditProgrammesListAuditProgrammesData>): QueryKey<Options<AuditProgrammesListAuditProgrammesData>> => createQueryKey('auditProgrammesListAuditProgrammes', options, true);
+
+/**
+ * List Audit Programmes
+ *
+ * List the organisation's internal audit programmes, newest first.
+ */
+export const auditProgrammesListAuditProgrammesInfiniteOptions = (options: Options<AuditProgrammesListAuditProgrammesData>) => infiniteQueryOptions<AuditProgrammesListAuditProgrammesResponse, AuditProgrammesListAuditProgrammesError, InfiniteData<AuditProgrammesListAuditProgrammesResponse>, QueryKey<Options<AuditProgrammesListAuditProgrammesData>>, string | null | Pick<QueryKey<Options<AuditProgrammesListAuditProgrammesData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
+// @ts-ignore
+{
+    queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<AuditProgrammesListAuditProgrammesData>>[0], 'body' | 'headers' | 'path' | 'query'> = typeof pageParam === 'object' ? pageParam : {
+            query: {
+                cursor: pageParam
+            }
+        };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await auditProgrammesListAuditProgrammes({
+            ...options,
+            ...params,
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: auditProgrammesListAuditProgrammesInfiniteQueryKey(options)
+});
+
+/**
+ * Create Audit Programme
+ *
+ * Create an audit programme: period, objectives and the audit method (procedure).
+ */
+export const auditProgrammesCreateAuditProgrammeMutation = (options?: Partial<Options<AuditProgrammesCreateAuditProgrammeData>>): UseMutationOptions<AuditProgrammesCreateAuditProgrammeResponse, AuditProgrammesCreateAuditProgrammeError, Options<AuditProgrammesCreateAuditProgrammeData>> => {
+    const mutationOptions: UseMutationOptions<AuditProgrammesCreateAuditProgrammeResponse, AuditProgrammesCreateAuditProgrammeError, Options<AuditProgrammesCreateAuditProgrammeData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await auditProgrammesCreateAuditProgramme({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+export const auditProgrammesGetAuditProgrammeQueryKey = (options: Options<AuditProgrammesGetAuditProgrammeData>) => createQueryKey('auditProgrammesGetAuditProgramme', options);
+
+/**
+ * Get Audit Programme
+ *
+ * Read one audit programme; the `ETag` header is needed to change it.
+ */
+export const auditProgrammesGetAuditProgrammeOptions = (options: Options<AuditProgrammesGetAuditProgrammeData>) => queryOptions<AuditProgrammesGetAuditProgrammeResponse, AuditProgrammesGetAuditProgrammeError, AuditProgrammesGetAuditProgrammeResponse, ReturnType<typeof auditProgrammesGetAuditProgrammeQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await auditProgrammesGetAuditProgramme({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: auditProgrammesGetAuditProgrammeQueryKey(options)
+});
+
+/**
+ * Update Audit Programme
+ *
+ * Change a programme; changing period, objectives or method withdraws its approval.
+ */
+export const auditProgrammesUpdateAuditProgrammeMutation = (options?: Partial<Options<AuditProgrammesUpdateAuditProgrammeData>>): UseMutationOptions<AuditProgrammesUpdateAuditProgrammeResponse, AuditProgrammesUpdateAuditProgrammeError, Options<AuditProgrammesUpdateAuditProgrammeData>> => {
+    const mutationOptions: UseMutationOptions<AuditProgrammesUpdateAuditProgrammeResponse, AuditProgrammesUpdateAuditProgrammeError, Options<AuditProgrammesUpdateAuditProgrammeData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await auditProgrammesUpdateAuditProgramme({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Approve Audit Programme
+ *
+ * Approve a programme (records who approved it and when).
+ */
+export const auditProgrammesApproveAuditProgrammeMutation = (options?: Partial<Options<AuditProgrammesApproveAuditProgrammeData>>): UseMutationOptions<AuditProgrammesApproveAuditProgrammeResponse, AuditProgrammesApproveAuditProgrammeError, Options<AuditProgrammesApproveAuditProgrammeData>> => {
+    const mutationOptions: UseMutationOptions<AuditProgrammesApproveAuditProgrammeResponse, AuditProgrammesApproveAuditProgrammeError, Options<AuditProgrammesApproveAuditProgrammeData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await auditProgrammesApproveAuditProgramme({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+export const auditsListAuditsQueryKey = (options: Options<AuditsListAuditsData>) => createQueryKey('auditsListAudits', options);
+
+/**
+ * List Audits
+ *
+ * List audits, newest first, filtered by type, status or programme.
+ */
+export const auditsListAuditsOptions = (options: Options<AuditsListAuditsData>) => queryOptions<AuditsListAuditsResponse, AuditsListAuditsError, AuditsListAuditsResponse, ReturnType<typeof auditsListAuditsQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await auditsListAudits({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: auditsListAuditsQueryKey(options)
+});
+
+export const auditsListAuditsInfiniteQueryKey = (options: Options<AuditsListAuditsData>): QueryKey<Options<AuditsListAuditsData>> => createQueryKey('auditsListAudits', options, true);
+
+/**
+ * List Audits
+ *
+ * List audits, newest first, filtered by type, status or programme.
+ */
+export const auditsListAuditsInfiniteOptions = (options: Options<AuditsListAuditsData>) => infiniteQueryOptions<AuditsListAuditsResponse, AuditsListAuditsError, InfiniteData<AuditsListAuditsResponse>, QueryKey<Options<AuditsListAuditsData>>, string | null | Pick<QueryKey<Options<AuditsListAuditsData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
+// @ts-ignore
+{
+    queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<AuditsListAuditsData>>[0], 'body' | 'headers' | 'path' | 'query'> = typeof pageParam === 'object' ? pageParam : {
+            query: {
+                cursor: pageParam
+            }
+        };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await auditsListAudits({
+            ...options,
+            ...params,
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: auditsListAuditsInfiniteQueryKey(options)
+});
+
+/**
+ * Create Audit
+ *
+ * Plan an audit: type, scope (refs or clause prefixes), criteria, dates and team.
+ */
+export const auditsCreateAuditMutation = (options?: Partial<Options<AuditsCreateAuditData>>): UseMutationOptions<AuditsCreateAuditResponse, AuditsCreateAuditError, Options<AuditsCreateAuditData>> => {
+    const mutationOptions: UseMutationOptions<AuditsCreateAuditResponse, AuditsCreateAuditError, Options<AuditsCreateAuditData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await auditsCreateAudit({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+export const auditsGetAuditCoverageQueryKey = (options: Options<AuditsGetAuditCoverageData>) => createQueryKey('auditsGetAuditCoverage', options);
+
+/**
+ * Get Audit Coverage
+ *
+ * Show, per leaf requirement, the latest internal audit that assessed it in the window,
+ * and the requirements no internal audit covered.
+ */
+export const auditsGetAuditCoverageOptions = (options: Options<AuditsGetAuditCoverageData>) => queryOptions<AuditsGetAuditCoverageResponse, AuditsGetAuditCoverageError, AuditsGetAuditCoverageResponse, ReturnType<typeof auditsGetAuditCoverageQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await auditsGetAuditCoverage({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: auditsGetAuditCoverageQueryKey(options)
+});
+
+export const auditsGetAuditQueryKey = (options: Options<AuditsGetAuditData>) => createQueryKey('auditsGetAudit', options);
+
+/**
+ * Get Audit
+ *
+ * Read an audit with its expanded scope, checklist counts and independence gaps.
+ */
+export const auditsGetAuditOptions = (options: Options<AuditsGetAuditData>) => queryOptions<AuditsGetAuditResponse, AuditsGetAuditError, AuditsGetAuditResponse, ReturnType<typeof auditsGetAuditQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await auditsGetAudit({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: auditsGetAuditQueryKey(options)
+});
+
+/**
+ * Update Audit
+ *
+ * Change an audit that is not closed or cancelled (send `If-Match`).
+ */
+export const auditsUpdateAuditMutation = (options?: Partial<Options<AuditsUpdateAuditData>>): UseMutationOptions<AuditsUpdateAuditResponse, AuditsUpdateAuditError, Options<AuditsUpdateAuditData>> => {
+    const mutationOptions: UseMutationOptions<AuditsUpdateAuditResponse, AuditsUpdateAuditError, Options<AuditsUpdateAuditData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await auditsUpdateAudit({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Transition Audit
+ *
+ * Move an audit through its lifecycle; starting it builds the checklist.
+ */
+export const auditsTransitionAuditMutation = (options?: Partial<Options<AuditsTransitionAuditData>>): UseMutationOptions<AuditsTransitionAuditResponse, AuditsTransitionAuditError, Options<AuditsTransitionAuditData>> => {
+    const mutationOptions: UseMutationOptions<AuditsTransitionAuditResponse, AuditsTransitionAuditError, Options<AuditsTransitionAuditData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await auditsTransitionAudit({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+export const auditsGetAuditChecklistQueryKey = (options: Options<AuditsGetAuditChecklistData>) => createQueryKey('auditsGetAuditChecklist', options);
+
+/**
+ * Get Audit Checklist
+ *
+ * List every checklist line in clause order (ref, title, top clause, result, evidence).
+ */
+export const auditsGetAuditChecklistOptions = (options: Options<AuditsGetAuditChecklistData>) => queryOptions<AuditsGetAuditChecklistResponse, AuditsGetAuditChecklistError, AuditsGetAuditChecklistResponse, ReturnType<typeof auditsGetAuditChecklistQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await auditsGetAuditChecklist({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: auditsGetAuditChecklistQueryKey(options)
+});
+
+/**
+ * Assess Audit Checklist Line
+ *
+ * Assess one checklist line (result, notes, sampled evidence, auditor).
+ *
+ * Auditors cannot assess requirements they own (409 `auditor-not-independent`).
+ * `If-Match` with the line's version is optional and checked when sent.
+ */
+export const auditsAssessAuditChecklistLineMutation = (options?: Partial<Options<AuditsAssessAuditChecklistLineData>>): UseMutationOptions<AuditsAssessAuditChecklistLineResponse, AuditsAssessAuditChecklistLineError, Options<AuditsAssessAuditChecklistLineData>> => {
+    const mutationOptions: UseMutationOptions<AuditsAssessAuditChecklistLineResponse, AuditsAssessAuditChecklistLineError, Options<AuditsAssessAuditChecklistLineData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await auditsAssessAuditChecklistLine({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+export const auditsGetAuditReportQueryKey = (options: Options<AuditsGetAuditReportData>) => createQueryKey('auditsGetAuditReport', options);
+
+/**
+ * Get Audit Report
+ *
+ * Build the audit report: scope, criteria, team, dates, results by clause, findings,
+ * conclusions and distribution.
+ */
+export const auditsGetAuditReportOptions = (options: Options<AuditsGetAuditReportData>) => queryOptions<AuditsGetAuditReportResponse, AuditsGetAuditReportError, AuditsGetAuditReportResponse, ReturnType<typeof auditsGetAuditReportQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await auditsGetAuditReport({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: auditsGetAuditReportQueryKey(options)
+});
+
+export const findingsListFindingsQueryKey = (options: Options<FindingsListFindingsData>) => createQueryKey('findingsListFindings', options);
+
+/**
+ * List Findings
+ *
+ * List findings, newest first, filtered by grade, status, clause, audit, source or overdue.
+ */
+export const findingsListFindingsOptions = (options: Options<FindingsListFindingsData>) => queryOptions<FindingsListFindingsResponse, FindingsListFindingsError, FindingsListFindingsResponse, ReturnType<typeof findingsListFindingsQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await findingsListFindings({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: findingsListFindingsQueryKey(options)
+});
+
+export const findingsListFindingsInfiniteQueryKey = (options: Options<FindingsListFindingsData>): QueryKey<Options<FindingsListFindingsData>> => createQueryKey('findingsListFindings', options, true);
+
+/**
+ * List Findings
+ *
+ * List findings, newest first, filtered by grade, status, clause, audit, source or overdue.
+ */
+export const findingsListFindingsInfiniteOptions = (options: Options<FindingsListFindingsData>) => infiniteQueryOptions<FindingsListFindingsResponse, FindingsListFindingsError, InfiniteData<FindingsListFindingsResponse>, QueryKey<Options<FindingsListFindingsData>>, string | null | Pick<QueryKey<Options<FindingsListFindingsData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
+// @ts-ignore
+{
+    queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<FindingsListFindingsData>>[0], 'body' | 'headers' | 'path' | 'query'> = typeof pageParam === 'object' ? pageParam : {
+            query: {
+                cursor: pageParam
+            }
+        };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await findingsListFindings({
+            ...options,
+            ...params,
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: findingsListFindingsInfiniteQueryKey(options)
+});
+
+/**
+ * Create Finding
+ *
+ * Raise a finding (F-<n>); from a checklist line it becomes the line's linked finding.
+ */
+export const findingsCreateFindingMutation = (options?: Partial<Options<FindingsCreateFindingData>>): UseMutationOptions<FindingsCreateFindingResponse, FindingsCreateFindingError, Options<FindingsCreateFindingData>> => {
+    const mutationOptions: UseMutationOptions<FindingsCreateFindingResponse, FindingsCreateFindingError, Options<FindingsCreateFindingData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await findingsCreateFinding({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+export const findingsGetFindingQueryKey = (options: Options<FindingsGetFindingData>) => createQueryKey('findingsGetFinding', options);
+
+/**
+ * Get Finding
+ *
+ * Read a finding; the `ETag` header is needed to change it.
+ */
+export const findingsGetFindingOptions = (options: Options<FindingsGetFindingData>) => queryOptions<FindingsGetFindingResponse, FindingsGetFindingError, FindingsGetFindingResponse, ReturnType<typeof findingsGetFindingQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await findingsGetFinding({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: findingsGetFindingQueryKey(options)
+});
+
+/**
+ * Update Finding
+ *
+ * Change a finding that is not closed (send `If-Match`).
+ */
+export const findingsUpdateFindingMutation = (options?: Partial<Options<FindingsUpdateFindingData>>): UseMutationOptions<FindingsUpdateFindingResponse, FindingsUpdateFindingError, Options<FindingsUpdateFindingData>> => {
+    const mutationOptions: UseMutationOptions<FindingsUpdateFindingResponse, FindingsUpdateFindingError, Options<FindingsUpdateFindingData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await findingsUpdateFinding({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Transition Finding
+ *
+ * Move a finding through its lifecycle (observations and OFIs close with a note).
+ */
+export const findingsTransitionFindingMutation = (options?: Partial<Options<FindingsTransitionFindingData>>): UseMutationOptions<FindingsTransitionFindingResponse, FindingsTransitionFindingError, Options<FindingsTransitionFindingData>> => {
+    const mutationOptions: UseMutationOptions<FindingsTransitionFindingResponse, FindingsTransitionFindingError, Options<FindingsTransitionFindingData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await findingsTransitionFinding({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+export const correctiveMeasuresListCorrectiveMeasuresQueryKey = (options: Options<CorrectiveMeasuresListCorrectiveMeasuresData>) => createQueryKey('correctiveMeasuresListCorrectiveMeasures', options);
+
+/**
+ * List Corrective Measures
+ *
+ * List corrective measures, newest first, filtered by status, owner, finding or overdue.
+ */
+export const correctiveMeasuresListCorrectiveMeasuresOptions = (options: Options<CorrectiveMeasuresListCorrectiveMeasuresData>) => queryOptions<CorrectiveMeasuresListCorrectiveMeasuresResponse, CorrectiveMeasuresListCorrectiveMeasuresError, CorrectiveMeasuresListCorrectiveMeasuresResponse, ReturnType<typeof correctiveMeasuresListCorrectiveMeasuresQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await correctiveMeasuresListCorrectiveMeasures({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: correctiveMeasuresListCorrectiveMeasuresQueryKey(options)
+});
+
+export const correctiveMeasuresListCorrectiveMeasuresInfiniteQueryKey = (options: Options<CorrectiveMeasuresListCorrectiveMeasuresData>): QueryKey<Options<CorrectiveMeasuresListCorrectiveMeasuresData>> => createQueryKey('correctiveMeasuresListCorrectiveMeasures', options, true);
+
+/**
+ * List Corrective Measures
+ *
+ * List corrective measures, newest first, filtered by status, owner, finding or overdue.
+ */
+export const correctiveMeasuresListCorrectiveMeasuresInfiniteOptions = (options: Options<CorrectiveMeasuresListCorrectiveMeasuresData>) => infiniteQueryOptions<CorrectiveMeasuresListCorrectiveMeasuresResponse, CorrectiveMeasuresListCorrectiveMeasuresError, InfiniteData<CorrectiveMeasuresListCorrectiveMeasuresResponse>, QueryKey<Options<CorrectiveMeasuresListCorrectiveMeasuresData>>, string | null | Pick<QueryKey<Options<CorrectiveMeasuresListCorrectiveMeasuresData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
+// @ts-ignore
+{
+    queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<CorrectiveMeasuresListCorrectiveMeasuresData>>[0], 'body' | 'headers' | 'path' | 'query'> = typeof pageParam === 'object' ? pageParam : {
+            query: {
+                cursor: pageParam
+            }
+        };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await correctiveMeasuresListCorrectiveMeasures({
+            ...options,
+            ...params,
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: correctiveMeasuresListCorrectiveMeasuresInfiniteQueryKey(options)
+});
+
+/**
+ * Create Corrective Measure
+ *
+ * Open a corrective measure (CM-<n>) on one or more findings, or standing alone.
+ */
+export const correctiveMeasuresCreateCorrectiveMeasureMutation = (options?: Partial<Options<CorrectiveMeasuresCreateCorrectiveMeasureData>>): UseMutationOptions<CorrectiveMeasuresCreateCorrectiveMeasureResponse, CorrectiveMeasuresCreateCorrectiveMeasureError, Options<CorrectiveMeasuresCreateCorrectiveMeasureData>> => {
+    const mutationOptions: UseMutationOptions<CorrectiveMeasuresCreateCorrectiveMeasureResponse, CorrectiveMeasuresCreateCorrectiveMeasureError, Options<CorrectiveMeasuresCreateCorrectiveMeasureData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await correctiveMeasuresCreateCorrectiveMeasure({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+export const correctiveMeasuresGetCorrectiveMeasureQueryKey = (options: Options<CorrectiveMeasuresGetCorrectiveMeasureData>) => createQueryKey('correctiveMeasuresGetCorrectiveMeasure', options);
+
+/**
+ * Get Corrective Measure
+ *
+ * Read a corrective measure; the `ETag` header is needed to change it.
+ */
+export const correctiveMeasuresGetCorrectiveMeasureOptions = (options: Options<CorrectiveMeasuresGetCorrectiveMeasureData>) => queryOptions<CorrectiveMeasuresGetCorrectiveMeasureResponse, CorrectiveMeasuresGetCorrectiveMeasureError, CorrectiveMeasuresGetCorrectiveMeasureResponse, ReturnType<typeof correctiveMeasuresGetCorrectiveMeasureQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await correctiveMeasuresGetCorrectiveMeasure({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: correctiveMeasuresGetCorrectiveMeasureQueryKey(options)
+});
+
+/**
+ * Update Corrective Measure
+ *
+ * Record the correction, root cause, extent and SMS changes (send `If-Match`).
+ */
+export const correctiveMeasuresUpdateCorrectiveMeasureMutation = (options?: Partial<Options<CorrectiveMeasuresUpdateCorrectiveMeasureData>>): UseMutationOptions<CorrectiveMeasuresUpdateCorrectiveMeasureResponse, CorrectiveMeasuresUpdateCorrectiveMeasureError, Options<CorrectiveMeasuresUpdateCorrectiveMeasureData>> => {
+    const mutationOptions: UseMutationOptions<CorrectiveMeasuresUpdateCorrectiveMeasureResponse, CorrectiveMeasuresUpdateCorrectiveMeasureError, Options<CorrectiveMeasuresUpdateCorrectiveMeasureData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await correctiveMeasuresUpdateCorrectiveMeasure({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Transition Corrective Measure
+ *
+ * Move a measure through its lifecycle (cancelling needs a reason in the note).
+ */
+export const correctiveMeasuresTransitionCorrectiveMeasureMutation = (options?: Partial<Options<CorrectiveMeasuresTransitionCorrectiveMeasureData>>): UseMutationOptions<CorrectiveMeasuresTransitionCorrectiveMeasureResponse, CorrectiveMeasuresTransitionCorrectiveMeasureError, Options<CorrectiveMeasuresTransitionCorrectiveMeasureData>> => {
+    const mutationOptions: UseMutationOptions<CorrectiveMeasuresTransitionCorrectiveMeasureResponse, CorrectiveMeasuresTransitionCorrectiveMeasureError, Options<CorrectiveMeasuresTransitionCorrectiveMeasureData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await correctiveMeasuresTransitionCorrectiveMeasure({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Add Corrective Action
+ *
+ * Plan an action of the measure (owner and due date are needed before it is planned).
+ */
+export const correctiveMeasuresAddCorrectiveActionMutation = (options?: Partial<Options<CorrectiveMeasuresAddCorrectiveActionData>>): UseMutationOptions<CorrectiveMeasuresAddCorrectiveActionResponse, CorrectiveMeasuresAddCorrectiveActionError, Options<CorrectiveMeasuresAddCorrectiveActionData>> => {
+    const mutationOptions: UseMutationOptions<CorrectiveMeasuresAddCorrectiveActionResponse, CorrectiveMeasuresAddCorrectiveActionError, Options<CorrectiveMeasuresAddCorrectiveActionData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await correctiveMeasuresAddCorrectiveAction({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Update Corrective Action
+ *
+ * Change an action or mark it done, with its completion evidence.
+ */
+export const correctiveMeasuresUpdateCorrectiveActionMutation = (options?: Partial<Options<CorrectiveMeasuresUpdateCorrectiveActionData>>): UseMutationOptions<CorrectiveMeasuresUpdateCorrectiveActionResponse, CorrectiveMeasuresUpdateCorrectiveActionError, Options<CorrectiveMeasuresUpdateCorrectiveActionData>> => {
+    const mutationOptions: UseMutationOptions<CorrectiveMeasuresUpdateCorrectiveActionResponse, CorrectiveMeasuresUpdateCorrectiveActionError, Options<CorrectiveMeasuresUpdateCorrectiveActionData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await correctiveMeasuresUpdateCorrectiveAction({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Record Effectiveness Review
+ *
+ * Record the caller's effectiveness review; not effective returns the measure to analysis.
+ */
+export const correctiveMeasuresRecordEffectivenessReviewMutation = (options?: Partial<Options<CorrectiveMeasuresRecordEffectivenessReviewData>>): UseMutationOptions<CorrectiveMeasuresRecordEffectivenessReviewResponse, CorrectiveMeasuresRecordEffectivenessReviewError, Options<CorrectiveMeasuresRecordEffectivenessReviewData>> => {
+    const mutationOptions: UseMutationOptions<CorrectiveMeasuresRecordEffectivenessReviewResponse, CorrectiveMeasuresRecordEffectivenessReviewError, Options<CorrectiveMeasuresRecordEffectivenessReviewData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await correctiveMeasuresRecordEffectivenessReview({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+export const trainingListCoursesQueryKey = (options: Options<TrainingListCoursesData>) => createQueryKey('trainingListCourses', options);
+
+/**
+ * List Courses
+ *
+ * List the training courses, by title, optionally of one kind.
+ */
+export const trainingListCoursesOptions = (options: Options<TrainingListCoursesData>) => queryOptions<TrainingListCoursesResponse, TrainingListCoursesError, TrainingListCoursesResponse, ReturnType<typeof trainingListCoursesQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await trainingListCourses({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: trainingListCoursesQueryKey(options)
+});
+
+export const trainingListCoursesInfiniteQueryKey = (options: Options<TrainingListCoursesData>): QueryKey<Options<TrainingListCoursesData>> => createQueryKey('trainingListCourses', options, true);
+
+/**
+ * List Courses
+ *
+ * List the training courses, by title, optionally of one kind.
+ */
+export const trainingListCoursesInfiniteOptions = (options: Options<TrainingListCoursesData>) => infiniteQueryOptions<TrainingListCoursesResponse, TrainingListCoursesError, InfiniteData<TrainingListCoursesResponse>, QueryKey<Options<TrainingListCoursesData>>, string | null | Pick<QueryKey<Options<TrainingListCoursesData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
+// @ts-ignore
+{
+    queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<TrainingListCoursesData>>[0], 'body' | 'headers' | 'path' | 'query'> = typeof pageParam === 'object' ? pageParam : {
+            query: {
+                cursor: pageParam
+            }
+        };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await trainingListCourses({
+            ...options,
+            ...params,
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: trainingListCoursesInfiniteQueryKey(options)
+});
+
+/**
+ * Create Course
+ *
+ * Create a course (awareness courses are required of everyone in scope).
+ */
+export const trainingCreateCourseMutation = (options?: Partial<Options<TrainingCreateCourseData>>): UseMutationOptions<TrainingCreateCourseResponse, TrainingCreateCourseError, Options<TrainingCreateCourseData>> => {
+    const mutationOptions: UseMutationOptions<TrainingCreateCourseResponse, TrainingCreateCourseError, Options<TrainingCreateCourseData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await trainingCreateCourse({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Delete Course
+ *
+ * Delete a course that has no completion records, with its competence requirements.
+ */
+export const trainingDeleteCourseMutation = (options?: Partial<Options<TrainingDeleteCourseData>>): UseMutationOptions<TrainingDeleteCourseResponse, TrainingDeleteCourseError, Options<TrainingDeleteCourseData>> => {
+    const mutationOptions: UseMutationOptions<TrainingDeleteCourseResponse, TrainingDeleteCourseError, Options<TrainingDeleteCourseData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await trainingDeleteCourse({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+export const trainingGetCourseQueryKey = (options: Options<TrainingGetCourseData>) => createQueryKey('trainingGetCourse', options);
+
+/**
+ * Get Course
+ *
+ * Read a course; the `ETag` header is needed to change it.
+ */
+export const trainingGetCourseOptions = (options: Options<TrainingGetCourseData>) => queryOptions<TrainingGetCourseResponse, TrainingGetCourseError, TrainingGetCourseResponse, ReturnType<typeof trainingGetCourseQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await trainingGetCourse({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: trainingGetCourseQueryKey(options)
+});
+
+/**
+ * Update Course
+ *
+ * Change a course (send `If-Match`); a new validity recomputes every record's expiry.
+ */
+export const trainingUpdateCourseMutation = (options?: Partial<Options<TrainingUpdateCourseData>>): UseMutationOptions<TrainingUpdateCourseResponse, TrainingUpdateCourseError, Options<TrainingUpdateCourseData>> => {
+    const mutationOptions: UseMutationOptions<TrainingUpdateCourseResponse, TrainingUpdateCourseError, Options<TrainingUpdateCourseData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await trainingUpdateCourse({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+export const trainingListCompetenceRequirementsQueryKey = (options: Options<TrainingListCompetenceRequirementsData>) => createQueryKey('trainingListCompetenceRequirements', options);
+
+/**
+ * List Competence Requirements
+ *
+ * List which role keys require which courses (7.2 competence requirements).
+ */
+export const trainingListCompetenceRequirementsOptions = (options: Options<TrainingListCompetenceRequirementsData>) => queryOptions<TrainingListCompetenceRequirementsResponse, TrainingListCompetenceRequirementsError, TrainingListCompetenceRequirementsResponse, ReturnType<typeof trainingListCompetenceRequirementsQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await trainingListCompetenceRequirements({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: trainingListCompetenceRequirementsQueryKey(options)
+});
+
+export const trainingListCompetenceRequirementsInfiniteQueryKey = (options: Options<TrainingListCompetenceRequirementsData>): QueryKey<Options<TrainingListCompetenceRequirementsData>> => createQueryKey('trainingListCompetenceRequirements', options, true);
+
+/**
+ * List Competence Requirements
+ *
+ * List which role keys require which courses (7.2 competence requirements).
+ */
+export const trainingListCompetenceRequirementsInfiniteOptions = (options: Options<TrainingListCompetenceRequirementsData>) => infiniteQueryOptions<TrainingListCompetenceRequirementsResponse, TrainingListCompetenceRequirementsError, InfiniteData<TrainingListCompetenceRequirementsResponse>, QueryKey<Options<TrainingListCompetenceRequirementsData>>, string | null | Pick<QueryKey<Options<TrainingListCompetenceRequirementsData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
+// @ts-ignore
+{
+    queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<TrainingListCompetenceRequirementsData>>[0], 'body' | 'headers' | 'path' | 'query'> = typeof pageParam === 'object' ? pageParam : {
+            query: {
+                cursor: pageParam
+            }
+        };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await trainingListCompetenceRequirements({
+            ...options,
+            ...params,
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: trainingListCompetenceRequirementsInfiniteQueryKey(options)
+});
+
+/**
+ * Create Competence Requirement
+ *
+ * Require a course of a role (an org role or an SMS role name).
+ */
+export const trainingCreateCompetenceRequirementMutation = (options?: Partial<Options<TrainingCreateCompetenceRequirementData>>): UseMutationOptions<TrainingCreateCompetenceRequirementResponse, TrainingCreateCompetenceRequirementError, Options<TrainingCreateCompetenceRequirementData>> => {
+    const mutationOptions: UseMutationOptions<TrainingCreateCompetenceRequirementResponse, TrainingCreateCompetenceRequirementError, Options<TrainingCreateCompetenceRequirementData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await trainingCreateCompetenceRequirement({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Delete Competence Requirement
+ *
+ * Stop requiring a course of a role.
+ */
+export const trainingDeleteCompetenceRequirementMutation = (options?: Partial<Options<TrainingDeleteCompetenceRequirementData>>): UseMutationOptions<TrainingDeleteCompetenceRequirementResponse, TrainingDeleteCompetenceRequirementError, Options<TrainingDeleteCompetenceRequirementData>> => {
+    const mutationOptions: UseMutationOptions<TrainingDeleteCompetenceRequirementResponse, TrainingDeleteCompetenceRequirementError, Options<TrainingDeleteCompetenceRequirementData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await trainingDeleteCompetenceRequirement({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+export const trainingListTrainingPeopleQueryKey = (options: Options<TrainingListTrainingPeopleData>) => createQueryKey('trainingListTrainingPeople', options);
+
+/**
+ * List Training People
+ *
+ * List the people in the SMS scope (members and people without an account).
+ */
+export const trainingListTrainingPeopleOptions = (options: Options<TrainingListTrainingPeopleData>) => queryOptions<TrainingListTrainingPeopleResponse, TrainingListTrainingPeopleError, TrainingListTrainingPeopleResponse, ReturnType<typeof trainingListTrainingPeopleQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await trainingListTrainingPeople({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: trainingListTrainingPeopleQueryKey(options)
+});
+
+export const trainingListTrainingPeopleInfiniteQueryKey = (options: Options<TrainingListTrainingPeopleData>): QueryKey<Options<TrainingListTrainingPeopleData>> => createQueryKey('trainingListTrainingPeople', options, true);
+
+/**
+ * List Training People
+ *
+ * List the people in the SMS scope (members and people without an account).
+ */
+export const trainingListTrainingPeopleInfiniteOptions = (options: Options<TrainingListTrainingPeopleData>) => infiniteQueryOptions<TrainingListTrainingPeopleResponse, TrainingListTrainingPeopleError, InfiniteData<TrainingListTrainingPeopleResponse>, QueryKey<Options<TrainingListTrainingPeopleData>>, string | null | Pick<QueryKey<Options<TrainingListTrainingPeopleData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
+// @ts-ignore
+{
+    queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<TrainingListTrainingPeopleData>>[0], 'body' | 'headers' | 'path' | 'query'> = typeof pageParam === 'object' ? pageParam : {
+            query: {
+                cursor: pageParam
+            }
+        };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await trainingListTrainingPeople({
+            ...options,
+            ...params,
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: trainingListTrainingPeopleInfiniteQueryKey(options)
+});
+
+/**
+ * Create Training Person
+ *
+ * Bring a member (`user_id`) or a person without an account into the SMS scope.
+ */
+export const trainingCreateTrainingPersonMutation = (options?: Partial<Options<TrainingCreateTrainingPersonData>>): UseMutationOptions<TrainingCreateTrainingPersonResponse, TrainingCreateTrainingPersonError, Options<TrainingCreateTrainingPersonData>> => {
+    const mutationOptions: UseMutationOptions<TrainingCreateTrainingPersonResponse, TrainingCreateTrainingPersonError, Options<TrainingCreateTrainingPersonData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await trainingCreateTrainingPerson({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Import Training Members
+ *
+ * Bring every member not yet in scope into it (external auditors excluded by default).
+ */
+export const trainingImportTrainingMembersMutation = (options?: Partial<Options<TrainingImportTrainingMembersData>>): UseMutationOptions<TrainingImportTrainingMembersResponse, TrainingImportTrainingMembersError, Options<TrainingImportTrainingMembersData>> => {
+    const mutationOptions: UseMutationOptions<TrainingImportTrainingMembersResponse, TrainingImportTrainingMembersError, Options<TrainingImportTrainingMembersData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await trainingImportTrainingMembers({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Delete Training Person
+ *
+ * Remove a person without training records (otherwise set `in_scope` to false).
+ */
+export const trainingDeleteTrainingPersonMutation = (options?: Partial<Options<TrainingDeleteTrainingPersonData>>): UseMutationOptions<TrainingDeleteTrainingPersonResponse, TrainingDeleteTrainingPersonError, Options<TrainingDeleteTrainingPersonData>> => {
+    const mutationOptions: UseMutationOptions<TrainingDeleteTrainingPersonResponse, TrainingDeleteTrainingPersonError, Options<TrainingDeleteTrainingPersonData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await trainingDeleteTrainingPerson({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+export const trainingGetTrainingPersonQueryKey = (options: Options<TrainingGetTrainingPersonData>) => createQueryKey('trainingGetTrainingPerson', options);
+
+/**
+ * Get Training Person
+ *
+ * Read a person in scope; the `ETag` header is needed to change them.
+ */
+export const trainingGetTrainingPersonOptions = (options: Options<TrainingGetTrainingPersonData>) => queryOptions<TrainingGetTrainingPersonResponse, TrainingGetTrainingPersonError, TrainingGetTrainingPersonResponse, ReturnType<typeof trainingGetTrainingPersonQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await trainingGetTrainingPerson({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: trainingGetTrainingPersonQueryKey(options)
+});
+
+/**
+ * Update Training Person
+ *
+ * Change a person's SMS roles, name, e-mail or whether they are in scope.
+ */
+export const trainingUpdateTrainingPersonMutation = (options?: Partial<Options<TrainingUpdateTrainingPersonData>>): UseMutationOptions<TrainingUpdateTrainingPersonResponse, TrainingUpdateTrainingPersonError, Options<TrainingUpdateTrainingPersonData>> => {
+    const mutationOptions: UseMutationOptions<TrainingUpdateTrainingPersonResponse, TrainingUpdateTrainingPersonError, Options<TrainingUpdateTrainingPersonData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await trainingUpdateTrainingPerson({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+export const trainingListTrainingRecordsQueryKey = (options: Options<TrainingListTrainingRecordsData>) => createQueryKey('trainingListTrainingRecords', options);
+
+/**
+ * List Training Records
+ *
+ * List completion records, latest completion first, by person or course.
+ */
+export const trainingListTrainingRecordsOptions = (options: Options<TrainingListTrainingRecordsData>) => queryOptions<TrainingListTrainingRecordsResponse, TrainingListTrainingRecordsError, TrainingListTrainingRecordsResponse, ReturnType<typeof trainingListTrainingRecordsQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await trainingListTrainingRecords({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: trainingListTrainingRecordsQueryKey(options)
+});
+
+export const trainingListTrainingRecordsInfiniteQueryKey = (options: Options<TrainingListTrainingRecordsData>): QueryKey<Options<TrainingListTrainingRecordsData>> => createQueryKey('trainingListTrainingRecords', options, true);
+
+/**
+ * List Training Records
+ *
+ * List completion records, latest completion first, by person or course.
+ */
+export const trainingListTrainingRecordsInfiniteOptions = (options: Options<TrainingListTrainingRecordsData>) => infiniteQueryOptions<TrainingListTrainingRecordsResponse, TrainingListTrainingRecordsError, InfiniteData<TrainingListTrainingRecordsResponse>, QueryKey<Options<TrainingListTrainingRecordsData>>, string | null | Pick<QueryKey<Options<TrainingListTrainingRecordsData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
+// @ts-ignore
+{
+    queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<TrainingListTrainingRecordsData>>[0], 'body' | 'headers' | 'path' | 'query'> = typeof pageParam === 'object' ? pageParam : {
+            query: {
+                cursor: pageParam
+            }
+        };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await trainingListTrainingRecords({
+            ...options,
+            ...params,
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: trainingListTrainingRecordsInfiniteQueryKey(options)
+});
+
+/**
+ * Create Training Record
+ *
+ * Record a completed training; its expiry follows from the course validity.
+ */
+export const trainingCreateTrainingRecordMutation = (options?: Partial<Options<TrainingCreateTrainingRecordData>>): UseMutationOptions<TrainingCreateTrainingRecordResponse, TrainingCreateTrainingRecordError, Options<TrainingCreateTrainingRecordData>> => {
+    const mutationOptions: UseMutationOptions<TrainingCreateTrainingRecordResponse, TrainingCreateTrainingRecordError, Options<TrainingCreateTrainingRecordData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await trainingCreateTrainingRecord({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Import Training Records
+ *
+ * Import completion records from CSV (email, course, completed_on[, evaluation_method,
+ * evaluation_result]); all or nothing, with an error per bad cell.
+ */
+export const trainingImportTrainingRecordsMutation = (options?: Partial<Options<TrainingImportTrainingRecordsData>>): UseMutationOptions<TrainingImportTrainingRecordsResponse, TrainingImportTrainingRecordsError, Options<TrainingImportTrainingRecordsData>> => {
+    const mutationOptions: UseMutationOptions<TrainingImportTrainingRecordsResponse, TrainingImportTrainingRecordsError, Options<TrainingImportTrainingRecordsData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await trainingImportTrainingRecords({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Delete Training Record
+ *
+ * Delete a completion record entered by mistake.
+ */
+export const trainingDeleteTrainingRecordMutation = (options?: Partial<Options<TrainingDeleteTrainingRecordData>>): UseMutationOptions<TrainingDeleteTrainingRecordResponse, TrainingDeleteTrainingRecordError, Options<TrainingDeleteTrainingRecordData>> => {
+    const mutationOptions: UseMutationOptions<TrainingDeleteTrainingRecordResponse, TrainingDeleteTrainingRecordError, Options<TrainingDeleteTrainingRecordData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await trainingDeleteTrainingRecord({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+export const trainingGetTrainingRecordQueryKey = (options: Options<TrainingGetTrainingRecordData>) => createQueryKey('trainingGetTrainingRecord', options);
+
+/**
+ * Get Training Record
+ *
+ * Read a completion record; the `ETag` header is needed to change it.
+ */
+export const trainingGetTrainingRecordOptions = (options: Options<TrainingGetTrainingRecordData>) => queryOptions<TrainingGetTrainingRecordResponse, TrainingGetTrainingRecordError, TrainingGetTrainingRecordResponse, ReturnType<typeof trainingGetTrainingRecordQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await trainingGetTrainingRecord({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: trainingGetTrainingRecordQueryKey(options)
+});
+
+/**
+ * Update Training Record
+ *
+ * Change a record: completion date, certificate evidence, effectiveness evaluation.
+ */
+export const trainingUpdateTrainingRecordMutation = (options?: Partial<Options<TrainingUpdateTrainingRecordData>>): UseMutationOptions<TrainingUpdateTrainingRecordResponse, TrainingUpdateTrainingRecordError, Options<TrainingUpdateTrainingRecordData>> => {
+    const mutationOptions: UseMutationOptions<TrainingUpdateTrainingRecordResponse, TrainingUpdateTrainingRecordError, Options<TrainingUpdateTrainingRecordData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await trainingUpdateTrainingRecord({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+export const trainingGetTrainingMatrixQueryKey = (options: Options<TrainingGetTrainingMatrixData>) => createQueryKey('trainingGetTrainingMatrix', options);
+
+/**
+ * Get Training Matrix
+ *
+ * Person x required course (`ok`, `expiring`, `expired`, `missing`) with coverage
+ * overall, for awareness and per role.
+ */
+export const trainingGetTrainingMatrixOptions = (options: Options<TrainingGetTrainingMatrixData>) => queryOptions<TrainingGetTrainingMatrixResponse, TrainingGetTrainingMatrixError, TrainingGetTrainingMatrixResponse, ReturnType<typeof trainingGetTrainingMatrixQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await trainingGetTrainingMatrix({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: trainingGetTrainingMatrixQueryKey(options)
+});
+
+export const objectivesListObjectivesQueryKey = (options: Options<ObjectivesListObjectivesData>) => createQueryKey('objectivesListObjectives', options);
+
+/**
+ * List Objectives
+ *
+ * List objectives (O-1 first) with their computed status, by status, owner or frequency.
+ */
+export const objectivesListObjectivesOptions = (options: Options<ObjectivesListObjectivesData>) => queryOptions<ObjectivesListObjectivesResponse, ObjectivesListObjectivesError, ObjectivesListObjectivesResponse, ReturnType<typeof objectivesListObjectivesQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await objectivesListObjectives({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: objectivesListObjectivesQueryKey(options)
+});
+
+export const objectivesListObjectivesInfiniteQueryKey = (options: Options<ObjectivesListObjectivesData>): QueryKey<Options<ObjectivesListObjectivesData>> => createQueryKey('objectivesListObjectives', options, true);
+
+/**
+ * List Objectives
+ *
+ * List objectives (O-1 first) with their computed status, by status, owner or frequency.
+ */
+export const objectivesListObjectivesInfiniteOptions = (options: Options<ObjectivesListObjectivesData>) => infiniteQueryOptions<ObjectivesListObjectivesResponse, ObjectivesListObjectivesError, InfiniteData<ObjectivesListObjectivesResponse>, QueryKey<Options<ObjectivesListObjectivesData>>, string | null | Pick<QueryKey<Options<ObjectivesListObjectivesData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
+// @ts-ignore
+{
+    queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ObjectivesListObjectivesData>>[0], 'body' | 'headers' | 'path' | 'query'> = typeof pageParam === 'object' ? pageParam : {
+            query: {
+                cursor: pageParam
+            }
+        };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await objectivesListObjectives({
+            ...options,
+            ...params,
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: objectivesListObjectivesInfiniteQueryKey(options)
+});
+
+/**
+ * Create Objective
+ *
+ * Create a measurable objective (O-<n>) with metric, target, direction and owner.
+ */
+export const objectivesCreateObjectiveMutation = (options?: Partial<Options<ObjectivesCreateObjectiveData>>): UseMutationOptions<ObjectivesCreateObjectiveResponse, ObjectivesCreateObjectiveError, Options<ObjectivesCreateObjectiveData>> => {
+    const mutationOptions: UseMutationOptions<ObjectivesCreateObjectiveResponse, ObjectivesCreateObjectiveError, Options<ObjectivesCreateObjectiveData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await objectivesCreateObjective({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Delete Objective
+ *
+ * Delete an objective that has no measurements yet.
+ */
+export const objectivesDeleteObjectiveMutation = (options?: Partial<Options<ObjectivesDeleteObjectiveData>>): UseMutationOptions<ObjectivesDeleteObjectiveResponse, ObjectivesDeleteObjectiveError, Options<ObjectivesDeleteObjectiveData>> => {
+    const mutationOptions: UseMutationOptions<ObjectivesDeleteObjectiveResponse, ObjectivesDeleteObjectiveError, Options<ObjectivesDeleteObjectiveData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await objectivesDeleteObjective({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+export const objectivesGetObjectiveQueryKey = (options: Options<ObjectivesGetObjectiveData>) => createQueryKey('objectivesGetObjective', options);
+
+/**
+ * Get Objective
+ *
+ * Read an objective and its status; the `ETag` header is needed to change it.
+ */
+export const objectivesGetObjectiveOptions = (options: Options<ObjectivesGetObjectiveData>) => queryOptions<ObjectivesGetObjectiveResponse, ObjectivesGetObjectiveError, ObjectivesGetObjectiveResponse, ReturnType<typeof objectivesGetObjectiveQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await objectivesGetObjective({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: objectivesGetObjectiveQueryKey(options)
+});
+
+/**
+ * Update Objective
+ *
+ * Change an objective (send `If-Match`); process owners change only their own.
+ */
+export const objectivesUpdateObjectiveMutation = (options?: Partial<Options<ObjectivesUpdateObjectiveData>>): UseMutationOptions<ObjectivesUpdateObjectiveResponse, ObjectivesUpdateObjectiveError, Options<ObjectivesUpdateObjectiveData>> => {
+    const mutationOptions: UseMutationOptions<ObjectivesUpdateObjectiveResponse, ObjectivesUpdateObjectiveError, Options<ObjectivesUpdateObjectiveData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await objectivesUpdateObjective({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+export const objectivesListMeasurementsQueryKey = (options: Options<ObjectivesListMeasurementsData>) => createQueryKey('objectivesListMeasurements', options);
+
+/**
+ * List Measurements
+ *
+ * List an objective's measurements, latest period first.
+ */
+export const objectivesListMeasurementsOptions = (options: Options<ObjectivesListMeasurementsData>) => queryOptions<ObjectivesListMeasurementsResponse, ObjectivesListMeasurementsError, ObjectivesListMeasurementsResponse, ReturnType<typeof objectivesListMeasurementsQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await objectivesListMeasurements({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: objectivesListMeasurementsQueryKey(options)
+});
+
+export const objectivesListMeasurementsInfiniteQueryKey = (options: Options<ObjectivesListMeasurementsData>): QueryKey<Options<ObjectivesListMeasurementsData>> => createQueryKey('objectivesListMeasurements', options, true);
+
+/**
+ * List Measurements
+ *
+ * List an objective's measurements, latest period first.
+ */
+export const objectivesListMeasurementsInfiniteOptions = (options: Options<ObjectivesListMeasurementsData>) => infiniteQueryOptions<ObjectivesListMeasurementsResponse, ObjectivesListMeasurementsError, InfiniteData<ObjectivesListMeasurementsResponse>, QueryKey<Options<ObjectivesListMeasurementsData>>, string | null | Pick<QueryKey<Options<ObjectivesListMeasurementsData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
+// @ts-ignore
+{
+    queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ObjectivesListMeasurementsData>>[0], 'body' | 'headers' | 'path' | 'query'> = typeof pageParam === 'object' ? pageParam : {
+            query: {
+                cursor: pageParam
+            }
+        };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await objectivesListMeasurements({
+            ...options,
+            ...params,
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: objectivesListMeasurementsInfiniteQueryKey(options)
+});
+
+/**
+ * Create Measurement
+ *
+ * Record a measured value for a period (a day, or start and end).
+ */
+export const objectivesCreateMeasurementMutation = (options?: Partial<Options<ObjectivesCreateMeasurementData>>): UseMutationOptions<ObjectivesCreateMeasurementResponse, ObjectivesCreateMeasurementError, Options<ObjectivesCreateMeasurementData>> => {
+    const mutationOptions: UseMutationOptions<ObjectivesCreateMeasurementResponse, ObjectivesCreateMeasurementError, Options<ObjectivesCreateMeasurementData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await objectivesCreateMeasurement({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+export const managementReviewsListManagementReviewsQueryKey = (options: Options<ManagementReviewsListManagementReviewsData>) => createQueryKey('managementReviewsListManagementReviews', options);
+
+/**
+ * List Management Reviews
+ *
+ * List management reviews, newest first, filtered by status or year.
+ */
+export const managementReviewsListManagementReviewsOptions = (options: Options<ManagementReviewsListManagementReviewsData>) => queryOptions<ManagementReviewsListManagementReviewsResponse, ManagementReviewsListManagementReviewsError, ManagementReviewsListManagementReviewsResponse, ReturnType<typeof managementReviewsListManagementReviewsQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await managementReviewsListManagementReviews({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: managementReviewsListManagementReviewsQueryKey(options)
+});
+
+export const managementReviewsListManagementReviewsInfiniteQueryKey = (options: Options<ManagementReviewsListManagementReviewsData>): QueryKey<Options<ManagementReviewsListManagementReviewsData>> => createQueryKey('managementReviewsListManagementReviews', options, true);
+
+/**
+ * List Management Reviews
+ *
+ * List management reviews, newest first, filtered by status or year.
+ */
+export const managementReviewsListManagementReviewsInfiniteOptions = (options: Options<ManagementReviewsListManagementReviewsData>) => infiniteQueryOptions<ManagementReviewsListManagementReviewsResponse, ManagementReviewsListManagementReviewsError, InfiniteData<ManagementReviewsListManagementReviewsResponse>, QueryKey<Options<ManagementReviewsListManagementReviewsData>>, string | null | Pick<QueryKey<Options<ManagementReviewsListManagementReviewsData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
+// @ts-ignore
+{
+    queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ManagementReviewsListManagementReviewsData>>[0], 'body' | 'headers' | 'path' | 'query'> = typeof pageParam === 'object' ? pageParam : {
+            query: {
+                cursor: pageParam
+            }
+        };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await managementReviewsListManagementReviews({
+            ...options,
+            ...params,
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: managementReviewsListManagementReviewsInfiniteQueryKey(options)
+});
+
+/**
+ * Create Management Review
+ *
+ * Plan a management review (MR-<n>) with its inputs pre-filled from current data.
+ */
+export const managementReviewsCreateManagementReviewMutation = (options?: Partial<Options<ManagementReviewsCreateManagementReviewData>>): UseMutationOptions<ManagementReviewsCreateManagementReviewResponse, ManagementReviewsCreateManagementReviewError, Options<ManagementReviewsCreateManagementReviewData>> => {
+    const mutationOptions: UseMutationOptions<ManagementReviewsCreateManagementReviewResponse, ManagementReviewsCreateManagementReviewError, Options<ManagementReviewsCreateManagementReviewData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await managementReviewsCreateManagementReview({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+export const managementReviewsGetManagementReviewQueryKey = (options: Options<ManagementReviewsGetManagementReviewData>) => createQueryKey('managementReviewsGetManagementReview', options);
+
+/**
+ * Get Management Review
+ *
+ * Read a review with its inputs, decisions and actions; the `ETag` is needed to change it.
+ */
+export const managementReviewsGetManagementReviewOptions = (options: Options<ManagementReviewsGetManagementReviewData>) => queryOptions<ManagementReviewsGetManagementReviewResponse, ManagementReviewsGetManagementReviewError, ManagementReviewsGetManagementReviewResponse, ReturnType<typeof managementReviewsGetManagementReviewQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await managementReviewsGetManagementReview({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: managementReviewsGetManagementReviewQueryKey(options)
+});
+
+/**
+ * Update Management Review
+ *
+ * Change a review whose minutes are not approved yet (send `If-Match`).
+ */
+export const managementReviewsUpdateManagementReviewMutation = (options?: Partial<Options<ManagementReviewsUpdateManagementReviewData>>): UseMutationOptions<ManagementReviewsUpdateManagementReviewResponse, ManagementReviewsUpdateManagementReviewError, Options<ManagementReviewsUpdateManagementReviewData>> => {
+    const mutationOptions: UseMutationOptions<ManagementReviewsUpdateManagementReviewResponse, ManagementReviewsUpdateManagementReviewError, Options<ManagementReviewsUpdateManagementReviewData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await managementReviewsUpdateManagementReview({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Transition Management Review
+ *
+ * Mark a review held (every topic resolved), approve its minutes, or cancel it.
+ */
+export const managementReviewsTransitionManagementReviewMutation = (options?: Partial<Options<ManagementReviewsTransitionManagementReviewData>>): UseMutationOptions<ManagementReviewsTransitionManagementReviewResponse, ManagementReviewsTransitionManagementReviewError, Options<ManagementReviewsTransitionManagementReviewData>> => {
+    const mutationOptions: UseMutationOptions<ManagementReviewsTransitionManagementReviewResponse, ManagementReviewsTransitionManagementReviewError, Options<ManagementReviewsTransitionManagementReviewData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await managementReviewsTransitionManagementReview({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Update Management Review Input
+ *
+ * Record an input topic's notes and links, and mark it covered or not applicable.
+ */
+export const managementReviewsUpdateManagementReviewInputMutation = (options?: Partial<Options<ManagementReviewsUpdateManagementReviewInputData>>): UseMutationOptions<ManagementReviewsUpdateManagementReviewInputResponse, ManagementReviewsUpdateManagementReviewInputError, Options<ManagementReviewsUpdateManagementReviewInputData>> => {
+    const mutationOptions: UseMutationOptions<ManagementReviewsUpdateManagementReviewInputResponse, ManagementReviewsUpdateManagementReviewInputError, Options<ManagementReviewsUpdateManagementReviewInputData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await managementReviewsUpdateManagementReviewInput({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Create Management Review Decision
+ *
+ * Record a decision of the review (improvement, SMS or service change, resources).
+ */
+export const managementReviewsCreateManagementReviewDecisionMutation = (options?: Partial<Options<ManagementReviewsCreateManagementReviewDecisionData>>): UseMutationOptions<ManagementReviewsCreateManagementReviewDecisionResponse, ManagementReviewsCreateManagementReviewDecisionError, Options<ManagementReviewsCreateManagementReviewDecisionData>> => {
+    const mutationOptions: UseMutationOptions<ManagementReviewsCreateManagementReviewDecisionResponse, ManagementReviewsCreateManagementReviewDecisionError, Options<ManagementReviewsCreateManagementReviewDecisionData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await managementReviewsCreateManagementReviewDecision({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Update Management Review Decision
+ *
+ * Change a decision while the minutes are not approved.
+ */
+export const managementReviewsUpdateManagementReviewDecisionMutation = (options?: Partial<Options<ManagementReviewsUpdateManagementReviewDecisionData>>): UseMutationOptions<ManagementReviewsUpdateManagementReviewDecisionResponse, ManagementReviewsUpdateManagementReviewDecisionError, Options<ManagementReviewsUpdateManagementReviewDecisionData>> => {
+    const mutationOptions: UseMutationOptions<ManagementReviewsUpdateManagementReviewDecisionResponse, ManagementReviewsUpdateManagementReviewDecisionError, Options<ManagementReviewsUpdateManagementReviewDecisionData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await managementReviewsUpdateManagementReviewDecision({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Create Management Review Action
+ *
+ * Record an action with its owner and due date.
+ */
+export const managementReviewsCreateManagementReviewActionMutation = (options?: Partial<Options<ManagementReviewsCreateManagementReviewActionData>>): UseMutationOptions<ManagementReviewsCreateManagementReviewActionResponse, ManagementReviewsCreateManagementReviewActionError, Options<ManagementReviewsCreateManagementReviewActionData>> => {
+    const mutationOptions: UseMutationOptions<ManagementReviewsCreateManagementReviewActionResponse, ManagementReviewsCreateManagementReviewActionError, Options<ManagementReviewsCreateManagementReviewActionData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await managementReviewsCreateManagementReviewAction({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Update Management Review Action
+ *
+ * Change an action or mark it done; after approval only owner, due date and status.
+ */
+export const managementReviewsUpdateManagementReviewActionMutation = (options?: Partial<Options<ManagementReviewsUpdateManagementReviewActionData>>): UseMutationOptions<ManagementReviewsUpdateManagementReviewActionResponse, ManagementReviewsUpdateManagementReviewActionError, Options<ManagementReviewsUpdateManagementReviewActionData>> => {
+    const mutationOptions: UseMutationOptions<ManagementReviewsUpdateManagementReviewActionResponse, ManagementReviewsUpdateManagementReviewActionError, Options<ManagementReviewsUpdateManagementReviewActionData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await managementReviewsUpdateManagementReviewAction({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+export const readinessGetReadinessQueryKey = (options: Options<ReadinessGetReadinessData>) => createQueryKey('readinessGetReadiness', options);
+
+/**
+ * Get Readiness
+ *
+ * Evaluate the readiness rules: gate verdicts, score, clause roll-up and next steps.
+ */
+export const readinessGetReadinessOptions = (options: Options<ReadinessGetReadinessData>) => queryOptions<ReadinessGetReadinessResponse, ReadinessGetReadinessError, ReadinessGetReadinessResponse, ReturnType<typeof readinessGetReadinessQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await readinessGetReadiness({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: readinessGetReadinessQueryKey(options)
+});
+
+export const readinessGetReadinessRuleQueryKey = (options: Options<ReadinessGetReadinessRuleData>) => createQueryKey('readinessGetReadinessRule', options);
+
+/**
+ * Get Readiness Rule
+ *
+ * Read one rule's result with every failing object and its parameters.
+ */
+export const readinessGetReadinessRuleOptions = (options: Options<ReadinessGetReadinessRuleData>) => queryOptions<ReadinessGetReadinessRuleResponse, ReadinessGetReadinessRuleError, ReadinessGetReadinessRuleResponse, ReturnType<typeof readinessGetReadinessRuleQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await readinessGetReadinessRule({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: readinessGetReadinessRuleQueryKey(options)
+});
+
+export const readinessGetReadinessSettingsQueryKey = (options: Options<ReadinessGetReadinessSettingsData>) => createQueryKey('readinessGetReadinessSettings', options);
+
+/**
+ * Get Readiness Settings
+ *
+ * Read the rule parameters (defaults and this organisation's values) with an `ETag`.
+ */
+export const readinessGetReadinessSettingsOptions = (options: Options<ReadinessGetReadinessSettingsData>) => queryOptions<ReadinessGetReadinessSettingsResponse, ReadinessGetReadinessSettingsError, ReadinessGetReadinessSettingsResponse, ReturnType<typeof readinessGetReadinessSettingsQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await readinessGetReadinessSettings({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: readinessGetReadinessSettingsQueryKey(options)
+});
+
+/**
+ * Update Readiness Settings
+ *
+ * Override rule parameters for this organisation (send `If-Match`; `null` resets).
+ */
+export const readinessUpdateReadinessSettingsMutation = (options?: Partial<Options<ReadinessUpdateReadinessSettingsData>>): UseMutationOptions<ReadinessUpdateReadinessSettingsResponse, ReadinessUpdateReadinessSettingsError, Options<ReadinessUpdateReadinessSettingsData>> => {
+    const mutationOptions: UseMutationOptions<ReadinessUpdateReadinessSettingsResponse, ReadinessUpdateReadinessSettingsError, Options<ReadinessUpdateReadinessSettingsData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await readinessUpdateReadinessSettings({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+/**
+ * Create Readiness Snapshot
+ *
+ * Store the current verdicts and score as a point of the readiness trend.
+ */
+export const readinessCreateReadinessSnapshotMutation = (options?: Partial<Options<ReadinessCreateReadinessSnapshotData>>): UseMutationOptions<ReadinessCreateReadinessSnapshotResponse, ReadinessCreateReadinessSnapshotError, Options<ReadinessCreateReadinessSnapshotData>> => {
+    const mutationOptions: UseMutationOptions<ReadinessCreateReadinessSnapshotResponse, ReadinessCreateReadinessSnapshotError, Options<ReadinessCreateReadinessSnapshotData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await readinessCreateReadinessSnapshot({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};
+
+export const readinessListReadinessHistoryQueryKey = (options: Options<ReadinessListReadinessHistoryData>) => createQueryKey('readinessListReadinessHistory', options);
+
+/**
+ * List Readiness History
+ *
+ * List stored snapshots, newest first (the readiness trend).
+ */
+export const readinessListReadinessHistoryOptions = (options: Options<ReadinessListReadinessHistoryData>) => queryOptions<ReadinessListReadinessHistoryResponse, ReadinessListReadinessHistoryError, ReadinessListReadinessHistoryResponse, ReturnType<typeof readinessListReadinessHistoryQueryKey>>({
+    queryFn: async ({ queryKey, signal }) => {
+        const { data } = await readinessListReadinessHistory({
+            ...options,
+            ...queryKey[0],
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: readinessListReadinessHistoryQueryKey(options)
+});
+
+export const readinessListReadinessHistoryInfiniteQueryKey = (options: Options<ReadinessListReadinessHistoryData>): QueryKey<Options<ReadinessListReadinessHistoryData>> => createQueryKey('readinessListReadinessHistory', options, true);
+
+/**
+ * List Readiness History
+ *
+ * List stored snapshots, newest first (the readiness trend).
+ */
+export const readinessListReadinessHistoryInfiniteOptions = (options: Options<ReadinessListReadinessHistoryData>) => infiniteQueryOptions<ReadinessListReadinessHistoryResponse, ReadinessListReadinessHistoryError, InfiniteData<ReadinessListReadinessHistoryResponse>, QueryKey<Options<ReadinessListReadinessHistoryData>>, string | null | Pick<QueryKey<Options<ReadinessListReadinessHistoryData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
+// @ts-ignore
+{
+    queryFn: async ({ pageParam, queryKey, signal }) => {
+        // @ts-ignore
+        const page: Pick<QueryKey<Options<ReadinessListReadinessHistoryData>>[0], 'body' | 'headers' | 'path' | 'query'> = typeof pageParam === 'object' ? pageParam : {
+            query: {
+                cursor: pageParam
+            }
+        };
+        const params = createInfiniteParams(queryKey, page);
+        const { data } = await readinessListReadinessHistory({
+            ...options,
+            ...params,
+            signal,
+            throwOnError: true
+        });
+        return data;
+    },
+    queryKey: readinessListReadinessHistoryInfiniteQueryKey(options)
+});
+
+/**
+ * Create Demo
+ *
+ * First run only: create the demo organisation and its admin (password returned once).
+ */
+export const demoCreateDemoMutation = (options?: Partial<Options<DemoCreateDemoData>>): UseMutationOptions<DemoCreateDemoResponse, DemoCreateDemoError, Options<DemoCreateDemoData>> => {
+    const mutationOptions: UseMutationOptions<DemoCreateDemoResponse, DemoCreateDemoError, Options<DemoCreateDemoData>> = {
+        mutationFn: async (fnOptions) => {
+            const { data } = await demoCreateDemo({
+                ...options,
+                ...fnOptions,
+                throwOnError: true
+            });
+            return data;
+        }
+    };
+    return mutationOptions;
+};

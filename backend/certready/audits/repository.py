@@ -1,0 +1,359 @@
+"""All SQL of the audits domain; organisation filtering comes from ``base_statement()``."""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import and_, func, insert
+from sqlalchemy import select as sa_select
+from sqlalchemy.orm import aliased
+from sqlmodel import col, delete, select
+from sqlmodel.sql.expression import SelectOfScalar
+
+from certready.audits.enums import AuditStatus, AuditType, ChecklistResult
+from certready.audits.models import (
+    Audit,
+    AuditChecklistEvidence,
+    AuditChecklistLine,
+    AuditProgramme,
+    AuditTeamMember,
+)
+from certready.auth.models import User
+from certready.db.repository import OrgScopedRepository
+from certready.findings.models import Finding
+from certready.orgs.models import Membership
+from certready.requirements.models import Framework, Requirement, RequirementStatus
+
+
+class AuditProgrammeRepository(OrgScopedRepository[AuditProgramme]):
+    model = AuditProgramme
+
+
+class AuditRepository(OrgScopedRepository[Audit]):
+    model = Audit
+
+    def filtered(
+        self,
+        type_: AuditType | None,
+        status: AuditStatus | None,
+        programme_id: uuid.UUID | None,
+    ) -> SelectOfScalar[Audit]:
+        stmt = self.base_statement()
+        if type_ is not None:
+            stmt = stmt.where(col(Audit.type) == type_)
+        if status is not None:
+            stmt = stmt.where(col(Audit.status) == status)
+        if programme_id is not None:
+            stmt = stmt.where(col(Audit.programme_id) == programme_id)
+        return stmt
+
+    async def team(self, audit_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, list[uuid.UUID]]:
+        if not audit_ids:
+            return {}
+        stmt = (
+            select(AuditTeamMember.audit_id, AuditTeamMember.user_id)
+            .where(
+                col(AuditTeamMember.org_id) == self.org_id,
+                col(AuditTeamMember.audit_id).in_(audit_ids),
+            )
+            .order_by(col(AuditTeamMember.user_id))
+        )
+        out: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
+        for audit_id, user_id in (await self.session.execute(stmt)).all():
+            out[audit_id].append(user_id)
+        return out
+
+    async def replace_team(self, audit_id: uuid.UUID, user_ids: Sequence[uuid.UUID]) -> None:
+        await self.session.execute(
+            delete(AuditTeamMember).where(
+                col(AuditTeamMember.org_id) == self.org_id,
+                col(AuditTeamMember.audit_id) == audit_id,
+            )
+        )
+        for user_id in dict.fromkeys(user_ids):
+            self.session.add(
+                AuditTeamMember(audit_id=audit_id, user_id=user_id, org_id=self.org_id)
+            )
+
+    async def member_roles(self, user_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, str]:
+        if not user_ids:
+            return {}
+        stmt = select(Membership.user_id, Membership.role).where(
+            col(Membership.org_id) == self.org_id, col(Membership.user_id).in_(user_ids)
+        )
+        return {u: str(r) for u, r in (await self.session.execute(stmt)).all()}
+
+    async def user_names(self, user_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, str]:
+        if not user_ids:
+            return {}
+        stmt = select(User.id, User.full_name, User.email).where(col(User.id).in_(user_ids))
+        return {i: n or e for i, n, e in (await self.session.execute(stmt)).all()}
+
+    async def framework_id(self, code: str) -> uuid.UUID | None:
+        stmt = select(Framework.id).where(col(Framework.code) == code)
+        return (await self.session.execute(stmt)).scalar_one_or_none()
+
+    async def leaves(self, framework_id: uuid.UUID) -> list[Any]:
+        """Every assessable requirement of a framework with this organisation's owner."""
+        stmt = (
+            sa_select(
+                col(Requirement.id),
+                col(Requirement.ref),
+                col(Requirement.title),
+                col(Requirement.root_ref),
+                col(Requirement.sort_key),
+                col(RequirementStatus.owner_id),
+            )
+            .outerjoin(
+                RequirementStatus,
+                and_(
+                    col(RequirementStatus.requirement_id) == Requirement.id,
+                    col(RequirementStatus.org_id) == self.org_id,
+                ),
+            )
+            .where(col(Requirement.framework_id) == framework_id, col(Requirement.assessable))
+            .order_by(col(Requirement.sort_key))
+        )
+        return list((await self.session.execute(stmt)).all())
+
+    async def insert_lines(self, rows: list[dict[str, Any]]) -> None:
+        if rows:
+            await self.session.execute(insert(AuditChecklistLine), rows)
+
+    # --- checklist ---------------------------------------------------------------------------
+
+    def _lines(self, audit_id: uuid.UUID) -> Any:
+        return (
+            select(
+                AuditChecklistLine,
+                Requirement.title,
+                Requirement.root_ref,
+                RequirementStatus.owner_id,
+            )
+            .join(Requirement, col(Requirement.id) == AuditChecklistLine.requirement_id)
+            .outerjoin(
+                RequirementStatus,
+                and_(
+                    col(RequirementStatus.requirement_id) == AuditChecklistLine.requirement_id,
+                    col(RequirementStatus.org_id) == self.org_id,
+                ),
+            )
+            .where(
+                col(AuditChecklistLine.org_id) == self.org_id,
+                col(AuditChecklistLine.audit_id) == audit_id,
+            )
+        )
+
+    async def lines(self, audit_id: uuid.UUID) -> list[Any]:
+        stmt = self._lines(audit_id).order_by(col(AuditChecklistLine.sort_key))
+        return list((await self.session.execute(stmt)).all())
+
+    async def line_by_ref(self, audit_id: uuid.UUID, ref: str) -> Any | None:
+        stmt = self._lines(audit_id).where(col(AuditChecklistLine.ref) == ref)
+        return (await self.session.execute(stmt)).first()
+
+    async def line(self, line_id: uuid.UUID) -> AuditChecklistLine | None:
+        stmt = select(AuditChecklistLine).where(
+            col(AuditChecklistLine.org_id) == self.org_id, col(AuditChecklistLine.id) == line_id
+        )
+        return (await self.session.execute(stmt)).scalars().first()
+
+    async def evidence(
+        self, audit_id: uuid.UUID, line_id: uuid.UUID | None = None
+    ) -> dict[uuid.UUID, list[tuple[uuid.UUID, int | None]]]:
+        stmt = (
+            select(
+                AuditChecklistEvidence.line_id,
+                AuditChecklistEvidence.evidence_item_id,
+                AuditChecklistEvidence.version_number,
+            )
+            .join(AuditChecklistLine, col(AuditChecklistLine.id) == AuditChecklistEvidence.line_id)
+            .where(
+                col(AuditChecklistEvidence.org_id) == self.org_id,
+                col(AuditChecklistLine.audit_id) == audit_id,
+            )
+            .order_by(col(AuditChecklistEvidence.evidence_item_id))
+        )
+        if line_id is not None:
+            stmt = stmt.where(col(AuditChecklistEvidence.line_id) == line_id)
+        out: dict[uuid.UUID, list[tuple[uuid.UUID, int | None]]] = defaultdict(list)
+        for lid, item, number in (await self.session.execute(stmt)).all():
+            out[lid].append((item, number))
+        return out
+
+    async def replace_evidence(
+        self, line_id: uuid.UUID, links: Sequence[tuple[uuid.UUID, int | None]]
+    ) -> None:
+        await self.session.execute(
+            delete(AuditChecklistEvidence).where(
+                col(AuditChecklistEvidence.org_id) == self.org_id,
+                col(AuditChecklistEvidence.line_id) == line_id,
+            )
+        )
+        for item, number in dict(links).items():
+            self.session.add(
+                AuditChecklistEvidence(
+                    line_id=line_id,
+                    evidence_item_id=item,
+                    version_number=number,
+                    org_id=self.org_id,
+                )
+            )
+
+    async def line_findings(
+        self, audit_id: uuid.UUID, line_id: uuid.UUID | None = None
+    ) -> dict[uuid.UUID, list[uuid.UUID]]:
+        stmt = (
+            select(Finding.checklist_line_id, Finding.id)
+            .where(
+                col(Finding.org_id) == self.org_id,
+                col(Finding.audit_id) == audit_id,
+                col(Finding.checklist_line_id).is_not(None),
+            )
+            .order_by(col(Finding.number))
+        )
+        if line_id is not None:
+            stmt = stmt.where(col(Finding.checklist_line_id) == line_id)
+        out: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
+        for lid, fid in (await self.session.execute(stmt)).all():
+            if lid is not None:
+                out[lid].append(fid)
+        return out
+
+    async def result_counts(self, audit_id: uuid.UUID) -> dict[str, int]:
+        stmt = (
+            select(AuditChecklistLine.result, func.count())
+            .where(
+                col(AuditChecklistLine.org_id) == self.org_id,
+                col(AuditChecklistLine.audit_id) == audit_id,
+            )
+            .group_by(col(AuditChecklistLine.result))
+        )
+        return {str(r): int(n) for r, n in (await self.session.execute(stmt)).all()}
+
+    async def unassessed_refs(self, audit_id: uuid.UUID) -> list[str]:
+        return await self._refs_where(
+            audit_id, col(AuditChecklistLine.result) == ChecklistResult.not_assessed
+        )
+
+    async def unlinked_nonconforming_refs(self, audit_id: uuid.UUID) -> list[str]:
+        linked = (
+            select(Finding.id)
+            .where(
+                col(Finding.org_id) == self.org_id,
+                col(Finding.checklist_line_id) == AuditChecklistLine.id,
+            )
+            .exists()
+        )
+        return await self._refs_where(
+            audit_id,
+            and_(col(AuditChecklistLine.result) == ChecklistResult.nonconforming, ~linked),
+        )
+
+    async def _refs_where(self, audit_id: uuid.UUID, condition: Any) -> list[str]:
+        stmt = (
+            select(AuditChecklistLine.ref)
+            .where(
+                col(AuditChecklistLine.org_id) == self.org_id,
+                col(AuditChecklistLine.audit_id) == audit_id,
+                condition,
+            )
+            .order_by(col(AuditChecklistLine.sort_key))
+        )
+        return list((await self.session.execute(stmt)).scalars().all())
+
+    # --- report and coverage -----------------------------------------------------------------
+
+    async def results_by_clause(self, audit_id: uuid.UUID) -> list[Any]:
+        """(root ref, root title, result, count) for the report, in clause order."""
+        root = aliased(Requirement, name="root")
+        stmt = (
+            sa_select(
+                col(Requirement.root_ref),
+                col(root.title),
+                col(root.sort_key),
+                col(AuditChecklistLine.result),
+                func.count(),
+            )
+            .select_from(AuditChecklistLine)
+            .join(Requirement, col(Requirement.id) == AuditChecklistLine.requirement_id)
+            .join(
+                root,
+                and_(
+                    col(root.framework_id) == Requirement.framework_id,
+                    col(root.ref) == Requirement.root_ref,
+                ),
+            )
+            .where(
+                col(AuditChecklistLine.org_id) == self.org_id,
+                col(AuditChecklistLine.audit_id) == audit_id,
+            )
+            .group_by(
+                col(Requirement.root_ref),
+                col(root.title),
+                col(root.sort_key),
+                col(AuditChecklistLine.result),
+            )
+            .order_by(col(root.sort_key))
+        )
+        return list((await self.session.execute(stmt)).all())
+
+    async def findings(self, audit_id: uuid.UUID) -> list[Finding]:
+        stmt = (
+            select(Finding)
+            .where(col(Finding.org_id) == self.org_id, col(Finding.audit_id) == audit_id)
+            .order_by(col(Finding.number))
+        )
+        return list((await self.session.execute(stmt)).scalars().all())
+
+    async def coverage(self, framework_id: uuid.UUID, since: datetime) -> list[Any]:
+        """Each leaf with its latest assessed line of a reporting/closed internal audit since
+        ``since`` (window function, one statement)."""
+        ranked = (
+            sa_select(
+                col(AuditChecklistLine.requirement_id),
+                col(AuditChecklistLine.result),
+                col(AuditChecklistLine.assessed_at),
+                col(Audit.id).label("audit_id"),
+                col(Audit.number).label("audit_number"),
+                func.row_number()
+                .over(
+                    partition_by=col(AuditChecklistLine.requirement_id),
+                    order_by=(
+                        col(AuditChecklistLine.assessed_at).desc(),
+                        col(Audit.number).desc(),
+                    ),
+                )
+                .label("rn"),
+            )
+            .join(Audit, col(Audit.id) == AuditChecklistLine.audit_id)
+            .where(
+                col(AuditChecklistLine.org_id) == self.org_id,
+                col(Audit.org_id) == self.org_id,
+                col(Audit.type) == AuditType.internal,
+                col(Audit.status).in_([AuditStatus.reporting, AuditStatus.closed]),
+                col(AuditChecklistLine.result) != ChecklistResult.not_assessed,
+                col(AuditChecklistLine.assessed_at) >= since,
+            )
+            .subquery()
+        )
+        stmt = (
+            sa_select(
+                col(Requirement.ref),
+                col(Requirement.title),
+                col(Requirement.root_ref),
+                col(Requirement.sort_key),
+                ranked.c.audit_id,
+                ranked.c.audit_number,
+                ranked.c.result,
+                ranked.c.assessed_at,
+            )
+            .outerjoin(ranked, and_(ranked.c.requirement_id == Requirement.id, ranked.c.rn == 1))
+            .where(col(Requirement.framework_id) == framework_id, col(Requirement.assessable))
+            .order_by(col(Requirement.sort_key))
+        )
+        return list((await self.session.execute(stmt)).all())

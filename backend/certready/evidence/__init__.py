@@ -1,0 +1,1 @@
+"""Evidence: items, immutable file versions, integrity, approval (DESIGN.md "Evidence uploads")."""

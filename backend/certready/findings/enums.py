@@ -1,0 +1,27 @@
+from enum import StrEnum
+
+
+class FindingGrade(StrEnum):
+    major_nc = "major_nc"
+    minor_nc = "minor_nc"
+    observation = "observation"
+    ofi = "ofi"
+
+
+NONCONFORMITY_GRADES = frozenset({FindingGrade.major_nc, FindingGrade.minor_nc})
+
+
+class FindingStatus(StrEnum):
+    open = "open"
+    action_planned = "action_planned"
+    closed = "closed"
+
+
+class FindingSource(StrEnum):
+    internal_audit = "internal_audit"
+    certification_audit = "certification_audit"
+    complaint = "complaint"
+    incident = "incident"
+    management_review = "management_review"
+    self_assessment = "self_assessment"
+    other = "other"

@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import date
+
+from sqlalchemy import and_, or_
+from sqlmodel import col, delete, select
+from sqlmodel.sql.expression import SelectOfScalar
+
+from certready.db.repository import OrgScopedRepository
+from certready.findings.enums import FindingStatus
+from certready.findings.models import Finding, FindingEvidence
+from certready.findings.schemas import FindingFilters
+from certready.requirements.models import Requirement
+
+
+class FindingRepository(OrgScopedRepository[Finding]):
+    model = Finding
+
+    def filtered(self, filters: FindingFilters, today: date) -> SelectOfScalar[Finding]:
+        stmt = self.base_statement()
+        if filters.grade is not None:
+            stmt = stmt.where(col(Finding.grade) == filters.grade)
+        if filters.status is not None:
+            stmt = stmt.where(col(Finding.status) == filters.status)
+        if filters.source is not None:
+            stmt = stmt.where(col(Finding.source) == filters.source)
+        if filters.audit_id is not None:
+            stmt = stmt.where(col(Finding.audit_id) == filters.audit_id)
+        if filters.clause:
+            # "8" matches 8 and 8.x, never 80.
+            stmt = stmt.where(
+                or_(
+                    col(Finding.requirement_ref) == filters.clause,
+                    col(Finding.requirement_ref).startswith(filters.clause + ".", autoescape=True),
+                )
+            )
+        if filters.overdue is not None:
+            overdue = and_(
+                col(Finding.due_date).is_not(None),
+                col(Finding.due_date) < today,
+                col(Finding.status) != FindingStatus.closed,
+            )
+            stmt = stmt.where(overdue if filters.overdue else ~overdue)
+        return stmt
+
+    async def requirement(self, framework_id: uuid.UUID, ref: str) -> Requirement | None:
+        stmt = select(Requirement).where(
+            col(Requirement.framework_id) == framework_id, col(Requirement.ref) == ref
+        )
+        return (await self.session.execute(stmt)).scalars().first()
+
+    async def evidence(
+        self, finding_ids: Sequence[uuid.UUID]
+    ) -> dict[uuid.UUID, list[tuple[uuid.UUID, int | None]]]:
+        if not finding_ids:
+            return {}
+        stmt = (
+            select(
+                FindingEvidence.finding_id,
+                FindingEvidence.evidence_item_id,
+                FindingEvidence.version_number,
+            )
+            .where(
+                col(FindingEvidence.org_id) == self.org_id,
+                col(FindingEvidence.finding_id).in_(finding_ids),
+            )
+            .order_by(col(FindingEvidence.evidence_item_id))
+        )
+        out: dict[uuid.UUID, list[tuple[uuid.UUID, int | None]]] = defaultdict(list)
+        for fid, item, number in (await self.session.execute(stmt)).all():
+            out[fid].append((item, number))
+        return out
+
+    async def replace_evidence(
+        self, finding_id: uuid.UUID, links: Sequence[tuple[uuid.UUID, int | None]]
+    ) -> None:
+        await self.session.execute(
+            delete(FindingEvidence).where(
+                col(FindingEvidence.org_id) == self.org_id,
+                col(FindingEvidence.finding_id) == finding_id,
+            )
+        )
+        for item, number in dict(links).items():
+            self.session.add(
+                FindingEvidence(
+                    finding_id=finding_id,
+                    evidence_item_id=item,
+                    version_number=number,
+                    org_id=self.org_id,
+                )
+            )

@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from certready.audits.schemas import LinkedEvidence
+from certready.core.pagination import Page
+from certready.findings.enums import FindingGrade, FindingSource, FindingStatus
+from certready.requirements.catalogue.loader import REF_PATTERN
+
+Ref = Annotated[str, StringConstraints(pattern=REF_PATTERN, max_length=32)]
+Statement = Annotated[str, StringConstraints(min_length=1, max_length=20000, strip_whitespace=True)]
+
+
+class FindingFilters(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    grade: FindingGrade | None = None
+    status: FindingStatus | None = None
+    clause: str | None = None
+    audit_id: uuid.UUID | None = None
+    source: FindingSource | None = None
+    overdue: bool | None = None
+
+
+class FindingCreate(BaseModel):
+    """Raise a finding; from a checklist line, give ``checklist_line_id`` (it links the line)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    grade: FindingGrade
+    statement: Statement
+    requirement_ref: Ref | None = Field(
+        default=None,
+        description="Required for nonconformities; defaults to the checklist line's ref.",
+    )
+    audit_id: uuid.UUID | None = None
+    checklist_line_id: uuid.UUID | None = None
+    source: FindingSource | None = Field(
+        default=None,
+        description="Derived from the audit when one is given; defaults to `other` otherwise.",
+    )
+    due_date: date | None = None
+    evidence: list[LinkedEvidence] = Field(default_factory=list, max_length=200)
+
+
+class FindingUpdate(BaseModel):
+    """Fields to change; the grade changes only while the finding is open."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    grade: FindingGrade | None = None
+    statement: Statement | None = None
+    requirement_ref: Ref | None = None
+    due_date: date | None = None
+    evidence: list[LinkedEvidence] | None = Field(default=None, max_length=200)
+    cb_plan_accepted_at: datetime | None = Field(
+        default=None, description="Certification-body findings: the body accepted the plan."
+    )
+    cb_verified_at: datetime | None = Field(
+        default=None, description="Certification-body major NCs: the body verified the fix."
+    )
+
+
+class FindingTransition(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    to: FindingStatus
+    note: str = Field(default="", max_length=10000)
+
+
+class FindingRead(BaseModel):
+    id: uuid.UUID
+    key: str = Field(examples=["F-12"])
+    grade: FindingGrade
+    status: FindingStatus
+    allowed_transitions: list[FindingStatus]
+    source: FindingSource
+    certification_body: bool
+    statement: str
+    requirement_ref: str | None
+    audit_id: uuid.UUID | None
+    checklist_line_id: uuid.UUID | None
+    evidence: list[LinkedEvidence]
+    raised_by_id: uuid.UUID | None
+    raised_at: datetime
+    due_date: date | None
+    overdue: bool
+    decision_note: str
+    cb_plan_accepted_at: datetime | None
+    cb_verified_at: datetime | None
+    closed_at: datetime | None
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class FindingPage(Page[FindingRead]):
+    pass

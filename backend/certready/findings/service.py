@@ -1,0 +1,364 @@
+"""Findings: grading, lifecycle and the certification-body follow-up (iso20000.md 3.4, 10.1)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from certready.activity.service import diff, record, snapshot
+from certready.api.deps import OrgContext
+from certready.audits.enums import FINAL_AUDIT_STATUSES, AuditStatus
+from certready.audits.models import Audit
+from certready.audits.repository import AuditRepository
+from certready.audits.schemas import LinkedEvidence
+from certready.audits.service import audit_key, columns, ensure_may_conduct, is_certification_body
+from certready.core.clock import today, utcnow
+from certready.core.http import check_if_match
+from certready.core.pagination import PageParams, paginate
+from certready.core.problems import Conflict, Forbidden, Unprocessable
+from certready.db.repository import next_number
+from certready.findings.enums import (
+    NONCONFORMITY_GRADES,
+    FindingGrade,
+    FindingSource,
+    FindingStatus,
+)
+from certready.findings.models import Finding
+from certready.findings.repository import FindingRepository
+from certready.findings.schemas import (
+    FindingCreate,
+    FindingFilters,
+    FindingRead,
+    FindingTransition,
+    FindingUpdate,
+)
+from certready.findings.workflow import FindingMove, workflow_for
+from certready.orgs.enums import Role
+from certready.requirements.catalogue.loader import DEFAULT_FRAMEWORK
+
+FINDING_FIELDS = [
+    "grade",
+    "statement",
+    "requirement_ref",
+    "due_date",
+    "cb_plan_accepted_at",
+    "cb_verified_at",
+]
+
+# --- corrective measures (next issue) -------------------------------------------------------
+# A nonconformity closes only when every linked corrective measure is closed (ISO/IEC 20000-1
+# 10.1). The corrective-measures package does not exist yet: it will register a provider
+# here (``OPEN_MEASURE_PROVIDERS.append(...)``) that counts the open measures per finding.
+# With no provider registered every finding has zero open measures.
+OpenMeasuresProvider = Callable[
+    [AsyncSession, uuid.UUID, Sequence[uuid.UUID]], Awaitable[dict[uuid.UUID, int]]
+]
+OPEN_MEASURE_PROVIDERS: list[OpenMeasuresProvider] = []
+
+
+async def open_corrective_measures(
+    session: AsyncSession, org_id: uuid.UUID, finding_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, int]:
+    """Open corrective measures per finding, summed over the registered providers."""
+    counts = dict.fromkeys(finding_ids, 0)
+    for provider in OPEN_MEASURE_PROVIDERS:
+        for finding_id, n in (await provider(session, org_id, finding_ids)).items():
+            if finding_id in counts:
+                counts[finding_id] += n
+    return counts
+
+
+def finding_key(finding: Finding) -> str:
+    return f"F-{finding.number}"
+
+
+def is_cb_finding(finding: Finding) -> bool:
+    return finding.source == FindingSource.certification_audit
+
+
+def _ensure_may_write(ctx: OrgContext, finding: Finding) -> None:
+    # Certification-body auditors handle only the body's findings (permission table note).
+    if ctx.role == Role.external_auditor and not is_cb_finding(finding):
+        raise Forbidden("External auditors may work only on certification-body findings.")
+
+
+def _evidence(links: Sequence[LinkedEvidence]) -> list[tuple[uuid.UUID, int | None]]:
+    # TODO(evidence issue): validate ids against evidence_item (same org, else 422).
+    return list({e.evidence_item_id: e.version_number for e in links}.items())
+
+
+def _evidence_json(links: Sequence[tuple[uuid.UUID, int | None]]) -> list[dict[str, Any]]:
+    return [{"evidence_item_id": str(i), "version_number": n} for i, n in sorted(links)]
+
+
+async def finding_reads(session: AsyncSession, findings: Sequence[Finding]) -> list[FindingRead]:
+    if not findings:
+        return []
+    repo = FindingRepository(session, findings[0].org_id)
+    evidence = await repo.evidence([f.id for f in findings])
+    now = today()
+    return [
+        FindingRead.model_validate(
+            {
+                **columns(f),
+                "key": finding_key(f),
+                "allowed_transitions": workflow_for(FindingGrade(f.grade)).allowed(
+                    FindingStatus(f.status)
+                ),
+                "certification_body": is_cb_finding(f),
+                "evidence": [
+                    LinkedEvidence(evidence_item_id=i, version_number=n)
+                    for i, n in evidence.get(f.id, [])
+                ],
+                "overdue": f.due_date is not None
+                and f.due_date < now
+                and f.status != FindingStatus.closed,
+            }
+        )
+        for f in findings
+    ]
+
+
+async def finding_read(session: AsyncSession, finding: Finding) -> FindingRead:
+    return (await finding_reads(session, [finding]))[0]
+
+
+async def list_findings(
+    session: AsyncSession, org_id: uuid.UUID, filters: FindingFilters, page: PageParams
+) -> tuple[list[FindingRead], str | None, int]:
+    stmt = FindingRepository(session, org_id).filtered(filters, today())
+    rows, next_cursor, total = await paginate(
+        session, stmt, keys=[col(Finding.number)], params=page, descending=True
+    )
+    return await finding_reads(session, rows), next_cursor, total
+
+
+async def _framework_for(session: AsyncSession, org_id: uuid.UUID, audit: Audit | None) -> Any:
+    if audit is not None:
+        return audit.framework_id
+    framework_id = await AuditRepository(session, org_id).framework_id(DEFAULT_FRAMEWORK)
+    if framework_id is None:  # pragma: no cover - the catalogue migration loads it
+        raise Unprocessable("The requirement catalogue is not loaded.", loc=["body"])
+    return framework_id
+
+
+async def create_finding(session: AsyncSession, ctx: OrgContext, data: FindingCreate) -> Finding:
+    org_id = ctx.org_id
+    audits = AuditRepository(session, org_id)
+    repo = FindingRepository(session, org_id)
+    audit_id = data.audit_id
+    line = None
+    if data.checklist_line_id is not None:
+        line = await audits.line(data.checklist_line_id)
+        if line is None:
+            raise Unprocessable("No such checklist line.", loc=["body", "checklist_line_id"])
+        if audit_id is not None and audit_id != line.audit_id:
+            raise Unprocessable(
+                "The checklist line belongs to another audit.", loc=["body", "checklist_line_id"]
+            )
+        audit_id = line.audit_id
+    audit = None
+    source = data.source or FindingSource.other
+    if audit_id is not None:
+        audit = await audits.get(audit_id)
+        if audit is None:
+            raise Unprocessable("No such audit.", loc=["body", "audit_id"])
+        ensure_may_conduct(ctx, audit)
+        if audit.status in FINAL_AUDIT_STATUSES or audit.status == AuditStatus.planned:
+            raise Conflict(
+                f"{audit_key(audit)} is {audit.status}: findings are raised while an audit is "
+                "in_progress or reporting."
+            )
+        derived = (
+            FindingSource.certification_audit
+            if is_certification_body(audit)
+            else FindingSource.internal_audit
+        )
+        if data.source is not None and data.source != derived:
+            raise Unprocessable(
+                f"A finding of this audit has source {derived.value}.", loc=["body", "source"]
+            )
+        source = derived
+    elif ctx.role == Role.external_auditor and source != FindingSource.certification_audit:
+        raise Forbidden("External auditors raise certification-body findings only.")
+    ref = data.requirement_ref
+    if line is not None:
+        if ref is not None and ref != line.ref:
+            raise Unprocessable(
+                f"The checklist line is about {line.ref}.", loc=["body", "requirement_ref"]
+            )
+        ref = line.ref
+    requirement = None
+    if ref is not None:
+        requirement = await repo.requirement(await _framework_for(session, org_id, audit), ref)
+        if requirement is None:
+            raise Unprocessable(f"No requirement {ref}.", loc=["body", "requirement_ref"])
+    elif data.grade in NONCONFORMITY_GRADES:
+        raise Unprocessable(
+            "A nonconformity names the requirement it is against.", loc=["body", "requirement_ref"]
+        )
+    now = utcnow()
+    finding = Finding(
+        org_id=org_id,
+        number=await next_number(session, org_id, "finding"),
+        grade=data.grade,
+        source=source,
+        statement=data.statement,
+        requirement_id=requirement.id if requirement else None,
+        requirement_ref=ref,
+        audit_id=audit_id,
+        checklist_line_id=line.id if line else None,
+        raised_by_id=ctx.principal.id,
+        raised_at=now,
+        due_date=data.due_date,
+    )
+    repo.add(finding)
+    await session.flush()
+    links = _evidence(data.evidence)
+    await repo.replace_evidence(finding.id, links)
+    record(
+        session,
+        org_id=org_id,
+        actor=ctx.actor,
+        action="finding.create",
+        object_type="finding",
+        object_id=finding.id,
+        summary=f"{finding_key(finding)} ({finding.grade}) raised"
+        + (f" on {audit_key(audit)}" if audit else ""),
+        after={
+            **snapshot(finding, [*FINDING_FIELDS, "source", "status", "audit_id"]),
+            "checklist_line_id": finding.checklist_line_id,
+            "evidence": _evidence_json(links),
+        },
+    )
+    await session.flush()
+    return finding
+
+
+async def update_finding(
+    session: AsyncSession,
+    ctx: OrgContext,
+    finding: Finding,
+    data: FindingUpdate,
+    if_match: str | None,
+) -> Finding:
+    check_if_match(if_match, finding.version)
+    _ensure_may_write(ctx, finding)
+    if finding.status == FindingStatus.closed:
+        raise Conflict(f"{finding_key(finding)} is closed: it is read-only.")
+    repo = FindingRepository(session, ctx.org_id)
+    changes = data.model_dump(exclude_unset=True)
+    for key in ("grade", "statement"):
+        if key in changes and changes[key] is None:
+            raise Unprocessable(f"{key} cannot be null.", loc=["body", key])
+    grade_changes = "grade" in changes and changes["grade"] != finding.grade
+    if grade_changes and finding.status != FindingStatus.open:
+        raise Conflict("The grade changes only while the finding is open.")
+    grade = FindingGrade(changes.get("grade", finding.grade))
+    if "requirement_ref" in changes and changes["requirement_ref"] != finding.requirement_ref:
+        if finding.checklist_line_id is not None:
+            raise Unprocessable(
+                "A finding raised from a checklist line keeps the line's requirement.",
+                loc=["body", "requirement_ref"],
+            )
+        ref = changes["requirement_ref"]
+        requirement = None
+        if ref is not None:
+            audit = (
+                await AuditRepository(session, ctx.org_id).get(finding.audit_id)
+                if (finding.audit_id)
+                else None
+            )
+            framework_id = await _framework_for(session, ctx.org_id, audit)
+            requirement = await repo.requirement(framework_id, ref)
+            if requirement is None:
+                raise Unprocessable(f"No requirement {ref}.", loc=["body", "requirement_ref"])
+        finding.requirement_id = requirement.id if requirement else None
+    ref_after = changes.get("requirement_ref", finding.requirement_ref)
+    if grade in NONCONFORMITY_GRADES and ref_after is None:
+        raise Unprocessable(
+            "A nonconformity names the requirement it is against.", loc=["body", "requirement_ref"]
+        )
+    cb_fields = {"cb_plan_accepted_at", "cb_verified_at"} & {
+        k for k, v in changes.items() if v is not None
+    }
+    if cb_fields and not is_cb_finding(finding):
+        raise Unprocessable(
+            "Only certification-body findings record the body's acceptance and verification.",
+            loc=["body", sorted(cb_fields)[0]],
+        )
+    if changes.get("cb_verified_at") is not None and grade != FindingGrade.major_nc:
+        raise Unprocessable(
+            "The body's verification date is recorded for major nonconformities.",
+            loc=["body", "cb_verified_at"],
+        )
+    evidence_before = (await repo.evidence([finding.id])).get(finding.id, [])
+    before = {**snapshot(finding, FINDING_FIELDS), "evidence": _evidence_json(evidence_before)}
+    for key in FINDING_FIELDS:
+        if key in changes:
+            setattr(finding, key, changes[key])
+    evidence_after = evidence_before if data.evidence is None else _evidence(data.evidence)
+    after = {**snapshot(finding, FINDING_FIELDS), "evidence": _evidence_json(evidence_after)}
+    changed_before, changed_after = diff(before, after)
+    if changed_after:
+        if "evidence" in changed_after:
+            await repo.replace_evidence(finding.id, evidence_after)
+        finding.version += 1
+        finding.updated_at = utcnow()
+        record(
+            session,
+            org_id=ctx.org_id,
+            actor=ctx.actor,
+            action="finding.update",
+            object_type="finding",
+            object_id=finding.id,
+            summary=f"{finding_key(finding)} changed: " + ", ".join(sorted(changed_after)),
+            before=changed_before,
+            after=changed_after,
+        )
+    await session.flush()
+    return finding
+
+
+async def transition_finding(
+    session: AsyncSession, ctx: OrgContext, finding: Finding, data: FindingTransition
+) -> Finding:
+    _ensure_may_write(ctx, finding)
+    grade = FindingGrade(finding.grade)
+    current = FindingStatus(finding.status)
+    open_measures = 0
+    if data.to == FindingStatus.closed and grade in NONCONFORMITY_GRADES:
+        open_measures = (await open_corrective_measures(session, ctx.org_id, [finding.id])).get(
+            finding.id, 0
+        )
+    move = FindingMove(
+        finding=finding,
+        note=data.note,
+        open_measures=open_measures,
+        certification_body=is_cb_finding(finding),
+    )
+    workflow_for(grade).check(move, current, data.to)
+    now = utcnow()
+    if data.to == FindingStatus.closed:
+        finding.closed_at = now
+        finding.decision_note = data.note.strip()
+    finding.status = data.to
+    finding.version += 1
+    finding.updated_at = now
+    record(
+        session,
+        org_id=ctx.org_id,
+        actor=ctx.actor,
+        action="finding.transition",
+        object_type="finding",
+        object_id=finding.id,
+        summary=f"{finding_key(finding)}: {current.value} -> {data.to.value}",
+        before={"status": current.value},
+        after={"status": data.to.value, "note": data.note},
+    )
+    await session.flush()
+    return finding

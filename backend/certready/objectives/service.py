@@ -1,0 +1,272 @@
+"""Objectives and measurements (ISO/IEC 20000-1 6.2, 9.1; iso20000.md RDY-08, RDY-10).
+
+The status is computed, never stored: ``no_recent_data`` when no measurement's
+period ended within the objective's frequency window counted back from today
+(monthly 1 month, quarterly 3, semiannual 6, annual 12 months); otherwise the
+latest measurement (largest period end) against the target: ``on_target`` when
+``value >= target`` (``at_least``) or ``value <= target`` (``at_most``), else
+``off_target``.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from datetime import date
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col
+
+from certready.activity.service import diff, record, snapshot
+from certready.api.deps import OrgContext
+from certready.audits.service import columns
+from certready.core.clock import today, utcnow
+from certready.core.http import check_if_match
+from certready.core.pagination import PageParams, paginate
+from certready.core.problems import Conflict, Forbidden, Unprocessable
+from certready.db.repository import next_number
+from certready.objectives.enums import FREQUENCY_MONTHS, Frequency, ObjectiveStatus
+from certready.objectives.models import Objective, ObjectiveMeasurement
+from certready.objectives.repository import (
+    MeasurementRepository,
+    ObjectiveRepository,
+    ObjectiveRow,
+)
+from certready.objectives.schemas import (
+    MeasurementCreate,
+    ObjectiveCreate,
+    ObjectiveFilters,
+    ObjectiveRead,
+    ObjectiveUpdate,
+)
+from certready.orgs.enums import Role
+from certready.orgs.repository import MembershipRepository
+from certready.requirements.catalogue.loader import DEFAULT_FRAMEWORK
+from certready.training.service import add_months
+
+OBJECTIVE_FIELDS = [
+    "title",
+    "description",
+    "requirement_refs",
+    "metric",
+    "unit",
+    "target",
+    "direction",
+    "owner_id",
+    "due_date",
+    "frequency",
+]
+REQUIRED_FIELDS = {"title", "metric", "target", "direction", "frequency", "requirement_refs"}
+
+
+def objective_key(objective: Objective) -> str:
+    return f"O-{objective.number}"
+
+
+def cutoffs() -> dict[Frequency, date]:
+    now = today()
+    return {f: add_months(now, -months) for f, months in FREQUENCY_MONTHS.items()}
+
+
+def objective_read(row: ObjectiveRow) -> ObjectiveRead:
+    objective, value, period_end, status = row
+    return ObjectiveRead.model_validate(
+        {
+            **columns(objective),
+            "key": objective_key(objective),
+            "requirement_refs": list(objective.requirement_refs or []),
+            "status": ObjectiveStatus(status),
+            "latest_value": value,
+            "latest_period_end": period_end,
+        }
+    )
+
+
+async def read_objective(session: AsyncSession, objective: Objective) -> ObjectiveRead:
+    repo = ObjectiveRepository(session, objective.org_id)
+    return objective_read(await repo.row(objective.id, cutoffs()))
+
+
+async def list_objectives(
+    session: AsyncSession, org_id: uuid.UUID, filters: ObjectiveFilters, page: PageParams
+) -> tuple[list[ObjectiveRead], str | None, int]:
+    """One page with statuses in two statements (count and page), whatever the size."""
+    stmt = ObjectiveRepository(session, org_id).filtered(filters, cutoffs())
+    rows, next_cursor, total = await paginate(
+        session, stmt, keys=[col(Objective.number)], params=page, rows_as_tuples=True
+    )
+    return [objective_read((o, v, e, s)) for o, v, e, s in rows], next_cursor, total
+
+
+def _ensure_may_write(ctx: OrgContext, objective: Objective) -> None:
+    # Process owners write the objectives they own and their measurements (permission table).
+    if ctx.role == Role.process_owner and objective.owner_id != ctx.actor.id:
+        raise Forbidden("Process owners may change only the objectives they own.")
+
+
+async def _check_refs(repo: ObjectiveRepository, refs: Sequence[str]) -> list[str]:
+    unique = list(dict.fromkeys(refs))
+    if not unique:
+        return unique
+    known = await repo.known_refs(DEFAULT_FRAMEWORK, unique)
+    unknown = [r for r in unique if r not in known]
+    if unknown:
+        raise Unprocessable(
+            f"No requirement {', '.join(unknown)} in the catalogue.",
+            loc=["body", "requirement_refs"],
+        )
+    return unique
+
+
+async def _check_owner(session: AsyncSession, ctx: OrgContext, owner_id: uuid.UUID) -> None:
+    if await MembershipRepository(session, ctx.org_id).get(owner_id) is None:
+        raise Unprocessable("The owner must be a member.", loc=["body", "owner_id"])
+    if ctx.role == Role.process_owner and owner_id != ctx.actor.id:
+        raise Forbidden("Process owners may own only their own objectives.")
+
+
+async def create_objective(
+    session: AsyncSession, ctx: OrgContext, data: ObjectiveCreate
+) -> Objective:
+    """RDY-08: an objective is measurable: metric, target, direction, owner, frequency."""
+    repo = ObjectiveRepository(session, ctx.org_id)
+    owner_id = data.owner_id or ctx.actor.id
+    if owner_id is None:
+        raise Unprocessable("Give the owner.", loc=["body", "owner_id"])
+    await _check_owner(session, ctx, owner_id)
+    refs = await _check_refs(repo, data.requirement_refs)
+    objective = repo.add(
+        Objective(
+            org_id=ctx.org_id,
+            number=await next_number(session, ctx.org_id, "objective"),
+            **data.model_dump(exclude={"owner_id", "requirement_refs"}),
+            owner_id=owner_id,
+            requirement_refs=refs,
+        )
+    )
+    await session.flush()
+    record(
+        session,
+        org_id=ctx.org_id,
+        actor=ctx.actor,
+        action="objective.create",
+        object_type="objective",
+        object_id=objective.id,
+        summary=f"{objective_key(objective)} '{objective.title}' created",
+        after=snapshot(objective, OBJECTIVE_FIELDS),
+    )
+    await session.flush()
+    return objective
+
+
+async def update_objective(
+    session: AsyncSession,
+    ctx: OrgContext,
+    objective: Objective,
+    data: ObjectiveUpdate,
+    if_match: str | None,
+) -> Objective:
+    check_if_match(if_match, objective.version)
+    _ensure_may_write(ctx, objective)
+    repo = ObjectiveRepository(session, ctx.org_id)
+    changes = data.model_dump(exclude_unset=True)
+    for key in REQUIRED_FIELDS & changes.keys():
+        if changes[key] is None:
+            raise Unprocessable(f"The {key} cannot be empty.", loc=["body", key])
+    if "owner_id" in changes:
+        if changes["owner_id"] is None:
+            raise Unprocessable("An objective needs an owner.", loc=["body", "owner_id"])
+        await _check_owner(session, ctx, changes["owner_id"])
+    if "requirement_refs" in changes:
+        changes["requirement_refs"] = await _check_refs(repo, changes["requirement_refs"])
+    before = snapshot(objective, OBJECTIVE_FIELDS)
+    for key, value in changes.items():
+        setattr(objective, key, "" if value is None and key in {"description", "unit"} else value)
+    changed_before, changed_after = diff(before, snapshot(objective, OBJECTIVE_FIELDS))
+    if changed_after:
+        objective.version += 1
+        objective.updated_at = utcnow()
+        record(
+            session,
+            org_id=ctx.org_id,
+            actor=ctx.actor,
+            action="objective.update",
+            object_type="objective",
+            object_id=objective.id,
+            summary=f"{objective_key(objective)} changed: " + ", ".join(sorted(changed_after)),
+            before=changed_before,
+            after=changed_after,
+        )
+    await session.flush()
+    return objective
+
+
+async def delete_objective(session: AsyncSession, ctx: OrgContext, objective: Objective) -> None:
+    _ensure_may_write(ctx, objective)
+    if await ObjectiveRepository(session, ctx.org_id).has_measurements(objective.id):
+        raise Conflict("The objective has measurements; they are kept as evidence (9.1).")
+    record(
+        session,
+        org_id=ctx.org_id,
+        actor=ctx.actor,
+        action="objective.delete",
+        object_type="objective",
+        object_id=objective.id,
+        summary=f"{objective_key(objective)} '{objective.title}' deleted",
+        before=snapshot(objective, OBJECTIVE_FIELDS),
+    )
+    await session.delete(objective)
+    await session.flush()
+
+
+async def list_measurements(
+    session: AsyncSession, objective: Objective, page: PageParams
+) -> tuple[list[ObjectiveMeasurement], str | None, int]:
+    stmt = MeasurementRepository(session, objective.org_id).for_objective(objective.id)
+    keys = [col(ObjectiveMeasurement.period_end), col(ObjectiveMeasurement.id)]
+    return await paginate(session, stmt, keys=keys, params=page, descending=True)
+
+
+async def create_measurement(
+    session: AsyncSession, ctx: OrgContext, objective: Objective, data: MeasurementCreate
+) -> ObjectiveMeasurement:
+    _ensure_may_write(ctx, objective)
+    start = data.period_start or data.period_date
+    end = data.period_end or data.period_date
+    assert start is not None and end is not None  # the schema guarantees a period
+    if end > today():
+        loc = "period_date" if data.period_date else "period_end"
+        raise Unprocessable("A period cannot end in the future.", loc=["body", loc])
+    repo = MeasurementRepository(session, ctx.org_id)
+    measurement = repo.add(
+        ObjectiveMeasurement(
+            org_id=ctx.org_id,
+            objective_id=objective.id,
+            period_start=start,
+            period_end=end,
+            value=data.value,
+            source=data.source,
+            note=data.note,
+            recorded_by_id=ctx.actor.id,
+        )
+    )
+    await session.flush()
+    record(
+        session,
+        org_id=ctx.org_id,
+        actor=ctx.actor,
+        action="objective.measurement.create",
+        object_type="objective_measurement",
+        object_id=measurement.id,
+        summary=f"{objective_key(objective)}: {data.value:g} {objective.unit} measured for "
+        f"{start.isoformat()}..{end.isoformat()}",
+        after={
+            "objective_id": objective.id,
+            "period_start": start,
+            "period_end": end,
+            "value": data.value,
+            "source": data.source,
+        },
+    )
+    await session.flush()
+    return measurement

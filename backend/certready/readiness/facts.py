@@ -1,0 +1,260 @@
+"""What the rules see: small, already aggregated facts loaded by a fixed set of statements.
+
+The repository fills one :class:`Facts` per evaluation (GROUP BY in SQL); the rules are
+pure functions over it, so every rule is testable without a database and the number of
+SQL statements does not depend on the size of the organisation.
+"""
+
+from __future__ import annotations
+
+import calendar
+import uuid
+from dataclasses import dataclass, field
+from datetime import date
+
+from certready.evidence.enums import EvidenceKind
+
+# Evidence kinds that document how something is done (maintained documented information).
+DOCUMENT_KINDS = frozenset({EvidenceKind.policy, EvidenceKind.procedure, EvidenceKind.plan})
+# Evidence kinds that show something happened (retained documented information).
+RECORD_KINDS = frozenset(
+    {EvidenceKind.record, EvidenceKind.report, EvidenceKind.ticket_export, EvidenceKind.screenshot}
+)
+
+
+def add_months(start: date, months: int) -> date:
+    """Calendar months (negative goes back), clamped to the month's last day."""
+    index = start.month - 1 + months
+    year, month = start.year + index // 12, index % 12 + 1
+    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+
+
+@dataclass(frozen=True)
+class Leaf:
+    """An assessable requirement with the organisation's status."""
+
+    id: uuid.UUID
+    ref: str
+    root_ref: str
+    sort_key: str
+    status: str | None
+    owner_id: uuid.UUID | None
+    not_occurring: bool
+
+
+@dataclass(frozen=True)
+class LeafEvidence:
+    """Evidence linked to one requirement; "current" = approved, not archived, not expired."""
+
+    links: int = 0
+    current: int = 0
+    current_documents: int = 0
+    current_records: int = 0
+    current_statements: int = 0
+    # Newest effective date of a current record-kind item (RDY-20).
+    latest_record_date: date | None = None
+
+
+@dataclass(frozen=True)
+class DocumentFacts:
+    """One documented-information entry (D1, R3 ...) and the evidence fulfilling it."""
+
+    id: uuid.UUID
+    key: str
+    kind: str
+    title: str
+    clause_refs: tuple[str, ...]
+    mandatory: bool
+    items: int
+    current: int
+
+
+@dataclass(frozen=True)
+class ExpiringItem:
+    id: uuid.UUID
+    number: int
+    title: str
+    kind: str
+    valid_until: date
+
+
+@dataclass(frozen=True)
+class ProgrammeFacts:
+    id: uuid.UUID
+    title: str
+    approved: bool
+    has_method: bool
+
+
+@dataclass(frozen=True)
+class AuditFacts:
+    id: uuid.UUID
+    number: int
+    type: str
+    status: str
+    title: str
+    programme_id: uuid.UUID | None
+    has_scope: bool
+    has_criteria: bool
+    has_report: bool
+    has_distribution: bool
+    planned_start_date: date | None
+    planned_end_date: date | None
+    actual_end_date: date | None
+
+    @property
+    def key(self) -> str:
+        return f"A-{self.number}"
+
+    @property
+    def date(self) -> date | None:
+        """The best date we know: when it ended, else when it is planned."""
+        return self.actual_end_date or self.planned_end_date or self.planned_start_date
+
+
+@dataclass(frozen=True)
+class IndependenceConflict:
+    """An auditor who assessed (or was assigned) a requirement they own (RDY-29)."""
+
+    audit_id: uuid.UUID
+    audit_number: int
+    ref: str
+    user_id: uuid.UUID
+
+
+@dataclass(frozen=True)
+class FindingFacts:
+    id: uuid.UUID
+    number: int
+    grade: str
+    status: str
+    source: str
+    audit_id: uuid.UUID | None
+    requirement_ref: str | None
+    due_date: date | None
+    cb_plan_accepted: bool
+    cb_verified_on: date | None
+
+    @property
+    def key(self) -> str:
+        return f"F-{self.number}"
+
+
+@dataclass(frozen=True)
+class PersonFacts:
+    id: uuid.UUID
+    name: str
+    role_keys: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CourseFacts:
+    id: uuid.UUID
+    title: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class RecordFacts:
+    """The newest training record of one person for one course."""
+
+    latest_completed: date
+    # None: the newest completion never expires.
+    latest_expiry: date | None
+    evaluated: bool
+
+
+@dataclass(frozen=True)
+class ObjectiveFacts:
+    id: uuid.UUID
+    number: int
+    title: str
+    has_metric: bool
+    has_owner: bool
+    has_due_date: bool
+    # Measurements whose period ended on or after the window start (RDY-10).
+    recent_measurements: int
+
+    @property
+    def key(self) -> str:
+        return f"O-{self.number}"
+
+
+@dataclass(frozen=True)
+class MeasureFacts:
+    """A corrective measure as the readiness rules need it (see ``providers``)."""
+
+    id: uuid.UUID
+    key: str
+    finding_id: uuid.UUID | None
+    closed: bool
+    has_root_cause: bool
+    has_owner: bool
+    due_date: date | None
+    effectiveness_recorded: bool
+    cancelled: bool = False
+    # Implemented or under effectiveness review: the due date no longer makes it overdue.
+    past_implementation: bool = False
+
+
+@dataclass(frozen=True)
+class ReviewFacts:
+    """A management review as the readiness rules need it (see ``providers``)."""
+
+    id: uuid.UUID
+    key: str
+    held_on: date | None
+    scheduled_for: date | None
+    has_agenda: bool
+    missing_inputs: tuple[str, ...]
+    decisions_recorded: bool
+    minutes_approved: bool
+
+
+@dataclass
+class Facts:
+    org_id: uuid.UUID
+    org_slug: str
+    today: date
+    framework_code: str
+    certification_decision_date: date | None = None
+    clause_titles: dict[str, str] = field(default_factory=dict)
+    leaves: list[Leaf] = field(default_factory=list)
+    leaf_evidence: dict[uuid.UUID, LeafEvidence] = field(default_factory=dict)
+    documents: dict[str, DocumentFacts] = field(default_factory=dict)
+    expiring: list[ExpiringItem] = field(default_factory=list)
+    expiring_total: int = 0
+    programmes: list[ProgrammeFacts] = field(default_factory=list)
+    audits: list[AuditFacts] = field(default_factory=list)
+    # Requirement id -> newest end date of a closed internal audit that assessed it.
+    audited_on: dict[uuid.UUID, date] = field(default_factory=dict)
+    conflicts: list[IndependenceConflict] = field(default_factory=list)
+    findings: list[FindingFacts] = field(default_factory=list)
+    open_findings_by_root: dict[str, int] = field(default_factory=dict)
+    people: list[PersonFacts] = field(default_factory=list)
+    courses: dict[uuid.UUID, CourseFacts] = field(default_factory=dict)
+    # Role key -> courses it requires (RDY-14, RDY-16).
+    competence: dict[str, set[uuid.UUID]] = field(default_factory=dict)
+    records: dict[tuple[uuid.UUID, uuid.UUID], RecordFacts] = field(default_factory=dict)
+    objectives: list[ObjectiveFacts] = field(default_factory=list)
+    # None: no corrective-measures / management-review provider is registered.
+    measures: list[MeasureFacts] | None = None
+    reviews: list[ReviewFacts] | None = None
+
+    def route(self, path: str) -> str:
+        """An SPA route inside this organisation (``/orgs/acme/...``)."""
+        return f"/orgs/{self.org_slug}{path}"
+
+    def leaves_under(self, *prefixes: str) -> list[Leaf]:
+        """Leaves whose ref is one of ``prefixes`` or lies below one of them."""
+        return [
+            leaf
+            for leaf in self.leaves
+            if any(leaf.ref == p or leaf.ref.startswith(p + ".") for p in prefixes)
+        ]
+
+    def evidence_for(self, leaf: Leaf) -> LeafEvidence:
+        return self.leaf_evidence.get(leaf.id, EMPTY_EVIDENCE)
+
+
+EMPTY_EVIDENCE = LeafEvidence()

@@ -1,0 +1,108 @@
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Header, Path, Query, Response, status
+
+from certready.api.deps import OrgContext, Requires, SessionDep, SettingsDep
+from certready.core.http import set_etag
+from certready.core.pagination import PageDep
+from certready.core.problems import problem_responses
+from certready.orgs.permissions import Action
+from certready.readiness import demo, service
+from certready.readiness.schemas import (
+    DemoResult,
+    ReadinessRead,
+    ReadinessSettingsRead,
+    ReadinessSettingsUpdate,
+    RuleResultRead,
+    SnapshotPage,
+    SnapshotRead,
+)
+from certready.requirements.catalogue.loader import DEFAULT_FRAMEWORK
+
+router = APIRouter(prefix="/orgs/{org}/readiness", tags=["readiness"])
+demo_router = APIRouter(prefix="/demo", tags=["demo"])
+
+ReadinessReader = Annotated[OrgContext, Depends(Requires(Action.readiness_read))]
+ReadinessManager = Annotated[OrgContext, Depends(Requires(Action.readiness_manage))]
+FrameworkParam = Annotated[
+    str, Query(max_length=64, description="Framework code.", examples=[DEFAULT_FRAMEWORK])
+]
+
+
+@router.get("", response_model=ReadinessRead)
+async def get_readiness(
+    ctx: ReadinessReader, session: SessionDep, framework: FrameworkParam = DEFAULT_FRAMEWORK
+) -> ReadinessRead:
+    """Evaluate the readiness rules: gate verdicts, score, clause roll-up and next steps."""
+    return await service.evaluate_org(session, ctx.org, framework)
+
+
+@router.get("/rules/{rule_id}", response_model=RuleResultRead)
+async def get_readiness_rule(
+    ctx: ReadinessReader,
+    session: SessionDep,
+    rule_id: Annotated[str, Path(max_length=32, pattern=r"^RDY-[0-9A-Z-]+$")],
+    framework: FrameworkParam = DEFAULT_FRAMEWORK,
+) -> RuleResultRead:
+    """Read one rule's result with every failing object and its parameters."""
+    return await service.get_rule(session, ctx.org, rule_id, framework)
+
+
+@router.get("/settings", response_model=ReadinessSettingsRead)
+async def get_readiness_settings(
+    ctx: ReadinessReader, session: SessionDep, response: Response
+) -> ReadinessSettingsRead:
+    """Read the rule parameters (defaults and this organisation's values) with an `ETag`."""
+    result = await service.get_settings(session, ctx.org_id)
+    set_etag(response, result.version)
+    return result
+
+
+@router.patch(
+    "/settings", response_model=ReadinessSettingsRead, responses=problem_responses(412, 428)
+)
+async def update_readiness_settings(
+    data: ReadinessSettingsUpdate,
+    ctx: ReadinessManager,
+    session: SessionDep,
+    response: Response,
+    if_match: Annotated[str | None, Header()] = None,
+) -> ReadinessSettingsRead:
+    """Override rule parameters for this organisation (send `If-Match`; `null` resets)."""
+    result = await service.update_settings(session, ctx.org_id, data, if_match, ctx.actor)
+    set_etag(response, result.version)
+    return result
+
+
+@router.post("/snapshots", response_model=SnapshotRead, status_code=status.HTTP_201_CREATED)
+async def create_readiness_snapshot(
+    ctx: ReadinessManager, session: SessionDep, framework: FrameworkParam = DEFAULT_FRAMEWORK
+) -> SnapshotRead:
+    """Store the current verdicts and score as a point of the readiness trend."""
+    snap = await service.create_snapshot(session, ctx.org, ctx.actor, framework)
+    return SnapshotRead.model_validate(snap)
+
+
+@router.get("/history", response_model=SnapshotPage)
+async def list_readiness_history(
+    ctx: ReadinessReader,
+    session: SessionDep,
+    page: PageDep,
+    framework: FrameworkParam = DEFAULT_FRAMEWORK,
+) -> SnapshotPage:
+    """List stored snapshots, newest first (the readiness trend)."""
+    items, next_cursor, total = await service.list_history(session, ctx.org_id, framework, page)
+    return SnapshotPage(items=items, next_cursor=next_cursor, total=total)
+
+
+@demo_router.post(
+    "",
+    response_model=DemoResult,
+    status_code=status.HTTP_201_CREATED,
+    responses=problem_responses(409),
+)
+async def create_demo(session: SessionDep, settings: SettingsDep) -> DemoResult:
+    """First run only: create the demo organisation and its admin (password returned once)."""
+    return await demo.create_demo_first_run(session, settings)

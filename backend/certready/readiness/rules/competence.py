@@ -1,0 +1,140 @@
+"""Competence and awareness (7.2, 7.3) over people in scope, courses and training records."""
+
+from __future__ import annotations
+
+from certready.readiness.enums import Gate, Severity
+from certready.readiness.facts import Facts, RecordFacts, add_months
+from certready.readiness.rules.base import Failure, Outcome, Param, Params, Rule, preview, rule
+from certready.training.enums import CourseKind
+
+
+def _valid(record: RecordFacts | None, facts: Facts) -> bool:
+    return record is not None and (
+        record.latest_expiry is None or record.latest_expiry >= facts.today
+    )
+
+
+@rule("RDY-14", "Competence defined for every SMS role", ["7.2"], Gate.stage1, Severity.blocker)
+def competence_defined(facts: Facts, params: Params) -> Outcome:
+    """Every role key held by a person in scope requires at least one course (a
+    competence requirement). With no roles recorded at all the rule fails too."""
+    roles = sorted({key for person in facts.people for key in person.role_keys})
+    if not roles and not facts.competence:
+        return Outcome(
+            [
+                Failure(
+                    "role",
+                    "No SMS roles recorded for the people in scope.",
+                    facts.route("/training"),
+                )
+            ]
+        )
+    missing = [role for role in roles if not facts.competence.get(role)]
+    failures = [
+        Failure(
+            "role",
+            f"Role '{role}' has no competence requirement.",
+            facts.route(f"/training?role={role}"),
+            key=role,
+        )
+        for role in missing
+    ]
+    message = f"No competence requirements for {preview(missing)}." if missing else ""
+    return Outcome(failures, message=message)
+
+
+@rule(
+    "RDY-15",
+    "Everyone in scope has current awareness training",
+    ["7.3"],
+    Gate.stage2,
+    Severity.blocker,
+    params=[Param("months", 24, 1, 120, "The newest awareness completion may be this old.")],
+)
+def awareness_trained(facts: Facts, params: Params) -> Outcome:
+    """100 % of the people in scope completed an awareness course within {months} months
+    and that completion has not expired."""
+    awareness = [c.id for c in facts.courses.values() if c.kind == CourseKind.awareness]
+    if not awareness:
+        return Outcome(
+            [Failure("course", "No awareness course recorded.", facts.route("/training"))]
+        )
+    since = add_months(facts.today, -params["months"])
+    failures = []
+    for person in facts.people:
+        records = [facts.records.get((person.id, c)) for c in awareness]
+        if not any(
+            r is not None and r.latest_completed >= since and _valid(r, facts) for r in records
+        ):
+            failures.append(
+                Failure(
+                    "person",
+                    f"{person.name} has no current awareness training.",
+                    facts.route(f"/training/people/{person.id}"),
+                    id=str(person.id),
+                    key=person.name,
+                )
+            )
+    total = len(facts.people)
+    message = (
+        f"{total - len(failures)} of {total} people in scope have current awareness training."
+        if failures
+        else ""
+    )
+    return Outcome(failures, message=message)
+
+
+@rule("RDY-16", "Role holders are competent", ["7.2"], Gate.stage2, Severity.blocker)
+def role_competence(facts: Facts, params: Params) -> Outcome:
+    """Every person in scope holds a non-expired record for each course their roles
+    require."""
+    failures = []
+    for person in facts.people:
+        required = sorted(
+            {c for role in person.role_keys for c in facts.competence.get(role, set())},
+            key=str,
+        )
+        for course_id in required:
+            course = facts.courses.get(course_id)
+            if course is None or course.kind == CourseKind.awareness:
+                continue  # awareness is RDY-15
+            record = facts.records.get((person.id, course_id))
+            if not _valid(record, facts):
+                state = "expired" if record is not None else "missing"
+                failures.append(
+                    Failure(
+                        "person",
+                        f"{person.name}: '{course.title}' is {state}.",
+                        facts.route(f"/training/people/{person.id}"),
+                        id=str(person.id),
+                        key=person.name,
+                    )
+                )
+    return Outcome(failures)
+
+
+@rule("RDY-17", "Training effectiveness evaluated", ["7.2"], Gate.stage2, Severity.warning)
+def training_evaluated(facts: Facts, params: Params) -> Outcome:
+    """The newest record of every role-specific course has an effectiveness evaluation
+    (quiz, assessment, supervisor sign-off ...)."""
+    names = {p.id: p.name for p in facts.people}
+    failures = []
+    for (person_id, course_id), record in sorted(facts.records.items(), key=lambda kv: str(kv[0])):
+        course = facts.courses.get(course_id)
+        if course is None or course.kind != CourseKind.role or record.evaluated:
+            continue
+        if person_id not in names:
+            continue  # out of scope
+        failures.append(
+            Failure(
+                "person",
+                f"{names[person_id]}: '{course.title}' has no effectiveness evaluation.",
+                facts.route(f"/training/people/{person_id}"),
+                id=str(person_id),
+                key=names[person_id],
+            )
+        )
+    return Outcome(failures)
+
+
+RULES: list[Rule] = [competence_defined, awareness_trained, role_competence, training_evaluated]

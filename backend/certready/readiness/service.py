@@ -1,0 +1,303 @@
+"""Readiness: evaluate the rules (iso20000.md section 6), settings, snapshots and history."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlmodel import col, select
+
+from certready.activity.service import Actor, record
+from certready.core.clock import today as clock_today
+from certready.core.clock import utcnow
+from certready.core.http import check_if_match
+from certready.core.pagination import PageParams, paginate
+from certready.core.problems import NotFound, Unprocessable
+from certready.db.session import Database
+from certready.orgs.models import Organisation
+from certready.readiness.engine import evaluate, not_implemented_result
+from certready.readiness.enums import SnapshotTrigger
+from certready.readiness.models import ReadinessSettings, ReadinessSnapshot
+from certready.readiness.repository import FactsLoader, SettingsRepository, SnapshotRepository
+from certready.readiness.rules import NOT_IMPLEMENTED, RULES
+from certready.readiness.schemas import (
+    ParameterRead,
+    ReadinessRead,
+    ReadinessSettingsRead,
+    ReadinessSettingsUpdate,
+    RuleResultRead,
+    RuleSettingsRead,
+    SnapshotRead,
+)
+from certready.requirements.catalogue.loader import DEFAULT_FRAMEWORK
+
+log = logging.getLogger("certready.readiness")
+
+Overrides = Mapping[str, Mapping[str, int]]
+
+
+async def _overrides(
+    session: AsyncSession, org_id: uuid.UUID
+) -> tuple[dict[str, dict[str, int]], int]:
+    row = await SettingsRepository(session, org_id).current()
+    if row is None:
+        return {}, 0
+    return {k: dict(v) for k, v in row.parameters.items()}, row.version
+
+
+def _param(overrides: Overrides, rule_id: str, name: str) -> int:
+    value = overrides.get(rule_id, {}).get(name)
+    return value if value is not None else RULES[rule_id].defaults()[name]
+
+
+async def evaluate_org(
+    session: AsyncSession,
+    org: Organisation,
+    framework: str = DEFAULT_FRAMEWORK,
+    on: date | None = None,
+) -> ReadinessRead:
+    """Readiness of one organisation for one framework: a fixed number of statements."""
+    overrides, _ = await _overrides(session, org.id)
+    today = on or clock_today()
+    facts = await FactsLoader(session, org).load(
+        framework,
+        today,
+        expiring_days=max(_param(overrides, "RDY-18", "days"), _param(overrides, "RDY-25", "days")),
+        measurement_months=_param(overrides, "RDY-10", "months"),
+    )
+    if facts is None:
+        raise NotFound(f"No framework '{framework}'.")
+    return evaluate(facts, overrides)
+
+
+async def get_rule(
+    session: AsyncSession, org: Organisation, rule_id: str, framework: str = DEFAULT_FRAMEWORK
+) -> RuleResultRead:
+    """One rule's result with every failing object (not capped)."""
+    if rule_id in NOT_IMPLEMENTED:
+        return not_implemented_result(NOT_IMPLEMENTED[rule_id])
+    if rule_id not in RULES:
+        raise NotFound(f"No readiness rule '{rule_id}'.")
+    report = await evaluate_org(session, org, framework)
+    return next(r for r in report.rules if r.id == rule_id)
+
+
+# --- settings ---------------------------------------------------------------------------
+
+
+def _settings_read(overrides: Overrides, version: int) -> ReadinessSettingsRead:
+    return ReadinessSettingsRead(
+        version=version,
+        rules=[
+            RuleSettingsRead(
+                rule_id=rule.id,
+                title=rule.title,
+                parameters=[
+                    ParameterRead(
+                        name=p.name,
+                        description=p.description,
+                        default=p.default,
+                        minimum=p.minimum,
+                        maximum=p.maximum,
+                        value=_param(overrides, rule.id, p.name),
+                    )
+                    for p in rule.params
+                ],
+            )
+            for rule in RULES.values()
+            if rule.params
+        ],
+    )
+
+
+async def get_settings(session: AsyncSession, org_id: uuid.UUID) -> ReadinessSettingsRead:
+    overrides, version = await _overrides(session, org_id)
+    return _settings_read(overrides, version)
+
+
+def _validated(
+    current: Mapping[str, Mapping[str, int]], data: ReadinessSettingsUpdate
+) -> dict[str, dict[str, int]]:
+    merged = {k: dict(v) for k, v in current.items()}
+    errors: list[dict[str, Any]] = []
+    for rule_id, values in data.parameters.items():
+        rule = RULES.get(rule_id)
+        if rule is None or not rule.params:
+            errors.append(
+                {
+                    "loc": ["body", "parameters", rule_id],
+                    "msg": "No rule with parameters by this id.",
+                    "type": "value_error",
+                }
+            )
+            continue
+        known = {p.name: p for p in rule.params}
+        for name, value in values.items():
+            loc = ["body", "parameters", rule_id, name]
+            param = known.get(name)
+            if param is None:
+                errors.append(
+                    {
+                        "loc": loc,
+                        "msg": f"{rule_id} has no parameter '{name}'.",
+                        "type": "value_error",
+                    }
+                )
+            elif value is None:
+                merged.get(rule_id, {}).pop(name, None)
+            elif not param.minimum <= value <= param.maximum:
+                errors.append(
+                    {
+                        "loc": loc,
+                        "msg": f"Must be between {param.minimum} and {param.maximum}.",
+                        "type": "value_error",
+                    }
+                )
+            else:
+                merged.setdefault(rule_id, {})[name] = value
+    if errors:
+        raise Unprocessable("Some readiness parameters are not valid.", errors=errors)
+    return {k: v for k, v in merged.items() if v}
+
+
+async def update_settings(
+    session: AsyncSession,
+    org_id: uuid.UUID,
+    data: ReadinessSettingsUpdate,
+    if_match: str | None,
+    actor: Actor,
+) -> ReadinessSettingsRead:
+    """Change rule parameters (optimistic lock on the settings version, 0 before the first)."""
+    repo = SettingsRepository(session, org_id)
+    row = await repo.current()
+    check_if_match(if_match, row.version if row else 0)
+    before = dict(row.parameters) if row else {}
+    merged = _validated(before, data)
+    if row is None:
+        row = repo.add(
+            ReadinessSettings(org_id=org_id, parameters=merged, version=1, updated_by=actor.id)
+        )
+    else:
+        row.parameters = merged
+        row.version += 1
+        row.updated_at = utcnow()
+        row.updated_by = actor.id
+    await session.flush()
+    record(
+        session,
+        org_id=org_id,
+        actor=actor,
+        action="readiness.settings.update",
+        object_type="readiness_settings",
+        object_id=org_id,
+        summary="Readiness rule parameters changed",
+        before={"parameters": before},
+        after={"parameters": merged},
+    )
+    return _settings_read(merged, row.version)
+
+
+# --- snapshots --------------------------------------------------------------------------
+
+
+def _snapshot_row(
+    org_id: uuid.UUID, report: ReadinessRead, trigger: SnapshotTrigger, actor: Actor | None
+) -> ReadinessSnapshot:
+    gates = report.gates
+    failing = [r.id for r in report.rules if r.passed is False]
+    return ReadinessSnapshot(
+        org_id=org_id,
+        framework=report.framework,
+        taken_at=utcnow(),
+        snapshot_date=report.today,
+        trigger=trigger,
+        score=report.score,
+        stage1_ready=gates.stage1.ready,
+        stage2_ready=gates.stage2.ready,
+        certification_ready=gates.certification.ready if gates.certification.applicable else None,
+        maintenance_ready=gates.maintenance.ready if gates.maintenance.applicable else None,
+        blockers=len(
+            {
+                b
+                for g in (gates.stage1, gates.stage2, gates.certification, gates.maintenance)
+                for b in g.blockers
+            }
+        ),
+        warnings=len(
+            {
+                w
+                for g in (gates.stage1, gates.stage2, gates.certification, gates.maintenance)
+                for w in g.warnings
+            }
+        ),
+        failing_rules=failing,
+        verdicts=gates.model_dump(mode="json"),
+        created_by=actor.id if actor else None,
+    )
+
+
+async def create_snapshot(
+    session: AsyncSession,
+    org: Organisation,
+    actor: Actor | None,
+    framework: str = DEFAULT_FRAMEWORK,
+    trigger: SnapshotTrigger = SnapshotTrigger.manual,
+    on: date | None = None,
+) -> ReadinessSnapshot:
+    """Store the current verdicts and score (the readiness trend)."""
+    report = await evaluate_org(session, org, framework, on)
+    snap = SnapshotRepository(session, org.id).add(_snapshot_row(org.id, report, trigger, actor))
+    await session.flush()
+    if actor is not None:
+        record(
+            session,
+            org_id=org.id,
+            actor=actor,
+            action="readiness.snapshot",
+            object_type="readiness_snapshot",
+            object_id=snap.id,
+            summary=f"Readiness snapshot: score {snap.score}",
+        )
+    return snap
+
+
+async def list_history(
+    session: AsyncSession, org_id: uuid.UUID, framework: str, params: PageParams
+) -> tuple[list[SnapshotRead], str | None, int]:
+    stmt = SnapshotRepository(session, org_id).history(framework)
+    rows, next_cursor, total = await paginate(
+        session,
+        stmt,
+        keys=[col(ReadinessSnapshot.taken_at), col(ReadinessSnapshot.id)],
+        params=params,
+        descending=True,
+    )
+    return [SnapshotRead.model_validate(r) for r in rows], next_cursor, total
+
+
+async def snapshot_all_orgs(db: Database, on: date | None = None) -> int:
+    """The daily worker's job: one snapshot per organisation unless one exists for today.
+
+    Each organisation in its own transaction, so one failure does not stop the others.
+    """
+    day = on or clock_today()
+    async with db.read_sessions() as session:
+        org_ids = list((await session.execute(select(col(Organisation.id)))).scalars().all())
+    made = 0
+    for org_id in org_ids:
+        try:
+            async with db.transaction() as session:
+                if await SnapshotRepository(session, org_id).exists_on(day, DEFAULT_FRAMEWORK):
+                    continue
+                org = await session.get(Organisation, org_id)
+                if org is None:
+                    continue
+                await create_snapshot(session, org, None, trigger=SnapshotTrigger.daily, on=day)
+                made += 1
+        except Exception:  # one organisation's failure must not stop the others
+            log.exception("daily readiness snapshot failed for %s", org_id)
+    return made

@@ -1,0 +1,48 @@
+"""Permission dependencies and load-or-404 for frameworks."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Path, Query
+
+from certready.api.deps import OrgContext, Requires, SessionDep
+from certready.orgs.permissions import Action
+from certready.requirements import service
+from certready.requirements.catalogue.loader import DEFAULT_FRAMEWORK
+from certready.requirements.models import Framework
+from certready.requirements.service import Editor
+
+RequirementsReader = Annotated[OrgContext, Depends(Requires(Action.requirements_read))]
+
+
+async def get_editor(
+    ctx: Annotated[OrgContext, Depends(Requires(Action.requirements_edit_own))],
+) -> Editor:
+    """Admins and SMS managers edit every row; process owners only their own (service rule)."""
+    return Editor(org_id=ctx.org_id, actor=ctx.actor, edit_all=ctx.can(Action.requirements_edit))
+
+
+RequirementsEditor = Annotated[Editor, Depends(get_editor)]
+
+
+async def framework_from_path(
+    framework: Annotated[
+        str, Path(max_length=64, description="Framework code.", examples=[DEFAULT_FRAMEWORK])
+    ],
+    session: SessionDep,
+) -> Framework:
+    return await service.get_framework(session, framework)
+
+
+async def framework_from_query(
+    session: SessionDep,
+    framework: Annotated[
+        str, Query(max_length=64, description="Framework code.")
+    ] = DEFAULT_FRAMEWORK,
+) -> Framework:
+    return await service.get_framework(session, framework)
+
+
+FrameworkDep = Annotated[Framework, Depends(framework_from_path)]
+FrameworkQueryDep = Annotated[Framework, Depends(framework_from_query)]

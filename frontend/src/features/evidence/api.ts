@@ -1,0 +1,113 @@
+import type { QueryClient } from "@tanstack/react-query";
+import { evidenceDownloadEvidenceVersion } from "../../api/gen/sdk.gen";
+import {
+  activityListActivityQueryKey,
+  evidenceGetEvidenceQueryKey,
+  evidenceListEvidenceQueryKey,
+  evidenceListEvidenceVersionsQueryKey,
+} from "../../api/gen/@tanstack/react-query.gen";
+import type { EvidenceKind, EvidenceRead, EvidenceStatus } from "../../api/gen/types.gen";
+import { saveBlob } from "../../lib/download";
+import { uploadMultipart, type UploadProgress } from "../../lib/upload";
+
+export const STATUS_LABELS: Record<EvidenceStatus, string> = {
+  draft: "Draft",
+  in_review: "In review",
+  approved: "Approved",
+  rejected: "Rejected",
+};
+export const STATUS_COLORS: Record<EvidenceStatus, string> = {
+  draft: "gray",
+  in_review: "yellow",
+  approved: "teal",
+  rejected: "red",
+};
+export const STATUS_OPTIONS = (Object.keys(STATUS_LABELS) as EvidenceStatus[]).map((value) => ({
+  value,
+  label: STATUS_LABELS[value],
+}));
+
+export const KIND_LABELS: Record<EvidenceKind, string> = {
+  policy: "Policy",
+  procedure: "Procedure",
+  plan: "Plan",
+  record: "Record",
+  report: "Report",
+  ticket_export: "Ticket export",
+  screenshot: "Screenshot",
+  statement: "Statement",
+  other: "Other",
+};
+export const KIND_OPTIONS = (Object.keys(KIND_LABELS) as EvidenceKind[]).map((value) => ({ value, label: KIND_LABELS[value] }));
+
+/** The button for moving to a state. */
+export const TRANSITION_LABELS: Record<EvidenceStatus, string> = {
+  draft: "Back to draft",
+  in_review: "Submit for review",
+  approved: "Approve",
+  rejected: "Reject",
+};
+
+export interface NewEvidence {
+  title: string;
+  kind: EvidenceKind;
+  requirement_refs: string[];
+  documented_information_keys: string[];
+}
+
+/** POST .../evidence as multipart (metadata + first file), streamed with progress. */
+export function uploadNewEvidence(
+  org: string,
+  file: File,
+  meta: NewEvidence,
+  onProgress: (p: UploadProgress) => void,
+): Promise<EvidenceRead> {
+  const form = new FormData();
+  form.append("title", meta.title);
+  form.append("kind", meta.kind);
+  form.append("source", "ui");
+  for (const ref of meta.requirement_refs) form.append("requirement_refs", ref);
+  for (const key of meta.documented_information_keys) form.append("documented_information_keys", key);
+  form.append("file", file, file.name); // last: metadata is read before the file streams in
+  return uploadMultipart<EvidenceRead>({
+    url: "/api/v1/orgs/{org}/evidence",
+    path: { org },
+    form,
+    headers: { "Idempotency-Key": crypto.randomUUID() },
+    onProgress,
+  });
+}
+
+/** POST .../evidence/{id}/versions: a new immutable version. */
+export function uploadNewVersion(org: string, evidenceId: string, file: File, onProgress: (p: UploadProgress) => void) {
+  const form = new FormData();
+  form.append("file", file, file.name);
+  return uploadMultipart<unknown>({
+    url: "/api/v1/orgs/{org}/evidence/{evidence_id}/versions",
+    path: { org, evidence_id: evidenceId },
+    form,
+    headers: { "Idempotency-Key": crypto.randomUUID() },
+    onProgress,
+  });
+}
+
+/** Fetch a version's content with the bearer token (generated SDK) and save it as a file. */
+export async function downloadVersion(org: string, evidenceId: string, number: number, filename: string) {
+  const { data } = await evidenceDownloadEvidenceVersion({
+    path: { org, evidence_id: evidenceId, number },
+    parseAs: "blob",
+  });
+  saveBlob(data as Blob, filename);
+}
+
+export async function invalidateEvidence(queryClient: QueryClient, org: string): Promise<void> {
+  const id = (key: readonly [{ _id: string }, ...unknown[]]) => [{ _id: key[0]._id }];
+  await Promise.all([
+    queryClient.invalidateQueries({ queryKey: id(evidenceListEvidenceQueryKey({ path: { org } })) }),
+    queryClient.invalidateQueries({ queryKey: id(evidenceGetEvidenceQueryKey({ path: { org, evidence_id: "" } })) }),
+    queryClient.invalidateQueries({
+      queryKey: id(evidenceListEvidenceVersionsQueryKey({ path: { org, evidence_id: "" } })),
+    }),
+    queryClient.invalidateQueries({ queryKey: id(activityListActivityQueryKey({ path: { org } })) }),
+  ]);
+}

@@ -1,0 +1,282 @@
+import { useState } from "react";
+import { Badge, Button, Card, Group, Modal, Select, SimpleGrid, Skeleton, Stack, Text, Textarea, Title } from "@mantine/core";
+import { DateInput } from "@mantine/dates";
+import { useForm } from "@mantine/form";
+import { queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useParams } from "@tanstack/react-router";
+
+import { findingsGetFinding, findingsTransitionFinding, findingsUpdateFinding } from "../../api/gen/sdk.gen";
+import { auditsGetAuditOptions, findingsGetFindingQueryKey } from "../../api/gen/@tanstack/react-query.gen";
+import type { FindingGrade, FindingRead, FindingStatus } from "../../api/gen/types.gen";
+import { AnchorLink } from "../../components/links";
+import { ProblemAlert } from "../../components/ProblemAlert";
+import { QueryErrorAlert } from "../../components/StatusPages";
+import { formatDate, formatDateTime } from "../../lib/format";
+import { handleFormError } from "../../lib/forms";
+import { notifyProblem, notifySuccess } from "../../lib/notify";
+import { toApiProblem, type ApiProblem } from "../../lib/problem";
+import { invalidateOperations, memberNames, useMembers } from "../audits/api";
+import { useCurrentOrg } from "../orgs/useCurrentOrg";
+import { FindingStatusBadge, GradeBadge } from "./GradeBadge";
+import { FINDING_TRANSITION_LABELS, GRADE_OPTIONS, isGrade, isNonconformity, SOURCE_LABELS } from "./labels";
+
+function findingWithEtagOptions(org: string, findingId: string) {
+  return queryOptions({
+    queryKey: [...findingsGetFindingQueryKey({ path: { org, finding_id: findingId } }), "with-etag"] as const,
+    queryFn: async ({ signal }) => {
+      const { data, response } = await findingsGetFinding({ path: { org, finding_id: findingId }, signal });
+      return { finding: data, etag: response.headers.get("ETag") };
+    },
+  });
+}
+
+function Field({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+        {label}
+      </Text>
+      <Text size="sm" component="div" style={{ whiteSpace: "pre-wrap" }}>
+        {children}
+      </Text>
+    </div>
+  );
+}
+
+/** One finding: what was found, where, and its lifecycle (decision note for observations and OFIs). */
+export function FindingDetailPage() {
+  const { findingId } = useParams({ from: "/_authed/orgs/$org/findings/$findingId" });
+  const { slug, role } = useCurrentOrg();
+  const queryClient = useQueryClient();
+  const query = useQuery(findingWithEtagOptions(slug, findingId));
+  const auditId = query.data?.finding.audit_id;
+  const audit = useQuery({
+    ...auditsGetAuditOptions({ path: { org: slug, audit_id: auditId ?? "" } }),
+    enabled: Boolean(auditId),
+  });
+  const names = memberNames(useMembers(slug).data);
+  const [closing, setClosing] = useState(false);
+  const [note, setNote] = useState("");
+  const [moving, setMoving] = useState<FindingStatus | null>(null);
+  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const [editing, setEditing] = useState(false);
+  const canWrite = role !== "viewer" && role !== "process_owner";
+
+  const refresh = () =>
+    invalidateOperations(queryClient, ["findingsGetFinding", "findingsListFindings", "auditsGetAuditChecklist", "auditsGetAuditReport", "activityListActivity"]);
+
+  const transition = async (finding: FindingRead, to: FindingStatus, decision = "") => {
+    setMoving(to);
+    setProblem(null);
+    try {
+      const { data } = await findingsTransitionFinding({ path: { org: slug, finding_id: finding.id }, body: { to, note: decision } });
+      notifySuccess(`${data.key} is now ${data.status.replace("_", " ")}.`);
+      setClosing(false);
+      setNote("");
+    } catch (error) {
+      const p = toApiProblem(error);
+      if (p.status === 409) setProblem(p);
+      else notifyProblem(p, "Could not change the finding's status");
+    } finally {
+      setMoving(null);
+      await refresh();
+    }
+  };
+
+  if (query.isError) return <QueryErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
+  if (query.isPending) return <Skeleton h={300} />;
+  const { finding, etag } = query.data;
+  const nc = isNonconformity(finding.grade);
+
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <AnchorLink size="sm" to="/orgs/$org/findings" params={{ org: slug }}>
+            ← Findings
+          </AnchorLink>
+          <Group gap="sm" mt={4}>
+            <Title order={2}>{finding.key}</Title>
+            <GradeBadge grade={finding.grade} size="md" />
+            <FindingStatusBadge status={finding.status} size="md" />
+            {finding.overdue && <Badge color="red">Overdue</Badge>}
+          </Group>
+        </div>
+        {canWrite && (
+          <Group gap="xs">
+            {finding.status !== "closed" && (
+              <Button variant="default" onClick={() => setEditing(true)}>
+                Edit
+              </Button>
+            )}
+            {finding.allowed_transitions.map((to) => (
+              <Button
+                key={to}
+                color={to === "closed" ? "teal" : undefined}
+                loading={moving === to}
+                onClick={() => (to === "closed" ? setClosing(true) : void transition(finding, to))}
+              >
+                {FINDING_TRANSITION_LABELS[to]}
+              </Button>
+            ))}
+          </Group>
+        )}
+      </Group>
+
+      {problem && <ProblemAlert problem={problem} onClose={() => setProblem(null)} />}
+
+      <Card withBorder padding="md">
+        <Stack gap="md">
+          <Field label="Statement">{finding.statement}</Field>
+          <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
+            <Field label="Requirement">
+              {finding.requirement_ref ? (
+                <AnchorLink size="sm" to="/orgs/$org/requirements/$ref" params={{ org: slug, ref: finding.requirement_ref }}>
+                  {finding.requirement_ref}
+                </AnchorLink>
+              ) : (
+                "—"
+              )}
+            </Field>
+            <Field label="Audit">
+              {finding.audit_id ? (
+                <AnchorLink size="sm" to="/orgs/$org/audits/$auditId" params={{ org: slug, auditId: finding.audit_id }}>
+                  {audit.data ? `${audit.data.key} ${audit.data.title}` : "Open the audit"}
+                </AnchorLink>
+              ) : (
+                "—"
+              )}
+            </Field>
+            <Field label="Source">{SOURCE_LABELS[finding.source]}</Field>
+            <Field label="Raised">
+              {formatDateTime(finding.raised_at)}
+              {finding.raised_by_id && ` by ${names.get(finding.raised_by_id) ?? "a former member"}`}
+            </Field>
+            <Field label="Due">{formatDate(finding.due_date)}</Field>
+            {finding.closed_at && <Field label="Closed">{formatDateTime(finding.closed_at)}</Field>}
+            {finding.certification_body && (
+              <>
+                <Field label="Plan accepted by the body">{formatDateTime(finding.cb_plan_accepted_at)}</Field>
+                <Field label="Verified by the body">{formatDateTime(finding.cb_verified_at)}</Field>
+              </>
+            )}
+          </SimpleGrid>
+          {finding.decision_note && <Field label="Decision note">{finding.decision_note}</Field>}
+          <Text size="xs" c="dimmed">
+            {nc
+              ? "A nonconformity moves open → action planned → closed; it closes once its corrective measures are closed."
+              : "Observations and OFIs are not nonconformities: close them with a decision note (what was decided and why)."}
+          </Text>
+        </Stack>
+      </Card>
+
+      <Modal opened={closing} onClose={() => setClosing(false)} title={`Close ${finding.key}`} centered>
+        <Stack gap="md">
+          {problem && <ProblemAlert problem={problem} />}
+          <Textarea
+            label="Decision note"
+            required={!nc}
+            description={nc ? "Optional: how the nonconformity was resolved" : "What was decided about this finding, and why"}
+            autosize
+            minRows={3}
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+            data-autofocus
+          />
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={() => setClosing(false)}>
+              Cancel
+            </Button>
+            <Button color="teal" loading={moving === "closed"} disabled={!nc && !note.trim()} onClick={() => void transition(finding, "closed", note.trim())}>
+              Close finding
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+
+      {editing && (
+        <EditFindingModal
+          org={slug}
+          finding={finding}
+          etag={etag}
+          onClose={() => setEditing(false)}
+          onSaved={() => {
+            setEditing(false);
+            notifySuccess(`${finding.key} saved.`);
+            void refresh();
+          }}
+        />
+      )}
+    </Stack>
+  );
+}
+
+function EditFindingModal({
+  org,
+  finding,
+  etag,
+  onClose,
+  onSaved,
+}: {
+  org: string;
+  finding: FindingRead;
+  etag: string | null;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const [submitting, setSubmitting] = useState(false);
+  const form = useForm({
+    mode: "controlled",
+    initialValues: { grade: finding.grade as FindingGrade, statement: finding.statement, due_date: finding.due_date as string | null },
+    validate: { statement: (v) => (v.trim() ? null : "The statement cannot be empty") },
+  });
+  const submit = form.onSubmit(async (values) => {
+    setSubmitting(true);
+    try {
+      await findingsUpdateFinding({
+        path: { org, finding_id: finding.id },
+        headers: { "If-Match": etag ?? "" },
+        body: {
+          ...(values.grade !== finding.grade ? { grade: values.grade } : {}),
+          statement: values.statement.trim(),
+          due_date: values.due_date ? String(values.due_date).slice(0, 10) : null,
+        },
+      });
+      onSaved();
+    } catch (error) {
+      handleFormError(form, error, { title: "Could not save the finding" });
+    } finally {
+      setSubmitting(false);
+    }
+  });
+  return (
+    <Modal opened onClose={onClose} title={`Edit ${finding.key}`} size="lg" centered>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <Select
+              label="Grade"
+              data={GRADE_OPTIONS}
+              allowDeselect={false}
+              disabled={finding.status !== "open"}
+              description={finding.status !== "open" ? "Changes only while the finding is open" : undefined}
+              comboboxProps={{ withinPortal: true }}
+              {...form.getInputProps("grade")}
+              onChange={(v) => isGrade(v) && form.setFieldValue("grade", v)}
+            />
+            <DateInput label="Due date" valueFormat="D MMM YYYY" clearable popoverProps={{ withinPortal: true }} {...form.getInputProps("due_date")} />
+          </SimpleGrid>
+          <Textarea label="Statement" required autosize minRows={3} {...form.getInputProps("statement")} />
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={submitting}>
+              Save
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,107 @@
+import { useEffect, useState } from "react";
+import { Button, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
+import { DateInput } from "@mantine/dates";
+import { useForm } from "@mantine/form";
+
+import { findingsCreateFinding } from "../../api/gen/sdk.gen";
+import type { ChecklistLineRead, FindingGrade, FindingRead } from "../../api/gen/types.gen";
+import { ProblemAlert } from "../../components/ProblemAlert";
+import { handleFormError } from "../../lib/forms";
+import { toApiProblem, type ApiProblem } from "../../lib/problem";
+import { GRADE_OPTIONS, gradeForResult, isGrade } from "./labels";
+
+interface Props {
+  org: string;
+  audit: { id: string; key: string; title: string };
+  /** The checklist line the finding is raised from (requirement and audit are prefilled). */
+  line: ChecklistLineRead | null;
+  onClose: () => void;
+  onRaised: (finding: FindingRead) => void;
+}
+
+interface Values {
+  grade: FindingGrade;
+  statement: string;
+  due_date: string | null;
+}
+
+/** "Raise finding" from a checklist line: grade and statement; the line links the finding. */
+export function RaiseFindingModal({ org, audit, line, onClose, onRaised }: Props) {
+  const [submitting, setSubmitting] = useState(false);
+  const [conflict, setConflict] = useState<ApiProblem | null>(null);
+  const form = useForm<Values>({
+    mode: "controlled",
+    initialValues: { grade: "minor_nc", statement: "", due_date: null },
+    validate: {
+      statement: (v) => (v.trim() ? null : "Describe what was found and against which requirement"),
+    },
+  });
+
+  useEffect(() => {
+    if (!line) return;
+    setConflict(null);
+    form.setValues({ grade: gradeForResult(line.result), statement: line.notes, due_date: null });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- refill per line
+  }, [line?.id]);
+
+  const submit = form.onSubmit(async (values) => {
+    if (!line) return;
+    setSubmitting(true);
+    setConflict(null);
+    try {
+      const { data } = await findingsCreateFinding({
+        path: { org },
+        body: {
+          grade: values.grade,
+          statement: values.statement.trim(),
+          audit_id: audit.id,
+          checklist_line_id: line.id,
+          due_date: values.due_date ? String(values.due_date).slice(0, 10) : null,
+        },
+      });
+      form.reset();
+      onRaised(data);
+    } catch (error) {
+      const problem = toApiProblem(error);
+      if (problem.status === 409 || problem.status === 403) setConflict(problem);
+      else handleFormError(form, error, { title: "Could not raise the finding" });
+    } finally {
+      setSubmitting(false);
+    }
+  });
+
+  return (
+    <Modal opened={line !== null} onClose={onClose} title="Raise finding" size="lg" centered>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          {conflict && <ProblemAlert problem={conflict} onClose={() => setConflict(null)} />}
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput label="Requirement" readOnly value={line ? `${line.ref} ${line.title}` : ""} />
+            <TextInput label="Audit" readOnly value={`${audit.key} ${audit.title}`} />
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <Select
+              label="Grade"
+              required
+              data={GRADE_OPTIONS}
+              allowDeselect={false}
+              comboboxProps={{ withinPortal: true }}
+              {...form.getInputProps("grade")}
+              onChange={(v) => isGrade(v) && form.setFieldValue("grade", v)}
+            />
+            <DateInput label="Due date" valueFormat="D MMM YYYY" clearable popoverProps={{ withinPortal: true }} {...form.getInputProps("due_date")} />
+          </SimpleGrid>
+          <Textarea label="Statement" required autosize minRows={3} maxRows={10} data-autofocus {...form.getInputProps("statement")} />
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={submitting}>
+              Raise finding
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,103 @@
+"""Shared steps of the browser tests: a fresh real server, API setup, UI login."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+from playwright.sync_api import Page, expect
+
+from tests.e2e.conftest import REPO, SPA_DIR, _free_port, _wait_healthy
+
+
+@contextmanager
+def own_server(tmp: Path) -> Iterator[str]:
+    """Migrate a fresh SQLite database in ``tmp`` and run the real server on a free port."""
+    env = {
+        **os.environ,
+        "CERTREADY_DATA_DIR": str(tmp),
+        "CERTREADY_DATABASE_URL": f"sqlite+aiosqlite:///{tmp / 'e2e.db'}",
+        "CERTREADY_SPA_DIR": str(SPA_DIR),
+        "CERTREADY_ENV": "development",
+    }
+    subprocess.run(
+        [sys.executable, "-m", "certready", "migrate"],
+        env=env,
+        cwd=REPO,
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    port = _free_port()
+    log = tmp / "server.log"
+    with log.open("wb") as out:
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "certready",
+                "serve",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+            ],
+            env=env,
+            cwd=REPO,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait_healthy(f"{base}/api/v1/health", proc, log)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(5)
+
+
+def set_up_org(base: str, org: str, name: str, email: str, password: str) -> httpx.Client:
+    """First-run setup through the API; returns a client logged in as the admin."""
+    api = httpx.Client(base_url=f"{base}/api/v1", timeout=30)
+    r = api.post(
+        "/setup",
+        json={
+            "organisation": {"name": name, "slug": org},
+            "admin": {"email": email, "full_name": "Sam Manager", "password": password},
+        },
+    )
+    assert r.status_code in (200, 201), r.text
+    r = api.post("/auth/token", data={"username": email, "password": password})
+    assert r.status_code == 200, r.text
+    api.headers["Authorization"] = f"Bearer {r.json()['access_token']}"
+    return api
+
+
+def add_member(
+    api: httpx.Client, org: str, email: str, full_name: str, role: str, password: str
+) -> str:
+    r = api.post(
+        f"/orgs/{org}/members",
+        json={"email": email, "full_name": full_name, "role": role, "password": password},
+    )
+    assert r.status_code in (200, 201), r.text
+    return str(r.json()["user_id"])
+
+
+def log_in(page: Page, base: str, email: str, password: str) -> None:
+    page.goto(f"{base}/login")
+    expect(page.get_by_role("heading", name="Log in")).to_be_visible()
+    page.get_by_label("Email").fill(email)
+    page.get_by_role("textbox", name="Password", exact=True).fill(password)
+    page.get_by_role("button", name="Log in").click()
+    expect(page).to_have_url(re.compile(r"/orgs/[^/]+/dashboard$"))
