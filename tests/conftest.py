@@ -111,6 +111,7 @@ def settings(db_target: DbTarget, tmp_path: Path) -> Settings:
         argon2_time_cost=1,
         argon2_memory_cost=1024,
         argon2_parallelism=1,
+        worker=False,
     )
 
 

@@ -50,8 +50,9 @@ class Settings(BaseSettings):
     argon2_memory_cost: int = 65536
     argon2_parallelism: int = 4
     sqlite_busy_timeout_ms: int = 30000
-    # Daily readiness snapshots in-process (CERTREADY_WORKER); None: on in production only.
-    worker: bool | None = None
+    # Daily readiness snapshots by the in-process worker (CERTREADY_WORKER=false to turn off,
+    # e.g. when a separate worker process does it).
+    worker: bool = True
 
     @field_validator("cors_origins", mode="before")
     @classmethod
@@ -66,7 +67,7 @@ class Settings(BaseSettings):
 
     @property
     def worker_enabled(self) -> bool:
-        return self.is_production if self.worker is None else self.worker
+        return self.worker
 
     @property
     def resolved_database_url(self) -> str:

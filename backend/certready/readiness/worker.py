@@ -1,7 +1,7 @@
 """The daily readiness snapshot: a small asyncio task started in the app lifespan.
 
-Off unless enabled: ``CERTREADY_WORKER`` (``Settings.worker``) defaults to on in
-production and off in development (which tests use), so no test depends on timing.
+On by default (``CERTREADY_WORKER=false`` turns it off); the test settings turn it off,
+and tests call ``snapshot_all_orgs`` directly, so no test depends on timing.
 Every ``interval`` seconds it snapshots each organisation that has no snapshot for today
 (``service.snapshot_all_orgs``), so restarts never create duplicates.
 """
