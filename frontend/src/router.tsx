@@ -26,6 +26,7 @@ import { RequirementDetailPage } from "./features/requirements/RequirementDetail
 import { validateRequirementsSearch } from "./features/requirements/search";
 import { EvidencePage } from "./features/evidence/EvidencePage";
 import { EvidenceDetailPage } from "./features/evidence/EvidenceDetailPage";
+import { validateEvidenceSearch } from "./features/evidence/search";
 import { AuditsPage } from "./features/audits/AuditsPage";
 import { FindingsPage } from "./features/findings/FindingsPage";
 import { AuditDetailPage } from "./features/audits/AuditDetailPage";
@@ -34,7 +35,10 @@ import { ProgrammesPage } from "./features/audits/ProgrammesPage";
 import { CoveragePage } from "./features/audits/CoveragePage";
 import { FindingDetailPage } from "./features/findings/FindingDetailPage";
 import { CorrectiveMeasuresPage } from "./features/corrective_measures/CorrectiveMeasuresPage";
+import { CorrectiveMeasureDetailPage } from "./features/corrective_measures/CorrectiveMeasureDetailPage";
+import { validateMeasuresSearch } from "./features/corrective_measures/search";
 import { ManagementReviewsPage } from "./features/management_reviews/ManagementReviewsPage";
+import { ManagementReviewDetailPage } from "./features/management_reviews/ManagementReviewDetailPage";
 import { TrainingPage } from "./features/training/TrainingPage";
 import { ObjectivesPage } from "./features/objectives/ObjectivesPage";
 
@@ -157,10 +161,24 @@ const requirementDetailRoute = createRoute({
   component: RequirementDetailPage,
 });
 
+const evidenceRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "evidence",
+  validateSearch: validateEvidenceSearch,
+  component: EvidencePage,
+});
+
 const evidenceDetailRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: "evidence/$evidenceId",
   component: EvidenceDetailPage,
+});
+
+const correctiveMeasuresRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "corrective-measures",
+  validateSearch: validateMeasuresSearch,
+  component: CorrectiveMeasuresPage,
 });
 
 const routeTree = rootRoute.addChildren([
@@ -174,7 +192,7 @@ const routeTree = rootRoute.addChildren([
       section("dashboard", DashboardPage),
       requirementsRoute,
       requirementDetailRoute,
-      section("evidence", EvidencePage),
+      evidenceRoute,
       evidenceDetailRoute,
       section("audits", AuditsPage),
       section("audits/programmes", ProgrammesPage),
@@ -183,8 +201,10 @@ const routeTree = rootRoute.addChildren([
       section("audits/$auditId/report", AuditReportPage),
       section("findings", FindingsPage),
       section("findings/$findingId", FindingDetailPage),
-      section("corrective-measures", CorrectiveMeasuresPage),
+      correctiveMeasuresRoute,
+      section("corrective-measures/$measureId", CorrectiveMeasureDetailPage),
       section("management-reviews", ManagementReviewsPage),
+      section("management-reviews/$reviewId", ManagementReviewDetailPage),
       section("training", TrainingPage),
       section("objectives", ObjectivesPage),
       section("activity", ActivityPage),

@@ -82,6 +82,9 @@ async def list_organisations(
 async def update_organisation(
     session: AsyncSession, org: Organisation, data: OrgUpdate, if_match: str | None, actor: Actor
 ) -> Organisation:
+    # Lock and re-read the row so two writers with the same ETag cannot both win (C1);
+    # on SQLite the write transaction (BEGIN IMMEDIATE) already serialises them.
+    await session.refresh(org, with_for_update=True)
     check_if_match(if_match, org.version)
     before = snapshot(org, ORG_FIELDS)
     for key, value in data.model_dump(exclude_unset=True).items():

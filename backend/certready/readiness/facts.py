@@ -161,6 +161,7 @@ class RecordFacts:
     latest_completed: date
     # None: the newest completion never expires.
     latest_expiry: date | None
+    # The newest completion has an effectiveness evaluation (RDY-17).
     evaluated: bool
 
 

@@ -498,17 +498,21 @@ class FactsLoader:
                 func.max(col(rec.completed_on)).label("completed"),
                 func.max(col(rec.expires_on)).label("expires"),
                 _flag(col(rec.expires_on).is_(None)).label("never"),
-                _flag(col(rec.evaluation_method).is_not(None)).label("evaluated"),
+                # RDY-17 asks about the newest record: when was the last evaluated one?
+                func.max(
+                    case((col(rec.evaluation_method).is_not(None), col(rec.completed_on)))
+                ).label("evaluated_on"),
             )
             .where(col(rec.org_id) == self.org_id)
             .group_by(col(rec.person_id), col(rec.course_id))
         )
         for r in await self._rows(stmt):
             completed = _as_date(r.completed) or facts.today
+            evaluated_on = _as_date(r.evaluated_on)
             facts.records[(r.person_id, r.course_id)] = RecordFacts(
                 latest_completed=completed,
                 latest_expiry=None if int(r.never) else _as_date(r.expires),
-                evaluated=int(r.evaluated) > 0,
+                evaluated=evaluated_on is not None and evaluated_on >= completed,
             )
 
     async def _objectives(self, facts: Facts, months: int) -> None:

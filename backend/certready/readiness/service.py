@@ -77,7 +77,7 @@ async def evaluate_org(
 async def get_rule(
     session: AsyncSession, org: Organisation, rule_id: str, framework: str = DEFAULT_FRAMEWORK
 ) -> RuleResultRead:
-    """One rule's result with every failing object (not capped)."""
+    """One rule's result with its failing objects (the first 50, and the total count)."""
     if rule_id in NOT_IMPLEMENTED:
         return not_implemented_result(NOT_IMPLEMENTED[rule_id])
     if rule_id not in RULES:

@@ -9,6 +9,7 @@ import { setupGetSetupStatusQueryKey } from "../../api/gen/@tanstack/react-query
 import { handleFormError } from "../../lib/forms";
 import { slugError, slugify } from "../../lib/slug";
 import { logIn } from "./useSession";
+import { LoadDemo } from "./LoadDemo";
 
 /** First run: create the first organisation and its administrator, then log in. */
 export function SetupPage() {
@@ -125,6 +126,8 @@ export function SetupPage() {
             <Button type="submit" loading={submitting}>
               Create organisation
             </Button>
+            <Divider label="or" labelPosition="center" />
+            <LoadDemo />
           </Stack>
         </form>
       </Paper>

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import {
+  Alert,
   Button,
   Card,
   Group,
@@ -15,6 +16,7 @@ import {
   Title,
 } from "@mantine/core";
 import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
+import { useNavigate, useSearch } from "@tanstack/react-router";
 
 import { evidenceListEvidenceInfiniteOptions } from "../../api/gen/@tanstack/react-query.gen";
 import type { EvidenceKind, EvidenceStatus } from "../../api/gen/types.gen";
@@ -33,14 +35,15 @@ import { EvidenceStatusBadge, useDocumentedInformationOptions, useRequirementOpt
 const PAGE_SIZE = 50;
 const EXPIRING_DAYS = 30;
 
-function UploadCard({ org, onUploaded }: { org: string; onUploaded: () => void }) {
+function UploadCard({ org, fulfils, onUploaded }: { org: string; fulfils?: string; onUploaded: () => void }) {
   const requirementOptions = useRequirementOptions(org);
   const diOptions = useDocumentedInformationOptions();
   const [file, setFile] = useState<File | null>(null);
   const [title, setTitle] = useState("");
-  const [kind, setKind] = useState<EvidenceKind>("record");
+  // Prepared for a document (?fulfils=D8 from a readiness fix link): a plan, fulfilling it.
+  const [kind, setKind] = useState<EvidenceKind>(fulfils ? "plan" : "record");
   const [refs, setRefs] = useState<string[]>([]);
-  const [keys, setKeys] = useState<string[]>([]);
+  const [keys, setKeys] = useState<string[]>(fulfils ? [fulfils] : []);
   const [progress, setProgress] = useState<number | null>(null);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
 
@@ -67,7 +70,7 @@ function UploadCard({ org, onUploaded }: { org: string; onUploaded: () => void }
       setFile(null);
       setTitle("");
       setRefs([]);
-      setKeys([]);
+      setKeys(fulfils ? [fulfils] : []);
       onUploaded();
     } catch (error) {
       setProblem(toApiProblem(error));
@@ -136,6 +139,9 @@ function UploadCard({ org, onUploaded }: { org: string; onUploaded: () => void }
 /** Evidence items with filters, cursor paging and a drag-and-drop upload. */
 export function EvidencePage() {
   const { slug, role } = useCurrentOrg();
+  const { fulfils } = useSearch({ from: "/_authed/orgs/$org/evidence" });
+  const navigate = useNavigate();
+  const diOptions = useDocumentedInformationOptions();
   const queryClient = useQueryClient();
   const requirementOptions = useRequirementOptions(slug);
   const [requirement, setRequirement] = useState<string | null>(null);
@@ -147,6 +153,7 @@ export function EvidencePage() {
     limit: PAGE_SIZE,
     requirement: requirement ?? undefined,
     status: status ?? undefined,
+    documented_information: fulfils,
     expiring_within_days: expiring ? EXPIRING_DAYS : undefined,
   };
   const list = useInfiniteQuery({
@@ -168,7 +175,22 @@ export function EvidencePage() {
         )}
       </div>
 
-      {canWrite && <UploadCard org={slug} onUploaded={() => void invalidateEvidence(queryClient, slug)} />}
+      {fulfils && (
+        <Alert color="blue" variant="light" title={`Evidence for ${diOptions.find((o) => o.value === fulfils)?.label ?? fulfils}`}>
+          <Group justify="space-between" gap="sm">
+            <Text size="sm">
+              Showing only evidence that fulfils {fulfils}; a new upload is prepared to fulfil it. It counts once approved.
+            </Text>
+            <Button size="xs" variant="subtle" onClick={() => void navigate({ to: "/orgs/$org/evidence", params: { org: slug } })}>
+              Show all evidence
+            </Button>
+          </Group>
+        </Alert>
+      )}
+
+      {canWrite && (
+        <UploadCard key={fulfils ?? ""} org={slug} fulfils={fulfils} onUploaded={() => void invalidateEvidence(queryClient, slug)} />
+      )}
 
       <Group align="flex-end" gap="sm" wrap="wrap">
         <Select

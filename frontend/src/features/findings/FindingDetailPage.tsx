@@ -8,7 +8,7 @@ import { useParams } from "@tanstack/react-router";
 import { findingsGetFinding, findingsTransitionFinding, findingsUpdateFinding } from "../../api/gen/sdk.gen";
 import { auditsGetAuditOptions, findingsGetFindingQueryKey } from "../../api/gen/@tanstack/react-query.gen";
 import type { FindingGrade, FindingRead, FindingStatus } from "../../api/gen/types.gen";
-import { AnchorLink } from "../../components/links";
+import { AnchorLink, ButtonLink } from "../../components/links";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { QueryErrorAlert } from "../../components/StatusPages";
 import { formatDate, formatDateTime } from "../../lib/format";
@@ -104,6 +104,11 @@ export function FindingDetailPage() {
         </div>
         {canWrite && (
           <Group gap="xs">
+            {nc && finding.status !== "closed" && (
+              <ButtonLink variant="light" to="/orgs/$org/corrective-measures" params={{ org: slug }} search={{ finding: finding.id }}>
+                Create corrective measure
+              </ButtonLink>
+            )}
             {finding.status !== "closed" && (
               <Button variant="default" onClick={() => setEditing(true)}>
                 Edit

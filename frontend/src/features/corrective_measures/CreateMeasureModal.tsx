@@ -1,0 +1,108 @@
+import { useState } from "react";
+import { Button, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
+import { DateInput } from "@mantine/dates";
+import { useForm } from "@mantine/form";
+import { useQuery } from "@tanstack/react-query";
+
+import { correctiveMeasuresCreateCorrectiveMeasure } from "../../api/gen/sdk.gen";
+import { findingsListFindingsOptions } from "../../api/gen/@tanstack/react-query.gen";
+import type { CorrectiveMeasureRead } from "../../api/gen/types.gen";
+import { handleFormError } from "../../lib/forms";
+import { useMembers } from "../audits/api";
+import { GRADE_LABELS } from "../findings/labels";
+import { toIsoDate } from "./labels";
+
+/** Open a corrective measure, usually on one or more nonconformities. */
+export function CreateMeasureModal({
+  org,
+  findingId,
+  onClose,
+  onCreated,
+}: {
+  org: string;
+  findingId?: string;
+  onClose: () => void;
+  onCreated: (measure: CorrectiveMeasureRead) => void;
+}) {
+  const findings = useQuery({
+    ...findingsListFindingsOptions({ path: { org }, query: { limit: 500 } }),
+    select: (page) => page.items.filter((f) => f.status !== "closed"),
+  });
+  const members = useMembers(org);
+  const [submitting, setSubmitting] = useState(false);
+  const prefill = findings.data?.find((f) => f.id === findingId);
+  const form = useForm({
+    mode: "controlled",
+    initialValues: {
+      title: "",
+      description: "",
+      finding_ids: findingId ? [findingId] : ([] as string[]),
+      owner_id: null as string | null,
+      due_date: null as string | null,
+    },
+    validate: { title: (v) => (v.trim() ? null : "Give the measure a title") },
+  });
+  const submit = form.onSubmit(async (values) => {
+    setSubmitting(true);
+    try {
+      const { data } = await correctiveMeasuresCreateCorrectiveMeasure({
+        path: { org },
+        body: {
+          title: values.title.trim(),
+          description: values.description.trim(),
+          finding_ids: values.finding_ids,
+          owner_id: values.owner_id,
+          due_date: toIsoDate(values.due_date),
+        },
+      });
+      onCreated(data);
+    } catch (error) {
+      handleFormError(form, error, { title: "Could not open the corrective measure" });
+    } finally {
+      setSubmitting(false);
+    }
+  });
+  return (
+    <Modal opened onClose={onClose} title="New corrective measure" size="lg" centered>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <TextInput
+            label="Title"
+            required
+            data-autofocus
+            placeholder={prefill ? `Correct ${prefill.key}` : "What will be corrected"}
+            {...form.getInputProps("title")}
+          />
+          <Textarea label="Description" autosize minRows={2} {...form.getInputProps("description")} />
+          <MultiSelect
+            label="Findings"
+            description="The nonconformities this measure deals with"
+            searchable
+            data={(findings.data ?? []).map((f) => ({ value: f.id, label: `${f.key} (${GRADE_LABELS[f.grade]}) ${f.statement.slice(0, 80)}` }))}
+            comboboxProps={{ withinPortal: true }}
+            {...form.getInputProps("finding_ids")}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <Select
+              label="Owner"
+              searchable
+              clearable
+              data={(members.data ?? []).map((m) => ({ value: m.user_id, label: m.full_name }))}
+              comboboxProps={{ withinPortal: true }}
+              {...form.getInputProps("owner_id")}
+            />
+            <DateInput label="Due date" valueFormat="D MMM YYYY" clearable popoverProps={{ withinPortal: true }} {...form.getInputProps("due_date")} />
+          </SimpleGrid>
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={submitting}>
+              Open measure
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
