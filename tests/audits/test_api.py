@@ -28,6 +28,7 @@ from tests.factories.audits import (
     transition,
 )
 from tests.factories.auth import add_member, first_run, second_org
+from tests.factories.evidence import create_statement
 from tests.factories.findings import findings_url, raise_finding
 from tests.factories.requirements import insert_generated_framework
 
@@ -310,7 +311,7 @@ async def test_sampled_evidence_is_kept_per_line(client: httpx.AsyncClient) -> N
     org = await first_run(client)
     audit = await create_audit(client, org, scope=["4.1"], lead=org.admin.user_id)
     await transition(client, org, audit["id"], "in_progress")
-    item = str(uuid.uuid4())
+    item = (await create_statement(client, org))["id"]
     r = await assess(
         client,
         org,

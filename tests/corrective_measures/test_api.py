@@ -21,6 +21,7 @@ from tests.factories.corrective_measures import (
     satisfy,
     update_action,
 )
+from tests.factories.evidence import create_statement
 from tests.factories.findings import findings_url, move_finding, raise_finding
 
 
@@ -57,7 +58,7 @@ async def test_keys_links_and_validation(client: httpx.AsyncClient) -> None:
             "correction_date": "2026-11-02",
             "correction_by_id": acme.admin.user_id,
             "extent": "Same gap in the release process",
-            "sms_change_evidence_ids": [str(uuid.uuid4())],
+            "sms_change_evidence_ids": [(await create_statement(client, acme))["id"]],
             "finding_ids": [finding["id"]],
         },
     )
@@ -260,7 +261,8 @@ async def test_list_query_count_is_constant(
     async def one_more() -> None:
         m = await open_measure(client, org, finding_ids=[finding["id"]])
         await add_action(client, org, m["id"], owner_id=org.admin.user_id)
-        await patch_measure(client, org, m["id"], {"sms_change_evidence_ids": [str(uuid.uuid4())]})
+        item = (await create_statement(client, org))["id"]
+        await patch_measure(client, org, m["id"], {"sms_change_evidence_ids": [item]})
 
     await one_more()
 

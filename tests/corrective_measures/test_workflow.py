@@ -17,6 +17,7 @@ from tests.factories.corrective_measures import (
     satisfy,
     update_action,
 )
+from tests.factories.evidence import create_statement
 
 STATES = [
     "open",
@@ -107,13 +108,12 @@ async def test_implemented_needs_every_action_done(client: httpx.AsyncClient) ->
         client, org, measure["id"], owner_id=org.admin.user_id, due_date="2027-01-01"
     )
     first_id, second_id = (a["id"] for a in second["actions"])
+    done_proof = (await create_statement(client, org, title="Field made mandatory"))["id"]
     r = await update_action(
-        client,
-        org,
-        measure["id"],
-        first_id,
-        {"done": True, "evidence_id": "3f1d7c8e-0000-4000-8000-000000000001"},
+        client, org, measure["id"], first_id, {"done": True, "evidence_id": done_proof}
     )
+    assert r.status_code == 200, r.text
+    assert r.json()["actions"][0]["evidence_id"] == done_proof
     assert r.json()["actions"][0]["done_at"] is not None
     await _guard_fails(client, org, measure["id"], "implemented", "1 action(s) are not done")
     await update_action(client, org, measure["id"], second_id, {"done": True})

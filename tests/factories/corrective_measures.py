@@ -7,6 +7,7 @@ from typing import Any
 import httpx
 
 from tests.factories.auth import OrgFixture
+from tests.factories.evidence import create_statement
 
 # The happy path to each state: the transitions that reach it from `open`.
 PATH = ["contained", "analysed", "planned", "implemented", "effectiveness_review", "closed"]
@@ -95,11 +96,12 @@ async def review(
     headers: dict[str, str] | None = None,
     **fields: Any,
 ) -> httpx.Response:
+    if "evidence_id" not in fields:
+        fields["evidence_id"] = (await create_statement(client, org, title="Change sample"))["id"]
     body = {
         "method": "Sampled 20 changes a month later",
         "result": "effective",
         "review_date": "2026-11-20",
-        "evidence_id": "7b0e4a36-6a39-4a43-9f1e-2f3f2f0b0c11",
         **fields,
     }
     return await client.post(

@@ -10,6 +10,7 @@ import httpx
 from tests.conftest import QueryCounter
 from tests.factories.audits import assess, audits_url, create_audit, transition
 from tests.factories.auth import add_member, first_run, second_org
+from tests.factories.evidence import create_statement
 from tests.factories.findings import findings_url, move_finding, raise_finding
 
 
@@ -197,7 +198,7 @@ async def test_patch_rules(client: httpx.AsyncClient) -> None:
     assert r.status_code == 412
     r = await _patch(client, org, finding["id"], {"status": "closed"})
     assert r.status_code == 422  # status only through transitions (Z4)
-    item = str(uuid.uuid4())
+    item = (await create_statement(client, org))["id"]
     r = await _patch(
         client,
         org,
@@ -284,7 +285,8 @@ async def test_list_query_count_is_constant(
     client: httpx.AsyncClient, count_queries: QueryCounter
 ) -> None:
     org = await first_run(client)
-    await raise_finding(client, org, evidence=[{"evidence_item_id": str(uuid.uuid4())}])
+    item = (await create_statement(client, org))["id"]
+    await raise_finding(client, org, evidence=[{"evidence_item_id": item}])
 
     async def cost() -> int:
         count_queries.count = 0
@@ -294,5 +296,6 @@ async def test_list_query_count_is_constant(
 
     one = await cost()
     for _ in range(20):
-        await raise_finding(client, org, evidence=[{"evidence_item_id": str(uuid.uuid4())}])
+        item = (await create_statement(client, org))["id"]
+        await raise_finding(client, org, evidence=[{"evidence_item_id": item}])
     assert await cost() == one

@@ -53,6 +53,7 @@ from certready.core.http import check_if_match
 from certready.core.pagination import PageParams, paginate
 from certready.core.problems import Conflict, Forbidden, IllegalTransition, Unprocessable
 from certready.db.repository import next_number
+from certready.evidence.service import ensure_evidence_in_org
 from certready.orgs.enums import Role
 from certready.requirements.catalogue.loader import DEFAULT_FRAMEWORK
 
@@ -640,7 +641,9 @@ async def assess_line(
     evidence_after = evidence_before
     if data.evidence is not None:
         evidence_after = list({e.evidence_item_id: e.version_number for e in data.evidence}.items())
-        # TODO(evidence issue): validate ids against evidence_item (same org, else 422).
+        await ensure_evidence_in_org(
+            session, audit.org_id, [i for i, _ in evidence_after], ["body", "evidence"]
+        )
     after = {**snapshot(line, fields), "evidence": _evidence_json(evidence_after)}
     changed_before, changed_after = diff(before, after)
     if changed_after:

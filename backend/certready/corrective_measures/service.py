@@ -39,6 +39,7 @@ from certready.corrective_measures.schemas import (
 )
 from certready.corrective_measures.workflow import MEASURE_WORKFLOW, MeasureMove
 from certready.db.repository import next_number
+from certready.evidence.service import ensure_evidence_in_org
 from certready.findings import service as findings_service
 from certready.findings.enums import FindingGrade, FindingStatus
 from certready.findings.models import Finding
@@ -296,6 +297,9 @@ async def update_measure(
     new_changes = old_changes
     if changes.get("sms_change_evidence_ids") is not None:
         new_changes = sorted(set(changes["sms_change_evidence_ids"]))
+        await ensure_evidence_in_org(
+            session, ctx.org_id, new_changes, ["body", "sms_change_evidence_ids"]
+        )
 
     def state(findings: list[uuid.UUID], sms: list[uuid.UUID]) -> dict[str, Any]:
         return {
@@ -442,6 +446,10 @@ async def update_action(
         if key in changes and changes[key] is None:
             raise Unprocessable(f"{key} cannot be null.", loc=["body", key])
     await _validate_members(repo, {k: changes[k] for k in ("owner_id",) if k in changes})
+    if changes.get("evidence_id") is not None:
+        await ensure_evidence_in_org(
+            session, ctx.org_id, [changes["evidence_id"]], ["body", "evidence_id"]
+        )
     before = snapshot(action, ACTION_FIELDS)
     for key in ACTION_FIELDS:
         if key in changes:
@@ -477,6 +485,10 @@ async def record_effectiveness_review(
         raise Conflict(
             f"{measure_key(measure)} is {measure.status}: effectiveness is reviewed in "
             "'effectiveness_review'."
+        )
+    if data.evidence_id is not None:
+        await ensure_evidence_in_org(
+            session, ctx.org_id, [data.evidence_id], ["body", "evidence_id"]
         )
     measure.review_by_id = ctx.principal.id
     measure.review_method = data.method

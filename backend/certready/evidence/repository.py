@@ -237,6 +237,18 @@ class EvidenceRepository(OrgScopedRepository[Evidence]):
         return bool((await self.session.execute(stmt)).scalar())
 
 
+async def evidence_ids_outside_org(
+    session: AsyncSession, org_id: uuid.UUID, ids: Sequence[uuid.UUID]
+) -> set[uuid.UUID]:
+    """The ids among ``ids`` that are not evidence items of ``org_id`` (one statement)."""
+    wanted = set(ids)
+    if not wanted:
+        return set()
+    stmt = select(Evidence.id).where(col(Evidence.org_id) == org_id, col(Evidence.id).in_(wanted))
+    found = set((await session.execute(stmt)).scalars().all())
+    return wanted - found
+
+
 class EvidenceVersionRepository(OrgScopedRepository[EvidenceVersion]):
     model = EvidenceVersion
 

@@ -52,6 +52,7 @@ from certready.evidence.repository import (
     EvidenceRepository,
     EvidenceVersionRepository,
     IntegrityRepository,
+    evidence_ids_outside_org,
 )
 from certready.evidence.schemas import (
     EvidenceArchive,
@@ -1238,3 +1239,16 @@ async def create_evidence(
     if isinstance(body, FormUpload):
         return await create_evidence_form(session, up, ctx, body, key)
     return await create_evidence_json(session, up, ctx, body, key)
+
+
+async def ensure_evidence_in_org(
+    session: AsyncSession, org_id: uuid.UUID, ids: Sequence[uuid.UUID], loc: Sequence[str]
+) -> None:
+    """Links to evidence (audit lines, findings) must name items of the same organisation.
+
+    Another organisation's item gets the same answer as a missing one (SECURITY.md Z1).
+    """
+    missing = await evidence_ids_outside_org(session, org_id, ids)
+    if missing:
+        listed = ", ".join(sorted(str(i) for i in missing))
+        raise Unprocessable(f"No such evidence item: {listed}.", loc=list(loc))

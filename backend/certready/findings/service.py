@@ -21,6 +21,7 @@ from certready.core.http import check_if_match
 from certready.core.pagination import PageParams, paginate
 from certready.core.problems import Conflict, Forbidden, Unprocessable
 from certready.db.repository import next_number
+from certready.evidence.service import ensure_evidence_in_org
 from certready.findings.enums import (
     NONCONFORMITY_GRADES,
     FindingGrade,
@@ -86,9 +87,13 @@ def _ensure_may_write(ctx: OrgContext, finding: Finding) -> None:
         raise Forbidden("External auditors may work only on certification-body findings.")
 
 
-def _evidence(links: Sequence[LinkedEvidence]) -> list[tuple[uuid.UUID, int | None]]:
-    # TODO(evidence issue): validate ids against evidence_item (same org, else 422).
-    return list({e.evidence_item_id: e.version_number for e in links}.items())
+async def _evidence(
+    session: AsyncSession, org_id: uuid.UUID, links: Sequence[LinkedEvidence]
+) -> list[tuple[uuid.UUID, int | None]]:
+    """Objective evidence of a finding: distinct items, all in the finding's organisation."""
+    pairs = list({e.evidence_item_id: e.version_number for e in links}.items())
+    await ensure_evidence_in_org(session, org_id, [i for i, _ in pairs], ["body", "evidence"])
+    return pairs
 
 
 def _evidence_json(links: Sequence[tuple[uuid.UUID, int | None]]) -> list[dict[str, Any]]:
@@ -216,9 +221,9 @@ async def create_finding(session: AsyncSession, ctx: OrgContext, data: FindingCr
         raised_at=now,
         due_date=data.due_date,
     )
+    links = await _evidence(session, org_id, data.evidence)
     repo.add(finding)
     await session.flush()
-    links = _evidence(data.evidence)
     await repo.replace_evidence(finding.id, links)
     record(
         session,
@@ -301,7 +306,11 @@ async def update_finding(
     for key in FINDING_FIELDS:
         if key in changes:
             setattr(finding, key, changes[key])
-    evidence_after = evidence_before if data.evidence is None else _evidence(data.evidence)
+    evidence_after = (
+        evidence_before
+        if data.evidence is None
+        else await _evidence(session, finding.org_id, data.evidence)
+    )
     after = {**snapshot(finding, FINDING_FIELDS), "evidence": _evidence_json(evidence_after)}
     changed_before, changed_after = diff(before, after)
     if changed_after:
