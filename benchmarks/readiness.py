@@ -269,9 +269,8 @@ class InProcess:
             facts = await FactsLoader(session, org).load(
                 framework,
                 clock_today(),
-                expiring_days=max(
-                    service._param({}, "RDY-18", "days"), service._param({}, "RDY-25", "days")
-                ),
+                document_days=service._param({}, "RDY-18", "days"),
+                evidence_days=service._param({}, "RDY-25", "days"),
                 measurement_months=service._param({}, "RDY-10", "months"),
             )
             elapsed = time.perf_counter() - start

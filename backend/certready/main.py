@@ -49,6 +49,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await recover_uploads(settings, db)
+        await db.refresh_statistics()
         async with daily_snapshots(db, settings.worker_enabled):
             yield
         if database is None:

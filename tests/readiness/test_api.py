@@ -102,6 +102,11 @@ async def test_rule_detail_and_not_implemented(client: httpx.AsyncClient) -> Non
     r = await client.get(readiness_url(org, "rules", "RDY-05"), headers=org.admin.headers)
     assert r.status_code == 200, r.text
     assert r.json()["failing_count"] == 57 and len(r.json()["failing"]) == 50
+    assert [f["key"] for f in r.json()["failing"][:3]] == ["4.1", "4.2", "4.3"]
+    # the whole report lists the first 10 of each rule, with the same exact count
+    report = {x["id"]: x for x in (await get_readiness(client, org))["rules"]}
+    assert report["RDY-05"]["failing_count"] == 57
+    assert report["RDY-05"]["failing"] == r.json()["failing"][:10]
     r = await client.get(readiness_url(org, "rules", "RDY-22"), headers=org.admin.headers)
     assert r.json()["implemented"] is False and r.json()["passed"] is None
     r = await client.get(readiness_url(org, "rules", "RDY-99"), headers=org.admin.headers)

@@ -11,15 +11,19 @@ from dataclasses import replace
 from datetime import timedelta
 
 from certready.readiness.facts import (
+    FAILING_LIMIT,
     AuditFacts,
+    Capped,
     CourseFacts,
     DocumentFacts,
+    Expiring,
     ExpiringItem,
     FindingFacts,
+    ImprovementFacts,
     IndependenceConflict,
     LeafEvidence,
-    MeasureFacts,
     ObjectiveFacts,
+    ObjectRef,
     PersonFacts,
     ProgrammeFacts,
     RecordFacts,
@@ -69,19 +73,9 @@ def finding(n: int, grade: str = "minor_nc", status: str = "open", **kw: object)
     return FindingFacts(**base)  # type: ignore[arg-type]
 
 
-def measure(n: int, finding_id: uuid.UUID | None, **kw: object) -> MeasureFacts:
-    base = dict(
-        id=uuid.uuid5(uuid.NAMESPACE_URL, f"cm:{n}"),
-        key=f"CM-{n}",
-        finding_id=finding_id,
-        closed=False,
-        has_root_cause=True,
-        has_owner=True,
-        due_date=TODAY + 10 * D,
-        effectiveness_recorded=False,
-    )
-    base.update(kw)
-    return MeasureFacts(**base)  # type: ignore[arg-type]
+def ref(n: int, due_in_days: int | None = None) -> ObjectRef:
+    due = None if due_in_days is None else TODAY + due_in_days * D
+    return ObjectRef(uuid.uuid5(uuid.NAMESPACE_URL, f"object:{n}"), n, due)
 
 
 def test_every_section6_rule_is_implemented_or_listed() -> None:
@@ -140,15 +134,18 @@ def test_rdy12_process_description_for_clause8() -> None:
 
 def test_rdy18_and_rdy25_expiring_split_by_kind() -> None:
     assert run("RDY-18", good_facts()).passed and run("RDY-25", good_facts()).passed
-    items = [
-        ExpiringItem(uuid.uuid4(), 7, "Policy", "policy", TODAY + 10 * D),
-        ExpiringItem(uuid.uuid4(), 9, "Report", "report", TODAY + 20 * D),
-        ExpiringItem(uuid.uuid4(), 11, "Far", "report", TODAY + 60 * D),
-    ]
-    facts = good_facts(expiring=items)
+    policy = ExpiringItem(uuid.uuid4(), 7, "Policy", "policy", TODAY + 10 * D)
+    report = ExpiringItem(uuid.uuid4(), 9, "Report", "report", TODAY + 20 * D)
+    far = ExpiringItem(uuid.uuid4(), 11, "Far", "report", TODAY + 60 * D)
+    facts = good_facts(
+        expiring_documents=Expiring((policy,), 1), expiring_evidence=Expiring((report,), 1)
+    )
     assert keys(run("RDY-18", facts)) == ["E-7"]
     assert keys(run("RDY-25", facts)) == ["E-9"]
-    assert keys(run("RDY-25", facts, days=90)) == ["E-9", "E-11"]
+    # the repository loads each rule's window; counts beyond the listed items are kept
+    wide = good_facts(expiring_evidence=Expiring((report, far), 140))
+    out = run("RDY-25", wide, days=90)
+    assert keys(out) == ["E-9", "E-11"] and out.failing_count == 140
 
 
 # --- planning -----------------------------------------------------------------------------
@@ -398,41 +395,50 @@ def test_rdy32_after_audit_with_inputs_and_minutes() -> None:
 
 
 def test_rdy33_every_internal_nc_has_a_measure() -> None:
-    f1, f2 = finding(1), finding(2)
-    ok = [measure(1, f1.id), measure(2, f2.id)]
-    assert run("RDY-33", good_facts(findings=[f1, f2], measures=ok)).passed
-    bad = [measure(1, f1.id, has_root_cause=False)]
-    out = run("RDY-33", good_facts(findings=[f1, f2], measures=bad))
+    assert run("RDY-33", good_facts()).passed
+    imp = ImprovementFacts(
+        nc_without_measure=Capped.of(ref(2)), nc_incomplete_measure=Capped.of(ref(1))
+    )
+    out = run("RDY-33", good_facts(improvement=imp))
     assert keys(out) == ["F-1", "F-2"]
     assert (
         "root cause" in out.failures[0].message
         and "no corrective measure" in out.failures[1].message
     )
+    assert out.failures[0].route == f"/orgs/acme/findings/{ref(1).id}"
+
+
+def test_rdy33_counts_beyond_the_listed_objects() -> None:
+    """The SQL lists the first 50 of each kind and counts them all: the outcome keeps the
+    total, the engine shows it as failing_count."""
+    many = Capped(tuple(ref(n) for n in range(1, FAILING_LIMIT + 1)), 700)
+    out = run("RDY-33", good_facts(improvement=ImprovementFacts(nc_without_measure=many)))
+    assert len(out.failures) == FAILING_LIMIT and out.failing_count == 700
+    assert Capped.of(*(ref(n) for n in range(80, 0, -1))).items[0].number == 1
+    assert Capped.of(*(ref(n) for n in range(80))).total == 80
 
 
 def test_rdy34_open_major_and_overdue_measure() -> None:
-    f1 = finding(1)
-    assert run("RDY-34", good_facts(findings=[f1], measures=[measure(1, f1.id)])).passed
-    major = finding(2, "major_nc")
-    late = measure(1, f1.id, due_date=TODAY - D)
-    done_late = measure(3, f1.id, due_date=TODAY - D, past_implementation=True)
-    out = run("RDY-34", good_facts(findings=[f1, major], measures=[late, done_late]))
+    assert run("RDY-34", good_facts()).passed
+    imp = ImprovementFacts(open_majors=Capped.of(ref(2)), overdue_measures=Capped.of(ref(1, -1)))
+    out = run("RDY-34", good_facts(improvement=imp))
     assert keys(out) == ["F-2", "CM-1"]
+    assert out.failures[1].message == f"CM-1: overdue since {(TODAY - D).isoformat()}."
+    assert out.failures[1].type == "corrective_measure"
 
 
 def test_rdy35_closed_measures_reviewed() -> None:
-    f1 = finding(1)
-    assert run(
-        "RDY-35", good_facts(measures=[measure(1, f1.id, closed=True, effectiveness_recorded=True)])
-    ).passed
-    out = run("RDY-35", good_facts(measures=[measure(2, f1.id, closed=True)]))
+    assert run("RDY-35", good_facts()).passed
+    imp = ImprovementFacts(closed_unreviewed=Capped.of(ref(2)))
+    out = run("RDY-35", good_facts(improvement=imp))
     assert keys(out) == ["CM-2"]
 
 
 def test_rdy36_improvement_register() -> None:
-    assert run("RDY-36", good_facts(findings=[finding(5, "ofi")])).passed
+    assert run("RDY-36", good_facts(improvement=ImprovementFacts(ofis=Capped.of(ref(5))))).passed
     assert [f.type for f in run("RDY-36", good_facts()).failures] == ["finding"]
-    out = run("RDY-36", good_facts(findings=[finding(5, "ofi", "action_planned")]))
+    imp = ImprovementFacts(ofis=Capped.of(ref(5)), ofi_undated=Capped.of(ref(5)))
+    out = run("RDY-36", good_facts(improvement=imp))
     assert keys(out) == ["F-5"]
 
 

@@ -21,6 +21,17 @@ class Evidence(IdMixin, TimestampMixin, table=True):
         UniqueConstraint("org_id", "number"),
         Index("ix_evidence_org_status", "org_id", "status"),
         Index("ix_evidence_org_valid_until", "org_id", "valid_until"),
+        # Readiness counts "current" evidence per requirement and document by id: every
+        # column those aggregates read, so they never visit the table (covering index).
+        Index(
+            "ix_evidence_currency",
+            "id",
+            "status",
+            "archived_at",
+            "valid_until",
+            "kind",
+            "effective_date",
+        ),
     )
 
     # Evidence is never silently lost: an organisation with evidence cannot be deleted.
@@ -82,12 +93,18 @@ class EvidenceRequirement(SQLModel, table=True):
     """Evidence item -> requirement it supports (addressed by ref in the API)."""
 
     __tablename__ = "evidence_requirement"
+    # Readiness aggregates walk a framework's requirements into their links: requirement
+    # first, then the organisation, covering the evidence id (no table lookup).
+    __table_args__ = (
+        Index("ix_evidence_requirement_requirement_org", "requirement_id", "org_id", "evidence_id"),
+    )
 
     evidence_id: uuid.UUID = Field(foreign_key="evidence.id", primary_key=True, ondelete="RESTRICT")
     requirement_id: uuid.UUID = Field(
-        foreign_key="requirement.id", primary_key=True, index=True, ondelete="RESTRICT"
+        foreign_key="requirement.id", primary_key=True, ondelete="RESTRICT"
     )
-    org_id: uuid.UUID = Field(foreign_key="organisation.id", index=True, ondelete="RESTRICT")
+    # no index of its own: every lookup also names the requirement / document or the item
+    org_id: uuid.UUID = Field(foreign_key="organisation.id", ondelete="RESTRICT")
     created_at: datetime = utc_field()
 
 
@@ -95,15 +112,16 @@ class EvidenceDocument(SQLModel, table=True):
     """Evidence item -> mandatory document or record it fulfils (D1 scope, R3 ...)."""
 
     __tablename__ = "evidence_document"
+    __table_args__ = (
+        Index("ix_evidence_document_document_org", "document_id", "org_id", "evidence_id"),
+    )
 
     evidence_id: uuid.UUID = Field(foreign_key="evidence.id", primary_key=True, ondelete="RESTRICT")
     document_id: uuid.UUID = Field(
-        foreign_key="documented_information.id",
-        primary_key=True,
-        index=True,
-        ondelete="RESTRICT",
+        foreign_key="documented_information.id", primary_key=True, ondelete="RESTRICT"
     )
-    org_id: uuid.UUID = Field(foreign_key="organisation.id", index=True, ondelete="RESTRICT")
+    # no index of its own: every lookup also names the requirement / document or the item
+    org_id: uuid.UUID = Field(foreign_key="organisation.id", ondelete="RESTRICT")
     created_at: datetime = utc_field()
 
 

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from certready.core.clock import utcnow
 from certready.readiness.enums import GATE_ORDER, Gate, Severity
-from certready.readiness.facts import Facts
+from certready.readiness.facts import FAILING_LIMIT, REPORT_FAILING_LIMIT, Facts
 from certready.readiness.rules import NOT_IMPLEMENTED, RULES, NotImplementedRule, Outcome, Rule
 from certready.readiness.schemas import (
     ClauseRead,
@@ -46,7 +46,6 @@ GATE_WEIGHT = {Gate.stage1: 3, Gate.stage2: 2, Gate.certification: 1, Gate.maint
 STATUS_WEIGHT = {"implemented": 1.0, "in_progress": 0.5}
 BLOCKER_POINTS = 70
 IMPLEMENTATION_POINTS = 30
-FAILING_LIMIT = 50
 
 
 @dataclass(frozen=True)
@@ -86,7 +85,7 @@ def _message(e: Evaluated) -> str:
     if e.outcome.message:
         return e.outcome.message
     first = e.outcome.failures[0].message
-    n = len(e.outcome.failures)
+    n = e.outcome.failing_count
     return first if n == 1 else f"{first} (+{n - 1} more)"
 
 
@@ -101,7 +100,7 @@ def rule_result(e: Evaluated, limit: int = FAILING_LIMIT) -> RuleResultRead:
         implemented=True,
         passed=e.outcome.passed,
         message=_message(e),
-        failing_count=len(e.outcome.failures),
+        failing_count=e.outcome.failing_count,
         failing=[
             FailingObjectRead(type=f.type, id=f.id, key=f.key, message=f.message, route=f.route)
             for f in e.outcome.failures[:limit]
@@ -230,13 +229,13 @@ def next_steps(evaluated: list[Evaluated], applicable: Mapping[Gate, bool]) -> l
     """Failing blockers, ordered by gate, then by how many objects each one blocks."""
     gate_rank = {g: i for i, g in enumerate((*GATE_ORDER, Gate.maintenance))}
     failing = [e for e in evaluated if e.blocking and applicable[e.rule.gate]]
-    failing.sort(key=lambda e: (gate_rank[e.rule.gate], -len(e.outcome.failures), e.rule.id))
+    failing.sort(key=lambda e: (gate_rank[e.rule.gate], -e.outcome.failing_count, e.rule.id))
     return [
         NextStepRead(
             rule_id=e.rule.id,
             title=e.rule.title,
             gate=e.rule.gate,
-            failing_count=len(e.outcome.failures),
+            failing_count=e.outcome.failing_count,
             message=_message(e),
             route=e.outcome.failures[0].route if e.outcome.failures else None,
         )
@@ -244,7 +243,11 @@ def next_steps(evaluated: list[Evaluated], applicable: Mapping[Gate, bool]) -> l
     ]
 
 
-def evaluate(facts: Facts, overrides: Mapping[str, Mapping[str, int]]) -> ReadinessRead:
+def evaluate(
+    facts: Facts,
+    overrides: Mapping[str, Mapping[str, int]],
+    failing_limit: int = REPORT_FAILING_LIMIT,
+) -> ReadinessRead:
     evaluated = evaluate_rules(facts, overrides)
     applicable = gate_applicability(facts)
     return ReadinessRead(
@@ -254,7 +257,7 @@ def evaluate(facts: Facts, overrides: Mapping[str, Mapping[str, int]]) -> Readin
         score=score(facts, evaluated, applicable),
         gates=verdicts(evaluated, applicable),
         clauses=clauses(facts, evaluated),
-        rules=[rule_result(e) for e in evaluated],
+        rules=[rule_result(e, failing_limit) for e in evaluated],
         not_implemented=[not_implemented_result(n) for n in NOT_IMPLEMENTED.values()],
         next_steps=next_steps(evaluated, applicable),
     )

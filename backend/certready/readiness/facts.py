@@ -14,6 +14,11 @@ from datetime import date
 
 from certready.evidence.enums import EvidenceKind
 
+# Failing objects a rule result lists: the rule detail (and the SQL caps) ...
+FAILING_LIMIT = 50
+# ... and each rule in the whole report, whose size stays small (the totals are exact).
+REPORT_FAILING_LIMIT = 10
+
 # Evidence kinds that document how something is done (maintained documented information).
 DOCUMENT_KINDS = frozenset({EvidenceKind.policy, EvidenceKind.procedure, EvidenceKind.plan})
 # Evidence kinds that show something happened (retained documented information).
@@ -76,6 +81,15 @@ class ExpiringItem:
     title: str
     kind: str
     valid_until: date
+
+
+@dataclass(frozen=True)
+class Expiring:
+    """Approved evidence whose ``valid_until`` falls within a rule's window: the first
+    :data:`FAILING_LIMIT` by date, and how many in all."""
+
+    items: tuple[ExpiringItem, ...] = ()
+    total: int = 0
 
 
 @dataclass(frozen=True)
@@ -182,20 +196,48 @@ class ObjectiveFacts:
 
 
 @dataclass(frozen=True)
-class MeasureFacts:
-    """A corrective measure as the readiness rules need it (see ``providers``)."""
+class ObjectRef:
+    """A finding (``F-n``) or corrective measure (``CM-n``) a rule names as failing."""
 
     id: uuid.UUID
-    key: str
-    finding_id: uuid.UUID | None
-    closed: bool
-    has_root_cause: bool
-    has_owner: bool
-    due_date: date | None
-    effectiveness_recorded: bool
-    cancelled: bool = False
-    # Implemented or under effectiveness review: the due date no longer makes it overdue.
-    past_implementation: bool = False
+    number: int
+    due_date: date | None = None
+
+
+@dataclass(frozen=True)
+class Capped:
+    """The first :data:`FAILING_LIMIT` objects of a list, in number order, and how many
+    there are in all: the SQL filters and counts, Python never sees the rest."""
+
+    items: tuple[ObjectRef, ...] = ()
+    total: int = 0
+
+    @classmethod
+    def of(cls, *items: ObjectRef) -> Capped:
+        return cls(tuple(sorted(items, key=lambda r: r.number)[:FAILING_LIMIT]), len(items))
+
+
+@dataclass(frozen=True)
+class ImprovementFacts:
+    """Nonconformity, corrective action and improvement (10.1, 10.2), filtered in SQL.
+
+    "Open internal NC": a major or minor nonconformity from an internal audit that is not
+    closed. A measure counts unless it is cancelled; it is complete with a root cause,
+    an owner and a due date.
+    """
+
+    # RDY-33: open internal NCs with no measure, and with measures none of which is complete.
+    nc_without_measure: Capped = Capped()
+    nc_incomplete_measure: Capped = Capped()
+    # RDY-34: open internal major NCs; measures not yet implemented and past their due date.
+    open_majors: Capped = Capped()
+    overdue_measures: Capped = Capped()
+    # RDY-35: closed measures without an effectiveness review.
+    closed_unreviewed: Capped = Capped()
+    # RDY-36: improvement opportunities (grade ``ofi``, any source; ``total`` is what counts)
+    # and the accepted ones (``action_planned``) without a target date.
+    ofis: Capped = Capped()
+    ofi_undated: Capped = Capped()
 
 
 @dataclass(frozen=True)
@@ -223,13 +265,15 @@ class Facts:
     leaves: list[Leaf] = field(default_factory=list)
     leaf_evidence: dict[uuid.UUID, LeafEvidence] = field(default_factory=dict)
     documents: dict[str, DocumentFacts] = field(default_factory=dict)
-    expiring: list[ExpiringItem] = field(default_factory=list)
-    expiring_total: int = 0
+    # RDY-18: documents (policy, procedure, plan) due for review; RDY-25: any other kind.
+    expiring_documents: Expiring = Expiring()
+    expiring_evidence: Expiring = Expiring()
     programmes: list[ProgrammeFacts] = field(default_factory=list)
     audits: list[AuditFacts] = field(default_factory=list)
     # Requirement id -> newest end date of a closed internal audit that assessed it.
     audited_on: dict[uuid.UUID, date] = field(default_factory=dict)
     conflicts: list[IndependenceConflict] = field(default_factory=list)
+    # Nonconformities raised in Stage 2 audits (RDY-38..40).
     findings: list[FindingFacts] = field(default_factory=list)
     open_findings_by_root: dict[str, int] = field(default_factory=dict)
     people: list[PersonFacts] = field(default_factory=list)
@@ -238,8 +282,8 @@ class Facts:
     competence: dict[str, set[uuid.UUID]] = field(default_factory=dict)
     records: dict[tuple[uuid.UUID, uuid.UUID], RecordFacts] = field(default_factory=dict)
     objectives: list[ObjectiveFacts] = field(default_factory=list)
-    # None: no corrective-measures / management-review provider is registered.
-    measures: list[MeasureFacts] | None = None
+    improvement: ImprovementFacts = field(default_factory=ImprovementFacts)
+    # None: no management-review provider is registered.
     reviews: list[ReviewFacts] | None = None
 
     def route(self, path: str) -> str:

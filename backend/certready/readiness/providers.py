@@ -1,8 +1,8 @@
 """Facts from packages the readiness engine does not own (yet): an interface to implement.
 
-Management reviews (9.3, RDY-31/32) and corrective measures (10.1, RDY-33..35) live in
-their own packages. Each registers ONE loader here at import time, the same way the
-requirements package registers its organisation initialiser::
+Management reviews (9.3, RDY-31/32) live in their own package, which registers ONE
+loader here at import time, the same way the requirements package registers its
+organisation initialiser::
 
     # certready/management_reviews/service.py
     from certready.readiness.providers import register_review_provider
@@ -16,12 +16,12 @@ Contract for a provider:
 
 * one SQL statement per call, whatever the data size (aggregate in SQL);
 * only rows of ``org_id``;
-* returns plain :mod:`certready.readiness.facts` dataclasses (``ReviewFacts``,
-  ``MeasureFacts``), never ORM objects.
+* returns plain :mod:`certready.readiness.facts` dataclasses (``ReviewFacts``), never ORM
+  objects.
 
 While no provider is registered the engine passes ``None`` to the rules: RDY-31/32 then
-fail with "No management review recorded", and the corrective-measure rules fall back to
-what the findings themselves hold (see ``rules/corrective.py``).
+fail with "No management review recorded". (Corrective measures are read by the
+readiness repository itself: RDY-33..35 are filtered and counted in SQL.)
 """
 
 from __future__ import annotations
@@ -32,25 +32,17 @@ from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from certready.readiness.facts import MeasureFacts, ReviewFacts
+from certready.readiness.facts import ReviewFacts
 
 ReviewProvider = Callable[[AsyncSession, uuid.UUID, date], Awaitable[Sequence[ReviewFacts]]]
-MeasureProvider = Callable[[AsyncSession, uuid.UUID, date], Awaitable[Sequence[MeasureFacts]]]
 
 _REVIEW_PROVIDERS: list[ReviewProvider] = []
-_MEASURE_PROVIDERS: list[MeasureProvider] = []
 
 
 def register_review_provider(provider: ReviewProvider) -> None:
     """Called once by the management-reviews package (idempotent)."""
     if provider not in _REVIEW_PROVIDERS:
         _REVIEW_PROVIDERS.append(provider)
-
-
-def register_measure_provider(provider: MeasureProvider) -> None:
-    """Called once by the corrective-measures package (idempotent)."""
-    if provider not in _MEASURE_PROVIDERS:
-        _MEASURE_PROVIDERS.append(provider)
 
 
 async def load_reviews(
@@ -60,16 +52,5 @@ async def load_reviews(
         return None
     out: list[ReviewFacts] = []
     for provider in _REVIEW_PROVIDERS:
-        out.extend(await provider(session, org_id, today))
-    return out
-
-
-async def load_measures(
-    session: AsyncSession, org_id: uuid.UUID, today: date
-) -> list[MeasureFacts] | None:
-    if not _MEASURE_PROVIDERS:
-        return None
-    out: list[MeasureFacts] = []
-    for provider in _MEASURE_PROVIDERS:
         out.extend(await provider(session, org_id, today))
     return out

@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import and_, case, func, or_
+from sqlalchemy import String, and_, case, func, or_, union_all
+from sqlalchemy import literal as sa_literal
 from sqlalchemy import select as sa_select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
@@ -35,18 +36,22 @@ from certready.orgs.models import Organisation
 from certready.readiness import providers
 from certready.readiness.facts import (
     DOCUMENT_KINDS,
+    FAILING_LIMIT,
     RECORD_KINDS,
     AuditFacts,
+    Capped,
     CourseFacts,
     DocumentFacts,
+    Expiring,
     ExpiringItem,
     Facts,
     FindingFacts,
+    ImprovementFacts,
     IndependenceConflict,
     Leaf,
     LeafEvidence,
-    MeasureFacts,
     ObjectiveFacts,
+    ObjectRef,
     PersonFacts,
     ProgrammeFacts,
     RecordFacts,
@@ -68,7 +73,6 @@ from certready.training.models import (
 
 # Statements issued by FactsLoader.load() without providers (the query-count test pins it).
 FACT_STATEMENTS = 15
-EXPIRING_LIMIT = 500
 CONFLICT_LIMIT = 1000
 
 
@@ -101,7 +105,13 @@ class FactsLoader:
         )
 
     async def load(
-        self, framework_code: str, today: date, *, expiring_days: int, measurement_months: int
+        self,
+        framework_code: str,
+        today: date,
+        *,
+        document_days: int,
+        evidence_days: int,
+        measurement_months: int,
     ) -> Facts | None:
         facts = Facts(
             org_id=self.org_id,
@@ -115,19 +125,18 @@ class FactsLoader:
             return None
         await self._leaf_evidence(facts, framework_id)
         await self._documents(facts, framework_id)
-        await self._expiring(facts, expiring_days)
+        await self._expiring(facts, document_days, evidence_days)
         await self._programmes(facts)
         await self._audits(facts, framework_id)
         await self._coverage(facts, framework_id)
         await self._conflicts(facts, framework_id)
-        await self._findings(facts, framework_id)
+        await self._stage2_findings(facts)
+        await self._open_findings_by_root(facts, framework_id)
+        await self._improvement(facts)
         await self._people(facts)
         await self._courses(facts)
         await self._records(facts)
         await self._objectives(facts, measurement_months)
-        facts.measures = await providers.load_measures(self.session, self.org_id, today)
-        if facts.measures is None:
-            facts.measures = await self._measures()
         facts.reviews = await providers.load_reviews(self.session, self.org_id, today)
         return facts
 
@@ -182,12 +191,14 @@ class FactsLoader:
         return framework_id
 
     async def _leaf_evidence(self, facts: Facts, framework_id: uuid.UUID) -> None:
+        """Evidence counts per leaf: from the framework's leaves into their links (index
+        ``requirement_id, org_id, evidence_id``), so only this framework's links are read."""
         current = self._current(facts.today)
         kind = col(Evidence.kind)
         is_record = and_(current, kind.in_(RECORD_KINDS))
         stmt = (
             sa_select(
-                col(EvidenceRequirement.requirement_id),
+                col(Requirement.id).label("requirement_id"),
                 _flag(col(Evidence.archived_at).is_(None)).label("links"),
                 _flag(current).label("current"),
                 _flag(and_(current, kind.in_(DOCUMENT_KINDS))).label("documents"),
@@ -197,13 +208,20 @@ class FactsLoader:
                     "latest_record"
                 ),
             )
-            .join(Evidence, col(Evidence.id) == EvidenceRequirement.evidence_id)
-            .join(Requirement, col(Requirement.id) == EvidenceRequirement.requirement_id)
-            .where(
-                col(EvidenceRequirement.org_id) == self.org_id,
-                col(Requirement.framework_id) == framework_id,
+            .select_from(Requirement)
+            .join(
+                EvidenceRequirement,
+                and_(
+                    col(EvidenceRequirement.requirement_id) == Requirement.id,
+                    col(EvidenceRequirement.org_id) == self.org_id,
+                ),
             )
-            .group_by(col(EvidenceRequirement.requirement_id))
+            .join(Evidence, col(Evidence.id) == EvidenceRequirement.evidence_id)
+            .where(
+                col(Requirement.framework_id) == framework_id,
+                col(Requirement.assessable).is_(True),
+            )
+            .group_by(col(Requirement.id))
         )
         for row in await self._rows(stmt):
             facts.leaf_evidence[row.requirement_id] = LeafEvidence(
@@ -216,33 +234,39 @@ class FactsLoader:
             )
 
     async def _documents(self, facts: Facts, framework_id: uuid.UUID) -> None:
-        counts = (
-            sa_select(
-                col(EvidenceDocument.document_id).label("document_id"),
-                func.count().label("n_items"),
-                _flag(self._current(facts.today)).label("n_current"),
-            )
-            .join(Evidence, col(Evidence.id) == EvidenceDocument.evidence_id)
-            .where(
-                col(EvidenceDocument.org_id) == self.org_id,
-                col(Evidence.archived_at).is_(None),
-            )
-            .group_by(col(EvidenceDocument.document_id))
-            .subquery()
-        )
+        """The framework's documented information with the evidence fulfilling each entry
+        (from the entries into their links: index ``document_id, org_id, evidence_id``)."""
+        di = DocumentedInformation
         stmt = (
             sa_select(
-                col(DocumentedInformation.id),
-                col(DocumentedInformation.key),
-                col(DocumentedInformation.kind),
-                col(DocumentedInformation.title),
-                col(DocumentedInformation.clause_refs),
-                col(DocumentedInformation.mandatory),
-                func.coalesce(counts.c.n_items, 0).label("items"),
-                func.coalesce(counts.c.n_current, 0).label("current"),
+                col(di.id),
+                col(di.key),
+                col(di.kind),
+                col(di.title),
+                col(di.clause_refs),
+                col(di.mandatory),
+                func.count(col(Evidence.id)).label("items"),
+                _flag(self._current(facts.today)).label("current"),
             )
-            .outerjoin(counts, counts.c.document_id == DocumentedInformation.id)
-            .where(col(DocumentedInformation.framework_id) == framework_id)
+            .select_from(di)
+            .outerjoin(
+                EvidenceDocument,
+                and_(
+                    col(EvidenceDocument.document_id) == di.id,
+                    col(EvidenceDocument.org_id) == self.org_id,
+                ),
+            )
+            .outerjoin(
+                Evidence,
+                and_(
+                    col(Evidence.id) == EvidenceDocument.evidence_id,
+                    col(Evidence.archived_at).is_(None),
+                ),
+            )
+            .where(col(di.framework_id) == framework_id)
+            # the other columns depend on the primary key (valid on both databases; the
+            # JSON column could not be grouped on PostgreSQL)
+            .group_by(col(di.id))
         )
         for row in await self._rows(stmt):
             facts.documents[row.key] = DocumentFacts(
@@ -256,37 +280,49 @@ class FactsLoader:
                 current=int(row.current),
             )
 
-    async def _expiring(self, facts: Facts, days: int) -> None:
-        stmt = (
-            sa_select(
-                col(Evidence.id),
-                col(Evidence.number),
-                col(Evidence.title),
-                col(Evidence.kind),
-                col(Evidence.valid_until),
-                func.count().over().label("total"),
-            )
-            .where(
-                col(Evidence.org_id) == self.org_id,
-                col(Evidence.status) == EvidenceStatus.approved,
-                col(Evidence.archived_at).is_(None),
-                col(Evidence.valid_until) >= facts.today,
-                col(Evidence.valid_until) <= facts.today + timedelta(days=days),
-            )
-            .order_by(col(Evidence.valid_until), col(Evidence.number))
-            .limit(EXPIRING_LIMIT)
-        )
-        for row in await self._rows(stmt):
-            facts.expiring_total = int(row.total)
-            facts.expiring.append(
-                ExpiringItem(
-                    row.id,
-                    row.number,
-                    row.title,
-                    row.kind,
-                    _as_date(row.valid_until) or facts.today,
+    async def _expiring(self, facts: Facts, document_days: int, evidence_days: int) -> None:
+        """Approved items whose ``valid_until`` falls in a rule's window, documents (RDY-18)
+        and the other kinds (RDY-25) apart: one UNION ALL of two capped, counted selects."""
+        parts = []
+        for group, days, kinds in (
+            ("documents", document_days, col(Evidence.kind).in_(DOCUMENT_KINDS)),
+            ("evidence", evidence_days, col(Evidence.kind).not_in(DOCUMENT_KINDS)),
+        ):
+            capped = (
+                sa_select(
+                    sa_literal(group, String).label("grp"),
+                    col(Evidence.id).label("id"),
+                    col(Evidence.number).label("number"),
+                    col(Evidence.title).label("title"),
+                    col(Evidence.kind).label("kind"),
+                    col(Evidence.valid_until).label("valid_until"),
+                    func.count().over().label("total"),
                 )
+                .where(
+                    col(Evidence.org_id) == self.org_id,
+                    col(Evidence.status) == EvidenceStatus.approved,
+                    col(Evidence.archived_at).is_(None),
+                    col(Evidence.valid_until) >= facts.today,
+                    col(Evidence.valid_until) <= facts.today + timedelta(days=days),
+                    kinds,
+                )
+                .order_by(col(Evidence.valid_until), col(Evidence.number))
+                .limit(FAILING_LIMIT)
+                .subquery()
             )
+            parts.append(sa_select(*capped.c))
+        found: dict[str, list[ExpiringItem]] = {"documents": [], "evidence": []}
+        totals = {"documents": 0, "evidence": 0}
+        for row in await self._rows(union_all(*parts)):
+            until = _as_date(row.valid_until) or facts.today
+            found[row.grp].append(ExpiringItem(row.id, row.number, row.title, row.kind, until))
+            totals[row.grp] = int(row.total)
+        ordered = {
+            g: tuple(sorted(items, key=lambda i: (i.valid_until, i.number)))
+            for g, items in found.items()
+        }
+        facts.expiring_documents = Expiring(ordered["documents"], totals["documents"])
+        facts.expiring_evidence = Expiring(ordered["evidence"], totals["evidence"])
 
     async def _programmes(self, facts: Facts) -> None:
         stmt = (
@@ -393,28 +429,14 @@ class FactsLoader:
             for r in await self._rows(stmt)
         ]
 
-    async def _findings(self, facts: Facts, framework_id: uuid.UUID) -> None:
-        """Nonconformities that still matter (open, or from the certification body) and
-        every improvement opportunity; open findings per clause come from the same rows
-        plus a grouped count of the other open ones."""
-        grade = col(Finding.grade)
-        status = col(Finding.status)
-        relevant = or_(
-            and_(
-                grade.in_(NONCONFORMITY_GRADES),
-                or_(
-                    status != FindingStatus.closed,
-                    col(Finding.source) == FindingSource.certification_audit,
-                ),
-            ),
-            grade == FindingGrade.ofi,
-        )
+    async def _stage2_findings(self, facts: Facts) -> None:
+        """Nonconformities raised in a (not cancelled) Stage 2 audit: RDY-38..40."""
         stmt = (
             sa_select(
                 col(Finding.id),
                 col(Finding.number),
-                grade,
-                status,
+                col(Finding.grade),
+                col(Finding.status),
                 col(Finding.source),
                 col(Finding.audit_id),
                 col(Finding.requirement_ref),
@@ -422,7 +444,13 @@ class FactsLoader:
                 col(Finding.cb_plan_accepted_at),
                 col(Finding.cb_verified_at),
             )
-            .where(col(Finding.org_id) == self.org_id, relevant)
+            .join(Audit, col(Audit.id) == Finding.audit_id)
+            .where(
+                col(Finding.org_id) == self.org_id,
+                col(Finding.grade).in_(NONCONFORMITY_GRADES),
+                col(Audit.type) == AuditType.stage2,
+                col(Audit.status) != AuditStatus.cancelled,
+            )
             .order_by(col(Finding.number))
         )
         facts.findings = [
@@ -440,6 +468,8 @@ class FactsLoader:
             )
             for r in await self._rows(stmt)
         ]
+
+    async def _open_findings_by_root(self, facts: Facts, framework_id: uuid.UUID) -> None:
         by_root = (
             sa_select(col(Requirement.root_ref), func.count())
             .select_from(Finding)
@@ -447,11 +477,119 @@ class FactsLoader:
             .where(
                 col(Finding.org_id) == self.org_id,
                 col(Requirement.framework_id) == framework_id,
-                status != FindingStatus.closed,
+                col(Finding.status) != FindingStatus.closed,
             )
             .group_by(col(Requirement.root_ref))
         )
         facts.open_findings_by_root = {r[0]: int(r[1]) for r in await self._rows(by_root)}
+
+    async def _improvement(self, facts: Facts) -> None:
+        """Every list of :class:`ImprovementFacts` in ONE statement: a UNION ALL of capped
+        selects, each carrying its full count (a window over the filtered rows)."""
+        f, m, link = Finding, CorrectiveMeasure, CorrectiveMeasureFinding
+        open_internal_nc = and_(
+            col(f.org_id) == self.org_id,
+            col(f.source) == FindingSource.internal_audit,
+            col(f.grade).in_(NONCONFORMITY_GRADES),
+            col(f.status) != FindingStatus.closed,
+        )
+
+        def measures_of_finding(*conditions: Any) -> Any:
+            return (
+                sa_select(col(link.finding_id))
+                .join(m, col(m.id) == link.measure_id)
+                .where(
+                    col(link.finding_id) == f.id,
+                    col(m.status) != MeasureStatus.cancelled,
+                    *conditions,
+                )
+                .exists()
+            )
+
+        has_measure = measures_of_finding()
+        has_complete = measures_of_finding(
+            func.trim(col(m.root_cause)) != "",
+            col(m.owner_id).is_not(None),
+            col(m.due_date).is_not(None),
+        )
+        not_yet_implemented = col(m.status).not_in(
+            [
+                MeasureStatus.closed,
+                MeasureStatus.cancelled,
+                MeasureStatus.implemented,
+                MeasureStatus.effectiveness_review,
+            ]
+        )
+        lists: dict[str, tuple[Any, Any, int]] = {
+            "nc_without_measure": (f, and_(open_internal_nc, ~has_measure), FAILING_LIMIT),
+            "nc_incomplete_measure": (
+                f,
+                and_(open_internal_nc, has_measure, ~has_complete),
+                FAILING_LIMIT,
+            ),
+            "open_majors": (
+                f,
+                and_(open_internal_nc, col(f.grade) == FindingGrade.major_nc),
+                FAILING_LIMIT,
+            ),
+            "overdue_measures": (
+                m,
+                and_(
+                    col(m.org_id) == self.org_id,
+                    not_yet_implemented,
+                    col(m.due_date) < facts.today,
+                ),
+                FAILING_LIMIT,
+            ),
+            "closed_unreviewed": (
+                m,
+                and_(
+                    col(m.org_id) == self.org_id,
+                    col(m.status) == MeasureStatus.closed,
+                    col(m.review_result).is_(None),
+                ),
+                FAILING_LIMIT,
+            ),
+            # only the count matters: one row carries it
+            "ofis": (f, and_(col(f.org_id) == self.org_id, col(f.grade) == FindingGrade.ofi), 1),
+            "ofi_undated": (
+                f,
+                and_(
+                    col(f.org_id) == self.org_id,
+                    col(f.grade) == FindingGrade.ofi,
+                    col(f.status) == FindingStatus.action_planned,
+                    col(f.due_date).is_(None),
+                ),
+                FAILING_LIMIT,
+            ),
+        }
+        parts = []
+        for name, (model, where, limit) in lists.items():
+            capped = (
+                sa_select(
+                    sa_literal(name, String).label("list"),
+                    col(model.id).label("id"),
+                    col(model.number).label("number"),
+                    col(model.due_date).label("due_date"),
+                    func.count().over().label("total"),
+                )
+                .where(where)
+                .order_by(col(model.number))
+                .limit(limit)
+                .subquery()
+            )
+            parts.append(sa_select(*capped.c))
+        found: dict[str, list[ObjectRef]] = {name: [] for name in lists}
+        totals: dict[str, int] = dict.fromkeys(lists, 0)
+        for r in await self._rows(union_all(*parts)):
+            found[r.list].append(ObjectRef(r.id, r.number, _as_date(r.due_date)))
+            totals[r.list] = int(r.total)
+        facts.improvement = ImprovementFacts(
+            **{
+                name: Capped(tuple(sorted(refs, key=lambda x: x.number)), totals[name])
+                for name, refs in found.items()
+            }
+        )
 
     async def _people(self, facts: Facts) -> None:
         stmt = (
@@ -547,42 +685,6 @@ class FactsLoader:
                 has_owner=r.owner_id is not None,
                 has_due_date=r.due_date is not None,
                 recent_measurements=int(r.n),
-            )
-            for r in await self._rows(stmt)
-        ]
-
-    async def _measures(self) -> list[MeasureFacts]:
-        """Corrective measures, one row per (measure, finding) pair (10.1, RDY-33..35)."""
-        m = CorrectiveMeasure
-        link = CorrectiveMeasureFinding
-        stmt = (
-            sa_select(
-                col(m.id),
-                col(m.number),
-                col(m.status),
-                col(m.owner_id),
-                col(m.due_date),
-                col(m.root_cause),
-                col(m.review_result),
-                col(link.finding_id),
-            )
-            .outerjoin(link, col(link.measure_id) == m.id)
-            .where(col(m.org_id) == self.org_id)
-            .order_by(col(m.number))
-        )
-        past = {MeasureStatus.implemented, MeasureStatus.effectiveness_review}
-        return [
-            MeasureFacts(
-                id=r.id,
-                key=f"CM-{r.number}",
-                finding_id=r.finding_id,
-                closed=r.status == MeasureStatus.closed,
-                has_root_cause=bool(r.root_cause.strip()),
-                has_owner=r.owner_id is not None,
-                due_date=r.due_date,
-                effectiveness_recorded=r.review_result is not None,
-                cancelled=r.status == MeasureStatus.cancelled,
-                past_implementation=r.status in past,
             )
             for r in await self._rows(stmt)
         ]

@@ -21,6 +21,7 @@ from certready.db.session import Database
 from certready.orgs.models import Organisation
 from certready.readiness.engine import evaluate, not_implemented_result
 from certready.readiness.enums import SnapshotTrigger
+from certready.readiness.facts import FAILING_LIMIT, REPORT_FAILING_LIMIT
 from certready.readiness.models import ReadinessSettings, ReadinessSnapshot
 from certready.readiness.repository import FactsLoader, SettingsRepository, SnapshotRepository
 from certready.readiness.rules import NOT_IMPLEMENTED, RULES
@@ -59,19 +60,23 @@ async def evaluate_org(
     org: Organisation,
     framework: str = DEFAULT_FRAMEWORK,
     on: date | None = None,
+    failing_limit: int = REPORT_FAILING_LIMIT,
 ) -> ReadinessRead:
-    """Readiness of one organisation for one framework: a fixed number of statements."""
+    """Readiness of one organisation for one framework: a fixed number of statements.
+
+    Each rule lists its first ``failing_limit`` failing objects (the count is exact)."""
     overrides, _ = await _overrides(session, org.id)
     today = on or clock_today()
     facts = await FactsLoader(session, org).load(
         framework,
         today,
-        expiring_days=max(_param(overrides, "RDY-18", "days"), _param(overrides, "RDY-25", "days")),
+        document_days=_param(overrides, "RDY-18", "days"),
+        evidence_days=_param(overrides, "RDY-25", "days"),
         measurement_months=_param(overrides, "RDY-10", "months"),
     )
     if facts is None:
         raise NotFound(f"No framework '{framework}'.")
-    return evaluate(facts, overrides)
+    return evaluate(facts, overrides, failing_limit)
 
 
 async def get_rule(
@@ -82,7 +87,7 @@ async def get_rule(
         return not_implemented_result(NOT_IMPLEMENTED[rule_id])
     if rule_id not in RULES:
         raise NotFound(f"No readiness rule '{rule_id}'.")
-    report = await evaluate_org(session, org, framework)
+    report = await evaluate_org(session, org, framework, failing_limit=FAILING_LIMIT)
     return next(r for r in report.rules if r.id == rule_id)
 
 

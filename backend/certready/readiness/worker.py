@@ -3,7 +3,8 @@
 On by default (``CERTREADY_WORKER=false`` turns it off); the test settings turn it off,
 and tests call ``snapshot_all_orgs`` directly, so no test depends on timing.
 Every ``interval`` seconds it snapshots each organisation that has no snapshot for today
-(``service.snapshot_all_orgs``), so restarts never create duplicates.
+(``service.snapshot_all_orgs``), so restarts never create duplicates, and refreshes
+SQLite's planner statistics (``Database.refresh_statistics``).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ async def _loop(db: Database, interval: float) -> None:
             made = await snapshot_all_orgs(db)
             if made:
                 log.info("daily readiness snapshots written: %d", made)
+            await db.refresh_statistics()  # the data grew: keep SQLite's planner informed
         except Exception:  # the worker must outlive a bad night
             log.exception("daily readiness snapshot run failed")
         await asyncio.sleep(interval)

@@ -40,10 +40,17 @@ class Outcome:
     severity: Severity | None = None
     # One-line summary; the engine writes a default from the failures when empty.
     message: str = ""
+    # How many objects fail in all, when ``failures`` lists only the first ones (the SQL
+    # capped the list); None: ``failures`` is complete.
+    total: int | None = None
 
     @property
     def passed(self) -> bool:
         return not self.failures
+
+    @property
+    def failing_count(self) -> int:
+        return len(self.failures) if self.total is None else max(self.total, len(self.failures))
 
 
 Evaluate = Callable[[Facts, Params], Outcome]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from certready.readiness.enums import Gate, Severity
-from certready.readiness.facts import DOCUMENT_KINDS, Facts
+from certready.readiness.facts import Expiring, Facts
 from certready.readiness.rules.base import Failure, Outcome, Param, Params, Rule, preview, rule
 
 WINDOW_DAYS = Param("days", 30, 1, 365, "Warn this many days before the date is reached.")
@@ -131,7 +131,8 @@ def process_descriptions(facts: Facts, params: Params) -> Outcome:
     return Outcome(failures, message=message)
 
 
-def _expiring(facts: Facts, params: Params, documents: bool) -> Outcome:
+def _expiring(facts: Facts, params: Params, expiring: Expiring) -> Outcome:
+    """The repository loaded the items within this rule's window (``days``) already."""
     horizon = facts.today + timedelta(days=params["days"])
     failures = [
         Failure(
@@ -141,10 +142,10 @@ def _expiring(facts: Facts, params: Params, documents: bool) -> Outcome:
             id=str(item.id),
             key=f"E-{item.number}",
         )
-        for item in facts.expiring
-        if item.valid_until <= horizon and ((item.kind in DOCUMENT_KINDS) == documents)
+        for item in expiring.items
+        if item.valid_until <= horizon
     ]
-    return Outcome(failures)
+    return Outcome(failures, total=expiring.total if failures else None)
 
 
 @rule(
@@ -158,7 +159,7 @@ def _expiring(facts: Facts, params: Params, documents: bool) -> Outcome:
 def documents_due_for_review(facts: Facts, params: Params) -> Outcome:
     """An approved document (policy, procedure, plan) whose review date (``valid_until``)
     falls within {days} days."""
-    return _expiring(facts, params, documents=True)
+    return _expiring(facts, params, facts.expiring_documents)
 
 
 @rule(
@@ -171,7 +172,7 @@ def documents_due_for_review(facts: Facts, params: Params) -> Outcome:
 )
 def evidence_expiring(facts: Facts, params: Params) -> Outcome:
     """Any other approved evidence item whose ``valid_until`` falls within {days} days."""
-    return _expiring(facts, params, documents=False)
+    return _expiring(facts, params, facts.expiring_evidence)
 
 
 RULES: list[Rule] = [
