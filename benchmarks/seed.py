@@ -217,6 +217,7 @@ def generate(
             "certification_body": "Bench CB",
             "certification_decision_date": None,
             "version": 1,
+            "data_version": 0,
             "created_at": now - timedelta(days=900),
             "updated_at": now - timedelta(days=900),
         }

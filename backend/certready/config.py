@@ -53,6 +53,9 @@ class Settings(BaseSettings):
     # Daily readiness snapshots by the in-process worker (CERTREADY_WORKER=false to turn off,
     # e.g. when a separate worker process does it).
     worker: bool = True
+    # Readiness reports kept in memory per process, keyed by the organisation's data
+    # version (0 turns the cache off).
+    readiness_cache_size: int = Field(default=256, ge=0, le=100000)
 
     @field_validator("cors_origins", mode="before")
     @classmethod

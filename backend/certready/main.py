@@ -22,6 +22,7 @@ from certready.core.problems import install_problem_handlers
 from certready.db.engine import create_engine
 from certready.db.session import Database
 from certready.evidence.recovery import recover_uploads
+from certready.readiness.cache import ReadinessCache
 from certready.readiness.worker import daily_snapshots
 
 JSON_BODY_LIMIT = 1024 * 1024
@@ -72,6 +73,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     )
     app.state.settings = settings
     app.state.db = db
+    app.state.readiness_cache = ReadinessCache(settings.readiness_cache_size)
     app.openapi = lambda: build_openapi(app)  # type: ignore[method-assign]
     install_problem_handlers(app)
     app.include_router(build_api_router())

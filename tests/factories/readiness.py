@@ -84,11 +84,18 @@ def readiness_url(org: OrgFixture | str, *parts: str) -> str:
     return "/".join([f"/api/v1/orgs/{slug}/readiness", *parts])
 
 
+# The rule tests write rows directly (``Seed``), past the write path that bumps the
+# organisation's data version: they ask for a fresh evaluation every time. The cache
+# itself is tested through real API writes (tests/readiness/test_cache.py).
+FRESH = {"Cache-Control": "no-cache"}
+
+
 async def get_readiness(
     client: httpx.AsyncClient, org: OrgFixture, **params: Any
 ) -> dict[str, Any]:
-    r = await client.get(readiness_url(org), params=params, headers=org.admin.headers)
+    r = await client.get(readiness_url(org), params=params, headers={**org.admin.headers, **FRESH})
     assert r.status_code == 200, r.text
+    assert r.headers["cache-status"] == "certready; fwd=request"
     return dict(r.json())
 
 
@@ -97,7 +104,9 @@ async def get_readiness(
 
 async def rule_result(client: httpx.AsyncClient, org: OrgFixture, rule_id: str) -> dict[str, Any]:
     """``GET .../readiness/rules/{id}``: one rule with every failing object (not capped)."""
-    r = await client.get(readiness_url(org, "rules", rule_id), headers=org.admin.headers)
+    r = await client.get(
+        readiness_url(org, "rules", rule_id), headers={**org.admin.headers, **FRESH}
+    )
     assert r.status_code == 200, r.text
     return dict(r.json())
 

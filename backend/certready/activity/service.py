@@ -9,7 +9,9 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
+from sqlalchemy import event, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Session
 from sqlmodel import col
 
 from certready.activity.models import ActivityEntry
@@ -17,6 +19,10 @@ from certready.activity.repository import ActivityRepository
 from certready.activity.schemas import ActivityFilters
 from certready.core.clock import utcnow
 from certready.core.pagination import PageParams, paginate
+from certready.orgs.models import Organisation
+
+# session.info key: the organisations whose data this transaction changed.
+_TOUCHED = "certready.touched_orgs"
 
 
 @dataclass(frozen=True)
@@ -79,7 +85,27 @@ def record(
         after=_jsonable(dict(after)) if after is not None else None,
     )
     session.add(entry)
+    session.info.setdefault(_TOUCHED, set()).add(org_id)
     return entry
+
+
+@event.listens_for(Session, "before_commit")
+def _bump_data_versions(session: Session) -> None:
+    """One ``data_version`` bump per organisation and committed transaction, as its last
+    statement (on PostgreSQL the row lock is held only while committing; sorted ids keep
+    two multi-organisation transactions from deadlocking)."""
+    touched = session.info.pop(_TOUCHED, None)
+    for org_id in sorted(touched or ()):
+        session.execute(
+            update(Organisation)
+            .where(col(Organisation.id) == org_id)
+            .values(data_version=col(Organisation.data_version) + 1)
+        )
+
+
+@event.listens_for(Session, "after_rollback")
+def _forget_touched(session: Session) -> None:
+    session.info.pop(_TOUCHED, None)
 
 
 async def list_activity(

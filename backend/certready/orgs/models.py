@@ -23,6 +23,9 @@ class Organisation(IdMixin, TimestampMixin, table=True):
     # Recorded once the Stage 2 audit has happened (readiness CERT/MAINT gates).
     certification_decision_date: date | None = None
     version: int = 1
+    # Bumped once by every committed transaction that records activity in this
+    # organisation (activity.service): the readiness cache keys on it.
+    data_version: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
 
 
 class Membership(SQLModel, table=True):

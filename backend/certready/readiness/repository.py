@@ -6,12 +6,13 @@ registered provider) and returns small Python structures; the engine does the re
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import String, and_, case, func, or_, union_all
+from sqlalchemy import JSON, String, and_, case, func, or_, type_coerce, union_all
 from sqlalchemy import literal as sa_literal
 from sqlalchemy import select as sa_select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -72,12 +73,36 @@ from certready.training.models import (
 )
 
 # Statements issued by FactsLoader.load() without providers (the query-count test pins it).
-FACT_STATEMENTS = 15
+FACT_STATEMENTS = 6
 CONFLICT_LIMIT = 1000
 
 
 def _flag(condition: Any) -> Any:
     return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+
+def _uuid(value: Any) -> uuid.UUID:
+    """An id from a JSON array: hex (SQLite) or hyphenated (PostgreSQL)."""
+    return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
+
+
+def _json_list(value: Any) -> list[Any]:
+    """A JSON column inside a JSON array: a list (PostgreSQL) or its text (SQLite, where
+    the JSON subtype does not cross the subquery)."""
+    if value is None:
+        return []
+    return list(json.loads(value) if isinstance(value, str) else value)
+
+
+def _utc_date(value: Any) -> date | None:
+    """The UTC day of a timestamp from a JSON array (naive UTC text on SQLite, ISO text
+    with an offset on PostgreSQL)."""
+    if value is None:
+        return None
+    moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    if moment.tzinfo is None:
+        return moment.date()
+    return moment.astimezone(UTC).date()
 
 
 def _as_date(value: Any) -> date | None:
@@ -93,6 +118,7 @@ class FactsLoader:
         self.session = session
         self.org = org
         self.org_id = org.id
+        self.sqlite = session.get_bind().dialect.name == "sqlite"
 
     async def _rows(self, stmt: Any) -> Sequence[Any]:
         return (await self.session.execute(stmt)).all()
@@ -126,17 +152,8 @@ class FactsLoader:
         await self._leaf_evidence(facts, framework_id)
         await self._documents(facts, framework_id)
         await self._expiring(facts, document_days, evidence_days)
-        await self._programmes(facts)
-        await self._audits(facts, framework_id)
-        await self._coverage(facts, framework_id)
-        await self._conflicts(facts, framework_id)
-        await self._stage2_findings(facts)
-        await self._open_findings_by_root(facts, framework_id)
         await self._improvement(facts)
-        await self._people(facts)
-        await self._courses(facts)
-        await self._records(facts)
-        await self._objectives(facts, measurement_months)
+        await self._lists(facts, framework_id, measurement_months)
         facts.reviews = await providers.load_reviews(self.session, self.org_id, today)
         return facts
 
@@ -324,165 +341,6 @@ class FactsLoader:
         facts.expiring_documents = Expiring(ordered["documents"], totals["documents"])
         facts.expiring_evidence = Expiring(ordered["evidence"], totals["evidence"])
 
-    async def _programmes(self, facts: Facts) -> None:
-        stmt = (
-            sa_select(
-                col(AuditProgramme.id),
-                col(AuditProgramme.title),
-                col(AuditProgramme.approved_at),
-                col(AuditProgramme.method),
-            )
-            .where(col(AuditProgramme.org_id) == self.org_id)
-            .order_by(col(AuditProgramme.created_at))
-        )
-        facts.programmes = [
-            ProgrammeFacts(r.id, r.title, r.approved_at is not None, bool(r.method.strip()))
-            for r in await self._rows(stmt)
-        ]
-
-    async def _audits(self, facts: Facts, framework_id: uuid.UUID) -> None:
-        stmt = (
-            sa_select(
-                col(Audit.id),
-                col(Audit.number),
-                col(Audit.type),
-                col(Audit.status),
-                col(Audit.title),
-                col(Audit.programme_id),
-                col(Audit.scope),
-                col(Audit.criteria),
-                col(Audit.report_summary),
-                col(Audit.distribution),
-                col(Audit.planned_start_date),
-                col(Audit.planned_end_date),
-                col(Audit.actual_end_date),
-            )
-            .where(col(Audit.org_id) == self.org_id, col(Audit.framework_id) == framework_id)
-            .order_by(col(Audit.number))
-        )
-        facts.audits = [
-            AuditFacts(
-                id=r.id,
-                number=r.number,
-                type=r.type,
-                status=r.status,
-                title=r.title,
-                programme_id=r.programme_id,
-                has_scope=bool(r.scope),
-                has_criteria=bool(r.criteria.strip()),
-                has_report=bool(r.report_summary.strip()),
-                has_distribution=bool(r.distribution),
-                planned_start_date=r.planned_start_date,
-                planned_end_date=r.planned_end_date,
-                actual_end_date=r.actual_end_date,
-            )
-            for r in await self._rows(stmt)
-        ]
-
-    async def _coverage(self, facts: Facts, framework_id: uuid.UUID) -> None:
-        line = AuditChecklistLine
-        ended = func.max(func.coalesce(col(Audit.actual_end_date), col(Audit.planned_end_date)))
-        stmt = (
-            sa_select(col(line.requirement_id), ended.label("ended"))
-            .join(Audit, col(Audit.id) == line.audit_id)
-            .where(
-                col(line.org_id) == self.org_id,
-                col(Audit.framework_id) == framework_id,
-                col(Audit.type) == AuditType.internal,
-                col(Audit.status) == AuditStatus.closed,
-                col(line.result) != ChecklistResult.not_assessed,
-            )
-            .group_by(col(line.requirement_id))
-        )
-        for row in await self._rows(stmt):
-            ended_on = _as_date(row.ended)
-            if ended_on is not None:
-                facts.audited_on[row.requirement_id] = ended_on
-
-    async def _conflicts(self, facts: Facts, framework_id: uuid.UUID) -> None:
-        line = AuditChecklistLine
-        owner = col(RequirementStatus.owner_id)
-        assigned = func.coalesce(col(line.auditor_id), col(Audit.lead_auditor_id))
-        stmt = (
-            sa_select(col(line.audit_id), col(Audit.number), col(line.ref), owner)
-            .join(Audit, col(Audit.id) == line.audit_id)
-            .join(
-                RequirementStatus,
-                and_(
-                    col(RequirementStatus.requirement_id) == line.requirement_id,
-                    col(RequirementStatus.org_id) == line.org_id,
-                ),
-            )
-            .where(
-                col(line.org_id) == self.org_id,
-                col(Audit.framework_id) == framework_id,
-                col(Audit.type) == AuditType.internal,
-                col(Audit.status) != AuditStatus.cancelled,
-                owner.is_not(None),
-                or_(col(line.assessed_by_id) == owner, assigned == owner),
-            )
-            .order_by(col(Audit.number), col(line.sort_key))
-            .limit(CONFLICT_LIMIT)
-        )
-        facts.conflicts = [
-            IndependenceConflict(r.audit_id, r.number, r.ref, r.owner_id)
-            for r in await self._rows(stmt)
-        ]
-
-    async def _stage2_findings(self, facts: Facts) -> None:
-        """Nonconformities raised in a (not cancelled) Stage 2 audit: RDY-38..40."""
-        stmt = (
-            sa_select(
-                col(Finding.id),
-                col(Finding.number),
-                col(Finding.grade),
-                col(Finding.status),
-                col(Finding.source),
-                col(Finding.audit_id),
-                col(Finding.requirement_ref),
-                col(Finding.due_date),
-                col(Finding.cb_plan_accepted_at),
-                col(Finding.cb_verified_at),
-            )
-            .join(Audit, col(Audit.id) == Finding.audit_id)
-            .where(
-                col(Finding.org_id) == self.org_id,
-                col(Finding.grade).in_(NONCONFORMITY_GRADES),
-                col(Audit.type) == AuditType.stage2,
-                col(Audit.status) != AuditStatus.cancelled,
-            )
-            .order_by(col(Finding.number))
-        )
-        facts.findings = [
-            FindingFacts(
-                id=r.id,
-                number=r.number,
-                grade=r.grade,
-                status=r.status,
-                source=r.source,
-                audit_id=r.audit_id,
-                requirement_ref=r.requirement_ref,
-                due_date=r.due_date,
-                cb_plan_accepted=r.cb_plan_accepted_at is not None,
-                cb_verified_on=r.cb_verified_at.date() if r.cb_verified_at else None,
-            )
-            for r in await self._rows(stmt)
-        ]
-
-    async def _open_findings_by_root(self, facts: Facts, framework_id: uuid.UUID) -> None:
-        by_root = (
-            sa_select(col(Requirement.root_ref), func.count())
-            .select_from(Finding)
-            .join(Requirement, col(Requirement.id) == Finding.requirement_id)
-            .where(
-                col(Finding.org_id) == self.org_id,
-                col(Requirement.framework_id) == framework_id,
-                col(Finding.status) != FindingStatus.closed,
-            )
-            .group_by(col(Requirement.root_ref))
-        )
-        facts.open_findings_by_root = {r[0]: int(r[1]) for r in await self._rows(by_root)}
-
     async def _improvement(self, facts: Facts) -> None:
         """Every list of :class:`ImprovementFacts` in ONE statement: a UNION ALL of capped
         selects, each carrying its full count (a window over the filtered rows)."""
@@ -591,22 +449,232 @@ class FactsLoader:
             }
         )
 
-    async def _people(self, facts: Facts) -> None:
-        stmt = (
-            sa_select(
-                col(TrainingPerson.id), col(TrainingPerson.full_name), col(TrainingPerson.role_keys)
+    # --- the small lists: ONE statement of JSON arrays ---------------------------------
+
+    def _json_rows(self, stmt: Any) -> Any:
+        """``stmt``'s rows as one JSON array of arrays (a scalar subquery): SQLite's
+        ``json_group_array(json_array(...))``, PostgreSQL's ``json_agg(json_build_array)``.
+        Values arrive as JSON: ids as text, booleans as 0/1 or true/false, dates as ISO
+        text; the decoders below read both forms."""
+        sub = stmt.subquery()
+        if self.sqlite:
+            agg = func.json_group_array(func.json_array(*sub.c))
+        else:
+            agg = func.json_agg(func.json_build_array(*sub.c))
+        return type_coerce(sa_select(agg).select_from(sub).scalar_subquery(), JSON)
+
+    async def _lists(self, facts: Facts, framework_id: uuid.UUID, months: int) -> None:
+        """Programmes, audits, audit coverage, independence conflicts, Stage 2 findings,
+        open findings per clause, people, courses, training records and objectives."""
+        queries = {
+            "programmes": self._programmes(),
+            "audits": self._audits(framework_id),
+            "coverage": self._coverage(framework_id),
+            "conflicts": self._conflicts(framework_id),
+            "stage2": self._stage2_findings(),
+            "by_root": self._open_findings_by_root(framework_id),
+            "people": self._people(),
+            "courses": self._courses(),
+            "records": self._records(),
+            "objectives": self._objectives(facts.today, months),
+        }
+        stmt = sa_select(*(self._json_rows(q).label(name) for name, q in queries.items()))
+        row = (await self.session.execute(stmt)).one()._mapping
+        rows = {name: row[name] or [] for name in queries}
+        facts.programmes = [
+            ProgrammeFacts(_uuid(r[0]), r[1], bool(r[2]), bool(r[3]))
+            for r in sorted(rows["programmes"], key=lambda r: (r[4], r[0]))
+        ]
+        facts.audits = [
+            AuditFacts(
+                id=_uuid(r[0]),
+                number=r[1],
+                type=r[2],
+                status=r[3],
+                title=r[4],
+                programme_id=_uuid(r[5]) if r[5] else None,
+                has_scope=bool(r[6]),
+                has_criteria=bool(r[7]),
+                has_report=bool(r[8]),
+                has_distribution=bool(r[9]),
+                planned_start_date=_as_date(r[10]),
+                planned_end_date=_as_date(r[11]),
+                actual_end_date=_as_date(r[12]),
             )
-            .where(
-                col(TrainingPerson.org_id) == self.org_id, col(TrainingPerson.in_scope).is_(True)
+            for r in sorted(rows["audits"], key=lambda r: r[1])
+        ]
+        for requirement_id, ended in rows["coverage"]:
+            ended_on = _as_date(ended)
+            if ended_on is not None:
+                facts.audited_on[_uuid(requirement_id)] = ended_on
+        facts.conflicts = [
+            IndependenceConflict(_uuid(r[0]), r[1], r[2], _uuid(r[3]))
+            for r in sorted(rows["conflicts"], key=lambda r: (r[1], r[4]))
+        ]
+        facts.findings = [
+            FindingFacts(
+                id=_uuid(r[0]),
+                number=r[1],
+                grade=r[2],
+                status=r[3],
+                source=r[4],
+                audit_id=_uuid(r[5]) if r[5] else None,
+                requirement_ref=r[6],
+                due_date=_as_date(r[7]),
+                cb_plan_accepted=bool(r[8]),
+                cb_verified_on=_utc_date(r[9]),
             )
-            .order_by(col(TrainingPerson.full_name), col(TrainingPerson.id))
-        )
+            for r in sorted(rows["stage2"], key=lambda r: r[1])
+        ]
+        facts.open_findings_by_root = {root: int(n) for root, n in rows["by_root"]}
         facts.people = [
-            PersonFacts(r.id, r.full_name, tuple(r.role_keys or ())) for r in await self._rows(stmt)
+            PersonFacts(_uuid(r[0]), r[1], tuple(_json_list(r[2])))
+            for r in sorted(rows["people"], key=lambda r: (r[1], _uuid(r[0])))
+        ]
+        for course_id, title, kind, role_key in rows["courses"]:
+            cid = _uuid(course_id)
+            facts.courses[cid] = CourseFacts(cid, title, kind)
+            if role_key is not None:
+                facts.competence.setdefault(role_key, set()).add(cid)
+        for person_id, course_id, completed, expires, never, evaluated in rows["records"]:
+            completed_on = _as_date(completed) or facts.today
+            evaluated_on = _as_date(evaluated)
+            facts.records[(_uuid(person_id), _uuid(course_id))] = RecordFacts(
+                latest_completed=completed_on,
+                latest_expiry=None if int(never) else _as_date(expires),
+                evaluated=evaluated_on is not None and evaluated_on >= completed_on,
+            )
+        facts.objectives = [
+            ObjectiveFacts(
+                id=_uuid(r[0]),
+                number=r[1],
+                title=r[2],
+                has_metric=bool(r[3]),
+                has_owner=bool(r[4]),
+                has_due_date=bool(r[5]),
+                recent_measurements=int(r[6]),
+            )
+            for r in sorted(rows["objectives"], key=lambda r: r[1])
         ]
 
-    async def _courses(self, facts: Facts) -> None:
-        stmt = (
+    def _programmes(self) -> Any:
+        return sa_select(
+            col(AuditProgramme.id),
+            col(AuditProgramme.title),
+            col(AuditProgramme.approved_at).is_not(None),
+            func.trim(col(AuditProgramme.method)) != "",
+            col(AuditProgramme.created_at),
+        ).where(col(AuditProgramme.org_id) == self.org_id)
+
+    def _audits(self, framework_id: uuid.UUID) -> Any:
+        return sa_select(
+            col(Audit.id),
+            col(Audit.number),
+            col(Audit.type),
+            col(Audit.status),
+            col(Audit.title),
+            col(Audit.programme_id),
+            func.json_array_length(col(Audit.scope)) > 0,
+            func.trim(col(Audit.criteria)) != "",
+            func.trim(col(Audit.report_summary)) != "",
+            func.json_array_length(col(Audit.distribution)) > 0,
+            col(Audit.planned_start_date),
+            col(Audit.planned_end_date),
+            col(Audit.actual_end_date),
+        ).where(col(Audit.org_id) == self.org_id, col(Audit.framework_id) == framework_id)
+
+    def _coverage(self, framework_id: uuid.UUID) -> Any:
+        """Per requirement: when a closed internal audit that assessed it ended."""
+        line = AuditChecklistLine
+        ended = func.max(func.coalesce(col(Audit.actual_end_date), col(Audit.planned_end_date)))
+        return (
+            sa_select(col(line.requirement_id), ended)
+            .join(Audit, col(Audit.id) == line.audit_id)
+            .where(
+                col(line.org_id) == self.org_id,
+                col(Audit.framework_id) == framework_id,
+                col(Audit.type) == AuditType.internal,
+                col(Audit.status) == AuditStatus.closed,
+                col(line.result) != ChecklistResult.not_assessed,
+            )
+            .group_by(col(line.requirement_id))
+        )
+
+    def _conflicts(self, framework_id: uuid.UUID) -> Any:
+        """Auditors assigned to or assessing a requirement they own (RDY-29)."""
+        line = AuditChecklistLine
+        owner = col(RequirementStatus.owner_id)
+        assigned = func.coalesce(col(line.auditor_id), col(Audit.lead_auditor_id))
+        return (
+            sa_select(
+                col(line.audit_id), col(Audit.number), col(line.ref), owner, col(line.sort_key)
+            )
+            .join(Audit, col(Audit.id) == line.audit_id)
+            .join(
+                RequirementStatus,
+                and_(
+                    col(RequirementStatus.requirement_id) == line.requirement_id,
+                    col(RequirementStatus.org_id) == line.org_id,
+                ),
+            )
+            .where(
+                col(line.org_id) == self.org_id,
+                col(Audit.framework_id) == framework_id,
+                col(Audit.type) == AuditType.internal,
+                col(Audit.status) != AuditStatus.cancelled,
+                owner.is_not(None),
+                or_(col(line.assessed_by_id) == owner, assigned == owner),
+            )
+            .order_by(col(Audit.number), col(line.sort_key))
+            .limit(CONFLICT_LIMIT)
+        )
+
+    def _stage2_findings(self) -> Any:
+        """Nonconformities raised in a (not cancelled) Stage 2 audit: RDY-38..40."""
+        return (
+            sa_select(
+                col(Finding.id),
+                col(Finding.number),
+                col(Finding.grade),
+                col(Finding.status),
+                col(Finding.source),
+                col(Finding.audit_id),
+                col(Finding.requirement_ref),
+                col(Finding.due_date),
+                col(Finding.cb_plan_accepted_at).is_not(None),
+                col(Finding.cb_verified_at),
+            )
+            .join(Audit, col(Audit.id) == Finding.audit_id)
+            .where(
+                col(Finding.org_id) == self.org_id,
+                col(Finding.grade).in_(NONCONFORMITY_GRADES),
+                col(Audit.type) == AuditType.stage2,
+                col(Audit.status) != AuditStatus.cancelled,
+            )
+        )
+
+    def _open_findings_by_root(self, framework_id: uuid.UUID) -> Any:
+        return (
+            sa_select(col(Requirement.root_ref), func.count())
+            .select_from(Finding)
+            .join(Requirement, col(Requirement.id) == Finding.requirement_id)
+            .where(
+                col(Finding.org_id) == self.org_id,
+                col(Requirement.framework_id) == framework_id,
+                col(Finding.status) != FindingStatus.closed,
+            )
+            .group_by(col(Requirement.root_ref))
+        )
+
+    def _people(self) -> Any:
+        return sa_select(
+            col(TrainingPerson.id),
+            col(TrainingPerson.full_name),
+            col(TrainingPerson.role_keys),  # JSON text on SQLite (see _json_list)
+        ).where(col(TrainingPerson.org_id) == self.org_id, col(TrainingPerson.in_scope).is_(True))
+
+    def _courses(self) -> Any:
+        return (
             sa_select(
                 col(TrainingCourse.id),
                 col(TrainingCourse.title),
@@ -622,39 +690,26 @@ class FactsLoader:
             )
             .where(col(TrainingCourse.org_id) == self.org_id)
         )
-        for r in await self._rows(stmt):
-            facts.courses[r.id] = CourseFacts(r.id, r.title, r.kind)
-            if r.role_key is not None:
-                facts.competence.setdefault(r.role_key, set()).add(r.id)
 
-    async def _records(self, facts: Facts) -> None:
+    def _records(self) -> Any:
+        """The newest record per person and course; RDY-17 asks whether the newest
+        completion was evaluated (the last evaluated completion is compared)."""
         rec = TrainingRecord
-        stmt = (
+        return (
             sa_select(
                 col(rec.person_id),
                 col(rec.course_id),
-                func.max(col(rec.completed_on)).label("completed"),
-                func.max(col(rec.expires_on)).label("expires"),
-                _flag(col(rec.expires_on).is_(None)).label("never"),
-                # RDY-17 asks about the newest record: when was the last evaluated one?
-                func.max(
-                    case((col(rec.evaluation_method).is_not(None), col(rec.completed_on)))
-                ).label("evaluated_on"),
+                func.max(col(rec.completed_on)),
+                func.max(col(rec.expires_on)),
+                _flag(col(rec.expires_on).is_(None)),
+                func.max(case((col(rec.evaluation_method).is_not(None), col(rec.completed_on)))),
             )
             .where(col(rec.org_id) == self.org_id)
             .group_by(col(rec.person_id), col(rec.course_id))
         )
-        for r in await self._rows(stmt):
-            completed = _as_date(r.completed) or facts.today
-            evaluated_on = _as_date(r.evaluated_on)
-            facts.records[(r.person_id, r.course_id)] = RecordFacts(
-                latest_completed=completed,
-                latest_expiry=None if int(r.never) else _as_date(r.expires),
-                evaluated=evaluated_on is not None and evaluated_on >= completed,
-            )
 
-    async def _objectives(self, facts: Facts, months: int) -> None:
-        since = add_months(facts.today, -months)
+    def _objectives(self, today: date, months: int) -> Any:
+        since = add_months(today, -months)
         om = ObjectiveMeasurement
         recent = (
             sa_select(col(om.objective_id).label("objective_id"), func.count().label("n"))
@@ -662,32 +717,19 @@ class FactsLoader:
             .group_by(col(om.objective_id))
             .subquery()
         )
-        stmt = (
+        return (
             sa_select(
                 col(Objective.id),
                 col(Objective.number),
                 col(Objective.title),
-                col(Objective.metric),
-                col(Objective.owner_id),
-                col(Objective.due_date),
-                func.coalesce(recent.c.n, 0).label("n"),
+                func.trim(col(Objective.metric)) != "",
+                col(Objective.owner_id).is_not(None),
+                col(Objective.due_date).is_not(None),
+                func.coalesce(recent.c.n, 0),
             )
             .outerjoin(recent, recent.c.objective_id == Objective.id)
             .where(col(Objective.org_id) == self.org_id)
-            .order_by(col(Objective.number))
         )
-        facts.objectives = [
-            ObjectiveFacts(
-                id=r.id,
-                number=r.number,
-                title=r.title,
-                has_metric=bool(r.metric.strip()),
-                has_owner=r.owner_id is not None,
-                has_due_date=r.due_date is not None,
-                recent_measurements=int(r.n),
-            )
-            for r in await self._rows(stmt)
-        ]
 
 
 class SettingsRepository(OrgScopedRepository[ReadinessSettings]):

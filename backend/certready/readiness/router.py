@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Header, Path, Query, Response, status
+from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response, status
 
 from certready.api.deps import OrgContext, Requires, SessionDep, SettingsDep
 from certready.core.http import set_etag
@@ -10,6 +10,7 @@ from certready.core.pagination import PageDep
 from certready.core.problems import problem_responses
 from certready.orgs.permissions import Action
 from certready.readiness import demo, service
+from certready.readiness.cache import ReadinessCache, cache_status, no_cache
 from certready.readiness.schemas import (
     DemoResult,
     ReadinessRead,
@@ -26,6 +27,17 @@ demo_router = APIRouter(prefix="/demo", tags=["demo"])
 
 ReadinessReader = Annotated[OrgContext, Depends(Requires(Action.readiness_read))]
 ReadinessManager = Annotated[OrgContext, Depends(Requires(Action.readiness_manage))]
+CacheControlHeader = Annotated[
+    str | None, Header(description="`no-cache` evaluates afresh instead of using the cache.")
+]
+
+
+def get_readiness_cache(request: Request) -> ReadinessCache:
+    cache: ReadinessCache = request.app.state.readiness_cache
+    return cache
+
+
+ReadinessCacheDep = Annotated[ReadinessCache, Depends(get_readiness_cache)]
 FrameworkParam = Annotated[
     str, Query(max_length=64, description="Framework code.", examples=[DEFAULT_FRAMEWORK])
 ]
@@ -33,21 +45,41 @@ FrameworkParam = Annotated[
 
 @router.get("", response_model=ReadinessRead)
 async def get_readiness(
-    ctx: ReadinessReader, session: SessionDep, framework: FrameworkParam = DEFAULT_FRAMEWORK
+    ctx: ReadinessReader,
+    session: SessionDep,
+    cache: ReadinessCacheDep,
+    response: Response,
+    framework: FrameworkParam = DEFAULT_FRAMEWORK,
+    cache_control: CacheControlHeader = None,
 ) -> ReadinessRead:
-    """Evaluate the readiness rules: gate verdicts, score, clause roll-up and next steps."""
-    return await service.evaluate_org(session, ctx.org, framework)
+    """Evaluate the readiness rules: gate verdicts, score, clause roll-up and next steps.
+
+    Served from memory while the organisation's data is unchanged (`Cache-Status` says
+    so); `Cache-Control: no-cache` forces a fresh evaluation."""
+    report, outcome = await service.cached_report(
+        session, ctx.org, cache, framework, fresh=no_cache(cache_control)
+    )
+    response.headers["Cache-Status"] = cache_status(outcome)
+    return report
 
 
 @router.get("/rules/{rule_id}", response_model=RuleResultRead)
 async def get_readiness_rule(
     ctx: ReadinessReader,
     session: SessionDep,
+    cache: ReadinessCacheDep,
+    response: Response,
     rule_id: Annotated[str, Path(max_length=32, pattern=r"^RDY-[0-9A-Z-]+$")],
     framework: FrameworkParam = DEFAULT_FRAMEWORK,
+    cache_control: CacheControlHeader = None,
 ) -> RuleResultRead:
-    """Read one rule's result with every failing object and its parameters."""
-    return await service.get_rule(session, ctx.org, rule_id, framework)
+    """Read one rule's result with its first 50 failing objects, their count and the rule's
+    parameters (cached like the whole report)."""
+    result, outcome = await service.get_rule(
+        session, ctx.org, cache, rule_id, framework, fresh=no_cache(cache_control)
+    )
+    response.headers["Cache-Status"] = cache_status(outcome)
+    return result
 
 
 @router.get("/settings", response_model=ReadinessSettingsRead)

@@ -19,6 +19,7 @@ from certready.core.pagination import PageParams, paginate
 from certready.core.problems import NotFound, Unprocessable
 from certready.db.session import Database
 from certready.orgs.models import Organisation
+from certready.readiness.cache import Key, ReadinessCache
 from certready.readiness.engine import evaluate, not_implemented_result
 from certready.readiness.enums import SnapshotTrigger
 from certready.readiness.facts import FAILING_LIMIT, REPORT_FAILING_LIMIT
@@ -79,16 +80,46 @@ async def evaluate_org(
     return evaluate(facts, overrides, failing_limit)
 
 
+async def cached_report(
+    session: AsyncSession,
+    org: Organisation,
+    cache: ReadinessCache,
+    framework: str = DEFAULT_FRAMEWORK,
+    *,
+    fresh: bool = False,
+    failing_limit: int = REPORT_FAILING_LIMIT,
+) -> tuple[ReadinessRead, str]:
+    """The report from the cache when the organisation's data has not changed since it was
+    computed (see ``readiness.cache``); returns it with the cache outcome."""
+    today = clock_today()
+    key = Key(org.id, org.data_version, framework, today, failing_limit)
+    if not fresh:
+        hit = cache.get(key)
+        if hit is not None:
+            return hit, "hit"
+    report = await evaluate_org(session, org, framework, today, failing_limit)
+    cache.put(key, report)
+    return report, "request" if fresh else "miss"
+
+
 async def get_rule(
-    session: AsyncSession, org: Organisation, rule_id: str, framework: str = DEFAULT_FRAMEWORK
-) -> RuleResultRead:
+    session: AsyncSession,
+    org: Organisation,
+    cache: ReadinessCache,
+    rule_id: str,
+    framework: str = DEFAULT_FRAMEWORK,
+    *,
+    fresh: bool = False,
+) -> tuple[RuleResultRead, str]:
     """One rule's result with its failing objects (the first 50, and the total count)."""
     if rule_id in NOT_IMPLEMENTED:
-        return not_implemented_result(NOT_IMPLEMENTED[rule_id])
+        return not_implemented_result(NOT_IMPLEMENTED[rule_id]), "hit"
     if rule_id not in RULES:
         raise NotFound(f"No readiness rule '{rule_id}'.")
-    report = await evaluate_org(session, org, framework, failing_limit=FAILING_LIMIT)
-    return next(r for r in report.rules if r.id == rule_id)
+    report, outcome = await cached_report(
+        session, org, cache, framework, fresh=fresh, failing_limit=FAILING_LIMIT
+    )
+    return next(r for r in report.rules if r.id == rule_id), outcome
 
 
 # --- settings ---------------------------------------------------------------------------

@@ -1499,6 +1499,9 @@ export const managementReviewsUpdateManagementReviewAction = <ThrowOnError exten
  * Get Readiness
  *
  * Evaluate the readiness rules: gate verdicts, score, clause roll-up and next steps.
+ *
+ * Served from memory while the organisation's data is unchanged (`Cache-Status` says
+ * so); `Cache-Control: no-cache` forces a fresh evaluation.
  */
 export const readinessGetReadiness = <ThrowOnError extends boolean = true>(options: Options<ReadinessGetReadinessData, ThrowOnError>) => (options.client ?? client).get<ReadinessGetReadinessResponses, ReadinessGetReadinessErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -1509,7 +1512,8 @@ export const readinessGetReadiness = <ThrowOnError extends boolean = true>(optio
 /**
  * Get Readiness Rule
  *
- * Read one rule's result with every failing object and its parameters.
+ * Read one rule's result with its first 50 failing objects, their count and the rule's
+ * parameters (cached like the whole report).
  */
 export const readinessGetReadinessRule = <ThrowOnError extends boolean = true>(options: Options<ReadinessGetReadinessRuleData, ThrowOnError>) => (options.client ?? client).get<ReadinessGetReadinessRuleResponses, ReadinessGetReadinessRuleErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],

@@ -11158,6 +11158,14 @@ export type ManagementReviewsUpdateManagementReviewActionResponse = ManagementRe
 
 export type ReadinessGetReadinessData = {
     body?: never;
+    headers?: {
+        /**
+         * Cache-Control
+         *
+         * `no-cache` evaluates afresh instead of using the cache.
+         */
+        'cache-control'?: string | null;
+    };
     path: {
         /**
          * Org
@@ -11209,6 +11217,14 @@ export type ReadinessGetReadinessResponse = ReadinessGetReadinessResponses[keyof
 
 export type ReadinessGetReadinessRuleData = {
     body?: never;
+    headers?: {
+        /**
+         * Cache-Control
+         *
+         * `no-cache` evaluates afresh instead of using the cache.
+         */
+        'cache-control'?: string | null;
+    };
     path: {
         /**
          * Rule Id

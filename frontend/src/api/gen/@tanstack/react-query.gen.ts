@@ -2845,6 +2845,9 @@ export const readinessGetReadinessQueryKey = (options: Options<ReadinessGetReadi
  * Get Readiness
  *
  * Evaluate the readiness rules: gate verdicts, score, clause roll-up and next steps.
+ *
+ * Served from memory while the organisation's data is unchanged (`Cache-Status` says
+ * so); `Cache-Control: no-cache` forces a fresh evaluation.
  */
 export const readinessGetReadinessOptions = (options: Options<ReadinessGetReadinessData>) => queryOptions<ReadinessGetReadinessResponse, ReadinessGetReadinessError, ReadinessGetReadinessResponse, ReturnType<typeof readinessGetReadinessQueryKey>>({
     queryFn: async ({ queryKey, signal }) => {
@@ -2864,7 +2867,8 @@ export const readinessGetReadinessRuleQueryKey = (options: Options<ReadinessGetR
 /**
  * Get Readiness Rule
  *
- * Read one rule's result with every failing object and its parameters.
+ * Read one rule's result with its first 50 failing objects, their count and the rule's
+ * parameters (cached like the whole report).
  */
 export const readinessGetReadinessRuleOptions = (options: Options<ReadinessGetReadinessRuleData>) => queryOptions<ReadinessGetReadinessRuleResponse, ReadinessGetReadinessRuleError, ReadinessGetReadinessRuleResponse, ReturnType<typeof readinessGetReadinessRuleQueryKey>>({
     queryFn: async ({ queryKey, signal }) => {
