@@ -8,11 +8,24 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import fields
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import JSON, String, and_, case, func, or_, type_coerce, union_all
+from sqlalchemy import (
+    JSON,
+    Date,
+    String,
+    Uuid,
+    and_,
+    bindparam,
+    case,
+    func,
+    or_,
+    type_coerce,
+    union_all,
+)
 from sqlalchemy import literal as sa_literal
 from sqlalchemy import select as sa_select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -76,6 +89,25 @@ from certready.training.models import (
 FACT_STATEMENTS = 6
 CONFLICT_LIMIT = 1000
 
+# Statements are built once per dialect with these parameters, bound at each execution.
+P_ORG = bindparam("org_id", type_=Uuid())
+P_FRAMEWORK = bindparam("framework_id", type_=Uuid())
+P_CODE = bindparam("framework_code", type_=String())
+P_TODAY = bindparam("today", type_=Date())
+P_DOCUMENT_UNTIL = bindparam("document_until", type_=Date())
+P_EVIDENCE_UNTIL = bindparam("evidence_until", type_=Date())
+P_SINCE = bindparam("since", type_=Date())
+_STATEMENTS: dict[tuple[str, bool], Any] = {}
+
+
+def _current() -> Any:
+    """Evidence that counts: approved, not archived, not expired on the day evaluated."""
+    return and_(
+        col(Evidence.status) == EvidenceStatus.approved,
+        col(Evidence.archived_at).is_(None),
+        or_(col(Evidence.valid_until).is_(None), col(Evidence.valid_until) >= P_TODAY),
+    )
+
 
 def _flag(condition: Any) -> Any:
     return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
@@ -119,16 +151,19 @@ class FactsLoader:
         self.org = org
         self.org_id = org.id
         self.sqlite = session.get_bind().dialect.name == "sqlite"
+        self.params: dict[str, Any] = {"org_id": org.id}
+
+    def _cached(self, name: str, build: Callable[[], Any]) -> Any:
+        """The statement ``name`` for this dialect, built on first use (parameters bound
+        at execution: building the larger statements costs more than running them)."""
+        key = (name, self.sqlite)
+        stmt = _STATEMENTS.get(key)
+        if stmt is None:
+            stmt = _STATEMENTS[key] = build()
+        return stmt
 
     async def _rows(self, stmt: Any) -> Sequence[Any]:
-        return (await self.session.execute(stmt)).all()
-
-    def _current(self, today: date) -> Any:
-        return and_(
-            col(Evidence.status) == EvidenceStatus.approved,
-            col(Evidence.archived_at).is_(None),
-            or_(col(Evidence.valid_until).is_(None), col(Evidence.valid_until) >= today),
-        )
+        return (await self.session.execute(stmt, self.params)).all()
 
     async def load(
         self,
@@ -146,48 +181,60 @@ class FactsLoader:
             framework_code=framework_code,
             certification_decision_date=self.org.certification_decision_date,
         )
-        framework_id = await self._requirements(facts, framework_code)
+        self.params.update(
+            framework_code=framework_code,
+            today=today,
+            document_until=today + timedelta(days=document_days),
+            evidence_until=today + timedelta(days=evidence_days),
+            since=add_months(today, -measurement_months),
+        )
+        framework_id = await self._requirements(facts)
         if framework_id is None:
             return None
-        await self._leaf_evidence(facts, framework_id)
-        await self._documents(facts, framework_id)
-        await self._expiring(facts, document_days, evidence_days)
+        self.params["framework_id"] = framework_id
+        await self._leaf_evidence(facts)
+        await self._documents(facts)
+        await self._expiring(facts)
         await self._improvement(facts)
-        await self._lists(facts, framework_id, measurement_months)
+        await self._lists(facts)
         facts.reviews = await providers.load_reviews(self.session, self.org_id, today)
         return facts
 
-    async def _requirements(self, facts: Facts, code: str) -> uuid.UUID | None:
+    async def _requirements(self, facts: Facts) -> uuid.UUID | None:
         """Leaves with the organisation's status, and the top-level clause titles."""
-        stmt: Any = (
-            sa_select(
-                col(Framework.id).label("framework_id"),
-                col(Requirement.id),
-                col(Requirement.ref),
-                col(Requirement.title),
-                col(Requirement.root_ref),
-                col(Requirement.sort_key),
-                col(Requirement.assessable),
-                col(Requirement.depth),
-                col(RequirementStatus.status),
-                col(RequirementStatus.owner_id),
-                col(RequirementStatus.not_occurring),
+
+        def build() -> Any:
+            return (
+                sa_select(
+                    col(Framework.id).label("framework_id"),
+                    col(Requirement.id),
+                    col(Requirement.ref),
+                    col(Requirement.title),
+                    col(Requirement.root_ref),
+                    col(Requirement.sort_key),
+                    col(Requirement.assessable),
+                    col(Requirement.depth),
+                    col(RequirementStatus.status),
+                    col(RequirementStatus.owner_id),
+                    col(RequirementStatus.not_occurring),
+                )
+                .select_from(Framework)
+                .join(Requirement, col(Requirement.framework_id) == Framework.id)
+                .outerjoin(
+                    RequirementStatus,
+                    and_(
+                        col(RequirementStatus.requirement_id) == Requirement.id,
+                        col(RequirementStatus.org_id) == P_ORG,
+                    ),
+                )
+                .where(
+                    col(Framework.code) == P_CODE,
+                    or_(col(Requirement.assessable).is_(True), col(Requirement.depth) == 1),
+                )
+                .order_by(col(Requirement.sort_key))
             )
-            .select_from(Framework)
-            .join(Requirement, col(Requirement.framework_id) == Framework.id)
-            .outerjoin(
-                RequirementStatus,
-                and_(
-                    col(RequirementStatus.requirement_id) == Requirement.id,
-                    col(RequirementStatus.org_id) == self.org_id,
-                ),
-            )
-            .where(
-                col(Framework.code) == code,
-                or_(col(Requirement.assessable).is_(True), col(Requirement.depth) == 1),
-            )
-            .order_by(col(Requirement.sort_key))
-        )
+
+        stmt = self._cached("requirements", build)
         framework_id = None
         for row in await self._rows(stmt):
             framework_id = row.framework_id
@@ -207,39 +254,43 @@ class FactsLoader:
                 )
         return framework_id
 
-    async def _leaf_evidence(self, facts: Facts, framework_id: uuid.UUID) -> None:
+    async def _leaf_evidence(self, facts: Facts) -> None:
         """Evidence counts per leaf: from the framework's leaves into their links (index
         ``requirement_id, org_id, evidence_id``), so only this framework's links are read."""
-        current = self._current(facts.today)
-        kind = col(Evidence.kind)
-        is_record = and_(current, kind.in_(RECORD_KINDS))
-        stmt = (
-            sa_select(
-                col(Requirement.id).label("requirement_id"),
-                _flag(col(Evidence.archived_at).is_(None)).label("links"),
-                _flag(current).label("current"),
-                _flag(and_(current, kind.in_(DOCUMENT_KINDS))).label("documents"),
-                _flag(is_record).label("records"),
-                _flag(and_(current, kind == EvidenceKind.statement)).label("statements"),
-                func.max(case((is_record, col(Evidence.effective_date)), else_=None)).label(
-                    "latest_record"
-                ),
+
+        def build() -> Any:
+            current = _current()
+            kind = col(Evidence.kind)
+            is_record = and_(current, kind.in_(RECORD_KINDS))
+            return (
+                sa_select(
+                    col(Requirement.id).label("requirement_id"),
+                    _flag(col(Evidence.archived_at).is_(None)).label("links"),
+                    _flag(current).label("current"),
+                    _flag(and_(current, kind.in_(DOCUMENT_KINDS))).label("documents"),
+                    _flag(is_record).label("records"),
+                    _flag(and_(current, kind == EvidenceKind.statement)).label("statements"),
+                    func.max(case((is_record, col(Evidence.effective_date)), else_=None)).label(
+                        "latest_record"
+                    ),
+                )
+                .select_from(Requirement)
+                .join(
+                    EvidenceRequirement,
+                    and_(
+                        col(EvidenceRequirement.requirement_id) == Requirement.id,
+                        col(EvidenceRequirement.org_id) == P_ORG,
+                    ),
+                )
+                .join(Evidence, col(Evidence.id) == EvidenceRequirement.evidence_id)
+                .where(
+                    col(Requirement.framework_id) == P_FRAMEWORK,
+                    col(Requirement.assessable).is_(True),
+                )
+                .group_by(col(Requirement.id))
             )
-            .select_from(Requirement)
-            .join(
-                EvidenceRequirement,
-                and_(
-                    col(EvidenceRequirement.requirement_id) == Requirement.id,
-                    col(EvidenceRequirement.org_id) == self.org_id,
-                ),
-            )
-            .join(Evidence, col(Evidence.id) == EvidenceRequirement.evidence_id)
-            .where(
-                col(Requirement.framework_id) == framework_id,
-                col(Requirement.assessable).is_(True),
-            )
-            .group_by(col(Requirement.id))
-        )
+
+        stmt = self._cached("leaf_evidence", build)
         for row in await self._rows(stmt):
             facts.leaf_evidence[row.requirement_id] = LeafEvidence(
                 links=int(row.links),
@@ -250,41 +301,45 @@ class FactsLoader:
                 latest_record_date=_as_date(row.latest_record),
             )
 
-    async def _documents(self, facts: Facts, framework_id: uuid.UUID) -> None:
+    async def _documents(self, facts: Facts) -> None:
         """The framework's documented information with the evidence fulfilling each entry
         (from the entries into their links: index ``document_id, org_id, evidence_id``)."""
-        di = DocumentedInformation
-        stmt = (
-            sa_select(
-                col(di.id),
-                col(di.key),
-                col(di.kind),
-                col(di.title),
-                col(di.clause_refs),
-                col(di.mandatory),
-                func.count(col(Evidence.id)).label("items"),
-                _flag(self._current(facts.today)).label("current"),
+
+        def build() -> Any:
+            di = DocumentedInformation
+            return (
+                sa_select(
+                    col(di.id),
+                    col(di.key),
+                    col(di.kind),
+                    col(di.title),
+                    col(di.clause_refs),
+                    col(di.mandatory),
+                    func.count(col(Evidence.id)).label("items"),
+                    _flag(_current()).label("current"),
+                )
+                .select_from(di)
+                .outerjoin(
+                    EvidenceDocument,
+                    and_(
+                        col(EvidenceDocument.document_id) == di.id,
+                        col(EvidenceDocument.org_id) == P_ORG,
+                    ),
+                )
+                .outerjoin(
+                    Evidence,
+                    and_(
+                        col(Evidence.id) == EvidenceDocument.evidence_id,
+                        col(Evidence.archived_at).is_(None),
+                    ),
+                )
+                .where(col(di.framework_id) == P_FRAMEWORK)
+                # the other columns depend on the primary key (valid on both databases; the
+                # JSON column could not be grouped on PostgreSQL)
+                .group_by(col(di.id))
             )
-            .select_from(di)
-            .outerjoin(
-                EvidenceDocument,
-                and_(
-                    col(EvidenceDocument.document_id) == di.id,
-                    col(EvidenceDocument.org_id) == self.org_id,
-                ),
-            )
-            .outerjoin(
-                Evidence,
-                and_(
-                    col(Evidence.id) == EvidenceDocument.evidence_id,
-                    col(Evidence.archived_at).is_(None),
-                ),
-            )
-            .where(col(di.framework_id) == framework_id)
-            # the other columns depend on the primary key (valid on both databases; the
-            # JSON column could not be grouped on PostgreSQL)
-            .group_by(col(di.id))
-        )
+
+        stmt = self._cached("documents", build)
         for row in await self._rows(stmt):
             facts.documents[row.key] = DocumentFacts(
                 id=row.id,
@@ -297,40 +352,45 @@ class FactsLoader:
                 current=int(row.current),
             )
 
-    async def _expiring(self, facts: Facts, document_days: int, evidence_days: int) -> None:
+    async def _expiring(self, facts: Facts) -> None:
         """Approved items whose ``valid_until`` falls in a rule's window, documents (RDY-18)
         and the other kinds (RDY-25) apart: one UNION ALL of two capped, counted selects."""
-        parts = []
-        for group, days, kinds in (
-            ("documents", document_days, col(Evidence.kind).in_(DOCUMENT_KINDS)),
-            ("evidence", evidence_days, col(Evidence.kind).not_in(DOCUMENT_KINDS)),
-        ):
-            capped = (
-                sa_select(
-                    sa_literal(group, String).label("grp"),
-                    col(Evidence.id).label("id"),
-                    col(Evidence.number).label("number"),
-                    col(Evidence.title).label("title"),
-                    col(Evidence.kind).label("kind"),
-                    col(Evidence.valid_until).label("valid_until"),
-                    func.count().over().label("total"),
+
+        def build() -> Any:
+            parts = []
+            for group, until, kinds in (
+                ("documents", P_DOCUMENT_UNTIL, col(Evidence.kind).in_(DOCUMENT_KINDS)),
+                ("evidence", P_EVIDENCE_UNTIL, col(Evidence.kind).not_in(DOCUMENT_KINDS)),
+            ):
+                capped = (
+                    sa_select(
+                        sa_literal(group, String).label("grp"),
+                        col(Evidence.id).label("id"),
+                        col(Evidence.number).label("number"),
+                        col(Evidence.title).label("title"),
+                        col(Evidence.kind).label("kind"),
+                        col(Evidence.valid_until).label("valid_until"),
+                        func.count().over().label("total"),
+                    )
+                    .where(
+                        col(Evidence.org_id) == P_ORG,
+                        col(Evidence.status) == EvidenceStatus.approved,
+                        col(Evidence.archived_at).is_(None),
+                        col(Evidence.valid_until) >= P_TODAY,
+                        col(Evidence.valid_until) <= until,
+                        kinds,
+                    )
+                    .order_by(col(Evidence.valid_until), col(Evidence.number))
+                    .limit(FAILING_LIMIT)
+                    .subquery()
                 )
-                .where(
-                    col(Evidence.org_id) == self.org_id,
-                    col(Evidence.status) == EvidenceStatus.approved,
-                    col(Evidence.archived_at).is_(None),
-                    col(Evidence.valid_until) >= facts.today,
-                    col(Evidence.valid_until) <= facts.today + timedelta(days=days),
-                    kinds,
-                )
-                .order_by(col(Evidence.valid_until), col(Evidence.number))
-                .limit(FAILING_LIMIT)
-                .subquery()
-            )
-            parts.append(sa_select(*capped.c))
+                parts.append(sa_select(*capped.c))
+            return union_all(*parts)
+
+        stmt = self._cached("expiring", build)
         found: dict[str, list[ExpiringItem]] = {"documents": [], "evidence": []}
         totals = {"documents": 0, "evidence": 0}
-        for row in await self._rows(union_all(*parts)):
+        for row in await self._rows(stmt):
             until = _as_date(row.valid_until) or facts.today
             found[row.grp].append(ExpiringItem(row.id, row.number, row.title, row.kind, until))
             totals[row.grp] = int(row.total)
@@ -344,102 +404,108 @@ class FactsLoader:
     async def _improvement(self, facts: Facts) -> None:
         """Every list of :class:`ImprovementFacts` in ONE statement: a UNION ALL of capped
         selects, each carrying its full count (a window over the filtered rows)."""
-        f, m, link = Finding, CorrectiveMeasure, CorrectiveMeasureFinding
-        open_internal_nc = and_(
-            col(f.org_id) == self.org_id,
-            col(f.source) == FindingSource.internal_audit,
-            col(f.grade).in_(NONCONFORMITY_GRADES),
-            col(f.status) != FindingStatus.closed,
-        )
 
-        def measures_of_finding(*conditions: Any) -> Any:
-            return (
-                sa_select(col(link.finding_id))
-                .join(m, col(m.id) == link.measure_id)
-                .where(
-                    col(link.finding_id) == f.id,
-                    col(m.status) != MeasureStatus.cancelled,
-                    *conditions,
-                )
-                .exists()
+        def build() -> Any:
+            f, m, link = Finding, CorrectiveMeasure, CorrectiveMeasureFinding
+            open_internal_nc = and_(
+                col(f.org_id) == P_ORG,
+                col(f.source) == FindingSource.internal_audit,
+                col(f.grade).in_(NONCONFORMITY_GRADES),
+                col(f.status) != FindingStatus.closed,
             )
 
-        has_measure = measures_of_finding()
-        has_complete = measures_of_finding(
-            func.trim(col(m.root_cause)) != "",
-            col(m.owner_id).is_not(None),
-            col(m.due_date).is_not(None),
-        )
-        not_yet_implemented = col(m.status).not_in(
-            [
-                MeasureStatus.closed,
-                MeasureStatus.cancelled,
-                MeasureStatus.implemented,
-                MeasureStatus.effectiveness_review,
-            ]
-        )
-        lists: dict[str, tuple[Any, Any, int]] = {
-            "nc_without_measure": (f, and_(open_internal_nc, ~has_measure), FAILING_LIMIT),
-            "nc_incomplete_measure": (
-                f,
-                and_(open_internal_nc, has_measure, ~has_complete),
-                FAILING_LIMIT,
-            ),
-            "open_majors": (
-                f,
-                and_(open_internal_nc, col(f.grade) == FindingGrade.major_nc),
-                FAILING_LIMIT,
-            ),
-            "overdue_measures": (
-                m,
-                and_(
-                    col(m.org_id) == self.org_id,
-                    not_yet_implemented,
-                    col(m.due_date) < facts.today,
-                ),
-                FAILING_LIMIT,
-            ),
-            "closed_unreviewed": (
-                m,
-                and_(
-                    col(m.org_id) == self.org_id,
-                    col(m.status) == MeasureStatus.closed,
-                    col(m.review_result).is_(None),
-                ),
-                FAILING_LIMIT,
-            ),
-            # only the count matters: one row carries it
-            "ofis": (f, and_(col(f.org_id) == self.org_id, col(f.grade) == FindingGrade.ofi), 1),
-            "ofi_undated": (
-                f,
-                and_(
-                    col(f.org_id) == self.org_id,
-                    col(f.grade) == FindingGrade.ofi,
-                    col(f.status) == FindingStatus.action_planned,
-                    col(f.due_date).is_(None),
-                ),
-                FAILING_LIMIT,
-            ),
-        }
-        parts = []
-        for name, (model, where, limit) in lists.items():
-            capped = (
-                sa_select(
-                    sa_literal(name, String).label("list"),
-                    col(model.id).label("id"),
-                    col(model.number).label("number"),
-                    col(model.due_date).label("due_date"),
-                    func.count().over().label("total"),
+            def measures_of_finding(*conditions: Any) -> Any:
+                return (
+                    sa_select(col(link.finding_id))
+                    .join(m, col(m.id) == link.measure_id)
+                    .where(
+                        col(link.finding_id) == f.id,
+                        col(m.status) != MeasureStatus.cancelled,
+                        *conditions,
+                    )
+                    .exists()
                 )
-                .where(where)
-                .order_by(col(model.number))
-                .limit(limit)
-                .subquery()
+
+            has_measure = measures_of_finding()
+            has_complete = measures_of_finding(
+                func.trim(col(m.root_cause)) != "",
+                col(m.owner_id).is_not(None),
+                col(m.due_date).is_not(None),
             )
-            parts.append(sa_select(*capped.c))
-        found: dict[str, list[ObjectRef]] = {name: [] for name in lists}
-        totals: dict[str, int] = dict.fromkeys(lists, 0)
-        for r in await self._rows(union_all(*parts)):
+            not_yet_implemented = col(m.status).not_in(
+                [
+                    MeasureStatus.closed,
+                    MeasureStatus.cancelled,
+                    MeasureStatus.implemented,
+                    MeasureStatus.effectiveness_review,
+                ]
+            )
+            lists: dict[str, tuple[Any, Any, int]] = {
+                "nc_without_measure": (f, and_(open_internal_nc, ~has_measure), FAILING_LIMIT),
+                "nc_incomplete_measure": (
+                    f,
+                    and_(open_internal_nc, has_measure, ~has_complete),
+                    FAILING_LIMIT,
+                ),
+                "open_majors": (
+                    f,
+                    and_(open_internal_nc, col(f.grade) == FindingGrade.major_nc),
+                    FAILING_LIMIT,
+                ),
+                "overdue_measures": (
+                    m,
+                    and_(
+                        col(m.org_id) == P_ORG,
+                        not_yet_implemented,
+                        col(m.due_date) < P_TODAY,
+                    ),
+                    FAILING_LIMIT,
+                ),
+                "closed_unreviewed": (
+                    m,
+                    and_(
+                        col(m.org_id) == P_ORG,
+                        col(m.status) == MeasureStatus.closed,
+                        col(m.review_result).is_(None),
+                    ),
+                    FAILING_LIMIT,
+                ),
+                # only the count matters: one row carries it
+                "ofis": (f, and_(col(f.org_id) == P_ORG, col(f.grade) == FindingGrade.ofi), 1),
+                "ofi_undated": (
+                    f,
+                    and_(
+                        col(f.org_id) == P_ORG,
+                        col(f.grade) == FindingGrade.ofi,
+                        col(f.status) == FindingStatus.action_planned,
+                        col(f.due_date).is_(None),
+                    ),
+                    FAILING_LIMIT,
+                ),
+            }
+            parts = []
+            for name, (model, where, limit) in lists.items():
+                capped = (
+                    sa_select(
+                        sa_literal(name, String).label("list"),
+                        col(model.id).label("id"),
+                        col(model.number).label("number"),
+                        col(model.due_date).label("due_date"),
+                        func.count().over().label("total"),
+                    )
+                    .where(where)
+                    .order_by(col(model.number))
+                    .limit(limit)
+                    .subquery()
+                )
+                parts.append(sa_select(*capped.c))
+            return union_all(*parts)
+
+        stmt = self._cached("improvement", build)
+        names = [f.name for f in fields(ImprovementFacts)]
+        found: dict[str, list[ObjectRef]] = {name: [] for name in names}
+        totals: dict[str, int] = dict.fromkeys(names, 0)
+        for r in await self._rows(stmt):
             found[r.list].append(ObjectRef(r.id, r.number, _as_date(r.due_date)))
             totals[r.list] = int(r.total)
         facts.improvement = ImprovementFacts(
@@ -463,24 +529,28 @@ class FactsLoader:
             agg = func.json_agg(func.json_build_array(*sub.c))
         return type_coerce(sa_select(agg).select_from(sub).scalar_subquery(), JSON)
 
-    async def _lists(self, facts: Facts, framework_id: uuid.UUID, months: int) -> None:
+    async def _lists(self, facts: Facts) -> None:
         """Programmes, audits, audit coverage, independence conflicts, Stage 2 findings,
         open findings per clause, people, courses, training records and objectives."""
-        queries = {
-            "programmes": self._programmes(),
-            "audits": self._audits(framework_id),
-            "coverage": self._coverage(framework_id),
-            "conflicts": self._conflicts(framework_id),
-            "stage2": self._stage2_findings(),
-            "by_root": self._open_findings_by_root(framework_id),
-            "people": self._people(),
-            "courses": self._courses(),
-            "records": self._records(),
-            "objectives": self._objectives(facts.today, months),
-        }
-        stmt = sa_select(*(self._json_rows(q).label(name) for name, q in queries.items()))
-        row = (await self.session.execute(stmt)).one()._mapping
-        rows = {name: row[name] or [] for name in queries}
+
+        def build() -> Any:
+            queries = {
+                "programmes": self._programmes(),
+                "audits": self._audits(),
+                "coverage": self._coverage(),
+                "conflicts": self._conflicts(),
+                "stage2": self._stage2_findings(),
+                "by_root": self._open_findings_by_root(),
+                "people": self._people(),
+                "courses": self._courses(),
+                "records": self._records(),
+                "objectives": self._objectives(),
+            }
+            return sa_select(*(self._json_rows(q).label(name) for name, q in queries.items()))
+
+        stmt = self._cached("lists", build)
+        row = (await self.session.execute(stmt, self.params)).one()._mapping
+        rows = {name: row[name] or [] for name in row}
         facts.programmes = [
             ProgrammeFacts(_uuid(r[0]), r[1], bool(r[2]), bool(r[3]))
             for r in sorted(rows["programmes"], key=lambda r: (r[4], r[0]))
@@ -564,9 +634,9 @@ class FactsLoader:
             col(AuditProgramme.approved_at).is_not(None),
             func.trim(col(AuditProgramme.method)) != "",
             col(AuditProgramme.created_at),
-        ).where(col(AuditProgramme.org_id) == self.org_id)
+        ).where(col(AuditProgramme.org_id) == P_ORG)
 
-    def _audits(self, framework_id: uuid.UUID) -> Any:
+    def _audits(self) -> Any:
         return sa_select(
             col(Audit.id),
             col(Audit.number),
@@ -581,9 +651,9 @@ class FactsLoader:
             col(Audit.planned_start_date),
             col(Audit.planned_end_date),
             col(Audit.actual_end_date),
-        ).where(col(Audit.org_id) == self.org_id, col(Audit.framework_id) == framework_id)
+        ).where(col(Audit.org_id) == P_ORG, col(Audit.framework_id) == P_FRAMEWORK)
 
-    def _coverage(self, framework_id: uuid.UUID) -> Any:
+    def _coverage(self) -> Any:
         """Per requirement: when a closed internal audit that assessed it ended."""
         line = AuditChecklistLine
         ended = func.max(func.coalesce(col(Audit.actual_end_date), col(Audit.planned_end_date)))
@@ -591,8 +661,8 @@ class FactsLoader:
             sa_select(col(line.requirement_id), ended)
             .join(Audit, col(Audit.id) == line.audit_id)
             .where(
-                col(line.org_id) == self.org_id,
-                col(Audit.framework_id) == framework_id,
+                col(line.org_id) == P_ORG,
+                col(Audit.framework_id) == P_FRAMEWORK,
                 col(Audit.type) == AuditType.internal,
                 col(Audit.status) == AuditStatus.closed,
                 col(line.result) != ChecklistResult.not_assessed,
@@ -600,7 +670,7 @@ class FactsLoader:
             .group_by(col(line.requirement_id))
         )
 
-    def _conflicts(self, framework_id: uuid.UUID) -> Any:
+    def _conflicts(self) -> Any:
         """Auditors assigned to or assessing a requirement they own (RDY-29)."""
         line = AuditChecklistLine
         owner = col(RequirementStatus.owner_id)
@@ -618,8 +688,8 @@ class FactsLoader:
                 ),
             )
             .where(
-                col(line.org_id) == self.org_id,
-                col(Audit.framework_id) == framework_id,
+                col(line.org_id) == P_ORG,
+                col(Audit.framework_id) == P_FRAMEWORK,
                 col(Audit.type) == AuditType.internal,
                 col(Audit.status) != AuditStatus.cancelled,
                 owner.is_not(None),
@@ -646,21 +716,21 @@ class FactsLoader:
             )
             .join(Audit, col(Audit.id) == Finding.audit_id)
             .where(
-                col(Finding.org_id) == self.org_id,
+                col(Finding.org_id) == P_ORG,
                 col(Finding.grade).in_(NONCONFORMITY_GRADES),
                 col(Audit.type) == AuditType.stage2,
                 col(Audit.status) != AuditStatus.cancelled,
             )
         )
 
-    def _open_findings_by_root(self, framework_id: uuid.UUID) -> Any:
+    def _open_findings_by_root(self) -> Any:
         return (
             sa_select(col(Requirement.root_ref), func.count())
             .select_from(Finding)
             .join(Requirement, col(Requirement.id) == Finding.requirement_id)
             .where(
-                col(Finding.org_id) == self.org_id,
-                col(Requirement.framework_id) == framework_id,
+                col(Finding.org_id) == P_ORG,
+                col(Requirement.framework_id) == P_FRAMEWORK,
                 col(Finding.status) != FindingStatus.closed,
             )
             .group_by(col(Requirement.root_ref))
@@ -671,7 +741,7 @@ class FactsLoader:
             col(TrainingPerson.id),
             col(TrainingPerson.full_name),
             col(TrainingPerson.role_keys),  # JSON text on SQLite (see _json_list)
-        ).where(col(TrainingPerson.org_id) == self.org_id, col(TrainingPerson.in_scope).is_(True))
+        ).where(col(TrainingPerson.org_id) == P_ORG, col(TrainingPerson.in_scope).is_(True))
 
     def _courses(self) -> Any:
         return (
@@ -685,10 +755,10 @@ class FactsLoader:
                 CompetenceRequirement,
                 and_(
                     col(CompetenceRequirement.course_id) == TrainingCourse.id,
-                    col(CompetenceRequirement.org_id) == self.org_id,
+                    col(CompetenceRequirement.org_id) == P_ORG,
                 ),
             )
-            .where(col(TrainingCourse.org_id) == self.org_id)
+            .where(col(TrainingCourse.org_id) == P_ORG)
         )
 
     def _records(self) -> Any:
@@ -704,16 +774,15 @@ class FactsLoader:
                 _flag(col(rec.expires_on).is_(None)),
                 func.max(case((col(rec.evaluation_method).is_not(None), col(rec.completed_on)))),
             )
-            .where(col(rec.org_id) == self.org_id)
+            .where(col(rec.org_id) == P_ORG)
             .group_by(col(rec.person_id), col(rec.course_id))
         )
 
-    def _objectives(self, today: date, months: int) -> Any:
-        since = add_months(today, -months)
+    def _objectives(self) -> Any:
         om = ObjectiveMeasurement
         recent = (
             sa_select(col(om.objective_id).label("objective_id"), func.count().label("n"))
-            .where(col(om.org_id) == self.org_id, col(om.period_end) >= since)
+            .where(col(om.org_id) == P_ORG, col(om.period_end) >= P_SINCE)
             .group_by(col(om.objective_id))
             .subquery()
         )
@@ -728,7 +797,7 @@ class FactsLoader:
                 func.coalesce(recent.c.n, 0),
             )
             .outerjoin(recent, recent.c.objective_id == Objective.id)
-            .where(col(Objective.org_id) == self.org_id)
+            .where(col(Objective.org_id) == P_ORG)
         )
 
 
