@@ -21,7 +21,17 @@ class CorrectiveMeasure(IdMixin, TimestampMixin, table=True):
     __tablename__ = "corrective_measure"
     __table_args__ = (
         UniqueConstraint("org_id", "number"),
-        Index("ix_corrective_measure_org_status", "org_id", "status"),
+        # status lists, and the readiness checks (overdue, closed without review) read
+        # from the index alone
+        Index(
+            "ix_corrective_measure_org_status_due",
+            "org_id",
+            "status",
+            "due_date",
+            "review_result",
+            "number",
+            "id",
+        ),
     )
 
     org_id: uuid.UUID = Field(foreign_key="organisation.id", ondelete="RESTRICT")

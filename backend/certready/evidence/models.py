@@ -20,7 +20,16 @@ class Evidence(IdMixin, TimestampMixin, table=True):
     __table_args__ = (
         UniqueConstraint("org_id", "number"),
         Index("ix_evidence_org_status", "org_id", "status"),
-        Index("ix_evidence_org_valid_until", "org_id", "valid_until"),
+        # expiring evidence (lists, readiness RDY-18/25): filtered on the index alone
+        Index(
+            "ix_evidence_org_valid_until_status",
+            "org_id",
+            "valid_until",
+            "status",
+            "archived_at",
+            "kind",
+            "number",
+        ),
         # Readiness counts "current" evidence per requirement and document by id: every
         # column those aggregates read, so they never visit the table (covering index).
         Index(

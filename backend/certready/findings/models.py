@@ -17,6 +17,17 @@ class Finding(IdMixin, TimestampMixin, table=True):
     __table_args__ = (
         UniqueConstraint("org_id", "number"),
         Index("ix_finding_org_status", "org_id", "status"),
+        # readiness (open internal nonconformities, improvement opportunities): covering
+        Index(
+            "ix_finding_org_grade",
+            "org_id",
+            "grade",
+            "source",
+            "status",
+            "number",
+            "due_date",
+            "id",
+        ),
     )
 
     org_id: uuid.UUID = Field(foreign_key="organisation.id", ondelete="RESTRICT")
