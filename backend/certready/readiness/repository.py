@@ -97,6 +97,7 @@ P_TODAY = bindparam("today", type_=Date())
 P_DOCUMENT_UNTIL = bindparam("document_until", type_=Date())
 P_EVIDENCE_UNTIL = bindparam("evidence_until", type_=Date())
 P_SINCE = bindparam("since", type_=Date())
+P_LEAVES = bindparam("leaf_ids", expanding=True, type_=Uuid())
 _STATEMENTS: dict[tuple[str, bool], Any] = {}
 
 
@@ -192,6 +193,7 @@ class FactsLoader:
         if framework_id is None:
             return None
         self.params["framework_id"] = framework_id
+        self.params["leaf_ids"] = [leaf.id for leaf in facts.leaves]
         await self._leaf_evidence(facts)
         await self._documents(facts)
         await self._expiring(facts)
@@ -255,16 +257,18 @@ class FactsLoader:
         return framework_id
 
     async def _leaf_evidence(self, facts: Facts) -> None:
-        """Evidence counts per leaf: from the framework's leaves into their links (index
-        ``requirement_id, org_id, evidence_id``), so only this framework's links are read."""
+        """Evidence counts per leaf: the links of the framework's leaves (listed by id, so
+        PostgreSQL estimates the skewed link counts from its statistics), through the
+        index ``requirement_id, org_id, evidence_id`` and the covering currency index."""
 
         def build() -> Any:
             current = _current()
             kind = col(Evidence.kind)
             is_record = and_(current, kind.in_(RECORD_KINDS))
+            link = EvidenceRequirement
             return (
                 sa_select(
-                    col(Requirement.id).label("requirement_id"),
+                    col(link.requirement_id),
                     _flag(col(Evidence.archived_at).is_(None)).label("links"),
                     _flag(current).label("current"),
                     _flag(and_(current, kind.in_(DOCUMENT_KINDS))).label("documents"),
@@ -274,20 +278,9 @@ class FactsLoader:
                         "latest_record"
                     ),
                 )
-                .select_from(Requirement)
-                .join(
-                    EvidenceRequirement,
-                    and_(
-                        col(EvidenceRequirement.requirement_id) == Requirement.id,
-                        col(EvidenceRequirement.org_id) == P_ORG,
-                    ),
-                )
-                .join(Evidence, col(Evidence.id) == EvidenceRequirement.evidence_id)
-                .where(
-                    col(Requirement.framework_id) == P_FRAMEWORK,
-                    col(Requirement.assessable).is_(True),
-                )
-                .group_by(col(Requirement.id))
+                .join(Evidence, col(Evidence.id) == link.evidence_id)
+                .where(col(link.org_id) == P_ORG, col(link.requirement_id).in_(P_LEAVES))
+                .group_by(col(link.requirement_id))
             )
 
         stmt = self._cached("leaf_evidence", build)
