@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import fields
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -88,6 +88,7 @@ from certready.training.models import (
 # Statements issued by FactsLoader.load() without providers (the query-count test pins it).
 FACT_STATEMENTS = 6
 CONFLICT_LIMIT = 1000
+EXPIRING = ("documents", "evidence")
 
 # Statements are built once per dialect with these parameters, bound at each execution.
 P_ORG = bindparam("org_id", type_=Uuid())
@@ -108,6 +109,39 @@ def _current() -> Any:
         col(Evidence.archived_at).is_(None),
         or_(col(Evidence.valid_until).is_(None), col(Evidence.valid_until) >= P_TODAY),
     )
+
+
+def _capped_union(lists: Iterable[tuple[str, Sequence[Any], Any, Sequence[Any], int]]) -> Any:
+    """Several lists in ONE statement: a UNION ALL of one select per ``(name, columns,
+    where, order_by, limit)``, each row tagged with its list's ``name`` (column ``list``)
+    and carrying the list's full count (``total``, a window over the filtered rows)."""
+    parts = []
+    for name, columns, where, order_by, limit in lists:
+        capped = (
+            sa_select(
+                sa_literal(name, String).label("list"),
+                *columns,
+                func.count().over().label("total"),
+            )
+            .where(where)
+            .order_by(*order_by)
+            .limit(limit)
+            .subquery()
+        )
+        parts.append(sa_select(*capped.c))
+    return union_all(*parts)
+
+
+def _by_list(
+    rows: Sequence[Any], names: Iterable[str]
+) -> tuple[dict[str, list[Any]], dict[str, int]]:
+    """The rows of a :func:`_capped_union` per list, and each list's total."""
+    found: dict[str, list[Any]] = {name: [] for name in names}
+    totals = dict.fromkeys(found, 0)
+    for row in rows:
+        found[row.list].append(row)
+        totals[row.list] = int(row.total)
+    return found, totals
 
 
 def _flag(condition: Any) -> Any:
@@ -350,46 +384,49 @@ class FactsLoader:
         and the other kinds (RDY-25) apart: one UNION ALL of two capped, counted selects."""
 
         def build() -> Any:
-            parts = []
-            for group, until, kinds in (
-                ("documents", P_DOCUMENT_UNTIL, col(Evidence.kind).in_(DOCUMENT_KINDS)),
-                ("evidence", P_EVIDENCE_UNTIL, col(Evidence.kind).not_in(DOCUMENT_KINDS)),
-            ):
-                capped = (
-                    sa_select(
-                        sa_literal(group, String).label("grp"),
-                        col(Evidence.id).label("id"),
-                        col(Evidence.number).label("number"),
-                        col(Evidence.title).label("title"),
-                        col(Evidence.kind).label("kind"),
-                        col(Evidence.valid_until).label("valid_until"),
-                        func.count().over().label("total"),
-                    )
-                    .where(
+            columns: list[Any] = [
+                col(Evidence.id).label("id"),
+                col(Evidence.number).label("number"),
+                col(Evidence.title).label("title"),
+                col(Evidence.kind).label("kind"),
+                col(Evidence.valid_until).label("valid_until"),
+            ]
+            order = [col(Evidence.valid_until), col(Evidence.number)]
+            return _capped_union(
+                (
+                    group,
+                    columns,
+                    and_(
                         col(Evidence.org_id) == P_ORG,
                         col(Evidence.status) == EvidenceStatus.approved,
                         col(Evidence.archived_at).is_(None),
                         col(Evidence.valid_until) >= P_TODAY,
                         col(Evidence.valid_until) <= until,
                         kinds,
-                    )
-                    .order_by(col(Evidence.valid_until), col(Evidence.number))
-                    .limit(FAILING_LIMIT)
-                    .subquery()
+                    ),
+                    order,
+                    FAILING_LIMIT,
                 )
-                parts.append(sa_select(*capped.c))
-            return union_all(*parts)
+                for group, until, kinds in (
+                    ("documents", P_DOCUMENT_UNTIL, col(Evidence.kind).in_(DOCUMENT_KINDS)),
+                    ("evidence", P_EVIDENCE_UNTIL, col(Evidence.kind).not_in(DOCUMENT_KINDS)),
+                )
+            )
 
-        stmt = self._cached("expiring", build)
-        found: dict[str, list[ExpiringItem]] = {"documents": [], "evidence": []}
-        totals = {"documents": 0, "evidence": 0}
-        for row in await self._rows(stmt):
-            until = _as_date(row.valid_until) or facts.today
-            found[row.grp].append(ExpiringItem(row.id, row.number, row.title, row.kind, until))
-            totals[row.grp] = int(row.total)
+        found, totals = _by_list(await self._rows(self._cached("expiring", build)), EXPIRING)
         ordered = {
-            g: tuple(sorted(items, key=lambda i: (i.valid_until, i.number)))
-            for g, items in found.items()
+            group: tuple(
+                sorted(
+                    (
+                        ExpiringItem(
+                            r.id, r.number, r.title, r.kind, _as_date(r.valid_until) or facts.today
+                        )
+                        for r in rows
+                    ),
+                    key=lambda i: (i.valid_until, i.number),
+                )
+            )
+            for group, rows in found.items()
         }
         facts.expiring_documents = Expiring(ordered["documents"], totals["documents"])
         facts.expiring_evidence = Expiring(ordered["evidence"], totals["evidence"])
@@ -476,35 +513,35 @@ class FactsLoader:
                     FAILING_LIMIT,
                 ),
             }
-            parts = []
-            for name, (model, where, limit) in lists.items():
-                capped = (
-                    sa_select(
-                        sa_literal(name, String).label("list"),
+            return _capped_union(
+                (
+                    name,
+                    [
                         col(model.id).label("id"),
                         col(model.number).label("number"),
                         col(model.due_date).label("due_date"),
-                        func.count().over().label("total"),
-                    )
-                    .where(where)
-                    .order_by(col(model.number))
-                    .limit(limit)
-                    .subquery()
+                    ],
+                    where,
+                    [col(model.number)],
+                    limit,
                 )
-                parts.append(sa_select(*capped.c))
-            return union_all(*parts)
+                for name, (model, where, limit) in lists.items()
+            )
 
-        stmt = self._cached("improvement", build)
-        names = [f.name for f in fields(ImprovementFacts)]
-        found: dict[str, list[ObjectRef]] = {name: [] for name in names}
-        totals: dict[str, int] = dict.fromkeys(names, 0)
-        for r in await self._rows(stmt):
-            found[r.list].append(ObjectRef(r.id, r.number, _as_date(r.due_date)))
-            totals[r.list] = int(r.total)
+        rows = await self._rows(self._cached("improvement", build))
+        found, totals = _by_list(rows, (f.name for f in fields(ImprovementFacts)))
         facts.improvement = ImprovementFacts(
             **{
-                name: Capped(tuple(sorted(refs, key=lambda x: x.number)), totals[name])
-                for name, refs in found.items()
+                name: Capped(
+                    tuple(
+                        sorted(
+                            (ObjectRef(r.id, r.number, _as_date(r.due_date)) for r in listed),
+                            key=lambda x: x.number,
+                        )
+                    ),
+                    totals[name],
+                )
+                for name, listed in found.items()
             }
         )
 
