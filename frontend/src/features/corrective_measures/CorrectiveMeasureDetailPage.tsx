@@ -49,7 +49,8 @@ import { QueryErrorAlert } from "../../components/StatusPages";
 import { formatDate, formatDateTime } from "../../lib/format";
 import { handleFormError } from "../../lib/forms";
 import { notifyProblem, notifySuccess } from "../../lib/notify";
-import { toApiProblem, type ApiProblem } from "../../lib/problem";
+import { type ApiProblem } from "../../lib/problem";
+import { useWorkflowMove } from "../../lib/workflow";
 import { useMe } from "../auth/useSession";
 import { memberNames, useMembers } from "../audits/api";
 import { useCurrentOrg } from "../orgs/useCurrentOrg";
@@ -552,31 +553,22 @@ export function CorrectiveMeasureDetailPage() {
     select: (page) => new Map(page.items.map((f) => [f.id, f])),
   });
   const [picked, setPicked] = useState<{ status: MeasureStatus; step: number } | null>(null);
-  const [moving, setMoving] = useState<MeasureStatus | null>(null);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [cancelling, setCancelling] = useState(false);
   const [reason, setReason] = useState("");
   const canWrite = role !== undefined && MEASURE_WRITERS.has(role);
 
   const refresh = () => invalidateMeasures(queryClient);
 
-  const transition = async (measure: CorrectiveMeasureRead, to: MeasureStatus, note = "") => {
-    setMoving(to);
-    setProblem(null);
-    try {
-      const { data } = await correctiveMeasuresTransitionCorrectiveMeasure({ path: { org: slug, measure_id: measure.id }, body: { to, note } });
-      notifySuccess(`${data.key} is now ${MEASURE_STATUS_LABELS[data.status].toLowerCase()}.`);
-      setCancelling(false);
-      setReason("");
-    } catch (error) {
-      const p = toApiProblem(error);
-      if (p.status === 409) setProblem(p);
-      else notifyProblem(p, "Could not change the measure's status");
-    } finally {
-      setMoving(null);
-      await refresh();
-    }
-  };
+  const { moving, problem, clearProblem, move } = useWorkflowMove<MeasureStatus>("measure", (s) => MEASURE_STATUS_LABELS[s].toLowerCase(), refresh);
+  const transition = (measure: CorrectiveMeasureRead, to: MeasureStatus, note = "") =>
+    move(
+      to,
+      () => correctiveMeasuresTransitionCorrectiveMeasure({ path: { org: slug, measure_id: measure.id }, body: { to, note } }),
+      () => {
+        setCancelling(false);
+        setReason("");
+      },
+    );
 
   if (query.isError) return <QueryErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
   if (query.isPending) return <Skeleton h={300} />;
@@ -617,7 +609,7 @@ export function CorrectiveMeasureDetailPage() {
         )}
       </Group>
 
-      {problem && <MeasureBlocked problem={problem} onClose={() => setProblem(null)} />}
+      {problem && <MeasureBlocked problem={problem} onClose={clearProblem} />}
 
       <Card withBorder padding="md">
         <Stack gap="md">
@@ -689,7 +681,7 @@ export function CorrectiveMeasureDetailPage() {
 
       <Modal opened={cancelling} onClose={() => setCancelling(false)} title={`Cancel ${measure.key}`} centered>
         <Stack gap="md">
-          {problem && <MeasureBlocked problem={problem} onClose={() => setProblem(null)} />}
+          {problem && <MeasureBlocked problem={problem} onClose={clearProblem} />}
           <Textarea
             label="Reason"
             required

@@ -13,8 +13,8 @@ import { ProblemAlert } from "../../components/ProblemAlert";
 import { QueryErrorAlert } from "../../components/StatusPages";
 import { formatDate, formatDateTime } from "../../lib/format";
 import { handleFormError } from "../../lib/forms";
-import { notifyProblem, notifySuccess } from "../../lib/notify";
-import { toApiProblem, type ApiProblem } from "../../lib/problem";
+import { notifySuccess } from "../../lib/notify";
+import { useWorkflowMove } from "../../lib/workflow";
 import { invalidateOperations, memberNames, useMembers } from "../audits/api";
 import { useCurrentOrg } from "../orgs/useCurrentOrg";
 import { FindingStatusBadge, GradeBadge } from "./GradeBadge";
@@ -57,31 +57,22 @@ export function FindingDetailPage() {
   const names = memberNames(useMembers(slug).data);
   const [closing, setClosing] = useState(false);
   const [note, setNote] = useState("");
-  const [moving, setMoving] = useState<FindingStatus | null>(null);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [editing, setEditing] = useState(false);
   const canWrite = role !== "viewer" && role !== "process_owner";
 
   const refresh = () =>
     invalidateOperations(queryClient, ["findingsGetFinding", "findingsListFindings", "auditsGetAuditChecklist", "auditsGetAuditReport", "activityListActivity"]);
 
-  const transition = async (finding: FindingRead, to: FindingStatus, decision = "") => {
-    setMoving(to);
-    setProblem(null);
-    try {
-      const { data } = await findingsTransitionFinding({ path: { org: slug, finding_id: finding.id }, body: { to, note: decision } });
-      notifySuccess(`${data.key} is now ${data.status.replace("_", " ")}.`);
-      setClosing(false);
-      setNote("");
-    } catch (error) {
-      const p = toApiProblem(error);
-      if (p.status === 409) setProblem(p);
-      else notifyProblem(p, "Could not change the finding's status");
-    } finally {
-      setMoving(null);
-      await refresh();
-    }
-  };
+  const { moving, problem, clearProblem, move } = useWorkflowMove<FindingStatus>("finding", (s) => s.replace("_", " "), refresh);
+  const transition = (finding: FindingRead, to: FindingStatus, decision = "") =>
+    move(
+      to,
+      () => findingsTransitionFinding({ path: { org: slug, finding_id: finding.id }, body: { to, note: decision } }),
+      () => {
+        setClosing(false);
+        setNote("");
+      },
+    );
 
   if (query.isError) return <QueryErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
   if (query.isPending) return <Skeleton h={300} />;
@@ -128,7 +119,7 @@ export function FindingDetailPage() {
         )}
       </Group>
 
-      {problem && <ProblemAlert problem={problem} onClose={() => setProblem(null)} />}
+      {problem && <ProblemAlert problem={problem} onClose={clearProblem} />}
 
       <Card withBorder padding="md">
         <Stack gap="md">

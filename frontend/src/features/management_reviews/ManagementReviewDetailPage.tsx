@@ -48,7 +48,8 @@ import { QueryErrorAlert } from "../../components/StatusPages";
 import { formatDate, formatDateTime } from "../../lib/format";
 import { handleFormError } from "../../lib/forms";
 import { notifyProblem, notifySuccess } from "../../lib/notify";
-import { toApiProblem, type ApiProblem } from "../../lib/problem";
+import { type ApiProblem } from "../../lib/problem";
+import { useWorkflowMove } from "../../lib/workflow";
 import { invalidateOperations, memberNames, useMembers } from "../audits/api";
 import { useEvidenceOptions } from "../corrective_measures/api";
 import { toIsoDate } from "../corrective_measures/labels";
@@ -458,26 +459,12 @@ export function ManagementReviewDetailPage() {
   const { slug, role } = useCurrentOrg();
   const queryClient = useQueryClient();
   const query = useQuery(reviewWithEtagOptions(slug, reviewId));
-  const [moving, setMoving] = useState<ReviewStatus | null>(null);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
   const canWrite = role !== undefined && REVIEW_WRITERS.has(role);
   const refresh = () => invalidateReviews(queryClient);
 
-  const transition = async (review: ManagementReviewDetailRead, to: ReviewStatus) => {
-    setMoving(to);
-    setProblem(null);
-    try {
-      const { data } = await managementReviewsTransitionManagementReview({ path: { org: slug, review_id: review.id }, body: { to } });
-      notifySuccess(`${data.key} is now ${REVIEW_STATUS_LABELS[data.status].toLowerCase()}.`);
-    } catch (error) {
-      const p = toApiProblem(error);
-      if (p.status === 409) setProblem(p);
-      else notifyProblem(p, "Could not change the review's status");
-    } finally {
-      setMoving(null);
-      await refresh();
-    }
-  };
+  const { moving, problem, clearProblem, move } = useWorkflowMove<ReviewStatus>("review", (s) => REVIEW_STATUS_LABELS[s].toLowerCase(), refresh);
+  const transition = (review: ManagementReviewDetailRead, to: ReviewStatus) =>
+    move(to, () => managementReviewsTransitionManagementReview({ path: { org: slug, review_id: review.id }, body: { to } }));
 
   if (query.isError) return <QueryErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
   if (query.isPending) return <Skeleton h={300} />;
@@ -525,7 +512,7 @@ export function ManagementReviewDetailPage() {
         )}
       </Group>
 
-      {problem && <ReviewBlocked problem={problem} review={review} onClose={() => setProblem(null)} />}
+      {problem && <ReviewBlocked problem={problem} review={review} onClose={clearProblem} />}
 
       <Card withBorder padding="md">
         <Title order={4} mb="sm">
