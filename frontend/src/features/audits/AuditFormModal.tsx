@@ -74,7 +74,8 @@ export function AuditFormModal({ org, opened, onClose, onSaved, audit, programme
     },
   });
 
-  // Fill the form when the modal opens (and the clause tree is there to expand a stored scope).
+  // Fill the form when the modal opens. The clause tree may arrive later: it then only
+  // expands an edited audit's stored scope, and never wipes what was typed meanwhile.
   const roots = tree.data;
   useEffect(() => {
     if (!opened) return;
@@ -82,8 +83,13 @@ export function AuditFormModal({ org, opened, onClose, onSaved, audit, programme
     if (editing && roots) values.scope = [...selectionFromScope(roots, editing.scope)];
     form.setValues(values);
     form.resetDirty(values);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when (re)opened or the tree arrives
-  }, [opened, roots, editing?.id, editing?.version]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when (re)opened or another audit is edited
+  }, [opened, editing?.id, editing?.version]);
+  useEffect(() => {
+    if (!opened || !editing || !roots) return;
+    form.setFieldValue("scope", [...selectionFromScope(roots, editing.scope)]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- when the tree arrives
+  }, [roots]);
 
   const type = form.getValues().type;
   const certificationBody = CERTIFICATION_BODY_TYPES.has(type);
