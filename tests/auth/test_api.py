@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import httpx
 import pytest
+from certready.orgs.enums import Role
+from certready.orgs.permissions import PERMISSIONS, Action
 
 from tests.factories.auth import PASSWORD, add_member, first_run, login
 
@@ -50,9 +52,30 @@ async def test_login_returns_tokens_and_me_lists_memberships(client: httpx.Async
     assert me.status_code == 200
     body = me.json()
     assert body["email"] == "admin@acme.example"
-    assert body["memberships"] == [
-        {"org_id": org.id, "org_slug": "acme", "org_name": "Acme IT", "role": "admin"}
-    ]
+    [membership] = body["memberships"]
+    assert {k: v for k, v in membership.items() if k != "permissions"} == {
+        "org_id": org.id,
+        "org_slug": "acme",
+        "org_name": "Acme IT",
+        "role": "admin",
+    }
+
+
+async def test_me_lists_each_memberships_permissions_from_the_table(
+    client: httpx.AsyncClient,
+) -> None:
+    org = await first_run(client)
+    owner = await add_member(client, org, "process_owner")
+    admin = (await client.get("/api/v1/me", headers=org.admin.headers)).json()
+    # The admin may do everything in the table, sorted by value.
+    assert admin["memberships"][0]["permissions"] == sorted(a.value for a in Action)
+    mine = (await client.get("/api/v1/me", headers=owner.headers)).json()["memberships"][0]
+    assert mine["role"] == "process_owner"
+    assert mine["permissions"] == sorted(a.value for a in PERMISSIONS[Role.process_owner])
+    assert "measures:write" in mine["permissions"]
+    assert "requirements:edit_own" in mine["permissions"]
+    assert "requirements:edit" not in mine["permissions"]
+    assert "members:manage" not in mine["permissions"]
 
 
 async def test_wrong_password_and_unknown_user_get_the_same_401(client: httpx.AsyncClient) -> None:

@@ -276,3 +276,32 @@ async def test_list_query_count_is_constant(
     for _ in range(15):
         await one_more()
     assert await cost() == one
+
+
+async def test_read_says_whether_actions_are_editable(client: httpx.AsyncClient) -> None:
+    org = await first_run(client)
+    measure = await open_measure(client, org)
+    assert measure["actions_editable"] is True
+    seen: dict[str, bool] = {"open": True}
+    for step in ("contained", "analysed", "planned", "implemented", "effectiveness_review"):
+        await satisfy(client, org, measure, step)
+        r = await move_measure(client, org, measure["id"], step)
+        assert r.status_code == 200, r.text
+        seen[step] = r.json()["actions_editable"]
+    assert seen == {
+        "open": True,
+        "contained": True,
+        "analysed": True,
+        "planned": True,
+        "implemented": False,
+        "effectiveness_review": False,
+    }
+    # The flag matches what the server enforces: an implemented measure refuses new actions.
+    r = await client.post(
+        measures_url(org, measure["id"], "actions"),
+        json={"description": "Late idea"},
+        headers=org.admin.headers,
+    )
+    assert r.status_code == 409
+    listed = await client.get(measures_url(org), headers=org.admin.headers)
+    assert listed.json()["items"][0]["actions_editable"] is False

@@ -238,3 +238,42 @@ async def test_members_list_pages_with_cursor(client: httpx.AsyncClient) -> None
     )
     assert bad.status_code == 422
     assert bad.json()["errors"][0]["loc"] == ["query", "cursor"]
+
+
+async def test_members_filtered_by_what_their_role_allows(client: httpx.AsyncClient) -> None:
+    org = await first_run(client)
+    owner = await add_member(client, org, "process_owner", email="po@acme.example")
+    await add_member(client, org, "external_auditor", email="cb@acme.example")
+    await add_member(client, org, "auditor", email="au@acme.example")
+    await add_member(client, org, "viewer", email="vi@acme.example")
+
+    async def emails(can: str) -> list[str]:
+        r = await client.get(
+            f"/api/v1/orgs/{org.slug}/members", params={"can": can}, headers=owner.headers
+        )
+        assert r.status_code == 200, r.text
+        assert r.json()["total"] == len(r.json()["items"])
+        return [m["email"] for m in r.json()["items"]]
+
+    # Owners of measures: admin and process owner; the certification body's auditor is not one.
+    assert await emails("measures:write") == ["admin@acme.example", "po@acme.example"]
+    assert await emails("audits:manage") == ["admin@acme.example", "au@acme.example"]
+    assert await emails("audits:conduct") == [
+        "admin@acme.example",
+        "au@acme.example",
+        "cb@acme.example",
+    ]
+    assert len(await emails("members:read")) == 5
+    assert await emails("members:manage") == ["admin@acme.example"]
+
+
+async def test_members_filter_with_an_unknown_action_is_422(client: httpx.AsyncClient) -> None:
+    org = await first_run(client)
+    r = await client.get(
+        f"/api/v1/orgs/{org.slug}/members",
+        params={"can": "members:destroy"},
+        headers=org.admin.headers,
+    )
+    assert r.status_code == 422
+    assert r.headers["content-type"] == PROBLEM
+    assert r.json()["errors"][0]["loc"] == ["query", "can"]

@@ -6,6 +6,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, EmailStr, Field
 
 from certready.orgs.enums import Role
+from certready.orgs.permissions import Action
 from certready.orgs.schemas import Name, OrgCreate, OrgRead
 
 
@@ -41,6 +42,10 @@ class MembershipRead(BaseModel):
     org_slug: str
     org_name: str
     role: Role
+    permissions: list[Action] = Field(
+        description="What the role allows in this organisation, from the permission table "
+        "(sorted); the SPA shows or hides actions by it, the API still checks every call."
+    )
 
 
 class UserRead(BaseModel):

@@ -32,6 +32,7 @@ from certready.core.security import (
 )
 from certready.db.session import Database
 from certready.orgs.models import Membership, Organisation
+from certready.orgs.permissions import actions_for
 from certready.orgs.service import create_organisation
 
 LOGIN_FAILED = "Wrong e-mail or password."
@@ -231,6 +232,13 @@ async def me(session: AsyncSession, user: User) -> MeRead:
         email=user.email,
         full_name=user.full_name,
         memberships=[
-            MembershipRead(org_id=r[0], org_slug=r[1], org_name=r[2], role=r[3]) for r in rows
+            MembershipRead(
+                org_id=r[0],
+                org_slug=r[1],
+                org_name=r[2],
+                role=r[3],
+                permissions=actions_for(r[3]),
+            )
+            for r in rows
         ],
     )

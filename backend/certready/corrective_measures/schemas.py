@@ -140,6 +140,9 @@ class CorrectiveMeasureRead(BaseModel):
     root_cause: str
     extent: str
     actions: list[CorrectiveActionRead]
+    actions_editable: bool = Field(
+        description="Actions may still be added, changed and ticked off (up to 'planned')."
+    )
     sms_change_evidence_ids: list[uuid.UUID]
     effectiveness_review: EffectivenessReviewRead | None
     reopen_count: int

@@ -195,6 +195,7 @@ async def measure_reads(
                 "finding_ids": findings.get(m.id, []),
                 "overdue": is_overdue(m),
                 "actions": [_action_read(a) for a in actions.get(m.id, [])],
+                "actions_editable": actions_editable(m),
                 "sms_change_evidence_ids": changes.get(m.id, []),
                 "effectiveness_review": _review_read(m),
             }
@@ -422,8 +423,13 @@ async def add_action(
     return measure
 
 
+def actions_editable(measure: CorrectiveMeasure) -> bool:
+    """Actions are planned and ticked off up to 'planned'; implementing the measure freezes them."""
+    return measure.status in ACTIONS_EDITABLE
+
+
 def _ensure_actions_editable(measure: CorrectiveMeasure) -> None:
-    if measure.status not in ACTIONS_EDITABLE:
+    if not actions_editable(measure):
         raise Conflict(
             f"{measure_key(measure)} is {measure.status}: its actions change up to 'planned'."
         )

@@ -94,3 +94,13 @@ PERMISSIONS: dict[Role, frozenset[Action]] = {
 
 def allows(role: Role | str, action: Action) -> bool:
     return action in PERMISSIONS.get(Role(role), frozenset())
+
+
+def actions_for(role: Role | str) -> list[Action]:
+    """Every action the role may take, sorted by value (reported per membership by /me)."""
+    return sorted(PERMISSIONS.get(Role(role), frozenset()))
+
+
+def roles_allowing(action: Action) -> list[Role]:
+    """The roles that may take the action, in the table's order (the members `can` filter)."""
+    return [role for role, actions in PERMISSIONS.items() if action in actions]

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Collection
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 from sqlmodel.sql.expression import Select, SelectOfScalar
 
 from certready.auth.models import User
+from certready.orgs.enums import Role
 from certready.orgs.models import Membership, Organisation
 
 
@@ -33,12 +35,16 @@ class MembershipRepository:
         self.session = session
         self.org_id = org_id
 
-    def members(self) -> Select[Membership, User]:
-        return (
+    def members(self, roles: Collection[Role] | None = None) -> Select[Membership, User]:
+        """The organisation's memberships with their users, optionally only these roles."""
+        stmt = (
             select(Membership, User)
             .join(User, col(User.id) == Membership.user_id)
             .where(col(Membership.org_id) == self.org_id)
         )
+        if roles is not None:
+            stmt = stmt.where(col(Membership.role).in_([r.value for r in roles]))
+        return stmt
 
     async def get(self, user_id: uuid.UUID) -> tuple[Membership, User] | None:
         row = (await self.session.execute(self.members().where(col(User.id) == user_id))).first()

@@ -3,7 +3,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Header, Response, status
+from fastapi import APIRouter, Depends, Header, Query, Response, status
 
 from certready.api.deps import (
     OrgContext,
@@ -80,9 +80,17 @@ async def update_org(
 
 
 @members_router.get("", response_model=MemberPage)
-async def list_members(ctx: MembersReader, session: SessionDep, page: PageDep) -> MemberPage:
-    """List the members of the organisation and their roles."""
-    items, next_cursor, total = await service.list_members(session, ctx.org_id, page)
+async def list_members(
+    ctx: MembersReader,
+    session: SessionDep,
+    page: PageDep,
+    can: Annotated[
+        Action | None,
+        Query(description="Only members whose role allows this action (e.g. `measures:write`)."),
+    ] = None,
+) -> MemberPage:
+    """List the members and their roles; `can` keeps those whose role allows that action."""
+    items, next_cursor, total = await service.list_members(session, ctx.org_id, page, can)
     return MemberPage(items=items, next_cursor=next_cursor, total=total)
 
 

@@ -19,6 +19,7 @@ from certready.core.problems import Conflict, Forbidden, NotFound, Unprocessable
 from certready.core.security import hash_password, password_problems
 from certready.orgs.enums import Role
 from certready.orgs.models import Membership, Organisation
+from certready.orgs.permissions import Action, roles_allowing
 from certready.orgs.repository import MembershipRepository, OrganisationRepository
 from certready.orgs.schemas import MemberCreate, MemberRead, MemberUpdate, OrgCreate, OrgUpdate
 
@@ -124,9 +125,11 @@ def member_read(membership: Membership, user: User) -> MemberRead:
 
 
 async def list_members(
-    session: AsyncSession, org_id: uuid.UUID, page: PageParams
+    session: AsyncSession, org_id: uuid.UUID, page: PageParams, can: Action | None = None
 ) -> tuple[list[MemberRead], str | None, int]:
-    stmt = MembershipRepository(session, org_id).members()
+    """Members by e-mail; with ``can``, only those whose role allows that action."""
+    roles = roles_allowing(can) if can is not None else None
+    stmt = MembershipRepository(session, org_id).members(roles)
     rows, next_cursor, total = await paginate(
         session, stmt, keys=[col(User.email), col(Membership.id)], params=page, rows_as_tuples=True
     )

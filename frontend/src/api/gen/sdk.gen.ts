@@ -225,7 +225,7 @@ export const tokensGetCurrentToken = <ThrowOnError extends boolean = true>(optio
 /**
  * List Members
  *
- * List the members of the organisation and their roles.
+ * List the members and their roles; `can` keeps those whose role allows that action.
  */
 export const membersListMembers = <ThrowOnError extends boolean = true>(options: Options<MembersListMembersData, ThrowOnError>) => (options.client ?? client).get<MembersListMembersResponses, MembersListMembersErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],

@@ -5,6 +5,11 @@ export type ClientOptions = {
 };
 
 /**
+ * Action
+ */
+export type Action = 'org:read' | 'org:update' | 'members:read' | 'members:manage' | 'activity:read' | 'tokens:manage' | 'requirements:read' | 'requirements:edit' | 'requirements:edit_own' | 'evidence:read' | 'evidence:write' | 'evidence:approve' | 'audits:read' | 'audits:manage' | 'audits:conduct' | 'findings:read' | 'findings:write' | 'measures:read' | 'measures:write' | 'reviews:read' | 'reviews:write' | 'training:read' | 'training:write' | 'objectives:read' | 'objectives:write' | 'readiness:read' | 'readiness:manage';
+
+/**
  * ActionStatus
  */
 export type ActionStatus = 'open' | 'done';
@@ -1390,6 +1395,12 @@ export type CorrectiveMeasureRead = {
      * Actions
      */
     actions: Array<CorrectiveActionRead>;
+    /**
+     * Actions Editable
+     *
+     * Actions may still be added, changed and ticked off (up to 'planned').
+     */
+    actions_editable: boolean;
     /**
      * Sms Change Evidence Ids
      */
@@ -3353,6 +3364,12 @@ export type MembershipRead = {
      */
     org_name: string;
     role: Role;
+    /**
+     * Permissions
+     *
+     * What the role allows in this organisation, from the permission table (sorted); the SPA shows or hides actions by it, the API still checks every call.
+     */
+    permissions: Array<Action>;
 };
 
 /**
@@ -5553,6 +5570,12 @@ export type MembersListMembersData = {
         org: string;
     };
     query?: {
+        /**
+         * Can
+         *
+         * Only members whose role allows this action (e.g. `measures:write`).
+         */
+        can?: Action | null;
         /**
          * Limit
          *

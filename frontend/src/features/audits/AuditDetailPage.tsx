@@ -11,8 +11,11 @@ import { QueryErrorAlert } from "../../components/StatusPages";
 import { formatDate } from "../../lib/format";
 import { notifyProblem, notifySuccess } from "../../lib/notify";
 import { toApiProblem, type ApiProblem } from "../../lib/problem";
+import { invalidateAudits } from "../../api/invalidate";
+import { memberNames, useMembers } from "../members/api";
+import { useCan } from "../orgs/useCan";
 import { useCurrentOrg } from "../orgs/useCurrentOrg";
-import { auditWithEtagOptions, invalidateAudits, memberNames, useMembers, useProgrammes } from "./api";
+import { auditWithEtagOptions, useProgrammes } from "./api";
 import { AuditFormModal } from "./AuditFormModal";
 import { AuditStatusBadge } from "./AuditsPage";
 import { Checklist } from "./Checklist";
@@ -42,7 +45,8 @@ function range(start: string | null, end: string | null): string {
 /** One audit: plan, lifecycle transitions, checklist execution, reporting and closing. */
 export function AuditDetailPage() {
   const { auditId } = useParams({ from: "/_authed/orgs/$org/audits/$auditId" });
-  const { slug, role } = useCurrentOrg();
+  const { slug } = useCurrentOrg();
+  const can = useCan();
   const queryClient = useQueryClient();
   const query = useQuery(auditWithEtagOptions(slug, auditId));
   const members = useMembers(slug);
@@ -54,7 +58,7 @@ export function AuditDetailPage() {
   const [cancelNote, setCancelNote] = useState("");
   const [moving, setMoving] = useState<AuditStatus | null>(null);
   const [blocked, setBlocked] = useState<ApiProblem | null>(null);
-  const canManage = role === "admin" || role === "sms_manager" || role === "auditor";
+  const canManage = can("audits:manage");
 
   if (query.isError) return <QueryErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
   if (query.isPending) return <Skeleton h={400} />;

@@ -6,7 +6,8 @@ import { useForm } from "@mantine/form";
 import { auditsCreateAudit, auditsUpdateAudit } from "../../api/gen/sdk.gen";
 import type { AuditDetailRead, AuditType } from "../../api/gen/types.gen";
 import { handleFormError } from "../../lib/forms";
-import { AUDITOR_ROLES, useClauseTree, useMembers, useProgrammes } from "./api";
+import { useClauseTree } from "../requirements/catalogue";
+import { useAuditorOptions, useProgrammes } from "./api";
 import { AUDIT_TYPE_OPTIONS, CERTIFICATION_BODY_TYPES, isAuditType } from "./labels";
 import { ScopePicker } from "./ScopePicker";
 import { scopeFromSelection, selectionFromScope } from "./scope";
@@ -45,7 +46,6 @@ function dateValue(value: unknown): string | null {
 export function AuditFormModal({ org, opened, onClose, onSaved, audit, programmeId }: Props) {
   const editing = audit?.audit;
   const tree = useClauseTree();
-  const members = useMembers(org);
   const programmes = useProgrammes(org);
   const [submitting, setSubmitting] = useState(false);
 
@@ -93,10 +93,7 @@ export function AuditFormModal({ org, opened, onClose, onSaved, audit, programme
 
   const type = form.getValues().type;
   const certificationBody = CERTIFICATION_BODY_TYPES.has(type);
-  const eligible = (members.data ?? []).filter(
-    (m) => AUDITOR_ROLES.has(m.role) || (certificationBody && m.role === "external_auditor"),
-  );
-  const memberOptions = eligible.map((m) => ({ value: m.user_id, label: m.full_name }));
+  const memberOptions = useAuditorOptions(org, certificationBody);
   const programmeOptions = (programmes.data ?? []).map((p) => ({
     value: p.id,
     label: `${p.title}${p.period_label ? ` (${p.period_label})` : ""}${p.approved ? "" : " — not approved"}`,

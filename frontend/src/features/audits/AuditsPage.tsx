@@ -11,8 +11,10 @@ import { AnchorLink } from "../../components/links";
 import { QueryErrorAlert } from "../../components/StatusPages";
 import { formatDate } from "../../lib/format";
 import { notifySuccess } from "../../lib/notify";
+import { invalidateAudits } from "../../api/invalidate";
+import { useCan } from "../orgs/useCan";
 import { useCurrentOrg } from "../orgs/useCurrentOrg";
-import { invalidateAudits, useProgrammes } from "./api";
+import { useProgrammes } from "./api";
 import { AuditFormModal } from "./AuditFormModal";
 import { AuditsNav } from "./AuditsNav";
 import { AUDIT_STATUS_COLORS, AUDIT_STATUS_LABELS, AUDIT_TYPE_LABELS, AUDIT_TYPE_OPTIONS } from "./labels";
@@ -39,13 +41,14 @@ function dates(a: Pick<AuditRead, "planned_start_date" | "planned_end_date">) {
 
 /** Audits: list with filters, plan an audit, and a month-by-month calendar of planned audits. */
 export function AuditsPage() {
-  const { slug, role } = useCurrentOrg();
+  const { slug } = useCurrentOrg();
+  const can = useCan();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [status, setStatus] = useState<AuditStatus | null>(null);
   const [type, setType] = useState<AuditType | null>(null);
   const [planOpened, planModal] = useDisclosure(false);
-  const canManage = role === "admin" || role === "sms_manager" || role === "auditor";
+  const canManage = can("audits:manage");
 
   const list = useQuery(
     auditsListAuditsOptions({ path: { org: slug }, query: { limit: 500, status: status ?? undefined, type: type ?? undefined } }),

@@ -17,7 +17,8 @@ import { toApiProblem, type ApiProblem } from "../../lib/problem";
 import { useMe } from "../auth/useSession";
 import { GradeBadge } from "../findings/GradeBadge";
 import { RaiseFindingModal } from "../findings/RaiseFindingModal";
-import { clauseTitles, invalidateOperations, useClauseTree } from "./api";
+import { invalidateOperations } from "../../api/invalidate";
+import { clauseTitles, useClauseTree } from "../requirements/catalogue";
 import { ASSESSMENT_RESULTS, RESULT_COLORS, RESULT_LABELS } from "./labels";
 
 interface Props {

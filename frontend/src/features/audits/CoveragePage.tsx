@@ -7,7 +7,7 @@ import { AnchorLink } from "../../components/links";
 import { QueryErrorAlert } from "../../components/StatusPages";
 import { formatDate, formatDateTime } from "../../lib/format";
 import { useCurrentOrg } from "../orgs/useCurrentOrg";
-import { clauseTitles, useClauseTree } from "./api";
+import { clauseTitles, useClauseTree } from "../requirements/catalogue";
 import { AuditsNav } from "./AuditsNav";
 import { COVERAGE_COLORS, COVERAGE_LABELS, coverageState, groupCoverage, type CoverageState } from "./coverage";
 

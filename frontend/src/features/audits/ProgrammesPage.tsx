@@ -10,8 +10,11 @@ import { AnchorLink } from "../../components/links";
 import { QueryErrorAlert } from "../../components/StatusPages";
 import { formatDate, formatDateTime } from "../../lib/format";
 import { notifyProblem, notifySuccess } from "../../lib/notify";
+import { invalidateProgrammes } from "../../api/invalidate";
+import { memberNames, useMembers } from "../members/api";
+import { useCan } from "../orgs/useCan";
 import { useCurrentOrg } from "../orgs/useCurrentOrg";
-import { invalidateProgrammes, memberNames, useMembers, useProgrammes } from "./api";
+import { useProgrammes } from "./api";
 import { AuditStatusBadge } from "./AuditsPage";
 import { AuditsNav } from "./AuditsNav";
 import { ProgrammeFormModal } from "./ProgrammeFormModal";
@@ -23,14 +26,15 @@ function period(p: AuditProgrammeRead): string {
 
 /** Audit programmes (9.2): period, objectives, method; approval by management. */
 export function ProgrammesPage() {
-  const { slug, role } = useCurrentOrg();
+  const { slug } = useCurrentOrg();
+  const can = useCan();
   const queryClient = useQueryClient();
   const programmes = useProgrammes(slug);
   const audits = useQuery(auditsListAuditsOptions({ path: { org: slug }, query: { limit: 500 } }));
   const names = memberNames(useMembers(slug).data);
   const [editing, setEditing] = useState<AuditProgrammeRead | "new" | null>(null);
   const [approving, setApproving] = useState<string | null>(null);
-  const canManage = role === "admin" || role === "sms_manager" || role === "auditor";
+  const canManage = can("audits:manage");
 
   const approve = async (p: AuditProgrammeRead) => {
     setApproving(p.id);

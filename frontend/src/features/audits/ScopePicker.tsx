@@ -3,8 +3,8 @@ import { ActionIcon, Box, Checkbox, Group, Input, Skeleton, Stack, Text } from "
 import { IconChevronDown, IconChevronRight } from "@tabler/icons-react";
 
 import { QueryErrorAlert } from "../../components/StatusPages";
-import { useClauseTree } from "./api";
-import { checkState, leafRefs, scopeFromSelection, toggleNode, type ClauseNode } from "./scope";
+import { useClauseTree, type ClauseNode } from "../requirements/catalogue";
+import { checkState, leafRefs, scopeFromSelection, toggleNode } from "./scope";
 
 interface Props {
   /** Selected leaf refs. */

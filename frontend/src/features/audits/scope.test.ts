@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkState, compareRefs, scopeFromSelection, selectionFromScope, toggleNode, type ClauseNode } from "./scope";
+import type { ClauseNode } from "../requirements/catalogue";
+import { checkState, compareRefs, scopeFromSelection, selectionFromScope, toggleNode } from "./scope";
 
 const tree: ClauseNode[] = [
   { ref: "7", title: "Support", children: [{ ref: "7.1", title: "Resources" }, { ref: "7.2", title: "Competence" }] },

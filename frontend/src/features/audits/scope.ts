@@ -5,11 +5,7 @@
  * ("8" covers every 8.x leaf, never 80), so a fully selected clause is sent as its own ref.
  */
 
-export interface ClauseNode {
-  ref: string;
-  title: string;
-  children?: ClauseNode[] | null;
-}
+import type { ClauseNode } from "../requirements/catalogue";
 
 function kids(node: ClauseNode): ClauseNode[] {
   return node.children ?? [];

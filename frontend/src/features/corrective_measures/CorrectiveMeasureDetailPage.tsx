@@ -52,12 +52,15 @@ import { notifyProblem, notifySuccess } from "../../lib/notify";
 import { type ApiProblem } from "../../lib/problem";
 import { useWorkflowMove } from "../../lib/workflow";
 import { useMe } from "../auth/useSession";
-import { memberNames, useMembers } from "../audits/api";
+import { invalidateMeasures } from "../../api/invalidate";
+import { memberNames, memberOptions, useMemberOptions, useMembers } from "../members/api";
+import { useCan } from "../orgs/useCan";
 import { useCurrentOrg } from "../orgs/useCurrentOrg";
-import { invalidateMeasures, MEASURE_WRITERS, measureWithEtagOptions, useEvidenceOptions } from "./api";
+import { useEvidenceOptions } from "../evidence/shared";
+import { measureWithEtagOptions } from "./api";
 import { EFFECTIVENESS_LABELS, MEASURE_STATUS_LABELS, planGaps, ROOT_CAUSE_METHOD_LABELS, STEPS, toIsoDate, transitionLabel } from "./labels";
 import { MeasureStatusBadge } from "./MeasureStatusBadge";
-import { actionsEditable, activeStep, addDaysIso, isEditable, stepsFilled, todayIso } from "./steps";
+import { activeStep, addDaysIso, isEditable, stepsFilled, todayIso } from "./steps";
 
 const METHOD_OPTIONS = (Object.keys(ROOT_CAUSE_METHOD_LABELS) as RootCauseMethod[]).map((value) => ({ value, label: ROOT_CAUSE_METHOD_LABELS[value] }));
 
@@ -145,7 +148,7 @@ function CorrectionStep(props: StepProps) {
             searchable
             clearable
             disabled={!editable}
-            data={(members.data ?? []).map((m) => ({ value: m.user_id, label: m.full_name }))}
+            data={memberOptions(members.data)}
             comboboxProps={{ withinPortal: true }}
             {...form.getInputProps("correction_by_id")}
           />
@@ -221,7 +224,7 @@ function ActionsTable({ org, measure, canWrite, onChanged, withEvidence }: StepP
   const names = memberNames(useMembers(org).data);
   const evidence = useEvidenceOptions(org);
   const [busy, setBusy] = useState<string | null>(null);
-  const editable = canWrite && actionsEditable(measure.status);
+  const editable = canWrite && measure.actions_editable;
   const update = async (action: CorrectiveActionRead, body: { done?: boolean; evidence_id?: string | null }) => {
     setBusy(action.id);
     try {
@@ -306,7 +309,7 @@ function ActionsTable({ org, measure, canWrite, onChanged, withEvidence }: StepP
 
 function PlanStep(props: StepProps) {
   const { org, measure, canWrite, onChanged } = props;
-  const members = useMembers(org);
+  const owners = useMemberOptions(org, "measures:write");
   const [saving, setSaving] = useState(false);
   const form = useForm({
     mode: "controlled",
@@ -317,7 +320,7 @@ function PlanStep(props: StepProps) {
     },
     validate: { description: (v) => (v.trim() ? null : "Describe the action") },
   });
-  const editable = canWrite && actionsEditable(measure.status);
+  const editable = canWrite && measure.actions_editable;
   const gaps = planGaps(measure.actions);
   const submit = form.onSubmit(async (v) => {
     setSaving(true);
@@ -355,7 +358,7 @@ function PlanStep(props: StepProps) {
               searchable
               clearable
               w={200}
-              data={(members.data ?? []).map((m) => ({ value: m.user_id, label: m.full_name }))}
+              data={owners}
               comboboxProps={{ withinPortal: true }}
               {...form.getInputProps("owner_id")}
             />
@@ -400,7 +403,7 @@ function ImplementationStep(props: StepProps) {
           {gaps.notDone > 0 ? `${gaps.notDone} action(s) not done yet.` : "Every action is done."}
         </Text>
       )}
-      {!actionsEditable(measure.status) && isEditable(measure.status) && (
+      {!measure.actions_editable && isEditable(measure.status) && (
         <Text size="xs" c="dimmed">
           Actions are frozen once the measure is implemented.
         </Text>
@@ -544,7 +547,8 @@ function EffectivenessStep(props: StepProps) {
 /** One corrective measure: the five steps of 10.1 as a guided form, with its lifecycle. */
 export function CorrectiveMeasureDetailPage() {
   const { measureId } = useParams({ from: "/_authed/orgs/$org/corrective-measures/$measureId" });
-  const { slug, role } = useCurrentOrg();
+  const { slug } = useCurrentOrg();
+  const can = useCan();
   const queryClient = useQueryClient();
   const query = useQuery(measureWithEtagOptions(slug, measureId));
   const names = memberNames(useMembers(slug).data);
@@ -555,7 +559,7 @@ export function CorrectiveMeasureDetailPage() {
   const [picked, setPicked] = useState<{ status: MeasureStatus; step: number } | null>(null);
   const [cancelling, setCancelling] = useState(false);
   const [reason, setReason] = useState("");
-  const canWrite = role !== undefined && MEASURE_WRITERS.has(role);
+  const canWrite = can("measures:write");
 
   const refresh = () => invalidateMeasures(queryClient);
 

@@ -10,9 +10,10 @@ import { AnchorLink } from "../../components/links";
 import { QueryErrorAlert } from "../../components/StatusPages";
 import { formatDate } from "../../lib/format";
 import { notifySuccess } from "../../lib/notify";
-import { memberNames, useMembers } from "../audits/api";
+import { invalidateMeasures } from "../../api/invalidate";
+import { memberNames, useMemberOptions, useMembers } from "../members/api";
+import { useCan } from "../orgs/useCan";
 import { useCurrentOrg } from "../orgs/useCurrentOrg";
-import { invalidateMeasures, MEASURE_WRITERS } from "./api";
 import { CreateMeasureModal } from "./CreateMeasureModal";
 import { boardStatuses, isMeasureStatus, MEASURE_STATUS_LABELS, MEASURE_STATUSES } from "./labels";
 
@@ -20,7 +21,8 @@ const STATUS_OPTIONS = MEASURE_STATUSES.map((value) => ({ value, label: MEASURE_
 
 /** Corrective measures (10.1) on a board by lifecycle state; overdue ones stand out. */
 export function CorrectiveMeasuresPage() {
-  const { slug, role } = useCurrentOrg();
+  const { slug } = useCurrentOrg();
+  const can = useCan();
   const search = useSearch({ from: "/_authed/orgs/$org/corrective-measures" });
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -29,9 +31,9 @@ export function CorrectiveMeasuresPage() {
   const [overdue, setOverdue] = useState(false);
   const [showCancelled, setShowCancelled] = useState(false);
   const [creating, setCreating] = useState(false);
-  const members = useMembers(slug);
-  const names = memberNames(members.data);
-  const canWrite = role !== undefined && MEASURE_WRITERS.has(role);
+  const names = memberNames(useMembers(slug).data);
+  const owners = useMemberOptions(slug, "measures:write");
+  const canWrite = can("measures:write");
 
   const query = useQuery(
     correctiveMeasuresListCorrectiveMeasuresOptions({
@@ -76,7 +78,7 @@ export function CorrectiveMeasuresPage() {
         <Select
           aria-label="Owner"
           placeholder="Any owner"
-          data={(members.data ?? []).map((m) => ({ value: m.user_id, label: m.full_name }))}
+          data={owners}
           value={owner}
           onChange={setOwner}
           clearable

@@ -8,7 +8,7 @@ import { correctiveMeasuresCreateCorrectiveMeasure } from "../../api/gen/sdk.gen
 import { findingsListFindingsOptions } from "../../api/gen/@tanstack/react-query.gen";
 import type { CorrectiveMeasureRead } from "../../api/gen/types.gen";
 import { handleFormError } from "../../lib/forms";
-import { useMembers } from "../audits/api";
+import { useMemberOptions } from "../members/api";
 import { GRADE_LABELS } from "../findings/labels";
 import { toIsoDate } from "./labels";
 
@@ -28,7 +28,7 @@ export function CreateMeasureModal({
     ...findingsListFindingsOptions({ path: { org }, query: { limit: 500 } }),
     select: (page) => page.items.filter((f) => f.status !== "closed"),
   });
-  const members = useMembers(org);
+  const owners = useMemberOptions(org, "measures:write");
   const [submitting, setSubmitting] = useState(false);
   const prefill = findings.data?.find((f) => f.id === findingId);
   const form = useForm({
@@ -87,7 +87,7 @@ export function CreateMeasureModal({
               label="Owner"
               searchable
               clearable
-              data={(members.data ?? []).map((m) => ({ value: m.user_id, label: m.full_name }))}
+              data={owners}
               comboboxProps={{ withinPortal: true }}
               {...form.getInputProps("owner_id")}
             />

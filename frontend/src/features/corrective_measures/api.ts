@@ -1,12 +1,8 @@
-import { queryOptions, useQuery, type QueryClient } from "@tanstack/react-query";
+import { queryOptions } from "@tanstack/react-query";
 
 import { correctiveMeasuresGetCorrectiveMeasure } from "../../api/gen/sdk.gen";
-import { correctiveMeasuresGetCorrectiveMeasureQueryKey, evidenceListEvidenceOptions } from "../../api/gen/@tanstack/react-query.gen";
-import type { CorrectiveMeasureRead, Role } from "../../api/gen/types.gen";
-import { invalidateOperations } from "../audits/api";
-
-/** Roles that may change corrective measures (measures:write). */
-export const MEASURE_WRITERS: ReadonlySet<Role> = new Set(["admin", "sms_manager", "process_owner"]);
+import { correctiveMeasuresGetCorrectiveMeasureQueryKey } from "../../api/gen/@tanstack/react-query.gen";
+import type { CorrectiveMeasureRead } from "../../api/gen/types.gen";
 
 export interface MeasureWithEtag {
   measure: CorrectiveMeasureRead;
@@ -21,25 +17,5 @@ export function measureWithEtagOptions(org: string, measureId: string) {
       const { data, response } = await correctiveMeasuresGetCorrectiveMeasure({ path: { org, measure_id: measureId }, signal });
       return { measure: data, etag: response.headers.get("ETag") };
     },
-  });
-}
-
-/** A measure change can move its findings (planned → action planned) and the activity log. */
-export function invalidateMeasures(queryClient: QueryClient) {
-  return invalidateOperations(queryClient, [
-    "correctiveMeasuresListCorrectiveMeasures",
-    "correctiveMeasuresGetCorrectiveMeasure",
-    "findingsListFindings",
-    "findingsGetFinding",
-    "activityListActivity",
-  ]);
-}
-
-/** Evidence items as select options ("E-3 Change procedure"). */
-export function useEvidenceOptions(org: string) {
-  return useQuery({
-    ...evidenceListEvidenceOptions({ path: { org }, query: { limit: 500 } }),
-    staleTime: 60_000,
-    select: (page) => page.items.map((e) => ({ value: e.id, label: `${e.key} ${e.title}` })),
   });
 }

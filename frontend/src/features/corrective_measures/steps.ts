@@ -6,11 +6,6 @@ export function isEditable(status: MeasureStatus): boolean {
   return status !== "closed" && status !== "cancelled";
 }
 
-/** Actions are planned and ticked off up to the planned state (the server freezes them after). */
-export function actionsEditable(status: MeasureStatus): boolean {
-  return status === "open" || status === "contained" || status === "analysed" || status === "planned";
-}
-
 /** Which of the five steps hold their data (for the stepper's ticks). */
 export function stepsFilled(m: Pick<CorrectiveMeasureRead, "correction" | "root_cause" | "root_cause_method" | "actions" | "effectiveness_review">): boolean[] {
   return [

@@ -42,12 +42,12 @@ import { formatBytes } from "../../lib/download";
 import { formatDate, formatDateTime } from "../../lib/format";
 import { notifyProblem, notifySuccess } from "../../lib/notify";
 import { toApiProblem, type ApiProblem } from "../../lib/problem";
-import { useMemberOptions } from "../requirements/api";
-import { invalidateRequirements } from "../requirements/api";
+import { invalidateEvidence, invalidateRequirements } from "../../api/invalidate";
+import { useMemberOptions } from "../members/api";
+import { useCan } from "../orgs/useCan";
 import { useCurrentOrg } from "../orgs/useCurrentOrg";
 import {
   downloadVersion,
-  invalidateEvidence,
   KIND_LABELS,
   STATUS_LABELS,
   TRANSITION_LABELS,
@@ -77,7 +77,7 @@ function TransitionButtons({ org, evidence }: { org: string; evidence: EvidenceR
       setProblem(toApiProblem(error));
     } finally {
       setBusy(false);
-      await Promise.all([invalidateEvidence(queryClient, org), invalidateRequirements(queryClient, org)]);
+      await Promise.all([invalidateEvidence(queryClient), invalidateRequirements(queryClient)]);
     }
   };
 
@@ -144,7 +144,7 @@ function Links({ org, evidence, editable }: { org: string; evidence: EvidenceRea
       notifyProblem(error, "Could not change the links");
     } finally {
       setBusy(false);
-      await Promise.all([invalidateEvidence(queryClient, org), invalidateRequirements(queryClient, org)]);
+      await Promise.all([invalidateEvidence(queryClient), invalidateRequirements(queryClient)]);
     }
   };
 
@@ -251,7 +251,7 @@ function Versions({ org, evidence, editable }: { org: string; evidence: Evidence
       setProblem(toApiProblem(error));
     } finally {
       setProgress(null);
-      await invalidateEvidence(queryClient, org);
+      await invalidateEvidence(queryClient);
     }
   };
 
@@ -340,11 +340,12 @@ function Versions({ org, evidence, editable }: { org: string; evidence: Evidence
 
 /** One evidence item: its metadata, approval workflow, immutable versions and links. */
 export function EvidenceDetailPage() {
-  const { slug, role } = useCurrentOrg();
+  const { slug } = useCurrentOrg();
+  const can = useCan();
   const { evidenceId } = useParams({ from: ROUTE });
   const query = useQuery(evidenceGetEvidenceOptions({ path: { org: slug, evidence_id: evidenceId } }));
   const e = query.data;
-  const editable = role !== undefined && role !== "viewer" && role !== "external_auditor";
+  const editable = can("evidence:write");
 
   return (
     <Stack gap="lg">

@@ -28,8 +28,10 @@ import { formatBytes } from "../../lib/download";
 import { formatDate } from "../../lib/format";
 import { notifySuccess } from "../../lib/notify";
 import { toApiProblem, type ApiProblem } from "../../lib/problem";
+import { invalidateEvidence } from "../../api/invalidate";
+import { useCan } from "../orgs/useCan";
 import { useCurrentOrg } from "../orgs/useCurrentOrg";
-import { invalidateEvidence, KIND_LABELS, KIND_OPTIONS, STATUS_OPTIONS, uploadNewEvidence } from "./api";
+import { KIND_LABELS, KIND_OPTIONS, STATUS_OPTIONS, uploadNewEvidence } from "./api";
 import { EvidenceStatusBadge, useDocumentedInformationOptions, useRequirementOptions } from "./shared";
 
 const PAGE_SIZE = 50;
@@ -138,7 +140,8 @@ function UploadCard({ org, fulfils, onUploaded }: { org: string; fulfils?: strin
 
 /** Evidence items with filters, cursor paging and a drag-and-drop upload. */
 export function EvidencePage() {
-  const { slug, role } = useCurrentOrg();
+  const { slug } = useCurrentOrg();
+  const can = useCan();
   const { fulfils } = useSearch({ from: "/_authed/orgs/$org/evidence" });
   const navigate = useNavigate();
   const diOptions = useDocumentedInformationOptions();
@@ -147,7 +150,7 @@ export function EvidencePage() {
   const [requirement, setRequirement] = useState<string | null>(null);
   const [status, setStatus] = useState<EvidenceStatus | null>(null);
   const [expiring, setExpiring] = useState(false);
-  const canWrite = role !== undefined && role !== "viewer" && role !== "external_auditor";
+  const canWrite = can("evidence:write");
 
   const query = {
     limit: PAGE_SIZE,
@@ -189,7 +192,7 @@ export function EvidencePage() {
       )}
 
       {canWrite && (
-        <UploadCard key={fulfils ?? ""} org={slug} fulfils={fulfils} onUploaded={() => void invalidateEvidence(queryClient, slug)} />
+        <UploadCard key={fulfils ?? ""} org={slug} fulfils={fulfils} onUploaded={() => void invalidateEvidence(queryClient)} />
       )}
 
       <Group align="flex-end" gap="sm" wrap="wrap">

@@ -1,11 +1,4 @@
-import type { QueryClient } from "@tanstack/react-query";
 import { evidenceDownloadEvidenceVersion } from "../../api/gen/sdk.gen";
-import {
-  activityListActivityQueryKey,
-  evidenceGetEvidenceQueryKey,
-  evidenceListEvidenceQueryKey,
-  evidenceListEvidenceVersionsQueryKey,
-} from "../../api/gen/@tanstack/react-query.gen";
 import type { EvidenceKind, EvidenceRead, EvidenceStatus } from "../../api/gen/types.gen";
 import { saveBlob } from "../../lib/download";
 import { uploadMultipart, type UploadProgress } from "../../lib/upload";
@@ -98,16 +91,4 @@ export async function downloadVersion(org: string, evidenceId: string, number: n
     parseAs: "blob",
   });
   saveBlob(data as Blob, filename);
-}
-
-export async function invalidateEvidence(queryClient: QueryClient, org: string): Promise<void> {
-  const id = (key: readonly [{ _id: string }, ...unknown[]]) => [{ _id: key[0]._id }];
-  await Promise.all([
-    queryClient.invalidateQueries({ queryKey: id(evidenceListEvidenceQueryKey({ path: { org } })) }),
-    queryClient.invalidateQueries({ queryKey: id(evidenceGetEvidenceQueryKey({ path: { org, evidence_id: "" } })) }),
-    queryClient.invalidateQueries({
-      queryKey: id(evidenceListEvidenceVersionsQueryKey({ path: { org, evidence_id: "" } })),
-    }),
-    queryClient.invalidateQueries({ queryKey: id(activityListActivityQueryKey({ path: { org } })) }),
-  ]);
 }

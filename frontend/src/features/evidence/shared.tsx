@@ -1,13 +1,13 @@
 import { Badge } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import {
+  evidenceListEvidenceOptions,
   frameworksListDocumentedInformationOptions,
   requirementsListRequirementsOptions,
 } from "../../api/gen/@tanstack/react-query.gen";
 import type { EvidenceRead } from "../../api/gen/types.gen";
+import { FRAMEWORK } from "../requirements/catalogue";
 import { STATUS_COLORS, STATUS_LABELS } from "./api";
-
-const FRAMEWORK = "iso20000-1:2018";
 
 export function EvidenceStatusBadge({ evidence }: { evidence: Pick<EvidenceRead, "status" | "expired" | "archived"> }) {
   return (
@@ -45,4 +45,13 @@ export function useDocumentedInformationOptions() {
     staleTime: 60 * 60_000,
   });
   return (data?.items ?? []).map((d) => ({ value: d.key, label: `${d.key} ${d.title}` }));
+}
+
+/** Evidence items as select options ("E-3 Change procedure"). */
+export function useEvidenceOptions(org: string) {
+  return useQuery({
+    ...evidenceListEvidenceOptions({ path: { org }, query: { limit: 500 } }),
+    staleTime: 60_000,
+    select: (page) => page.items.map((e) => ({ value: e.id, label: `${e.key} ${e.title}` })),
+  });
 }

@@ -15,7 +15,9 @@ import { formatDate, formatDateTime } from "../../lib/format";
 import { handleFormError } from "../../lib/forms";
 import { notifySuccess } from "../../lib/notify";
 import { useWorkflowMove } from "../../lib/workflow";
-import { invalidateOperations, memberNames, useMembers } from "../audits/api";
+import { invalidateOperations } from "../../api/invalidate";
+import { memberNames, useMembers } from "../members/api";
+import { useCan } from "../orgs/useCan";
 import { useCurrentOrg } from "../orgs/useCurrentOrg";
 import { FindingStatusBadge, GradeBadge } from "./GradeBadge";
 import { FINDING_TRANSITION_LABELS, GRADE_OPTIONS, isGrade, isNonconformity, SOURCE_LABELS } from "./labels";
@@ -46,7 +48,8 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 /** One finding: what was found, where, and its lifecycle (decision note for observations and OFIs). */
 export function FindingDetailPage() {
   const { findingId } = useParams({ from: "/_authed/orgs/$org/findings/$findingId" });
-  const { slug, role } = useCurrentOrg();
+  const { slug } = useCurrentOrg();
+  const can = useCan();
   const queryClient = useQueryClient();
   const query = useQuery(findingWithEtagOptions(slug, findingId));
   const auditId = query.data?.finding.audit_id;
@@ -58,7 +61,7 @@ export function FindingDetailPage() {
   const [closing, setClosing] = useState(false);
   const [note, setNote] = useState("");
   const [editing, setEditing] = useState(false);
-  const canWrite = role !== "viewer" && role !== "process_owner";
+  const canWrite = can("findings:write");
 
   const refresh = () =>
     invalidateOperations(queryClient, ["findingsGetFinding", "findingsListFindings", "auditsGetAuditChecklist", "auditsGetAuditReport", "activityListActivity"]);

@@ -50,12 +50,14 @@ import { handleFormError } from "../../lib/forms";
 import { notifyProblem, notifySuccess } from "../../lib/notify";
 import { type ApiProblem } from "../../lib/problem";
 import { useWorkflowMove } from "../../lib/workflow";
-import { invalidateOperations, memberNames, useMembers } from "../audits/api";
-import { useEvidenceOptions } from "../corrective_measures/api";
+import { invalidateOperations } from "../../api/invalidate";
+import { memberNames, memberOptions as toOptions, useMembers } from "../members/api";
+import { useCan } from "../orgs/useCan";
+import { useEvidenceOptions } from "../evidence/shared";
 import { toIsoDate } from "../corrective_measures/labels";
 import { addDaysIso, todayIso } from "../corrective_measures/steps";
 import { useCurrentOrg } from "../orgs/useCurrentOrg";
-import { DECISION_KIND_LABELS, DECISION_OPTIONS, REVIEW_STATUS_COLORS, REVIEW_STATUS_LABELS, REVIEW_TRANSITION_LABELS, REVIEW_WRITERS } from "./labels";
+import { DECISION_KIND_LABELS, DECISION_OPTIONS, REVIEW_STATUS_COLORS, REVIEW_STATUS_LABELS, REVIEW_TRANSITION_LABELS } from "./labels";
 import { prefillLines, uncoveredTitles } from "./prefill";
 
 function reviewWithEtagOptions(org: string, reviewId: string) {
@@ -104,7 +106,7 @@ function DetailsForm({ org, review, etag, editable, onChanged }: Ctx & { etag: s
   const members = useMembers(org);
   const evidence = useEvidenceOptions(org);
   const [saving, setSaving] = useState(false);
-  const memberOptions = (members.data ?? []).map((m) => ({ value: m.user_id, label: m.full_name }));
+  const memberOptions = toOptions(members.data);
   const form = useForm({
     mode: "controlled",
     initialValues: {
@@ -430,7 +432,7 @@ function Actions({ org, review, onChanged, canWrite }: Omit<Ctx, "editable"> & {
               label="Owner"
               searchable
               w={200}
-              data={(members.data ?? []).map((m) => ({ value: m.user_id, label: m.full_name }))}
+              data={toOptions(members.data)}
               comboboxProps={{ withinPortal: true }}
               {...form.getInputProps("owner_id")}
             />
@@ -456,10 +458,11 @@ function Actions({ org, review, onChanged, canWrite }: Omit<Ctx, "editable"> & {
 /** One management review: details, the pre-filled input topics, decisions, actions, lifecycle. */
 export function ManagementReviewDetailPage() {
   const { reviewId } = useParams({ from: "/_authed/orgs/$org/management-reviews/$reviewId" });
-  const { slug, role } = useCurrentOrg();
+  const { slug } = useCurrentOrg();
+  const can = useCan();
   const queryClient = useQueryClient();
   const query = useQuery(reviewWithEtagOptions(slug, reviewId));
-  const canWrite = role !== undefined && REVIEW_WRITERS.has(role);
+  const canWrite = can("reviews:write");
   const refresh = () => invalidateReviews(queryClient);
 
   const { moving, problem, clearProblem, move } = useWorkflowMove<ReviewStatus>("review", (s) => REVIEW_STATUS_LABELS[s].toLowerCase(), refresh);

@@ -14,14 +14,16 @@ import { QueryErrorAlert } from "../../components/StatusPages";
 import { formatDate } from "../../lib/format";
 import { handleFormError } from "../../lib/forms";
 import { notifySuccess } from "../../lib/notify";
-import { invalidateOperations, useMembers } from "../audits/api";
+import { invalidateOperations } from "../../api/invalidate";
+import { useMemberOptions } from "../members/api";
+import { useCan } from "../orgs/useCan";
 import { toIsoDate } from "../corrective_measures/labels";
 import { todayIso } from "../corrective_measures/steps";
 import { useCurrentOrg } from "../orgs/useCurrentOrg";
-import { REVIEW_STATUS_COLORS, REVIEW_STATUS_LABELS, REVIEW_WRITERS } from "./labels";
+import { REVIEW_STATUS_COLORS, REVIEW_STATUS_LABELS } from "./labels";
 
 function PlanReviewModal({ org, onClose, onCreated }: { org: string; onClose: () => void; onCreated: (r: ManagementReviewDetailRead) => void }) {
-  const members = useMembers(org);
+  const members = useMemberOptions(org);
   const [submitting, setSubmitting] = useState(false);
   const form = useForm({
     mode: "controlled",
@@ -57,7 +59,7 @@ function PlanReviewModal({ org, onClose, onCreated }: { org: string; onClose: ()
               label="Chair (top management)"
               searchable
               clearable
-              data={(members.data ?? []).map((m) => ({ value: m.user_id, label: m.full_name }))}
+              data={members}
               comboboxProps={{ withinPortal: true }}
               {...form.getInputProps("chair_id")}
             />
@@ -80,11 +82,12 @@ function PlanReviewModal({ org, onClose, onCreated }: { org: string; onClose: ()
 
 /** Management reviews (9.3): planned, held, minutes approved. */
 export function ManagementReviewsPage() {
-  const { slug, role } = useCurrentOrg();
+  const { slug } = useCurrentOrg();
+  const can = useCan();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [creating, setCreating] = useState(false);
-  const canWrite = role !== undefined && REVIEW_WRITERS.has(role);
+  const canWrite = can("reviews:write");
   const query = useQuery(managementReviewsListManagementReviewsOptions({ path: { org: slug }, query: { limit: 500 } }));
 
   return (

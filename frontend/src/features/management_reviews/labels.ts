@@ -1,4 +1,4 @@
-import type { DecisionKind, ReviewStatus, Role } from "../../api/gen/types.gen";
+import type { DecisionKind, ReviewStatus } from "../../api/gen/types.gen";
 
 export const REVIEW_STATUS_LABELS: Record<ReviewStatus, string> = {
   planned: "Planned",
@@ -30,6 +30,3 @@ export const DECISION_KIND_LABELS: Record<DecisionKind, string> = {
 };
 
 export const DECISION_OPTIONS = (Object.keys(DECISION_KIND_LABELS) as DecisionKind[]).map((value) => ({ value, label: DECISION_KIND_LABELS[value] }));
-
-/** Roles that may change management reviews (reviews:write). */
-export const REVIEW_WRITERS: ReadonlySet<Role> = new Set(["admin", "sms_manager"]);

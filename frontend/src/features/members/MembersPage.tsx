@@ -18,13 +18,15 @@ import { notifyProblem, notifySuccess } from "../../lib/notify";
 import { toApiProblem } from "../../lib/problem";
 import { useMe } from "../auth/useSession";
 import { isRole, roleLabel, ROLE_OPTIONS } from "../orgs/roles";
+import { useCan } from "../orgs/useCan";
 import { useCurrentOrg } from "../orgs/useCurrentOrg";
 import { AddMemberModal } from "./AddMemberModal";
 
 const PAGE_SIZE = 100;
 
 export function MembersPage() {
-  const { slug, isAdmin } = useCurrentOrg();
+  const { slug } = useCurrentOrg();
+  const canManage = useCan()("members:manage");
   const me = useMe();
   const queryClient = useQueryClient();
   const [addOpened, addModal] = useDisclosure(false);
@@ -92,7 +94,7 @@ export function MembersPage() {
             </Text>
           )}
         </div>
-        {isAdmin && (
+        {canManage && (
           <Button leftSection={<IconUserPlus size={16} aria-hidden />} onClick={addModal.open}>
             Add member
           </Button>
@@ -116,7 +118,7 @@ export function MembersPage() {
                 <Table.Th>Email</Table.Th>
                 <Table.Th>Role</Table.Th>
                 <Table.Th>Member since</Table.Th>
-                {isAdmin && <Table.Th aria-label="Actions" />}
+                {canManage && <Table.Th aria-label="Actions" />}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -138,7 +140,7 @@ export function MembersPage() {
                     <Text size="sm">{m.email}</Text>
                   </Table.Td>
                   <Table.Td>
-                    {isAdmin ? (
+                    {canManage ? (
                       <Select
                         aria-label={`Role of ${m.full_name}`}
                         data={ROLE_OPTIONS}
@@ -157,7 +159,7 @@ export function MembersPage() {
                   <Table.Td>
                     <Text size="sm">{formatDate(m.created_at.slice(0, 10))}</Text>
                   </Table.Td>
-                  {isAdmin && (
+                  {canManage && (
                     <Table.Td ta="right">
                       <Button
                         variant="subtle"

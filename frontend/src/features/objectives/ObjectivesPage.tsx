@@ -7,18 +7,18 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 
 import { objectivesCreateMeasurement, objectivesCreateObjective } from "../../api/gen/sdk.gen";
 import { objectivesListMeasurementsOptions, objectivesListObjectivesOptions } from "../../api/gen/@tanstack/react-query.gen";
-import type { Direction, Frequency, ObjectiveRead, ObjectiveStatus, Role } from "../../api/gen/types.gen";
+import type { Direction, Frequency, ObjectiveRead, ObjectiveStatus } from "../../api/gen/types.gen";
 import { QueryErrorAlert } from "../../components/StatusPages";
 import { formatDate } from "../../lib/format";
 import { handleFormError } from "../../lib/forms";
 import { notifySuccess } from "../../lib/notify";
-import { invalidateOperations, memberNames, useMembers } from "../audits/api";
+import { invalidateOperations } from "../../api/invalidate";
+import { memberNames, useMemberOptions, useMembers } from "../members/api";
+import { useCan } from "../orgs/useCan";
 import { toIsoDate } from "../corrective_measures/labels";
 import { todayIso } from "../corrective_measures/steps";
 import { useCurrentOrg } from "../orgs/useCurrentOrg";
 import { sparkGeometry } from "./sparkline";
-
-const WRITERS: ReadonlySet<Role> = new Set(["admin", "sms_manager", "process_owner"]);
 
 const STATUS_LABELS: Record<ObjectiveStatus, string> = { on_target: "On target", off_target: "Off target", no_recent_data: "No recent data" };
 const STATUS_COLORS: Record<ObjectiveStatus, string> = { on_target: "teal", off_target: "red", no_recent_data: "gray" };
@@ -114,7 +114,7 @@ function MeasurementModal({ org, objective, onClose }: { org: string; objective:
 
 function ObjectiveModal({ org, onClose }: { org: string; onClose: () => void }) {
   const queryClient = useQueryClient();
-  const members = useMembers(org);
+  const owners = useMemberOptions(org, "objectives:write");
   const [saving, setSaving] = useState(false);
   const form = useForm({
     mode: "controlled",
@@ -186,7 +186,7 @@ function ObjectiveModal({ org, onClose }: { org: string; onClose: () => void }) 
               description="Defaults to you"
               clearable
               searchable
-              data={(members.data ?? []).map((m) => ({ value: m.user_id, label: m.full_name }))}
+              data={owners}
               comboboxProps={{ withinPortal: true }}
               {...form.getInputProps("owner_id")}
             />
@@ -208,8 +208,8 @@ function ObjectiveModal({ org, onClose }: { org: string; onClose: () => void }) 
 
 /** SMS objectives (6.2) with their latest value, computed status and trend against the target. */
 export function ObjectivesPage() {
-  const { slug, role } = useCurrentOrg();
-  const canWrite = role !== undefined && WRITERS.has(role);
+  const { slug } = useCurrentOrg();
+  const canWrite = useCan()("objectives:write");
   const [status, setStatus] = useState<ObjectiveStatus | null>(null);
   const [creating, setCreating] = useState(false);
   const [measuring, setMeasuring] = useState<ObjectiveRead | null>(null);

@@ -13,6 +13,7 @@ import { handleFormError } from "../../lib/forms";
 import { notifySuccess } from "../../lib/notify";
 import { toApiProblem } from "../../lib/problem";
 import { orgWithEtagQueryKey, useOrg, type OrgWithEtag } from "./useOrg";
+import { useCan } from "./useCan";
 import { useCurrentOrg } from "./useCurrentOrg";
 
 function valuesOf(org: OrgRead) {
@@ -137,7 +138,8 @@ function SettingsForm({ data, canEdit, onStale }: { data: OrgWithEtag; canEdit: 
 }
 
 export function OrgSettingsPage() {
-  const { slug, isAdmin } = useCurrentOrg();
+  const { slug } = useCurrentOrg();
+  const canEdit = useCan()("org:update");
   const query = useOrg(slug);
 
   return (
@@ -150,7 +152,7 @@ export function OrgSettingsPage() {
         <SettingsForm
           key={`${query.data.etag ?? ""}:${query.data.org.version}`}
           data={query.data}
-          canEdit={isAdmin}
+          canEdit={canEdit}
           onStale={() => query.refetch()}
         />
       )}

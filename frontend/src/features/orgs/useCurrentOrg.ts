@@ -6,14 +6,14 @@ export interface CurrentOrg {
   slug: string;
   /** The caller's membership in this organisation (undefined only while /me reloads). */
   membership: MembershipRead | undefined;
+  /** For display only; what the role allows comes from `useCan()`. */
   role: Role | undefined;
-  isAdmin: boolean;
 }
 
-/** The organisation of the current `/orgs/$org/...` route and the caller's role in it. */
+/** The organisation of the current `/orgs/$org/...` route and the caller's membership in it. */
 export function useCurrentOrg(): CurrentOrg {
   const { org } = useParams({ from: "/_authed/orgs/$org" });
   const me = useMe();
   const membership = me?.memberships.find((m) => m.org_slug === org);
-  return { slug: org, membership, role: membership?.role, isAdmin: membership?.role === "admin" };
+  return { slug: org, membership, role: membership?.role };
 }

@@ -8,6 +8,7 @@ import { AnchorLink } from "../../components/links";
 import { QueryErrorAlert } from "../../components/StatusPages";
 import { formatDate, formatDateTime } from "../../lib/format";
 import { roleLabel } from "../orgs/roles";
+import { useCan } from "../orgs/useCan";
 import { useCurrentOrg } from "../orgs/useCurrentOrg";
 import { useOrg } from "../orgs/useOrg";
 import { ClauseHeatMap } from "./ClauseHeatMap";
@@ -17,8 +18,6 @@ import { certificationCountdown, GATE_LABELS } from "./model";
 import { RulesPanel } from "./RulesPanel";
 import { TrendCard } from "./TrendCard";
 import { ScoreGauge, Verdicts } from "./Verdicts";
-
-const MANAGERS = new Set(["admin", "sms_manager"]);
 
 function NextSteps({ steps }: { steps: NextStepRead[] }) {
   return (
@@ -63,6 +62,7 @@ function NextSteps({ steps }: { steps: NextStepRead[] }) {
 /** The readiness dashboard: gate verdicts, score, clauses, next steps, trend, deadlines, rules. */
 export function DashboardPage() {
   const { slug, role, membership } = useCurrentOrg();
+  const can = useCan();
   const orgQuery = useOrg(slug);
   const org = orgQuery.data?.org;
   // Readiness is evaluated live: always re-read when the dashboard opens.
@@ -132,7 +132,7 @@ export function DashboardPage() {
 
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
             <NextSteps steps={data.next_steps} />
-            <TrendCard org={slug} canManage={role !== undefined && MANAGERS.has(role)} />
+            <TrendCard org={slug} canManage={can("readiness:manage")} />
           </SimpleGrid>
 
           <Deadlines org={slug} today={data.today} />

@@ -7,7 +7,9 @@ import { requirementsBulkUpdateRequirements } from "../../api/gen/sdk.gen";
 import type { ImplementationStatus, RequirementChange, RequirementRead } from "../../api/gen/types.gen";
 import { notifySuccess } from "../../lib/notify";
 import { toApiProblem, type ApiProblem } from "../../lib/problem";
-import { invalidateRequirements, patchCachedRows, type MemberOption } from "./api";
+import { invalidateRequirements } from "../../api/invalidate";
+import type { MemberOption } from "../members/api";
+import { patchCachedRows } from "./api";
 import { isStatus, STATUS_OPTIONS } from "./status";
 
 const NO_OWNER = "__none__";
@@ -63,7 +65,7 @@ export function BulkEditBar({ org, rows, members, onDone, onClear, onProblem }: 
       onProblem(problem, refs);
     } finally {
       setSaving(false);
-      void invalidateRequirements(queryClient, org);
+      void invalidateRequirements(queryClient);
     }
   };
 

@@ -33,7 +33,9 @@ import { notifySuccess } from "../../lib/notify";
 import { toApiProblem, type ApiProblem } from "../../lib/problem";
 import { useCurrentOrg } from "../orgs/useCurrentOrg";
 import { RequirementEvidence } from "../evidence/RequirementEvidence";
-import { invalidateRequirements, requirementWithEtagOptions, useEditScope, useMemberOptions } from "./api";
+import { invalidateRequirements } from "../../api/invalidate";
+import { useMemberOptions } from "../members/api";
+import { requirementWithEtagOptions, useEditScope } from "./api";
 import { StatusBadge } from "./RequirementsPage";
 import { etagFor, isStatus, STATUS_OPTIONS } from "./status";
 
@@ -89,7 +91,7 @@ function HistoryItem({ entry }: { entry: ActivityRead }) {
 
 function StatusForm({ org, requirement, etag }: { org: string; requirement: RequirementDetailRead; etag: string | null }) {
   const queryClient = useQueryClient();
-  const members = useMemberOptions(org);
+  const members = useMemberOptions(org, "requirements:edit_own");
   const { canEdit } = useEditScope();
   const editable = canEdit(requirement);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
@@ -135,12 +137,12 @@ function StatusForm({ org, requirement, etag }: { org: string; requirement: Requ
         body,
       });
       notifySuccess(`Requirement ${requirement.ref} saved.`);
-      await invalidateRequirements(queryClient, org);
+      await invalidateRequirements(queryClient);
     } catch (error) {
       const p = toApiProblem(error);
       if (p.status === 412) {
         setProblem(p);
-        await invalidateRequirements(queryClient, org);
+        await invalidateRequirements(queryClient);
       } else if (p.isValidation) {
         // Field errors go on the fields; the server's explanation (e.g. no exclusions) is shown too.
         handleFormError({ getValues: form.getValues, setErrors: form.setErrors }, p, { title: "Not saved" });

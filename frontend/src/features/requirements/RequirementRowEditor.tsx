@@ -7,7 +7,9 @@ import { requirementsUpdateRequirement } from "../../api/gen/sdk.gen";
 import type { RequirementRead, RequirementUpdate } from "../../api/gen/types.gen";
 import { notifyProblem } from "../../lib/notify";
 import { toApiProblem } from "../../lib/problem";
-import { invalidateRequirements, patchCachedRows, type MemberOption } from "./api";
+import { invalidateRequirements } from "../../api/invalidate";
+import type { MemberOption } from "../members/api";
+import { patchCachedRows } from "./api";
 import { etagFor, isStatus, STATUS_OPTIONS } from "./status";
 
 /** PATCH one requirement with its version as If-Match; a 412 means someone else changed it: reload. */
@@ -36,7 +38,7 @@ export function useSaveRequirement(org: string) {
       return false;
     } finally {
       setSaving(null);
-      void invalidateRequirements(queryClient, org);
+      void invalidateRequirements(queryClient);
     }
   };
   return { save, saving };

@@ -27,15 +27,9 @@ import { AnchorLink } from "../../components/links";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { QueryErrorAlert } from "../../components/StatusPages";
 import type { ApiProblem } from "../../lib/problem";
+import { useMemberOptions, type MemberOption } from "../members/api";
 import { useCurrentOrg } from "../orgs/useCurrentOrg";
-import {
-  useEditScope,
-  useMemberOptions,
-  useRequirementGroups,
-  useRequirementRows,
-  useRequirementSummary,
-  type MemberOption,
-} from "./api";
+import { useEditScope, useRequirementGroups, useRequirementRows, useRequirementSummary } from "./api";
 import { BulkEditBar } from "./BulkEditBar";
 import { OwnerCell, StatusCell, TargetDateCell, useSaveRequirement } from "./RequirementRowEditor";
 import { hasFilters, type RequirementsSearch } from "./search";
@@ -296,7 +290,8 @@ export function RequirementsPage() {
   const groups = useRequirementGroups(slug);
   const rowsQuery = useRequirementRows(slug, search);
   const summary = useRequirementSummary(slug);
-  const members = useMemberOptions(slug);
+  // Owners are members who may edit what they own (requirements:edit_own).
+  const members = useMemberOptions(slug, "requirements:edit_own");
   const { canEdit, scope } = useEditScope();
   const { save, saving } = useSaveRequirement(slug);
 

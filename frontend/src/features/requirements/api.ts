@@ -2,18 +2,15 @@ import { queryOptions, useInfiniteQuery, useQuery, type InfiniteData, type Query
 
 import { requirementsGetRequirement } from "../../api/gen/sdk.gen";
 import {
-  activityListActivityQueryKey,
-  membersListMembersOptions,
   requirementsGetRequirementQueryKey,
   requirementsListRequirementsInfiniteOptions,
   requirementsListRequirementsOptions,
   requirementsListRequirementsQueryKey,
   requirementsSummarizeRequirementsOptions,
-  requirementsSummarizeRequirementsQueryKey,
 } from "../../api/gen/@tanstack/react-query.gen";
 import type { RequirementDetailRead, RequirementPage, RequirementRead } from "../../api/gen/types.gen";
 import { useMe } from "../auth/useSession";
-import { useCurrentOrg } from "../orgs/useCurrentOrg";
+import { useCan } from "../orgs/useCan";
 import type { RequirementsSearch } from "./search";
 
 /** The catalogue has 57 assessable requirements; one page normally holds them all. */
@@ -48,20 +45,6 @@ export function useRequirementRows(org: string, search: RequirementsSearch) {
 
 export function useRequirementSummary(org: string) {
   return useQuery(requirementsSummarizeRequirementsOptions({ path: { org } }));
-}
-
-export interface MemberOption {
-  value: string;
-  label: string;
-}
-
-/** Members as select options (every role may read the member list). */
-export function useMemberOptions(org: string): MemberOption[] {
-  const { data } = useQuery({
-    ...membersListMembersOptions({ path: { org }, query: { limit: 500 } }),
-    staleTime: 5 * 60_000,
-  });
-  return (data?.items ?? []).map((m) => ({ value: m.user_id, label: m.full_name }));
 }
 
 export interface RequirementWithEtag {
@@ -123,24 +106,13 @@ function pickRow(r: RequirementRead): RequirementRead {
   };
 }
 
-/** Refetch everything that shows requirement status: lists, summary, details, activity. */
-export async function invalidateRequirements(queryClient: QueryClient, org: string): Promise<void> {
-  const id = (key: readonly [{ _id: string }, ...unknown[]]) => [{ _id: key[0]._id }];
-  await Promise.all([
-    queryClient.invalidateQueries({ queryKey: id(requirementsListRequirementsQueryKey({ path: { org } })) }),
-    queryClient.invalidateQueries({ queryKey: id(requirementsSummarizeRequirementsQueryKey({ path: { org } })) }),
-    queryClient.invalidateQueries({ queryKey: id(requirementsGetRequirementQueryKey({ path: { org, ref: "" } })) }),
-    queryClient.invalidateQueries({ queryKey: id(activityListActivityQueryKey({ path: { org } })) }),
-  ]);
-}
-
 export type EditScope = "all" | "own" | "none";
 
-/** Who may change what: admins and SMS managers every row, process owners their own rows. */
+/** Who may change what: `requirements:edit` every row, `requirements:edit_own` the caller's own rows. */
 export function useEditScope(): { scope: EditScope; userId: string | undefined; canEdit: (row: RequirementRead) => boolean } {
-  const { role } = useCurrentOrg();
+  const can = useCan();
   const me = useMe();
-  const scope: EditScope = role === "admin" || role === "sms_manager" ? "all" : role === "process_owner" ? "own" : "none";
+  const scope: EditScope = can("requirements:edit") ? "all" : can("requirements:edit_own") ? "own" : "none";
   return {
     scope,
     userId: me?.id,

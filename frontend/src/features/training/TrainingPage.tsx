@@ -46,11 +46,12 @@ import { formatDate } from "../../lib/format";
 import { handleFormError } from "../../lib/forms";
 import { notifyProblem, notifySuccess } from "../../lib/notify";
 import { toApiProblem, type ApiProblem } from "../../lib/problem";
-import { invalidateOperations } from "../audits/api";
+import { invalidateOperations } from "../../api/invalidate";
+import { useCan } from "../orgs/useCan";
 import { toIsoDate } from "../corrective_measures/labels";
 import { todayIso } from "../corrective_measures/steps";
 import { useCurrentOrg } from "../orgs/useCurrentOrg";
-import { CELL_COLORS, CELL_LABELS, cellTitle, csvRowErrors, roleOptions, TRAINING_WRITERS } from "./matrix";
+import { CELL_COLORS, CELL_LABELS, cellTitle, csvRowErrors, roleOptions } from "./matrix";
 
 const EVALUATION_OPTIONS: { value: EvaluationMethod; label: string }[] = [
   { value: "quiz", label: "Quiz" },
@@ -548,8 +549,8 @@ function Records({ org, canWrite }: { org: string; canWrite: boolean }) {
 
 /** Competence and awareness (7.2, 7.3): who needs which training, and who has it. */
 export function TrainingPage() {
-  const { slug, role } = useCurrentOrg();
-  const canWrite = role !== undefined && TRAINING_WRITERS.has(role);
+  const { slug } = useCurrentOrg();
+  const canWrite = useCan()("training:write");
   return (
     <Stack gap="lg">
       <div>

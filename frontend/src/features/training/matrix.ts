@@ -1,4 +1,4 @@
-import type { CellState, Role } from "../../api/gen/types.gen";
+import type { CellState } from "../../api/gen/types.gen";
 import type { ApiProblem } from "../../lib/problem";
 
 export const CELL_LABELS: Record<CellState, string> = {
@@ -14,9 +14,6 @@ export const CELL_COLORS: Record<CellState, string> = {
   expired: "red",
   missing: "gray",
 };
-
-/** Roles that may change training data (training:write). */
-export const TRAINING_WRITERS: ReadonlySet<Role> = new Set(["admin", "sms_manager"]);
 
 /** Every role key in use (people's roles and competence requirements), sorted, once each. */
 export function roleOptions(people: readonly { effective_role_keys: string[] }[], requirements: readonly { role_key: string }[]): string[] {

@@ -467,7 +467,7 @@ export const membersListMembersQueryKey = (options: Options<MembersListMembersDa
 /**
  * List Members
  *
- * List the members of the organisation and their roles.
+ * List the members and their roles; `can` keeps those whose role allows that action.
  */
 export const membersListMembersOptions = (options: Options<MembersListMembersData>) => queryOptions<MembersListMembersResponse, MembersListMembersError, MembersListMembersResponse, ReturnType<typeof membersListMembersQueryKey>>({
     queryFn: async ({ queryKey, signal }) => {
@@ -487,7 +487,7 @@ export const membersListMembersInfiniteQueryKey = (options: Options<MembersListM
 /**
  * List Members
  *
- * List the members of the organisation and their roles.
+ * List the members and their roles; `can` keeps those whose role allows that action.
  */
 export const membersListMembersInfiniteOptions = (options: Options<MembersListMembersData>) => infiniteQueryOptions<MembersListMembersResponse, MembersListMembersError, InfiniteData<MembersListMembersResponse>, QueryKey<Options<MembersListMembersData>>, string | null | Pick<QueryKey<Options<MembersListMembersData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
 // @ts-ignore
