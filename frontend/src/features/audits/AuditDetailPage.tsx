@@ -4,13 +4,13 @@ import { IconFileText, IconPencil } from "@tabler/icons-react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useParams } from "@tanstack/react-router";
 
-import { auditsTransitionAudit } from "../../api/gen/sdk.gen";
+import { auditsTransitionAuditMutation } from "../../api/gen/@tanstack/react-query.gen";
 import type { AuditDetailRead, AuditStatus } from "../../api/gen/types.gen";
 import { AnchorLink, ButtonLink } from "../../components/links";
 import { QueryErrorAlert } from "../../components/StatusPages";
 import { formatDate } from "../../lib/format";
-import { notifyProblem, notifySuccess } from "../../lib/notify";
-import { toApiProblem, type ApiProblem } from "../../lib/problem";
+import { notifySuccess } from "../../lib/notify";
+import { useWorkflowMove } from "../../lib/workflow";
 import { invalidateAudits } from "../../api/invalidate";
 import { memberNames, useMembers } from "../members/api";
 import { useCan } from "../orgs/useCan";
@@ -56,31 +56,19 @@ export function AuditDetailPage() {
   const [reportFor, setReportFor] = useState<{ audit: AuditDetailRead; move: boolean } | null>(null);
   const [cancelOpened, setCancelOpened] = useState(false);
   const [cancelNote, setCancelNote] = useState("");
-  const [moving, setMoving] = useState<AuditStatus | null>(null);
-  const [blocked, setBlocked] = useState<ApiProblem | null>(null);
   const canManage = can("audits:manage");
+  const { moving, problem: blocked, clearProblem, move } = useWorkflowMove(
+    "audit",
+    (s: AuditStatus) => s.replace("_", " "),
+    auditsTransitionAuditMutation(),
+    () => invalidateAudits(queryClient),
+  );
 
   if (query.isError) return <QueryErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
   if (query.isPending) return <Skeleton h={400} />;
   const { audit, etag } = query.data;
 
-  const transition = async (to: AuditStatus, note = "") => {
-    setMoving(to);
-    setBlocked(null);
-    try {
-      const { data } = await auditsTransitionAudit({ path: { org: slug, audit_id: audit.id }, body: { to, note } });
-      notifySuccess(`${data.key} is now ${data.status.replace("_", " ")}.`);
-      return true;
-    } catch (error) {
-      const problem = toApiProblem(error);
-      if (problem.status === 409) setBlocked(problem);
-      else notifyProblem(problem, "Could not change the audit's status");
-      return false;
-    } finally {
-      setMoving(null);
-      await invalidateAudits(queryClient);
-    }
-  };
+  const transition = (to: AuditStatus, note = "") => move({ path: { org: slug, audit_id: audit.id }, body: { to, note } });
 
   const onTransition = (to: AuditStatus) => {
     if (to === "reporting") setReportFor({ audit, move: true });
@@ -141,7 +129,7 @@ export function AuditDetailPage() {
         </Group>
       </Group>
 
-      {blocked && <TransitionBlocked problem={blocked} onClose={() => setBlocked(null)} />}
+      {blocked && <TransitionBlocked problem={blocked} onClose={clearProblem} />}
 
       {audit.lines_without_eligible_auditor.length > 0 && (
         <Alert color="orange" title="Independence gap">
@@ -222,9 +210,9 @@ export function AuditDetailPage() {
         moveToReporting={reportFor?.move ?? false}
         onClose={() => setReportFor(null)}
         onSaved={async (saved) => {
-          const move = reportFor?.move ?? false;
+          const thenReporting = reportFor?.move ?? false;
           setReportFor(null);
-          if (move) await transition("reporting");
+          if (thenReporting) await transition("reporting");
           else {
             notifySuccess(`${saved.key}: report saved.`);
             await invalidateAudits(queryClient);

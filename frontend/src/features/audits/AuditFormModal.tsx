@@ -1,9 +1,10 @@
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 import { Alert, Button, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from "@mantine/core";
 import { DateInput } from "@mantine/dates";
 import { useForm } from "@mantine/form";
+import { useMutation } from "@tanstack/react-query";
 
-import { auditsCreateAudit, auditsUpdateAudit } from "../../api/gen/sdk.gen";
+import { auditsCreateAuditMutation, auditsUpdateAuditMutation } from "../../api/gen/@tanstack/react-query.gen";
 import type { AuditDetailRead, AuditType } from "../../api/gen/types.gen";
 import { handleFormError } from "../../lib/forms";
 import { useClauseTree } from "../requirements/catalogue";
@@ -47,7 +48,6 @@ export function AuditFormModal({ org, opened, onClose, onSaved, audit, programme
   const editing = audit?.audit;
   const tree = useClauseTree();
   const programmes = useProgrammes(org);
-  const [submitting, setSubmitting] = useState(false);
 
   const initial = (): Values => ({
     type: editing?.type ?? "internal",
@@ -105,8 +105,17 @@ export function AuditFormModal({ org, opened, onClose, onSaved, audit, programme
     onClose();
   };
 
-  const submit = form.onSubmit(async (values) => {
-    setSubmitting(true);
+  const settle = {
+    onSuccess: (data: AuditDetailRead) => {
+      onSaved(data);
+      form.reset();
+    },
+    onError: (error: unknown) => handleFormError(form, error, { title: editing ? "Could not save the audit" : "Could not plan the audit" }),
+  };
+  const create = useMutation({ ...auditsCreateAuditMutation(), ...settle });
+  const update = useMutation({ ...auditsUpdateAuditMutation(), ...settle });
+
+  const submit = form.onSubmit((values) => {
     const scope = scopeFromSelection(roots ?? [], new Set(values.scope));
     const common = {
       title: values.title.trim(),
@@ -118,23 +127,10 @@ export function AuditFormModal({ org, opened, onClose, onSaved, audit, programme
       team_member_ids: values.team_member_ids.filter((id) => id !== values.lead_auditor_id),
       external_auditors: certificationBody ? values.external_auditors : [],
     };
-    try {
-      if (editing) {
-        const { data } = await auditsUpdateAudit({
-          path: { org, audit_id: editing.id },
-          headers: { "If-Match": audit?.etag ?? "" },
-          body: { ...common, ...(scopeLocked ? {} : { scope }) },
-        });
-        onSaved(data);
-      } else {
-        const { data } = await auditsCreateAudit({ path: { org }, body: { ...common, type: values.type, scope } });
-        onSaved(data);
-      }
-      form.reset();
-    } catch (error) {
-      handleFormError(form, error, { title: editing ? "Could not save the audit" : "Could not plan the audit" });
-    } finally {
-      setSubmitting(false);
+    if (editing) {
+      update.mutate({ path: { org, audit_id: editing.id }, headers: { "If-Match": audit?.etag ?? "" }, body: { ...common, ...(scopeLocked ? {} : { scope }) } });
+    } else {
+      create.mutate({ path: { org }, body: { ...common, type: values.type, scope } });
     }
   });
 
@@ -223,7 +219,7 @@ export function AuditFormModal({ org, opened, onClose, onSaved, audit, programme
             <Button variant="default" onClick={close}>
               Cancel
             </Button>
-            <Button type="submit" loading={submitting}>
+            <Button type="submit" loading={create.isPending || update.isPending}>
               {editing ? "Save" : "Plan audit"}
             </Button>
           </Group>

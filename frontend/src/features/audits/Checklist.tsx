@@ -1,10 +1,10 @@
 import { useState } from "react";
 import { Accordion, Alert, Badge, Button, Group, Paper, Progress, Skeleton, Stack, Switch, Text, Textarea } from "@mantine/core";
 import { IconAlertTriangle, IconFlag } from "@tabler/icons-react";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 
-import { auditsAssessAuditChecklistLine } from "../../api/gen/sdk.gen";
 import {
+  auditsAssessAuditChecklistLineMutation,
   auditsGetAuditChecklistOptions,
   auditsGetAuditChecklistQueryKey,
   findingsListFindingsOptions,
@@ -43,7 +43,6 @@ export function Checklist({ org, audit, names }: Props) {
   const findings = useQuery(findingsListFindingsOptions({ path: { org }, query: { audit_id: audit.id, limit: 500 } }));
   const titles = clauseTitles(useClauseTree().data);
   const [onlyOpen, setOnlyOpen] = useState(false);
-  const [busy, setBusy] = useState<string | null>(null);
   const [problems, setProblems] = useState<Record<string, ApiProblem>>({});
   const [raising, setRaising] = useState<ChecklistLineRead | null>(null);
 
@@ -54,23 +53,23 @@ export function Checklist({ org, audit, names }: Props) {
   const refreshAudit = () =>
     invalidateOperations(queryClient, ["auditsGetAudit", "auditsGetAuditReport", "auditsListAudits", "activityListActivity"]);
 
-  const assess = async (line: ChecklistLineRead, body: ChecklistLineUpdate) => {
-    setBusy(line.ref);
-    setProblems(({ [line.ref]: _gone, ...rest }) => rest);
-    try {
-      const { data } = await auditsAssessAuditChecklistLine({ path: { ...path, ref: line.ref }, body });
+  const assessment = useMutation({
+    ...auditsAssessAuditChecklistLineMutation(),
+    onMutate: ({ path: { ref } }) => setProblems(({ [ref]: _gone, ...rest }) => rest),
+    onSuccess: async (data) => {
       queryClient.setQueryData<AuditChecklistRead>(auditsGetAuditChecklistQueryKey({ path }), (old) =>
         old ? { ...old, items: old.items.map((l) => (l.id === data.id ? data : l)) } : old,
       );
       await refreshAudit();
-    } catch (error) {
+    },
+    onError: (error, { path: { ref } }) => {
       const problem = toApiProblem(error);
-      if (problem.status === 409 || problem.status === 403) setProblems((p) => ({ ...p, [line.ref]: problem }));
-      else notifyProblem(problem, `Could not save ${line.ref}`);
-    } finally {
-      setBusy(null);
-    }
-  };
+      if (problem.status === 409 || problem.status === 403) setProblems((p) => ({ ...p, [ref]: problem }));
+      else notifyProblem(problem, `Could not save ${ref}`);
+    },
+  });
+  const pending = assessment.isPending ? assessment.variables.path.ref : null;
+  const assess = (line: ChecklistLineRead, body: ChecklistLineUpdate) => assessment.mutate({ path: { ...path, ref: line.ref }, body });
 
   if (checklist.isError) return <QueryErrorAlert error={checklist.error} onRetry={() => void checklist.refetch()} />;
   if (checklist.isPending) return <Skeleton h={300} />;
@@ -119,10 +118,10 @@ export function Checklist({ org, audit, names }: Props) {
                       names={names}
                       meId={me?.id}
                       editable={editable && onTeam}
-                      busy={busy === line.ref}
+                      pending={pending === line.ref}
                       problem={problems[line.ref]}
                       onDismiss={() => setProblems(({ [line.ref]: _gone, ...rest }) => rest)}
-                      onAssess={(body) => void assess(line, body)}
+                      onAssess={(body) => assess(line, body)}
                       onRaise={() => setRaising(line)}
                       findingLinks={line.finding_ids.map((id) => {
                         const f = findingById.get(id);
@@ -170,7 +169,7 @@ interface LineProps {
   names: Map<string, string>;
   meId: string | undefined;
   editable: boolean;
-  busy: boolean;
+  pending: boolean;
   problem: ApiProblem | undefined;
   onDismiss: () => void;
   onAssess: (body: ChecklistLineUpdate) => void;
@@ -178,7 +177,7 @@ interface LineProps {
   findingLinks: React.ReactNode[];
 }
 
-function ChecklistLine({ line, names, meId, editable, busy, problem, onDismiss, onAssess, onRaise, findingLinks }: LineProps) {
+function ChecklistLine({ line, names, meId, editable, pending, problem, onDismiss, onAssess, onRaise, findingLinks }: LineProps) {
   const [notes, setNotes] = useState(line.notes);
   const [prevNotes, setPrevNotes] = useState(line.notes);
   if (line.notes !== prevNotes) {
@@ -222,7 +221,7 @@ function ChecklistLine({ line, names, meId, editable, busy, problem, onDismiss, 
                   color={RESULT_COLORS[r]}
                   aria-pressed={active}
                   disabled={!editable}
-                  data-busy={busy || undefined}
+                  data-pending={pending || undefined}
                   onClick={() => pick(r)}
                 >
                   {RESULT_LABELS[r]}

@@ -1,9 +1,13 @@
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 import { Button, Group, Modal, SimpleGrid, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { DateInput } from "@mantine/dates";
 import { useForm } from "@mantine/form";
+import { useMutation } from "@tanstack/react-query";
 
-import { auditProgrammesCreateAuditProgramme, auditProgrammesUpdateAuditProgramme } from "../../api/gen/sdk.gen";
+import {
+  auditProgrammesCreateAuditProgrammeMutation,
+  auditProgrammesUpdateAuditProgrammeMutation,
+} from "../../api/gen/@tanstack/react-query.gen";
 import type { AuditProgrammeRead } from "../../api/gen/types.gen";
 import { handleFormError } from "../../lib/forms";
 import { ifMatchFor } from "./api";
@@ -42,7 +46,6 @@ const day = (v: string | null) => (v ? String(v).slice(0, 10) : null);
 
 /** Create or change an audit programme (changing period, objectives or method withdraws approval). */
 export function ProgrammeFormModal({ org, opened, onClose, onSaved, programme }: Props) {
-  const [submitting, setSubmitting] = useState(false);
   const form = useForm<Values>({
     mode: "controlled",
     initialValues: fromProgramme(programme),
@@ -60,8 +63,14 @@ export function ProgrammeFormModal({ org, opened, onClose, onSaved, programme }:
     // eslint-disable-next-line react-hooks/exhaustive-deps -- refill when (re)opened
   }, [opened, programme?.id, programme?.version]);
 
-  const submit = form.onSubmit(async (values) => {
-    setSubmitting(true);
+  const settle = {
+    onSuccess: (data: AuditProgrammeRead) => onSaved(data),
+    onError: (error: unknown) => handleFormError(form, error, { title: "Could not save the programme" }),
+  };
+  const create = useMutation({ ...auditProgrammesCreateAuditProgrammeMutation(), ...settle });
+  const update = useMutation({ ...auditProgrammesUpdateAuditProgrammeMutation(), ...settle });
+
+  const submit = form.onSubmit((values) => {
     const body = {
       ...values,
       title: values.title.trim(),
@@ -69,20 +78,8 @@ export function ProgrammeFormModal({ org, opened, onClose, onSaved, programme }:
       period_start: day(values.period_start),
       period_end: day(values.period_end),
     };
-    try {
-      const { data } = programme
-        ? await auditProgrammesUpdateAuditProgramme({
-            path: { org, programme_id: programme.id },
-            headers: { "If-Match": ifMatchFor(programme.version) },
-            body,
-          })
-        : await auditProgrammesCreateAuditProgramme({ path: { org }, body });
-      onSaved(data);
-    } catch (error) {
-      handleFormError(form, error, { title: "Could not save the programme" });
-    } finally {
-      setSubmitting(false);
-    }
+    if (programme) update.mutate({ path: { org, programme_id: programme.id }, headers: { "If-Match": ifMatchFor(programme.version) }, body });
+    else create.mutate({ path: { org }, body });
   });
 
   return (
@@ -121,7 +118,7 @@ export function ProgrammeFormModal({ org, opened, onClose, onSaved, programme }:
             <Button variant="default" onClick={onClose}>
               Cancel
             </Button>
-            <Button type="submit" loading={submitting}>
+            <Button type="submit" loading={create.isPending || update.isPending}>
               {programme ? "Save" : "Create programme"}
             </Button>
           </Group>

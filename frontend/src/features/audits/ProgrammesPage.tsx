@@ -1,10 +1,9 @@
 import { useState } from "react";
 import { Badge, Button, Card, Group, Skeleton, Stack, Text, Title, Tooltip } from "@mantine/core";
 import { IconCheck, IconPencil, IconPlus } from "@tabler/icons-react";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 
-import { auditProgrammesApproveAuditProgramme } from "../../api/gen/sdk.gen";
-import { auditsListAuditsOptions } from "../../api/gen/@tanstack/react-query.gen";
+import { auditProgrammesApproveAuditProgrammeMutation, auditsListAuditsOptions } from "../../api/gen/@tanstack/react-query.gen";
 import type { AuditProgrammeRead } from "../../api/gen/types.gen";
 import { AnchorLink } from "../../components/links";
 import { QueryErrorAlert } from "../../components/StatusPages";
@@ -33,21 +32,16 @@ export function ProgrammesPage() {
   const audits = useQuery(auditsListAuditsOptions({ path: { org: slug }, query: { limit: 500 } }));
   const names = memberNames(useMembers(slug).data);
   const [editing, setEditing] = useState<AuditProgrammeRead | "new" | null>(null);
-  const [approving, setApproving] = useState<string | null>(null);
   const canManage = can("audits:manage");
 
-  const approve = async (p: AuditProgrammeRead) => {
-    setApproving(p.id);
-    try {
-      await auditProgrammesApproveAuditProgramme({ path: { org: slug, programme_id: p.id } });
-      notifySuccess(`'${p.title}' approved.`);
-    } catch (error) {
-      notifyProblem(error, "Could not approve the programme");
-    } finally {
-      setApproving(null);
-      await invalidateProgrammes(queryClient);
-    }
-  };
+  const approval = useMutation({
+    ...auditProgrammesApproveAuditProgrammeMutation(),
+    onSuccess: (data) => notifySuccess(`'${data.title}' approved.`),
+    onError: (error) => notifyProblem(error, "Could not approve the programme"),
+    onSettled: () => invalidateProgrammes(queryClient),
+  });
+  const approving = approval.isPending ? approval.variables.path.programme_id : null;
+  const approve = (p: AuditProgrammeRead) => approval.mutate({ path: { org: slug, programme_id: p.id } });
 
   return (
     <Stack gap="lg">
@@ -112,7 +106,7 @@ export function ProgrammesPage() {
                         leftSection={<IconCheck size={14} aria-hidden />}
                         loading={approving === p.id}
                         disabled={!p.method.trim()}
-                        onClick={() => void approve(p)}
+                        onClick={() => approve(p)}
                       >
                         Approve
                       </Button>

@@ -1,8 +1,9 @@
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 import { Button, Group, Modal, Stack, TagsInput, Text, Textarea } from "@mantine/core";
 import { useForm } from "@mantine/form";
+import { useMutation } from "@tanstack/react-query";
 
-import { auditsUpdateAudit } from "../../api/gen/sdk.gen";
+import { auditsUpdateAuditMutation } from "../../api/gen/@tanstack/react-query.gen";
 import type { AuditDetailRead } from "../../api/gen/types.gen";
 import { handleFormError } from "../../lib/forms";
 
@@ -18,7 +19,6 @@ interface Props {
 
 /** The report's conclusions and distribution list (needed before an audit closes). */
 export function ReportFormModal({ org, audit, etag, moveToReporting, onClose, onSaved }: Props) {
-  const [submitting, setSubmitting] = useState(false);
   const form = useForm({
     mode: "controlled",
     initialValues: { report_summary: "", distribution: [] as string[] },
@@ -30,21 +30,18 @@ export function ReportFormModal({ org, audit, etag, moveToReporting, onClose, on
     // eslint-disable-next-line react-hooks/exhaustive-deps -- refill when opened
   }, [audit?.id, audit?.version]);
 
-  const submit = form.onSubmit(async (values) => {
+  const save = useMutation({
+    ...auditsUpdateAuditMutation(),
+    onSuccess: (data) => onSaved(data),
+    onError: (error) => handleFormError(form, error, { title: "Could not save the report" }),
+  });
+  const submit = form.onSubmit((values) => {
     if (!audit) return;
-    setSubmitting(true);
-    try {
-      const { data } = await auditsUpdateAudit({
-        path: { org, audit_id: audit.id },
-        headers: { "If-Match": etag ?? "" },
-        body: { report_summary: values.report_summary.trim(), distribution: values.distribution },
-      });
-      await onSaved(data);
-    } catch (error) {
-      handleFormError(form, error, { title: "Could not save the report" });
-    } finally {
-      setSubmitting(false);
-    }
+    save.mutate({
+      path: { org, audit_id: audit.id },
+      headers: { "If-Match": etag ?? "" },
+      body: { report_summary: values.report_summary.trim(), distribution: values.distribution },
+    });
   });
 
   return (
@@ -73,7 +70,7 @@ export function ReportFormModal({ org, audit, etag, moveToReporting, onClose, on
             <Button variant="default" onClick={onClose}>
               Cancel
             </Button>
-            <Button type="submit" loading={submitting}>
+            <Button type="submit" loading={save.isPending}>
               {moveToReporting ? "Save and move to reporting" : "Save report"}
             </Button>
           </Group>

@@ -1,10 +1,9 @@
 import { useState } from "react";
 import { Alert, Button, Code, CopyButton, Group, Modal, Stack, Text } from "@mantine/core";
-import { useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 
-import { demoCreateDemo } from "../../api/gen/sdk.gen";
-import { setupGetSetupStatusQueryKey } from "../../api/gen/@tanstack/react-query.gen";
+import { demoCreateDemoMutation, setupGetSetupStatusQueryKey } from "../../api/gen/@tanstack/react-query.gen";
 import type { DemoResult } from "../../api/gen/types.gen";
 import { notifyProblem } from "../../lib/notify";
 import { logIn } from "./useSession";
@@ -34,14 +33,12 @@ function Secret({ label, value }: { label: string; value: string }) {
 export function LoadDemo() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [busy, setBusy] = useState(false);
   const [demo, setDemo] = useState<DemoResult | null>(null);
   const [loggedIn, setLoggedIn] = useState(false);
 
-  const load = async () => {
-    setBusy(true);
-    try {
-      const { data } = await demoCreateDemo();
+  const load = useMutation({
+    ...demoCreateDemoMutation(),
+    onSuccess: async (data) => {
       setDemo(data);
       queryClient.setQueryData(setupGetSetupStatusQueryKey(), { needed: false });
       try {
@@ -50,12 +47,9 @@ export function LoadDemo() {
       } catch {
         setLoggedIn(false);
       }
-    } catch (error) {
-      notifyProblem(error, "Could not load the demo organisation");
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    onError: (error) => notifyProblem(error, "Could not load the demo organisation"),
+  });
 
   const open = async () => {
     if (!demo) return;
@@ -69,7 +63,7 @@ export function LoadDemo() {
         <Text size="sm" c="dimmed">
           Just looking around? Load a demo organisation part-way to certification instead.
         </Text>
-        <Button variant="default" loading={busy} onClick={() => void load()}>
+        <Button variant="default" loading={load.isPending} onClick={() => load.mutate({})}>
           Load demo organisation
         </Button>
       </Stack>

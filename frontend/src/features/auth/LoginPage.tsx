@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useNavigate, useRouter, useSearch } from "@tanstack/react-router";
 
 import { handleFormError } from "../../lib/forms";
@@ -27,7 +27,6 @@ export function LoginPage() {
   const router = useRouter();
   const queryClient = useQueryClient();
   const [message, setMessage] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
   const [secondsLeft, startCountdown] = useCountdown();
   // Throttling is per account (and per client): only block the e-mail that was throttled.
   const [throttledEmail, setThrottledEmail] = useState<string | null>(null);
@@ -41,30 +40,30 @@ export function LoginPage() {
     },
   });
 
-  const submit = form.onSubmit(async (values) => {
-    setMessage(null);
-    setSubmitting(true);
-    try {
-      await logIn(values.email.trim(), values.password);
-      queryClient.clear();
+  const login = useMutation({
+    mutationFn: ({ email, password }: { email: string; password: string }) => logIn(email, password),
+    onMutate: () => setMessage(null),
+    onSuccess: async () => {
+      // Nothing cached for a previous session may show (queries only: this mutation is still running).
+      queryClient.removeQueries();
       const target = safeRedirect(search.redirect);
       if (target) await router.navigate({ href: target });
       else await navigate({ to: "/" });
-    } catch (error) {
+    },
+    onError: (error, { email }) => {
       const problem = toApiProblem(error);
       if (problem.status === 401) {
         setMessage("Wrong e-mail or password.");
         form.setFieldValue("password", "");
       } else if (problem.status === 429) {
-        setThrottledEmail(values.email.trim());
+        setThrottledEmail(email);
         startCountdown(Math.max(1, problem.retryAfter ?? 60));
       } else {
         handleFormError(form, error, { aliases: { username: "email" }, title: "Could not log in" });
       }
-    } finally {
-      setSubmitting(false);
-    }
+    },
   });
+  const submit = form.onSubmit((values) => login.mutate({ email: values.email.trim(), password: values.password }));
 
   const throttled = secondsLeft > 0 && form.values.email.trim() === throttledEmail;
 
@@ -103,7 +102,7 @@ export function LoginPage() {
               required
               {...form.getInputProps("password")}
             />
-            <Button type="submit" loading={submitting} disabled={throttled} fullWidth>
+            <Button type="submit" loading={login.isPending} disabled={throttled} fullWidth>
               Log in
             </Button>
             <Text size="xs" c="dimmed">

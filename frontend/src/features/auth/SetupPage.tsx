@@ -1,11 +1,10 @@
 import { useState } from "react";
 import { Button, Center, Divider, Paper, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 
-import { setupRunSetup } from "../../api/gen/sdk.gen";
-import { setupGetSetupStatusQueryKey } from "../../api/gen/@tanstack/react-query.gen";
+import { setupGetSetupStatusQueryKey, setupRunSetupMutation } from "../../api/gen/@tanstack/react-query.gen";
 import { handleFormError } from "../../lib/forms";
 import { slugError, slugify } from "../../lib/slug";
 import { logIn } from "./useSession";
@@ -16,7 +15,6 @@ export function SetupPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [slugEdited, setSlugEdited] = useState(false);
-  const [submitting, setSubmitting] = useState(false);
 
   const form = useForm({
     mode: "controlled",
@@ -42,32 +40,29 @@ export function SetupPage() {
   const nameProps = form.getInputProps("organisation.name");
   const slugProps = form.getInputProps("organisation.slug");
 
-  const submit = form.onSubmit(async (values) => {
-    setSubmitting(true);
-    const email = values.admin.email.trim();
-    try {
-      await setupRunSetup({
-        body: {
-          organisation: { name: values.organisation.name.trim(), slug: values.organisation.slug },
-          admin: { email, full_name: values.admin.full_name.trim(), password: values.admin.password },
-        },
-      });
-    } catch (error) {
-      setSubmitting(false);
-      handleFormError(form, error, { title: "Could not create the organisation" });
-      return;
-    }
-    queryClient.setQueryData(setupGetSetupStatusQueryKey(), { needed: false });
-    try {
-      await logIn(email, values.admin.password);
-      await navigate({ to: "/orgs/$org/dashboard", params: { org: values.organisation.slug } });
-    } catch {
-      // Created but the automatic login failed (e.g. throttled): log in by hand.
-      await navigate({ to: "/login" });
-    } finally {
-      setSubmitting(false);
-    }
+  const setup = useMutation({
+    ...setupRunSetupMutation(),
+    onSuccess: async (_data, { body: { organisation, admin } }) => {
+      queryClient.setQueryData(setupGetSetupStatusQueryKey(), { needed: false });
+      try {
+        await logIn(admin.email, admin.password);
+        await navigate({ to: "/orgs/$org/dashboard", params: { org: organisation.slug } });
+      } catch {
+        // Created but the automatic login failed (e.g. throttled): log in by hand.
+        await navigate({ to: "/login" });
+      }
+    },
+    onError: (error) => handleFormError(form, error, { title: "Could not create the organisation" }),
   });
+
+  const submit = form.onSubmit((values) =>
+    setup.mutate({
+      body: {
+        organisation: { name: values.organisation.name.trim(), slug: values.organisation.slug },
+        admin: { email: values.admin.email.trim(), full_name: values.admin.full_name.trim(), password: values.admin.password },
+      },
+    }),
+  );
 
   return (
     <Center mih="100vh" p="md" bg="gray.0">
@@ -123,7 +118,7 @@ export function SetupPage() {
               required
               {...form.getInputProps("confirm_password")}
             />
-            <Button type="submit" loading={submitting}>
+            <Button type="submit" loading={setup.isPending}>
               Create organisation
             </Button>
             <Divider label="or" labelPosition="center" />

@@ -25,17 +25,17 @@ import {
 import { DateInput } from "@mantine/dates";
 import { useForm } from "@mantine/form";
 import { IconLock } from "@tabler/icons-react";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useParams } from "@tanstack/react-router";
 
 import {
-  correctiveMeasuresAddCorrectiveAction,
-  correctiveMeasuresRecordEffectivenessReview,
-  correctiveMeasuresTransitionCorrectiveMeasure,
-  correctiveMeasuresUpdateCorrectiveAction,
-  correctiveMeasuresUpdateCorrectiveMeasure,
-} from "../../api/gen/sdk.gen";
-import { findingsListFindingsOptions } from "../../api/gen/@tanstack/react-query.gen";
+  correctiveMeasuresAddCorrectiveActionMutation,
+  correctiveMeasuresRecordEffectivenessReviewMutation,
+  correctiveMeasuresTransitionCorrectiveMeasureMutation,
+  correctiveMeasuresUpdateCorrectiveActionMutation,
+  correctiveMeasuresUpdateCorrectiveMeasureMutation,
+  findingsListFindingsOptions,
+} from "../../api/gen/@tanstack/react-query.gen";
 import type {
   CorrectiveActionRead,
   CorrectiveMeasureRead,
@@ -96,25 +96,26 @@ interface StepProps {
   onChanged: () => Promise<void>;
 }
 
-/** PATCH the measure with `If-Match`; a 412 means someone else changed it: reload. */
-function usePatch({ org, measure, etag, onChanged }: Omit<StepProps, "canWrite">) {
-  return async (body: CorrectiveMeasureUpdate, success: string) => {
-    await correctiveMeasuresUpdateCorrectiveMeasure({
-      path: { org, measure_id: measure.id },
-      headers: { "If-Match": etag ?? "" },
-      body,
-    });
-    notifySuccess(success);
-    await onChanged();
+/** PATCH the measure with `If-Match` (a 412 means someone else changed it), then reload it. */
+function usePatch({ org, measure, etag, onChanged }: Omit<StepProps, "canWrite">, success: string, onError: (error: unknown) => void) {
+  const mutation = useMutation({
+    ...correctiveMeasuresUpdateCorrectiveMeasureMutation(),
+    onSuccess: async () => {
+      notifySuccess(success);
+      await onChanged();
+    },
+    onError,
+  });
+  return {
+    patch: (body: CorrectiveMeasureUpdate) => mutation.mutate({ path: { org, measure_id: measure.id }, headers: { "If-Match": etag ?? "" }, body }),
+    isPending: mutation.isPending,
   };
 }
 
 function CorrectionStep(props: StepProps) {
   const { measure, canWrite } = props;
   const members = useMembers(props.org);
-  const patch = usePatch(props);
   const me = useMe();
-  const [saving, setSaving] = useState(false);
   const form = useForm({
     mode: "controlled",
     initialValues: {
@@ -124,16 +125,10 @@ function CorrectionStep(props: StepProps) {
     },
   });
   const editable = canWrite && isEditable(measure.status);
-  const submit = form.onSubmit(async (v) => {
-    setSaving(true);
-    try {
-      await patch({ correction: v.correction.trim(), correction_date: toIsoDate(v.correction_date), correction_by_id: v.correction_by_id }, "Correction saved.");
-    } catch (error) {
-      handleFormError(form, error, { title: "Could not save the correction" });
-    } finally {
-      setSaving(false);
-    }
-  });
+  const { patch, isPending } = usePatch(props, "Correction saved.", (error) => handleFormError(form, error, { title: "Could not save the correction" }));
+  const submit = form.onSubmit((v) =>
+    patch({ correction: v.correction.trim(), correction_date: toIsoDate(v.correction_date), correction_by_id: v.correction_by_id }),
+  );
   return (
     <form onSubmit={submit} noValidate aria-label="Step 1: correction">
       <Stack gap="sm">
@@ -155,7 +150,7 @@ function CorrectionStep(props: StepProps) {
         </SimpleGrid>
         {editable && (
           <Group>
-            <Button type="submit" loading={saving}>
+            <Button type="submit" loading={isPending}>
               Save correction
             </Button>
           </Group>
@@ -167,8 +162,6 @@ function CorrectionStep(props: StepProps) {
 
 function RootCauseStep(props: StepProps) {
   const { measure, canWrite } = props;
-  const patch = usePatch(props);
-  const [saving, setSaving] = useState(false);
   const form = useForm({
     mode: "controlled",
     initialValues: {
@@ -178,19 +171,10 @@ function RootCauseStep(props: StepProps) {
     },
   });
   const editable = canWrite && isEditable(measure.status);
-  const submit = form.onSubmit(async (v) => {
-    setSaving(true);
-    try {
-      await patch(
-        { root_cause_method: (v.root_cause_method as RootCauseMethod | null) ?? null, root_cause: v.root_cause.trim(), extent: v.extent.trim() },
-        "Root cause saved.",
-      );
-    } catch (error) {
-      handleFormError(form, error, { title: "Could not save the root cause" });
-    } finally {
-      setSaving(false);
-    }
-  });
+  const { patch, isPending } = usePatch(props, "Root cause saved.", (error) => handleFormError(form, error, { title: "Could not save the root cause" }));
+  const submit = form.onSubmit((v) =>
+    patch({ root_cause_method: (v.root_cause_method as RootCauseMethod | null) ?? null, root_cause: v.root_cause.trim(), extent: v.extent.trim() }),
+  );
   return (
     <form onSubmit={submit} noValidate aria-label="Step 2: root cause">
       <Stack gap="sm">
@@ -210,7 +194,7 @@ function RootCauseStep(props: StepProps) {
         <Textarea label="Extent" description="Could it occur elsewhere? Where else was checked?" autosize minRows={2} disabled={!editable} {...form.getInputProps("extent")} />
         {editable && (
           <Group>
-            <Button type="submit" loading={saving}>
+            <Button type="submit" loading={isPending}>
               Save root cause
             </Button>
           </Group>
@@ -223,19 +207,15 @@ function RootCauseStep(props: StepProps) {
 function ActionsTable({ org, measure, canWrite, onChanged, withEvidence }: StepProps & { withEvidence: boolean }) {
   const names = memberNames(useMembers(org).data);
   const evidence = useEvidenceOptions(org);
-  const [busy, setBusy] = useState<string | null>(null);
   const editable = canWrite && measure.actions_editable;
-  const update = async (action: CorrectiveActionRead, body: { done?: boolean; evidence_id?: string | null }) => {
-    setBusy(action.id);
-    try {
-      await correctiveMeasuresUpdateCorrectiveAction({ path: { org, measure_id: measure.id, action_id: action.id }, body });
-    } catch (error) {
-      notifyProblem(error, "Could not change the action");
-    } finally {
-      setBusy(null);
-      await onChanged();
-    }
-  };
+  const mutation = useMutation({
+    ...correctiveMeasuresUpdateCorrectiveActionMutation(),
+    onError: (error) => notifyProblem(error, "Could not change the action"),
+    onSettled: () => onChanged(),
+  });
+  const changing = mutation.isPending ? mutation.variables.path.action_id : null;
+  const update = (action: CorrectiveActionRead, body: { done?: boolean; evidence_id?: string | null }) =>
+    mutation.mutate({ path: { org, measure_id: measure.id, action_id: action.id }, body });
   if (measure.actions.length === 0)
     return (
       <Text size="sm" c="dimmed">
@@ -261,8 +241,8 @@ function ActionsTable({ org, measure, canWrite, onChanged, withEvidence }: StepP
                 <Checkbox
                   aria-label={`Done: ${a.description}`}
                   checked={a.done}
-                  disabled={!editable || busy === a.id}
-                  onChange={(e) => void update(a, { done: e.currentTarget.checked })}
+                  disabled={!editable || changing === a.id}
+                  onChange={(e) => update(a, { done: e.currentTarget.checked })}
                 />
               </Table.Td>
               <Table.Td>
@@ -291,10 +271,10 @@ function ActionsTable({ org, measure, canWrite, onChanged, withEvidence }: StepP
                     searchable
                     clearable
                     placeholder="None"
-                    disabled={!editable || busy === a.id}
+                    disabled={!editable || changing === a.id}
                     data={evidence.data ?? []}
                     value={a.evidence_id}
-                    onChange={(v) => void update(a, { evidence_id: v })}
+                    onChange={(v) => update(a, { evidence_id: v })}
                     comboboxProps={{ withinPortal: true }}
                   />
                 </Table.Td>
@@ -310,7 +290,6 @@ function ActionsTable({ org, measure, canWrite, onChanged, withEvidence }: StepP
 function PlanStep(props: StepProps) {
   const { org, measure, canWrite, onChanged } = props;
   const owners = useMemberOptions(org, "measures:write");
-  const [saving, setSaving] = useState(false);
   const form = useForm({
     mode: "controlled",
     initialValues: {
@@ -322,22 +301,21 @@ function PlanStep(props: StepProps) {
   });
   const editable = canWrite && measure.actions_editable;
   const gaps = planGaps(measure.actions);
-  const submit = form.onSubmit(async (v) => {
-    setSaving(true);
-    try {
-      await correctiveMeasuresAddCorrectiveAction({
-        path: { org, measure_id: measure.id },
-        body: { description: v.description.trim(), owner_id: v.owner_id, due_date: toIsoDate(v.due_date) },
-      });
+  const add = useMutation({
+    ...correctiveMeasuresAddCorrectiveActionMutation(),
+    onSuccess: async () => {
       form.setFieldValue("description", "");
       notifySuccess("Action added.");
       await onChanged();
-    } catch (error) {
-      handleFormError(form, error, { title: "Could not add the action" });
-    } finally {
-      setSaving(false);
-    }
+    },
+    onError: (error) => handleFormError(form, error, { title: "Could not add the action" }),
   });
+  const submit = form.onSubmit((v) =>
+    add.mutate({
+      path: { org, measure_id: measure.id },
+      body: { description: v.description.trim(), owner_id: v.owner_id, due_date: toIsoDate(v.due_date) },
+    }),
+  );
   return (
     <Stack gap="sm" aria-label="Step 3: action plan" role="group">
       <Text size="sm" c="dimmed">
@@ -363,7 +341,7 @@ function PlanStep(props: StepProps) {
               {...form.getInputProps("owner_id")}
             />
             <DateInput label="Action due date" valueFormat="D MMM YYYY" w={160} popoverProps={{ withinPortal: true }} {...form.getInputProps("due_date")} />
-            <Button type="submit" loading={saving}>
+            <Button type="submit" loading={add.isPending}>
               Add action
             </Button>
           </Group>
@@ -376,21 +354,10 @@ function PlanStep(props: StepProps) {
 function ImplementationStep(props: StepProps) {
   const { measure, canWrite } = props;
   const evidence = useEvidenceOptions(props.org);
-  const patch = usePatch(props);
   const [changes, setChanges] = useState<string[]>(measure.sms_change_evidence_ids);
-  const [saving, setSaving] = useState(false);
+  const { patch, isPending } = usePatch(props, "SMS changes saved.", (error) => notifyProblem(error, "Could not save the SMS changes"));
   const gaps = planGaps(measure.actions);
   const editable = canWrite && isEditable(measure.status);
-  const save = async () => {
-    setSaving(true);
-    try {
-      await patch({ sms_change_evidence_ids: changes }, "SMS changes saved.");
-    } catch (error) {
-      notifyProblem(error, "Could not save the SMS changes");
-    } finally {
-      setSaving(false);
-    }
-  };
   return (
     <Stack gap="sm" aria-label="Step 4: implementation" role="group">
       <Text size="sm" c="dimmed">
@@ -422,7 +389,7 @@ function ImplementationStep(props: StepProps) {
           style={{ flex: 1 }}
         />
         {editable && (
-          <Button variant="default" loading={saving} onClick={() => void save()}>
+          <Button variant="default" loading={isPending} onClick={() => patch({ sms_change_evidence_ids: changes })}>
             Save SMS changes
           </Button>
         )}
@@ -436,7 +403,6 @@ function EffectivenessStep(props: StepProps) {
   const names = memberNames(useMembers(org).data);
   const evidence = useEvidenceOptions(org);
   const me = useMe();
-  const [saving, setSaving] = useState(false);
   const form = useForm({
     mode: "controlled",
     initialValues: {
@@ -454,21 +420,20 @@ function EffectivenessStep(props: StepProps) {
   const review = measure.effectiveness_review;
   const isOwner = me !== undefined && measure.owner_id === me.id;
   const evidenceLabel = (id: string | null) => (id ? (evidence.data?.find((e) => e.value === id)?.label ?? "an evidence item") : "—");
-  const submit = form.onSubmit(async (v) => {
-    setSaving(true);
-    try {
-      const { data } = await correctiveMeasuresRecordEffectivenessReview({
-        path: { org, measure_id: measure.id },
-        body: { method: v.method.trim(), result: v.result, review_date: toIsoDate(v.review_date) ?? todayIso(), evidence_id: v.evidence_id, note: v.note.trim() },
-      });
+  const record = useMutation({
+    ...correctiveMeasuresRecordEffectivenessReviewMutation(),
+    onSuccess: async (data) => {
       notifySuccess(data.status === "analysed" ? `Not effective: ${data.key} is back in analysis.` : "Effectiveness review recorded.");
       await onChanged();
-    } catch (error) {
-      handleFormError(form, error, { title: "Could not record the review" });
-    } finally {
-      setSaving(false);
-    }
+    },
+    onError: (error) => handleFormError(form, error, { title: "Could not record the review" }),
   });
+  const submit = form.onSubmit((v) =>
+    record.mutate({
+      path: { org, measure_id: measure.id },
+      body: { method: v.method.trim(), result: v.result, review_date: toIsoDate(v.review_date) ?? todayIso(), evidence_id: v.evidence_id, note: v.note.trim() },
+    }),
+  );
   return (
     <Stack gap="sm" aria-label="Step 5: effectiveness review" role="group">
       <Text size="sm" c="dimmed">
@@ -528,7 +493,7 @@ function EffectivenessStep(props: StepProps) {
             </SimpleGrid>
             <Textarea label="Review note" autosize minRows={2} {...form.getInputProps("note")} />
             <Group>
-              <Button type="submit" loading={saving}>
+              <Button type="submit" loading={record.isPending}>
                 Record review
               </Button>
             </Group>
@@ -563,11 +528,15 @@ export function CorrectiveMeasureDetailPage() {
 
   const refresh = () => invalidateMeasures(queryClient);
 
-  const { moving, problem, clearProblem, move } = useWorkflowMove<MeasureStatus>("measure", (s) => MEASURE_STATUS_LABELS[s].toLowerCase(), refresh);
+  const { moving, problem, clearProblem, move } = useWorkflowMove(
+    "measure",
+    (s: MeasureStatus) => MEASURE_STATUS_LABELS[s].toLowerCase(),
+    correctiveMeasuresTransitionCorrectiveMeasureMutation(),
+    refresh,
+  );
   const transition = (measure: CorrectiveMeasureRead, to: MeasureStatus, note = "") =>
     move(
-      to,
-      () => correctiveMeasuresTransitionCorrectiveMeasure({ path: { org: slug, measure_id: measure.id }, body: { to, note } }),
+      { path: { org: slug, measure_id: measure.id }, body: { to, note } },
       () => {
         setCancelling(false);
         setReason("");

@@ -1,11 +1,9 @@
-import { useState } from "react";
 import { Button, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
 import { DateInput } from "@mantine/dates";
 import { useForm } from "@mantine/form";
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 
-import { correctiveMeasuresCreateCorrectiveMeasure } from "../../api/gen/sdk.gen";
-import { findingsListFindingsOptions } from "../../api/gen/@tanstack/react-query.gen";
+import { correctiveMeasuresCreateCorrectiveMeasureMutation, findingsListFindingsOptions } from "../../api/gen/@tanstack/react-query.gen";
 import type { CorrectiveMeasureRead } from "../../api/gen/types.gen";
 import { handleFormError } from "../../lib/forms";
 import { useMemberOptions } from "../members/api";
@@ -29,7 +27,6 @@ export function CreateMeasureModal({
     select: (page) => page.items.filter((f) => f.status !== "closed"),
   });
   const owners = useMemberOptions(org, "measures:write");
-  const [submitting, setSubmitting] = useState(false);
   const prefill = findings.data?.find((f) => f.id === findingId);
   const form = useForm({
     mode: "controlled",
@@ -42,26 +39,23 @@ export function CreateMeasureModal({
     },
     validate: { title: (v) => (v.trim() ? null : "Give the measure a title") },
   });
-  const submit = form.onSubmit(async (values) => {
-    setSubmitting(true);
-    try {
-      const { data } = await correctiveMeasuresCreateCorrectiveMeasure({
-        path: { org },
-        body: {
-          title: values.title.trim(),
-          description: values.description.trim(),
-          finding_ids: values.finding_ids,
-          owner_id: values.owner_id,
-          due_date: toIsoDate(values.due_date),
-        },
-      });
-      onCreated(data);
-    } catch (error) {
-      handleFormError(form, error, { title: "Could not open the corrective measure" });
-    } finally {
-      setSubmitting(false);
-    }
+  const create = useMutation({
+    ...correctiveMeasuresCreateCorrectiveMeasureMutation(),
+    onSuccess: (data) => onCreated(data),
+    onError: (error) => handleFormError(form, error, { title: "Could not open the corrective measure" }),
   });
+  const submit = form.onSubmit((values) =>
+    create.mutate({
+      path: { org },
+      body: {
+        title: values.title.trim(),
+        description: values.description.trim(),
+        finding_ids: values.finding_ids,
+        owner_id: values.owner_id,
+        due_date: toIsoDate(values.due_date),
+      },
+    }),
+  );
   return (
     <Modal opened onClose={onClose} title="New corrective measure" size="lg" centered>
       <form onSubmit={submit} noValidate>
@@ -97,7 +91,7 @@ export function CreateMeasureModal({
             <Button variant="default" onClick={onClose}>
               Cancel
             </Button>
-            <Button type="submit" loading={submitting}>
+            <Button type="submit" loading={create.isPending}>
               Open measure
             </Button>
           </Group>

@@ -19,19 +19,17 @@ import {
   Title,
   Tooltip,
 } from "@mantine/core";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useParams } from "@tanstack/react-router";
 
 import {
-  evidenceLinkEvidenceDocumentedInformation,
-  evidenceLinkEvidenceRequirement,
-  evidenceTransitionEvidence,
-  evidenceUnlinkEvidenceDocumentedInformation,
-  evidenceUnlinkEvidenceRequirement,
-} from "../../api/gen/sdk.gen";
-import {
   evidenceGetEvidenceOptions,
+  evidenceLinkEvidenceDocumentedInformationMutation,
+  evidenceLinkEvidenceRequirementMutation,
   evidenceListEvidenceVersionsOptions,
+  evidenceTransitionEvidenceMutation,
+  evidenceUnlinkEvidenceDocumentedInformationMutation,
+  evidenceUnlinkEvidenceRequirementMutation,
 } from "../../api/gen/@tanstack/react-query.gen";
 import type { EvidenceRead, EvidenceStatus } from "../../api/gen/types.gen";
 import { AnchorLink } from "../../components/links";
@@ -61,25 +59,19 @@ function TransitionButtons({ org, evidence }: { org: string; evidence: EvidenceR
   const queryClient = useQueryClient();
   const [target, setTarget] = useState<EvidenceStatus | null>(null);
   const [note, setNote] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
-
-  const move = async () => {
-    if (!target) return;
-    setBusy(true);
-    setProblem(null);
-    try {
-      await evidenceTransitionEvidence({ path: { org, evidence_id: evidence.id }, body: { to: target, note } });
-      notifySuccess(`${evidence.key} is now ${STATUS_LABELS[target].toLowerCase()}.`);
+  const transition = useMutation({
+    ...evidenceTransitionEvidenceMutation(),
+    onSuccess: (data) => {
+      notifySuccess(`${data.key} is now ${STATUS_LABELS[data.status].toLowerCase()}.`);
       setTarget(null);
       setNote("");
-    } catch (error) {
-      setProblem(toApiProblem(error));
-    } finally {
-      setBusy(false);
-      await Promise.all([invalidateEvidence(queryClient), invalidateRequirements(queryClient)]);
-    }
-  };
+    },
+    // Approval changes requirement readiness too.
+    onSettled: () => Promise.all([invalidateEvidence(queryClient), invalidateRequirements(queryClient)]),
+  });
+  // Any refusal is shown in the dialog (the guard's reason, e.g. approving one's own upload).
+  const problem = transition.error ? toApiProblem(transition.error) : null;
+  const move = () => target && transition.mutate({ path: { org, evidence_id: evidence.id }, body: { to: target, note } });
 
   if (evidence.allowed_transitions.length === 0) return null;
   return (
@@ -92,7 +84,7 @@ function TransitionButtons({ org, evidence }: { org: string; evidence: EvidenceR
             variant={to === "approved" ? "filled" : to === "rejected" ? "light" : "default"}
             color={to === "rejected" ? "red" : to === "approved" ? "teal" : undefined}
             onClick={() => {
-              setProblem(null);
+              transition.reset();
               setTarget(to);
             }}
           >
@@ -118,7 +110,7 @@ function TransitionButtons({ org, evidence }: { org: string; evidence: EvidenceR
             <Button variant="default" onClick={() => setTarget(null)}>
               Cancel
             </Button>
-            <Button loading={busy} onClick={() => void move()}>
+            <Button loading={transition.isPending} onClick={move}>
               Confirm
             </Button>
           </Group>
@@ -132,21 +124,16 @@ function Links({ org, evidence, editable }: { org: string; evidence: EvidenceRea
   const queryClient = useQueryClient();
   const requirementOptions = useRequirementOptions(org);
   const diOptions = useDocumentedInformationOptions();
-  const [busy, setBusy] = useState(false);
   const path = { org, evidence_id: evidence.id };
-
-  const run = async (what: string, call: () => Promise<unknown>) => {
-    setBusy(true);
-    try {
-      await call();
-      notifySuccess(what);
-    } catch (error) {
-      notifyProblem(error, "Could not change the links");
-    } finally {
-      setBusy(false);
-      await Promise.all([invalidateEvidence(queryClient), invalidateRequirements(queryClient)]);
-    }
+  const settle = {
+    onError: (error: unknown) => notifyProblem(error, "Could not change the links"),
+    onSettled: () => Promise.all([invalidateEvidence(queryClient), invalidateRequirements(queryClient)]),
   };
+  const linkRequirement = useMutation({ ...evidenceLinkEvidenceRequirementMutation(), ...settle, onSuccess: (_d, v) => notifySuccess(`Linked ${v.path.ref}.`) });
+  const unlinkRequirement = useMutation({ ...evidenceUnlinkEvidenceRequirementMutation(), ...settle, onSuccess: (_d, v) => notifySuccess(`Unlinked ${v.path.ref}.`) });
+  const linkDocument = useMutation({ ...evidenceLinkEvidenceDocumentedInformationMutation(), ...settle, onSuccess: (_d, v) => notifySuccess(`Linked ${v.path.key}.`) });
+  const unlinkDocument = useMutation({ ...evidenceUnlinkEvidenceDocumentedInformationMutation(), ...settle, onSuccess: (_d, v) => notifySuccess(`Unlinked ${v.path.key}.`) });
+  const changing = [linkRequirement, unlinkRequirement, linkDocument, unlinkDocument].some((m) => m.isPending);
 
   const chips = (values: string[], onRemove: (v: string) => void, link: (v: string) => React.ReactNode) =>
     values.length === 0 ? (
@@ -161,7 +148,7 @@ function Links({ org, evidence, editable }: { org: string; evidence: EvidenceRea
             variant="light"
             size="lg"
             rightSection={
-              editable ? <CloseButton size="xs" aria-label={`Unlink ${v}`} disabled={busy} onClick={() => onRemove(v)} /> : undefined
+              editable ? <CloseButton size="xs" aria-label={`Unlink ${v}`} disabled={changing} onClick={() => onRemove(v)} /> : undefined
             }
           >
             {link(v)}
@@ -179,7 +166,7 @@ function Links({ org, evidence, editable }: { org: string; evidence: EvidenceRea
         </Text>
         {chips(
           evidence.requirement_refs,
-          (ref) => void run(`Unlinked ${ref}.`, () => evidenceUnlinkEvidenceRequirement({ path: { ...path, ref } })),
+          (ref) => unlinkRequirement.mutate({ path: { ...path, ref } }),
           (ref) => (
             <AnchorLink to="/orgs/$org/requirements/$ref" params={{ org, ref }} size="sm">
               {ref}
@@ -193,10 +180,10 @@ function Links({ org, evidence, editable }: { org: string; evidence: EvidenceRea
             data={requirementOptions.filter((o) => !evidence.requirement_refs.includes(o.value))}
             value={null}
             searchable
-            disabled={busy}
+            disabled={changing}
             comboboxProps={{ withinPortal: true }}
             onChange={(ref) =>
-              ref && void run(`Linked ${ref}.`, () => evidenceLinkEvidenceRequirement({ path: { ...path, ref } }))
+              ref && linkRequirement.mutate({ path: { ...path, ref } })
             }
           />
         )}
@@ -206,7 +193,7 @@ function Links({ org, evidence, editable }: { org: string; evidence: EvidenceRea
         {chips(
           evidence.documented_information_keys,
           (key) =>
-            void run(`Unlinked ${key}.`, () => evidenceUnlinkEvidenceDocumentedInformation({ path: { ...path, key } })),
+            unlinkDocument.mutate({ path: { ...path, key } }),
           (key) => key,
         )}
         {editable && (
@@ -216,11 +203,10 @@ function Links({ org, evidence, editable }: { org: string; evidence: EvidenceRea
             data={diOptions.filter((o) => !evidence.documented_information_keys.includes(o.value))}
             value={null}
             searchable
-            disabled={busy}
+            disabled={changing}
             comboboxProps={{ withinPortal: true }}
             onChange={(key) =>
-              key &&
-              void run(`Linked ${key}.`, () => evidenceLinkEvidenceDocumentedInformation({ path: { ...path, key } }))
+              key && linkDocument.mutate({ path: { ...path, key } })
             }
           />
         )}

@@ -2,11 +2,16 @@ import { useState } from "react";
 import { Badge, Button, Card, Group, Modal, Select, SimpleGrid, Skeleton, Stack, Text, Textarea, Title } from "@mantine/core";
 import { DateInput } from "@mantine/dates";
 import { useForm } from "@mantine/form";
-import { queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
+import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useParams } from "@tanstack/react-router";
 
-import { findingsGetFinding, findingsTransitionFinding, findingsUpdateFinding } from "../../api/gen/sdk.gen";
-import { auditsGetAuditOptions, findingsGetFindingQueryKey } from "../../api/gen/@tanstack/react-query.gen";
+import { findingsGetFinding } from "../../api/gen/sdk.gen";
+import {
+  auditsGetAuditOptions,
+  findingsGetFindingQueryKey,
+  findingsTransitionFindingMutation,
+  findingsUpdateFindingMutation,
+} from "../../api/gen/@tanstack/react-query.gen";
 import type { FindingGrade, FindingRead, FindingStatus } from "../../api/gen/types.gen";
 import { AnchorLink, ButtonLink } from "../../components/links";
 import { ProblemAlert } from "../../components/ProblemAlert";
@@ -66,11 +71,10 @@ export function FindingDetailPage() {
   const refresh = () =>
     invalidateOperations(queryClient, ["findingsGetFinding", "findingsListFindings", "auditsGetAuditChecklist", "auditsGetAuditReport", "activityListActivity"]);
 
-  const { moving, problem, clearProblem, move } = useWorkflowMove<FindingStatus>("finding", (s) => s.replace("_", " "), refresh);
+  const { moving, problem, clearProblem, move } = useWorkflowMove("finding", (s: FindingStatus) => s.replace("_", " "), findingsTransitionFindingMutation(), refresh);
   const transition = (finding: FindingRead, to: FindingStatus, decision = "") =>
     move(
-      to,
-      () => findingsTransitionFinding({ path: { org: slug, finding_id: finding.id }, body: { to, note: decision } }),
+      { path: { org: slug, finding_id: finding.id }, body: { to, note: decision } },
       () => {
         setClosing(false);
         setNote("");
@@ -223,31 +227,27 @@ function EditFindingModal({
   onClose: () => void;
   onSaved: () => void;
 }) {
-  const [submitting, setSubmitting] = useState(false);
   const form = useForm({
     mode: "controlled",
     initialValues: { grade: finding.grade as FindingGrade, statement: finding.statement, due_date: finding.due_date as string | null },
     validate: { statement: (v) => (v.trim() ? null : "The statement cannot be empty") },
   });
-  const submit = form.onSubmit(async (values) => {
-    setSubmitting(true);
-    try {
-      await findingsUpdateFinding({
-        path: { org, finding_id: finding.id },
-        headers: { "If-Match": etag ?? "" },
-        body: {
-          ...(values.grade !== finding.grade ? { grade: values.grade } : {}),
-          statement: values.statement.trim(),
-          due_date: values.due_date ? String(values.due_date).slice(0, 10) : null,
-        },
-      });
-      onSaved();
-    } catch (error) {
-      handleFormError(form, error, { title: "Could not save the finding" });
-    } finally {
-      setSubmitting(false);
-    }
+  const save = useMutation({
+    ...findingsUpdateFindingMutation(),
+    onSuccess: () => onSaved(),
+    onError: (error) => handleFormError(form, error, { title: "Could not save the finding" }),
   });
+  const submit = form.onSubmit((values) =>
+    save.mutate({
+      path: { org, finding_id: finding.id },
+      headers: { "If-Match": etag ?? "" },
+      body: {
+        ...(values.grade !== finding.grade ? { grade: values.grade } : {}),
+        statement: values.statement.trim(),
+        due_date: values.due_date ? String(values.due_date).slice(0, 10) : null,
+      },
+    }),
+  );
   return (
     <Modal opened onClose={onClose} title={`Edit ${finding.key}`} size="lg" centered>
       <form onSubmit={submit} noValidate>
@@ -270,7 +270,7 @@ function EditFindingModal({
             <Button variant="default" onClick={onClose}>
               Cancel
             </Button>
-            <Button type="submit" loading={submitting}>
+            <Button type="submit" loading={save.isPending}>
               Save
             </Button>
           </Group>

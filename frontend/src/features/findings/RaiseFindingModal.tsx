@@ -1,13 +1,14 @@
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 import { Button, Group, Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
 import { DateInput } from "@mantine/dates";
 import { useForm } from "@mantine/form";
+import { useMutation } from "@tanstack/react-query";
 
-import { findingsCreateFinding } from "../../api/gen/sdk.gen";
+import { findingsCreateFindingMutation } from "../../api/gen/@tanstack/react-query.gen";
 import type { ChecklistLineRead, FindingGrade, FindingRead } from "../../api/gen/types.gen";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { handleFormError } from "../../lib/forms";
-import { toApiProblem, type ApiProblem } from "../../lib/problem";
+import { toApiProblem } from "../../lib/problem";
 import { GRADE_OPTIONS, gradeForResult, isGrade } from "./labels";
 
 interface Props {
@@ -27,8 +28,6 @@ interface Values {
 
 /** "Raise finding" from a checklist line: grade and statement; the line links the finding. */
 export function RaiseFindingModal({ org, audit, line, onClose, onRaised }: Props) {
-  const [submitting, setSubmitting] = useState(false);
-  const [conflict, setConflict] = useState<ApiProblem | null>(null);
   const form = useForm<Values>({
     mode: "controlled",
     initialValues: { grade: "minor_nc", statement: "", due_date: null },
@@ -37,44 +36,47 @@ export function RaiseFindingModal({ org, audit, line, onClose, onRaised }: Props
     },
   });
 
+  const raise = useMutation({
+    ...findingsCreateFindingMutation(),
+    onSuccess: (data) => {
+      form.reset();
+      onRaised(data);
+    },
+    onError: (error) => {
+      const problem = toApiProblem(error);
+      // A refusal of the raise itself (audit not in progress, role) is shown in the dialog.
+      if (problem.status !== 409 && problem.status !== 403) handleFormError(form, problem, { title: "Could not raise the finding" });
+    },
+  });
+  const failed = raise.error ? toApiProblem(raise.error) : null;
+  const conflict = failed && (failed.status === 409 || failed.status === 403) ? failed : null;
+
   useEffect(() => {
     if (!line) return;
-    setConflict(null);
+    raise.reset();
     form.setValues({ grade: gradeForResult(line.result), statement: line.notes, due_date: null });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- refill per line
   }, [line?.id]);
 
-  const submit = form.onSubmit(async (values) => {
+  const submit = form.onSubmit((values) => {
     if (!line) return;
-    setSubmitting(true);
-    setConflict(null);
-    try {
-      const { data } = await findingsCreateFinding({
-        path: { org },
-        body: {
-          grade: values.grade,
-          statement: values.statement.trim(),
-          audit_id: audit.id,
-          checklist_line_id: line.id,
-          due_date: values.due_date ? String(values.due_date).slice(0, 10) : null,
-        },
-      });
-      form.reset();
-      onRaised(data);
-    } catch (error) {
-      const problem = toApiProblem(error);
-      if (problem.status === 409 || problem.status === 403) setConflict(problem);
-      else handleFormError(form, error, { title: "Could not raise the finding" });
-    } finally {
-      setSubmitting(false);
-    }
+    raise.mutate({
+      path: { org },
+      body: {
+        grade: values.grade,
+        statement: values.statement.trim(),
+        audit_id: audit.id,
+        checklist_line_id: line.id,
+        due_date: values.due_date ? String(values.due_date).slice(0, 10) : null,
+      },
+    });
   });
 
   return (
     <Modal opened={line !== null} onClose={onClose} title="Raise finding" size="lg" centered>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          {conflict && <ProblemAlert problem={conflict} onClose={() => setConflict(null)} />}
+          {conflict && <ProblemAlert problem={conflict} onClose={raise.reset} />}
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput label="Requirement" readOnly value={line ? `${line.ref} ${line.title}` : ""} />
             <TextInput label="Audit" readOnly value={`${audit.key} ${audit.title}`} />
@@ -96,7 +98,7 @@ export function RaiseFindingModal({ org, audit, line, onClose, onRaised }: Props
             <Button variant="default" onClick={onClose}>
               Cancel
             </Button>
-            <Button type="submit" loading={submitting}>
+            <Button type="submit" loading={raise.isPending}>
               Raise finding
             </Button>
           </Group>

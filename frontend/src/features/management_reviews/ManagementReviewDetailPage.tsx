@@ -23,19 +23,18 @@ import {
 import { DateInput } from "@mantine/dates";
 import { useForm } from "@mantine/form";
 import { IconLock } from "@tabler/icons-react";
-import { queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
+import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useParams } from "@tanstack/react-router";
 
+import { managementReviewsGetManagementReview, managementReviewsUpdateManagementReviewInput } from "../../api/gen/sdk.gen";
 import {
-  managementReviewsCreateManagementReviewAction,
-  managementReviewsCreateManagementReviewDecision,
-  managementReviewsGetManagementReview,
-  managementReviewsTransitionManagementReview,
-  managementReviewsUpdateManagementReview,
-  managementReviewsUpdateManagementReviewAction,
-  managementReviewsUpdateManagementReviewInput,
-} from "../../api/gen/sdk.gen";
-import { managementReviewsGetManagementReviewQueryKey } from "../../api/gen/@tanstack/react-query.gen";
+  managementReviewsCreateManagementReviewActionMutation,
+  managementReviewsCreateManagementReviewDecisionMutation,
+  managementReviewsGetManagementReviewQueryKey,
+  managementReviewsTransitionManagementReviewMutation,
+  managementReviewsUpdateManagementReviewActionMutation,
+  managementReviewsUpdateManagementReviewMutation,
+} from "../../api/gen/@tanstack/react-query.gen";
 import type {
   DecisionKind,
   ManagementReviewDetailRead,
@@ -105,7 +104,6 @@ interface Ctx {
 function DetailsForm({ org, review, etag, editable, onChanged }: Ctx & { etag: string | null }) {
   const members = useMembers(org);
   const evidence = useEvidenceOptions(org);
-  const [saving, setSaving] = useState(false);
   const memberOptions = toOptions(members.data);
   const form = useForm({
     mode: "controlled",
@@ -117,28 +115,27 @@ function DetailsForm({ org, review, etag, editable, onChanged }: Ctx & { etag: s
       minutes_evidence_id: review.minutes_evidence_id,
     },
   });
-  const submit = form.onSubmit(async (v) => {
-    setSaving(true);
-    try {
-      const named = review.attendees.filter((a) => !a.user_id);
-      await managementReviewsUpdateManagementReview({
-        path: { org, review_id: review.id },
-        headers: { "If-Match": etag ?? "" },
-        body: {
-          held_date: toIsoDate(v.held_date),
-          chair_id: v.chair_id,
-          ...(v.chair_id ? {} : { chair_name: v.chair_name.trim() }),
-          attendees: [...v.attendee_ids.map((user_id) => ({ user_id })), ...named],
-          minutes_evidence_id: v.minutes_evidence_id,
-        },
-      });
+  const save = useMutation({
+    ...managementReviewsUpdateManagementReviewMutation(),
+    onSuccess: async () => {
       notifySuccess("Review details saved.");
       await onChanged();
-    } catch (error) {
-      handleFormError(form, error, { title: "Could not save the review" });
-    } finally {
-      setSaving(false);
-    }
+    },
+    onError: (error) => handleFormError(form, error, { title: "Could not save the review" }),
+  });
+  const submit = form.onSubmit((v) => {
+    const named = review.attendees.filter((a) => !a.user_id);
+    save.mutate({
+      path: { org, review_id: review.id },
+      headers: { "If-Match": etag ?? "" },
+      body: {
+        held_date: toIsoDate(v.held_date),
+        chair_id: v.chair_id,
+        ...(v.chair_id ? {} : { chair_name: v.chair_name.trim() }),
+        attendees: [...v.attendee_ids.map((user_id) => ({ user_id })), ...named],
+        minutes_evidence_id: v.minutes_evidence_id,
+      },
+    });
   });
   return (
     <form onSubmit={submit} noValidate aria-label="Review details">
@@ -165,7 +162,7 @@ function DetailsForm({ org, review, etag, editable, onChanged }: Ctx & { etag: s
         )}
         {editable && (
           <Group>
-            <Button type="submit" variant="default" loading={saving}>
+            <Button type="submit" variant="default" loading={save.isPending}>
               Save details
             </Button>
           </Group>
@@ -179,21 +176,20 @@ function TopicCard({ org, review, editable, onChanged, item }: Ctx & { item: Man
   const [notes, setNotes] = useState(item.notes);
   const [naOpen, setNaOpen] = useState(false);
   const [reason, setReason] = useState(item.not_applicable_reason ?? "");
-  const [busy, setBusy] = useState(false);
   const sections = prefillLines(item.prefill);
-  const save = async (body: ManagementReviewInputUpdate, message: string) => {
-    setBusy(true);
-    try {
-      await managementReviewsUpdateManagementReviewInput({ path: { org, review_id: review.id, topic_key: item.key }, body });
+  // The success message travels with the variables: each button says what it did.
+  const mutation = useMutation({
+    mutationFn: async ({ body }: { body: ManagementReviewInputUpdate; message: string }) =>
+      (await managementReviewsUpdateManagementReviewInput({ path: { org, review_id: review.id, topic_key: item.key }, body })).data,
+    onSuccess: async (_data, { message }) => {
       notifySuccess(message);
       setNaOpen(false);
       await onChanged();
-    } catch (error) {
-      notifyProblem(error, "Could not update the topic");
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    onError: (error) => notifyProblem(error, "Could not update the topic"),
+  });
+  const save = (body: ManagementReviewInputUpdate, message: string) => mutation.mutate({ body, message });
+  const pending = mutation.isPending;
   const state = item.covered ? "Covered" : item.not_applicable_reason ? "Not applicable" : "Not covered";
   return (
     <Card withBorder padding="md" role="group" aria-label={`Topic: ${item.title}`}>
@@ -251,12 +247,12 @@ function TopicCard({ org, review, editable, onChanged, item }: Ctx & { item: Man
       {editable && (
         <Group gap="xs" mt="xs">
           {notes !== item.notes && (
-            <Button size="xs" variant="default" loading={busy} onClick={() => void save({ notes }, "Notes saved.")}>
+            <Button size="xs" variant="default" loading={pending} onClick={() => save({ notes }, "Notes saved.")}>
               Save notes
             </Button>
           )}
           {!item.covered && (
-            <Button size="xs" color="teal" loading={busy} onClick={() => void save({ notes, covered: true }, `Covered: ${item.title}`)}>
+            <Button size="xs" color="teal" loading={pending} onClick={() => save({ notes, covered: true }, `Covered: ${item.title}`)}>
               Mark covered
             </Button>
           )}
@@ -266,7 +262,7 @@ function TopicCard({ org, review, editable, onChanged, item }: Ctx & { item: Man
             </Button>
           )}
           {item.resolved && review.status === "planned" && (
-            <Button size="xs" variant="subtle" color="gray" loading={busy} onClick={() => void save({ covered: false, not_applicable_reason: null }, "Topic reopened.")}>
+            <Button size="xs" variant="subtle" color="gray" loading={pending} onClick={() => save({ covered: false, not_applicable_reason: null }, "Topic reopened.")}>
               Reopen topic
             </Button>
           )}
@@ -279,7 +275,7 @@ function TopicCard({ org, review, editable, onChanged, item }: Ctx & { item: Man
             <Button variant="default" onClick={() => setNaOpen(false)}>
               Cancel
             </Button>
-            <Button disabled={!reason.trim()} loading={busy} onClick={() => void save({ notes, not_applicable_reason: reason.trim() }, `Not applicable: ${item.title}`)}>
+            <Button disabled={!reason.trim()} loading={pending} onClick={() => save({ notes, not_applicable_reason: reason.trim() }, `Not applicable: ${item.title}`)}>
               Mark not applicable
             </Button>
           </Group>
@@ -290,25 +286,21 @@ function TopicCard({ org, review, editable, onChanged, item }: Ctx & { item: Man
 }
 
 function Decisions({ org, review, editable, onChanged }: Ctx) {
-  const [saving, setSaving] = useState(false);
   const form = useForm({
     mode: "controlled",
     initialValues: { kind: "improvement" as string | null, text: "" },
     validate: { text: (v) => (v.trim() ? null : "Write the decision") },
   });
-  const submit = form.onSubmit(async (v) => {
-    setSaving(true);
-    try {
-      await managementReviewsCreateManagementReviewDecision({ path: { org, review_id: review.id }, body: { kind: (v.kind ?? "other") as DecisionKind, text: v.text.trim() } });
+  const add = useMutation({
+    ...managementReviewsCreateManagementReviewDecisionMutation(),
+    onSuccess: async () => {
       form.reset();
       notifySuccess("Decision recorded.");
       await onChanged();
-    } catch (error) {
-      handleFormError(form, error, { title: "Could not record the decision" });
-    } finally {
-      setSaving(false);
-    }
+    },
+    onError: (error) => handleFormError(form, error, { title: "Could not record the decision" }),
   });
+  const submit = form.onSubmit((v) => add.mutate({ path: { org, review_id: review.id }, body: { kind: (v.kind ?? "other") as DecisionKind, text: v.text.trim() } }));
   return (
     <Stack gap="sm">
       {review.decisions.length === 0 ? (
@@ -332,7 +324,7 @@ function Decisions({ org, review, editable, onChanged }: Ctx) {
           <Group align="flex-end" gap="sm">
             <Select label="Kind" data={DECISION_OPTIONS} allowDeselect={false} w={220} comboboxProps={{ withinPortal: true }} {...form.getInputProps("kind")} />
             <TextInput label="Decision" style={{ flex: 1, minWidth: 240 }} {...form.getInputProps("text")} />
-            <Button type="submit" loading={saving}>
+            <Button type="submit" loading={add.isPending}>
               Add decision
             </Button>
           </Group>
@@ -345,8 +337,6 @@ function Decisions({ org, review, editable, onChanged }: Ctx) {
 function Actions({ org, review, onChanged, canWrite }: Omit<Ctx, "editable"> & { canWrite: boolean }) {
   const members = useMembers(org);
   const names = memberNames(members.data);
-  const [saving, setSaving] = useState(false);
-  const [busy, setBusy] = useState<string | null>(null);
   const canAdd = canWrite && (review.status === "planned" || review.status === "held");
   const form = useForm({
     mode: "controlled",
@@ -357,33 +347,29 @@ function Actions({ org, review, onChanged, canWrite }: Omit<Ctx, "editable"> & {
       due_date: (v) => (v ? null : "Give a due date"),
     },
   });
-  const submit = form.onSubmit(async (v) => {
-    setSaving(true);
-    try {
-      await managementReviewsCreateManagementReviewAction({
-        path: { org, review_id: review.id },
-        body: { description: v.description.trim(), owner_id: v.owner_id ?? "", due_date: toIsoDate(v.due_date) ?? todayIso(), decision_id: v.decision_id },
-      });
+  const add = useMutation({
+    ...managementReviewsCreateManagementReviewActionMutation(),
+    onSuccess: async () => {
       form.setFieldValue("description", "");
       notifySuccess("Action recorded.");
       await onChanged();
-    } catch (error) {
-      handleFormError(form, error, { title: "Could not record the action" });
-    } finally {
-      setSaving(false);
-    }
+    },
+    onError: (error) => handleFormError(form, error, { title: "Could not record the action" }),
   });
-  const toggle = async (actionId: string, done: boolean) => {
-    setBusy(actionId);
-    try {
-      await managementReviewsUpdateManagementReviewAction({ path: { org, review_id: review.id, action_id: actionId }, body: { status: done ? "done" : "open" } });
-    } catch (error) {
-      notifyProblem(error, "Could not change the action");
-    } finally {
-      setBusy(null);
-      await onChanged();
-    }
-  };
+  const submit = form.onSubmit((v) =>
+    add.mutate({
+      path: { org, review_id: review.id },
+      body: { description: v.description.trim(), owner_id: v.owner_id ?? "", due_date: toIsoDate(v.due_date) ?? todayIso(), decision_id: v.decision_id },
+    }),
+  );
+  const change = useMutation({
+    ...managementReviewsUpdateManagementReviewActionMutation(),
+    onError: (error) => notifyProblem(error, "Could not change the action"),
+    onSettled: () => onChanged(),
+  });
+  const changing = change.isPending ? change.variables.path.action_id : null;
+  const toggle = (actionId: string, done: boolean) =>
+    change.mutate({ path: { org, review_id: review.id, action_id: actionId }, body: { status: done ? "done" : "open" } });
   return (
     <Stack gap="sm">
       {review.actions.length === 0 ? (
@@ -407,8 +393,8 @@ function Actions({ org, review, onChanged, canWrite }: Omit<Ctx, "editable"> & {
                   <Checkbox
                     aria-label={`Done: ${a.description}`}
                     checked={a.status === "done"}
-                    disabled={!canWrite || review.status === "cancelled" || busy === a.id}
-                    onChange={(e) => void toggle(a.id, e.currentTarget.checked)}
+                    disabled={!canWrite || review.status === "cancelled" || changing === a.id}
+                    onChange={(e) => toggle(a.id, e.currentTarget.checked)}
                   />
                 </Table.Td>
                 <Table.Td>{a.description}</Table.Td>
@@ -445,7 +431,7 @@ function Actions({ org, review, onChanged, canWrite }: Omit<Ctx, "editable"> & {
               comboboxProps={{ withinPortal: true }}
               {...form.getInputProps("decision_id")}
             />
-            <Button type="submit" loading={saving}>
+            <Button type="submit" loading={add.isPending}>
               Add action
             </Button>
           </Group>
@@ -465,9 +451,13 @@ export function ManagementReviewDetailPage() {
   const canWrite = can("reviews:write");
   const refresh = () => invalidateReviews(queryClient);
 
-  const { moving, problem, clearProblem, move } = useWorkflowMove<ReviewStatus>("review", (s) => REVIEW_STATUS_LABELS[s].toLowerCase(), refresh);
-  const transition = (review: ManagementReviewDetailRead, to: ReviewStatus) =>
-    move(to, () => managementReviewsTransitionManagementReview({ path: { org: slug, review_id: review.id }, body: { to } }));
+  const { moving, problem, clearProblem, move } = useWorkflowMove(
+    "review",
+    (s: ReviewStatus) => REVIEW_STATUS_LABELS[s].toLowerCase(),
+    managementReviewsTransitionManagementReviewMutation(),
+    refresh,
+  );
+  const transition = (review: ManagementReviewDetailRead, to: ReviewStatus) => move({ path: { org: slug, review_id: review.id }, body: { to } });
 
   if (query.isError) return <QueryErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
   if (query.isPending) return <Skeleton h={300} />;

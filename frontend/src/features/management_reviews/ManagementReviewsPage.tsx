@@ -3,11 +3,13 @@ import { Badge, Button, Group, Modal, Select, SimpleGrid, Skeleton, Stack, Table
 import { DateInput } from "@mantine/dates";
 import { useForm } from "@mantine/form";
 import { IconPlus } from "@tabler/icons-react";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 
-import { managementReviewsCreateManagementReview } from "../../api/gen/sdk.gen";
-import { managementReviewsListManagementReviewsOptions } from "../../api/gen/@tanstack/react-query.gen";
+import {
+  managementReviewsCreateManagementReviewMutation,
+  managementReviewsListManagementReviewsOptions,
+} from "../../api/gen/@tanstack/react-query.gen";
 import type { ManagementReviewDetailRead } from "../../api/gen/types.gen";
 import { AnchorLink } from "../../components/links";
 import { QueryErrorAlert } from "../../components/StatusPages";
@@ -24,26 +26,22 @@ import { REVIEW_STATUS_COLORS, REVIEW_STATUS_LABELS } from "./labels";
 
 function PlanReviewModal({ org, onClose, onCreated }: { org: string; onClose: () => void; onCreated: (r: ManagementReviewDetailRead) => void }) {
   const members = useMemberOptions(org);
-  const [submitting, setSubmitting] = useState(false);
   const form = useForm({
     mode: "controlled",
     initialValues: { title: "Management review", planned_date: todayIso() as string | null, chair_id: null as string | null, chair_name: "", agenda: "" },
     validate: { planned_date: (v) => (v ? null : "Give the planned date") },
   });
-  const submit = form.onSubmit(async (v) => {
-    setSubmitting(true);
-    try {
-      const { data } = await managementReviewsCreateManagementReview({
-        path: { org },
-        body: { title: v.title.trim() || "Management review", planned_date: toIsoDate(v.planned_date) ?? todayIso(), chair_id: v.chair_id, chair_name: v.chair_name.trim(), agenda: v.agenda.trim() },
-      });
-      onCreated(data);
-    } catch (error) {
-      handleFormError(form, error, { title: "Could not plan the review" });
-    } finally {
-      setSubmitting(false);
-    }
+  const plan = useMutation({
+    ...managementReviewsCreateManagementReviewMutation(),
+    onSuccess: (data) => onCreated(data),
+    onError: (error) => handleFormError(form, error, { title: "Could not plan the review" }),
   });
+  const submit = form.onSubmit((v) =>
+    plan.mutate({
+      path: { org },
+      body: { title: v.title.trim() || "Management review", planned_date: toIsoDate(v.planned_date) ?? todayIso(), chair_id: v.chair_id, chair_name: v.chair_name.trim(), agenda: v.agenda.trim() },
+    }),
+  );
   return (
     <Modal opened onClose={onClose} title="Plan management review" size="lg" centered>
       <form onSubmit={submit} noValidate>
@@ -70,7 +68,7 @@ function PlanReviewModal({ org, onClose, onCreated }: { org: string; onClose: ()
             <Button variant="default" onClick={onClose}>
               Cancel
             </Button>
-            <Button type="submit" loading={submitting}>
+            <Button type="submit" loading={plan.isPending}>
               Plan review
             </Button>
           </Group>

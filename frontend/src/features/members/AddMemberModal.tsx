@@ -1,8 +1,8 @@
-import { useState } from "react";
 import { Button, Group, Modal, PasswordInput, Select, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
+import { useMutation } from "@tanstack/react-query";
 
-import { membersAddMember } from "../../api/gen/sdk.gen";
+import { membersAddMemberMutation } from "../../api/gen/@tanstack/react-query.gen";
 import type { MemberRead, Role } from "../../api/gen/types.gen";
 import { handleFormError } from "../../lib/forms";
 import { isRole, ROLE_OPTIONS } from "../orgs/roles";
@@ -16,7 +16,6 @@ interface Props {
 
 /** Add a person to the organisation; the API creates the user account when the e-mail is new. */
 export function AddMemberModal({ org, opened, onClose, onAdded }: Props) {
-  const [submitting, setSubmitting] = useState(false);
   const form = useForm({
     mode: "controlled",
     initialValues: { email: "", full_name: "", role: "viewer" as Role, password: "" },
@@ -32,26 +31,25 @@ export function AddMemberModal({ org, opened, onClose, onAdded }: Props) {
     onClose();
   };
 
-  const submit = form.onSubmit(async (values) => {
-    setSubmitting(true);
-    try {
-      const { data } = await membersAddMember({
-        path: { org },
-        body: {
-          email: values.email.trim(),
-          full_name: values.full_name.trim(),
-          role: values.role,
-          password: values.password || null,
-        },
-      });
+  const add = useMutation({
+    ...membersAddMemberMutation(),
+    onSuccess: (data) => {
       form.reset();
       onAdded(data);
-    } catch (error) {
-      handleFormError(form, error, { title: "Could not add the member" });
-    } finally {
-      setSubmitting(false);
-    }
+    },
+    onError: (error) => handleFormError(form, error, { title: "Could not add the member" }),
   });
+  const submit = form.onSubmit((values) =>
+    add.mutate({
+      path: { org },
+      body: {
+        email: values.email.trim(),
+        full_name: values.full_name.trim(),
+        role: values.role,
+        password: values.password || null,
+      },
+    }),
+  );
 
   return (
     <Modal opened={opened} onClose={close} title="Add member" centered>
@@ -77,7 +75,7 @@ export function AddMemberModal({ org, opened, onClose, onAdded }: Props) {
             <Button variant="default" onClick={close}>
               Cancel
             </Button>
-            <Button type="submit" loading={submitting}>
+            <Button type="submit" loading={add.isPending}>
               Add member
             </Button>
           </Group>

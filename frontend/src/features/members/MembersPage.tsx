@@ -2,15 +2,15 @@ import { useState } from "react";
 import { Alert, Badge, Button, Group, Modal, Select, Skeleton, Stack, Table, Text, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { IconUserPlus } from "@tabler/icons-react";
-import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 
-import { membersRemoveMember, membersUpdateMember } from "../../api/gen/sdk.gen";
 import {
-  activityListActivityQueryKey,
   meGetMeQueryKey,
   membersListMembersInfiniteOptions,
-  membersListMembersQueryKey,
+  membersRemoveMemberMutation,
+  membersUpdateMemberMutation,
 } from "../../api/gen/@tanstack/react-query.gen";
+import { invalidateOperations } from "../../api/invalidate";
 import type { MemberRead } from "../../api/gen/types.gen";
 import { QueryErrorAlert } from "../../components/StatusPages";
 import { formatDate } from "../../lib/format";
@@ -31,7 +31,6 @@ export function MembersPage() {
   const queryClient = useQueryClient();
   const [addOpened, addModal] = useDisclosure(false);
   const [removing, setRemoving] = useState<MemberRead | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
 
   const query = useInfiniteQuery({
     ...membersListMembersInfiniteOptions({ path: { org: slug }, query: { limit: PAGE_SIZE } }),
@@ -42,44 +41,36 @@ export function MembersPage() {
   const members = query.data?.pages.flatMap((p) => p.items) ?? [];
   const total = query.data?.pages[0]?.total;
 
-  const refresh = async () => {
-    // Partial key match: every members list and activity page of this org.
-    await Promise.all([
-      queryClient.invalidateQueries({ queryKey: [{ _id: membersListMembersQueryKey({ path: { org: slug } })[0]._id }] }),
-      queryClient.invalidateQueries({ queryKey: [{ _id: activityListActivityQueryKey({ path: { org: slug } })[0]._id }] }),
-    ]);
-  };
+  // Every members list (any filter, e.g. the owner pickers) and the activity log.
+  const refresh = () => invalidateOperations(queryClient, ["membersListMembers", "activityListActivity"]);
 
-  const changeRole = async (member: MemberRead, role: string | null) => {
-    if (!isRole(role) || role === member.role) return;
-    setBusy(member.user_id);
-    try {
-      await membersUpdateMember({ path: { org: slug, user_id: member.user_id }, body: { role } });
-      notifySuccess(`${member.full_name} is now ${roleLabel(role)}.`);
+  const update = useMutation({
+    ...membersUpdateMemberMutation(),
+    onSuccess: async (member) => {
+      notifySuccess(`${member.full_name} is now ${roleLabel(member.role)}.`);
+      // My own role changed: what I may do changed with it.
       if (member.user_id === me?.id) await queryClient.invalidateQueries({ queryKey: meGetMeQueryKey() });
-    } catch (error) {
-      notifyProblem(error, "Could not change the role");
-    } finally {
-      setBusy(null);
-      await refresh();
-    }
-  };
-
-  const remove = async () => {
-    if (!removing) return;
-    const member = removing;
-    setBusy(member.user_id);
-    try {
-      await membersRemoveMember({ path: { org: slug, user_id: member.user_id } });
-      notifySuccess(`${member.full_name} was removed from the organisation.`);
+    },
+    onError: (error) => notifyProblem(error, "Could not change the role"),
+    onSettled: () => refresh(),
+  });
+  const removal = useMutation({
+    ...membersRemoveMemberMutation(),
+    onSuccess: (_data, { path: { user_id } }) => {
+      const name = members.find((m) => m.user_id === user_id)?.full_name ?? "The member";
+      notifySuccess(`${name} was removed from the organisation.`);
       setRemoving(null);
-    } catch (error) {
-      notifyProblem(error, "Could not remove the member");
-    } finally {
-      setBusy(null);
-      await refresh();
-    }
+    },
+    onError: (error) => notifyProblem(error, "Could not remove the member"),
+    onSettled: () => refresh(),
+  });
+  const pendingUser = update.isPending ? update.variables.path.user_id : removal.isPending ? removal.variables.path.user_id : null;
+
+  const changeRole = (member: MemberRead, role: string | null) => {
+    if (!isRole(role) || role === member.role) return;
+    update.mutate({ path: { org: slug, user_id: member.user_id }, body: { role } });
   };
+  const remove = () => removing && removal.mutate({ path: { org: slug, user_id: removing.user_id } });
 
   const forbidden = query.isError && toApiProblem(query.error).status === 403;
 
@@ -146,11 +137,11 @@ export function MembersPage() {
                         data={ROLE_OPTIONS}
                         value={m.role}
                         allowDeselect={false}
-                        disabled={busy === m.user_id}
+                        disabled={pendingUser === m.user_id}
                         size="xs"
                         w={170}
                         comboboxProps={{ withinPortal: true }}
-                        onChange={(role) => void changeRole(m, role)}
+                        onChange={(role) => changeRole(m, role)}
                       />
                     ) : (
                       <Text size="sm">{roleLabel(m.role)}</Text>
@@ -166,7 +157,7 @@ export function MembersPage() {
                         color="red"
                         size="xs"
                         aria-label={`Remove ${m.full_name}`}
-                        disabled={busy === m.user_id}
+                        disabled={pendingUser === m.user_id}
                         onClick={() => setRemoving(m)}
                       >
                         Remove
@@ -206,7 +197,7 @@ export function MembersPage() {
             <Button variant="default" onClick={() => setRemoving(null)}>
               Cancel
             </Button>
-            <Button color="red" loading={busy !== null && busy === removing?.user_id} onClick={() => void remove()}>
+            <Button color="red" loading={pendingUser !== null && pendingUser === removing?.user_id} onClick={remove}>
               Remove
             </Button>
           </Group>

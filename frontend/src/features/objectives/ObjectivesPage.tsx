@@ -3,10 +3,14 @@ import { Badge, Button, Group, Modal, NumberInput, Select, SimpleGrid, Skeleton,
 import { DateInput } from "@mantine/dates";
 import { useForm } from "@mantine/form";
 import { IconPlus } from "@tabler/icons-react";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 
-import { objectivesCreateMeasurement, objectivesCreateObjective } from "../../api/gen/sdk.gen";
-import { objectivesListMeasurementsOptions, objectivesListObjectivesOptions } from "../../api/gen/@tanstack/react-query.gen";
+import {
+  objectivesCreateMeasurementMutation,
+  objectivesCreateObjectiveMutation,
+  objectivesListMeasurementsOptions,
+  objectivesListObjectivesOptions,
+} from "../../api/gen/@tanstack/react-query.gen";
 import type { Direction, Frequency, ObjectiveRead, ObjectiveStatus } from "../../api/gen/types.gen";
 import { QueryErrorAlert } from "../../components/StatusPages";
 import { formatDate } from "../../lib/format";
@@ -63,28 +67,26 @@ function Sparkline({ org, objective }: { org: string; objective: ObjectiveRead }
 
 function MeasurementModal({ org, objective, onClose }: { org: string; objective: ObjectiveRead; onClose: () => void }) {
   const queryClient = useQueryClient();
-  const [saving, setSaving] = useState(false);
   const form = useForm({
     mode: "controlled",
     initialValues: { period_date: todayIso() as string | null, value: "" as string | number, source: "", note: "" },
     validate: { value: (v) => (typeof v === "number" ? null : "Give the measured value"), period_date: (v) => (v ? null : "Give the date") },
   });
-  const submit = form.onSubmit(async (v) => {
-    setSaving(true);
-    try {
-      await objectivesCreateMeasurement({
-        path: { org, objective_id: objective.id },
-        body: { period_date: toIsoDate(v.period_date), value: Number(v.value), source: v.source.trim(), note: v.note.trim() },
-      });
+  const add = useMutation({
+    ...objectivesCreateMeasurementMutation(),
+    onSuccess: async () => {
       notifySuccess(`Measurement added to ${objective.key}.`);
       await refresh(queryClient);
       onClose();
-    } catch (error) {
-      handleFormError(form, error, { title: "Could not add the measurement" });
-    } finally {
-      setSaving(false);
-    }
+    },
+    onError: (error) => handleFormError(form, error, { title: "Could not add the measurement" }),
   });
+  const submit = form.onSubmit((v) =>
+    add.mutate({
+      path: { org, objective_id: objective.id },
+      body: { period_date: toIsoDate(v.period_date), value: Number(v.value), source: v.source.trim(), note: v.note.trim() },
+    }),
+  );
   return (
     <Modal opened onClose={onClose} title={`Add measurement: ${objective.key}`} centered>
       <form onSubmit={submit} noValidate>
@@ -102,7 +104,7 @@ function MeasurementModal({ org, objective, onClose }: { org: string; objective:
             <Button variant="default" onClick={onClose}>
               Cancel
             </Button>
-            <Button type="submit" loading={saving}>
+            <Button type="submit" loading={add.isPending}>
               Add measurement
             </Button>
           </Group>
@@ -115,7 +117,6 @@ function MeasurementModal({ org, objective, onClose }: { org: string; objective:
 function ObjectiveModal({ org, onClose }: { org: string; onClose: () => void }) {
   const queryClient = useQueryClient();
   const owners = useMemberOptions(org, "objectives:write");
-  const [saving, setSaving] = useState(false);
   const form = useForm({
     mode: "controlled",
     initialValues: {
@@ -134,31 +135,30 @@ function ObjectiveModal({ org, onClose }: { org: string; onClose: () => void }) 
       target: (v) => (typeof v === "number" ? null : "Give the target"),
     },
   });
-  const submit = form.onSubmit(async (v) => {
-    setSaving(true);
-    try {
-      await objectivesCreateObjective({
-        path: { org },
-        body: {
-          title: v.title.trim(),
-          metric: v.metric.trim(),
-          unit: v.unit.trim(),
-          target: Number(v.target),
-          direction: (v.direction ?? "at_least") as Direction,
-          frequency: (v.frequency ?? "monthly") as Frequency,
-          owner_id: v.owner_id,
-          due_date: toIsoDate(v.due_date),
-        },
-      });
+  const create = useMutation({
+    ...objectivesCreateObjectiveMutation(),
+    onSuccess: async () => {
       notifySuccess("Objective created.");
       await refresh(queryClient);
       onClose();
-    } catch (error) {
-      handleFormError(form, error, { title: "Could not create the objective" });
-    } finally {
-      setSaving(false);
-    }
+    },
+    onError: (error) => handleFormError(form, error, { title: "Could not create the objective" }),
   });
+  const submit = form.onSubmit((v) =>
+    create.mutate({
+      path: { org },
+      body: {
+        title: v.title.trim(),
+        metric: v.metric.trim(),
+        unit: v.unit.trim(),
+        target: Number(v.target),
+        direction: (v.direction ?? "at_least") as Direction,
+        frequency: (v.frequency ?? "monthly") as Frequency,
+        owner_id: v.owner_id,
+        due_date: toIsoDate(v.due_date),
+      },
+    }),
+  );
   return (
     <Modal opened onClose={onClose} title="New objective" size="lg" centered>
       <form onSubmit={submit} noValidate>
@@ -196,7 +196,7 @@ function ObjectiveModal({ org, onClose }: { org: string; onClose: () => void }) 
             <Button variant="default" onClick={onClose}>
               Cancel
             </Button>
-            <Button type="submit" loading={saving}>
+            <Button type="submit" loading={create.isPending}>
               Create objective
             </Button>
           </Group>

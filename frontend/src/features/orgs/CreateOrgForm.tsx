@@ -1,11 +1,10 @@
 import { useState } from "react";
 import { Button, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 
-import { orgsCreateOrg } from "../../api/gen/sdk.gen";
 import type { OrgRead } from "../../api/gen/types.gen";
-import { meGetMeQueryKey } from "../../api/gen/@tanstack/react-query.gen";
+import { meGetMeQueryKey, orgsCreateOrgMutation } from "../../api/gen/@tanstack/react-query.gen";
 import { handleFormError } from "../../lib/forms";
 import { toApiProblem } from "../../lib/problem";
 import { slugError, slugify } from "../../lib/slug";
@@ -14,7 +13,6 @@ import { slugError, slugify } from "../../lib/slug";
 export function CreateOrgForm({ onCreated }: { onCreated: (org: OrgRead) => void }) {
   const queryClient = useQueryClient();
   const [slugEdited, setSlugEdited] = useState(false);
-  const [submitting, setSubmitting] = useState(false);
   const form = useForm({
     mode: "controlled",
     initialValues: { name: "", slug: "" },
@@ -24,21 +22,20 @@ export function CreateOrgForm({ onCreated }: { onCreated: (org: OrgRead) => void
     },
   });
 
-  const submit = form.onSubmit(async (values) => {
-    setSubmitting(true);
-    try {
-      const { data } = await orgsCreateOrg({ body: { name: values.name.trim(), slug: values.slug } });
+  const create = useMutation({
+    ...orgsCreateOrgMutation(),
+    onSuccess: async (data) => {
       await queryClient.invalidateQueries({ queryKey: meGetMeQueryKey() });
       onCreated(data);
-    } catch (error) {
+    },
+    onError: (error) => {
       const problem = toApiProblem(error);
       // 409 here means the slug is taken: say so next to the field.
       if (problem.status === 409) form.setFieldError("slug", problem.detail ?? "This slug is already taken");
       else handleFormError(form, problem, { title: "Could not create the organisation" });
-    } finally {
-      setSubmitting(false);
-    }
+    },
   });
+  const submit = form.onSubmit((values) => create.mutate({ body: { name: values.name.trim(), slug: values.slug } }));
 
   return (
     <form onSubmit={submit} noValidate>
@@ -63,7 +60,7 @@ export function CreateOrgForm({ onCreated }: { onCreated: (org: OrgRead) => void
             form.setFieldValue("slug", event.currentTarget.value.toLowerCase());
           }}
         />
-        <Button type="submit" loading={submitting} w="fit-content">
+        <Button type="submit" loading={create.isPending} w="fit-content">
           Create organisation
         </Button>
       </Stack>

@@ -1,13 +1,12 @@
-import { useState } from "react";
 import { Alert, Button, Group, Paper, Skeleton, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
 import { DateInput } from "@mantine/dates";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
-import { useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 
 import { orgsUpdateOrg } from "../../api/gen/sdk.gen";
 import { meGetMeQueryKey } from "../../api/gen/@tanstack/react-query.gen";
-import type { OrgRead } from "../../api/gen/types.gen";
+import type { OrgRead, OrgUpdate } from "../../api/gen/types.gen";
 import { QueryErrorAlert } from "../../components/StatusPages";
 import { handleFormError } from "../../lib/forms";
 import { notifySuccess } from "../../lib/notify";
@@ -29,36 +28,30 @@ function valuesOf(org: OrgRead) {
 function SettingsForm({ data, canEdit, onStale }: { data: OrgWithEtag; canEdit: boolean; onStale: () => Promise<unknown> }) {
   const { org, etag } = data;
   const queryClient = useQueryClient();
-  const [saving, setSaving] = useState(false);
   const form = useForm({
     mode: "controlled",
     initialValues: valuesOf(org),
     validate: { name: (v) => (v.trim() ? null : "Enter the organisation's name") },
   });
 
-  const submit = form.onSubmit(async (values) => {
-    setSaving(true);
-    try {
+  const save = useMutation({
+    // Not the generated factory: the answer's ETag is needed for the next save.
+    mutationFn: async (body: OrgUpdate) => {
       const { data: saved, response } = await orgsUpdateOrg({
         path: { org: org.slug },
         // The ETag from our read: the server answers 412 if someone saved in between.
         headers: etag ? { "if-match": etag } : undefined,
-        body: {
-          name: values.name.trim(),
-          sms_scope: values.sms_scope.trim(),
-          target_certification_date: values.target_certification_date || null,
-          certification_body: values.certification_body.trim(),
-          certification_decision_date: values.certification_decision_date || null,
-        },
+        body,
       });
-      queryClient.setQueryData<OrgWithEtag>(orgWithEtagQueryKey(org.slug), {
-        org: saved,
-        etag: response.headers.get("ETag"),
-      });
+      return { org: saved, etag: response.headers.get("ETag") };
+    },
+    onSuccess: (saved) => {
+      queryClient.setQueryData<OrgWithEtag>(orgWithEtagQueryKey(org.slug), saved);
       // The organisation's name also appears in /me (switcher, menus).
       void queryClient.invalidateQueries({ queryKey: meGetMeQueryKey() });
       notifySuccess("Organisation settings saved.");
-    } catch (error) {
+    },
+    onError: async (error) => {
       const problem = toApiProblem(error);
       if (problem.status === 412 || problem.status === 428) {
         notifications.show({
@@ -70,10 +63,19 @@ function SettingsForm({ data, canEdit, onStale }: { data: OrgWithEtag; canEdit: 
       } else {
         handleFormError(form, error, { title: "Could not save the settings" });
       }
-    } finally {
-      setSaving(false);
-    }
+    },
   });
+  const { isPending } = save;
+
+  const submit = form.onSubmit((values) =>
+    save.mutate({
+      name: values.name.trim(),
+      sms_scope: values.sms_scope.trim(),
+      target_certification_date: values.target_certification_date || null,
+      certification_body: values.certification_body.trim(),
+      certification_decision_date: values.certification_decision_date || null,
+    }),
+  );
 
   return (
     <Paper withBorder p="lg" maw={720}>
@@ -122,10 +124,10 @@ function SettingsForm({ data, canEdit, onStale }: { data: OrgWithEtag; canEdit: 
             </Text>
             {canEdit && (
               <Group gap="sm">
-                <Button variant="default" onClick={() => form.reset()} disabled={!form.isDirty() || saving}>
+                <Button variant="default" onClick={() => form.reset()} disabled={!form.isDirty() || isPending}>
                   Discard changes
                 </Button>
-                <Button type="submit" loading={saving}>
+                <Button type="submit" loading={isPending}>
                   Save settings
                 </Button>
               </Group>

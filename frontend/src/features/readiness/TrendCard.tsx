@@ -1,9 +1,8 @@
-import { useState } from "react";
 import { Button, Card, Group, Stack, Text, Title } from "@mantine/core";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 
-import { readinessCreateReadinessSnapshot } from "../../api/gen/sdk.gen";
 import {
+  readinessCreateReadinessSnapshotMutation,
   readinessListReadinessHistoryOptions,
   readinessListReadinessHistoryQueryKey,
 } from "../../api/gen/@tanstack/react-query.gen";
@@ -64,22 +63,17 @@ function TrendChart({ snapshots }: { snapshots: Parameters<typeof trendGeometry>
 /** The score over stored snapshots (daily and manual) with a "Take snapshot" button for managers. */
 export function TrendCard({ org, canManage }: { org: string; canManage: boolean }) {
   const queryClient = useQueryClient();
-  const [busy, setBusy] = useState(false);
   const history = useQuery(readinessListReadinessHistoryOptions({ path: { org }, query: { limit: HISTORY } }));
   const items = history.data?.items ?? [];
 
-  const take = async () => {
-    setBusy(true);
-    try {
-      const snap = await readinessCreateReadinessSnapshot({ path: { org } });
-      notifySuccess(`Snapshot taken: score ${snap.data.score}.`);
+  const snapshot = useMutation({
+    ...readinessCreateReadinessSnapshotMutation(),
+    onSuccess: async (snap) => {
+      notifySuccess(`Snapshot taken: score ${snap.score}.`);
       await queryClient.invalidateQueries({ queryKey: readinessListReadinessHistoryQueryKey({ path: { org } }) });
-    } catch (error) {
-      notifyProblem(error, "Could not take a snapshot");
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    onError: (error) => notifyProblem(error, "Could not take a snapshot"),
+  });
 
   return (
     <Card withBorder radius="md" component="section" aria-label="Trend">
@@ -89,7 +83,7 @@ export function TrendCard({ org, canManage }: { org: string; canManage: boolean 
             Trend
           </Title>
           {canManage && (
-            <Button size="xs" variant="light" loading={busy} onClick={() => void take()}>
+            <Button size="xs" variant="light" loading={snapshot.isPending} onClick={() => snapshot.mutate({ path: { org } })}>
               Take snapshot
             </Button>
           )}

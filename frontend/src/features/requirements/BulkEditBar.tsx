@@ -1,9 +1,9 @@
 import { useState } from "react";
 import { Button, Group, Paper, Select, Text } from "@mantine/core";
 import { DateInput } from "@mantine/dates";
-import { useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 
-import { requirementsBulkUpdateRequirements } from "../../api/gen/sdk.gen";
+import { requirementsBulkUpdateRequirementsMutation } from "../../api/gen/@tanstack/react-query.gen";
 import type { ImplementationStatus, RequirementChange, RequirementRead } from "../../api/gen/types.gen";
 import { notifySuccess } from "../../lib/notify";
 import { toApiProblem, type ApiProblem } from "../../lib/problem";
@@ -31,10 +31,31 @@ export function BulkEditBar({ org, rows, members, onDone, onClear, onProblem }: 
   const [status, setStatus] = useState<ImplementationStatus | null>(null);
   const [owner, setOwner] = useState<string | null>(null);
   const [targetDate, setTargetDate] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
   const nothing = status === null && owner === null && targetDate === null;
 
-  const apply = async () => {
+  const bulk = useMutation({
+    ...requirementsBulkUpdateRequirementsMutation(),
+    onMutate: () => onProblem(null, []),
+    onSuccess: (data) => {
+      patchCachedRows(queryClient, org, data.items);
+      notifySuccess(`${data.changed} of ${rows.length} ${rows.length === 1 ? "requirement" : "requirements"} changed.`, "Bulk edit saved");
+      setStatus(null);
+      setOwner(null);
+      setTargetDate(null);
+      onDone();
+    },
+    onError: (error, { body: { changes } }) => {
+      const problem = toApiProblem(error);
+      // Row errors point at changes[i]: map them back to refs so the rows can be marked.
+      const refs = problem.errors
+        .map((e) => (e.loc[1] === "changes" && typeof e.loc[2] === "number" ? changes[e.loc[2]]?.ref : undefined))
+        .filter((r): r is string => r !== undefined);
+      onProblem(problem, refs);
+    },
+    onSettled: () => void invalidateRequirements(queryClient),
+  });
+
+  const apply = () => {
     const changes: RequirementChange[] = rows.map((row) => ({
       ref: row.ref,
       // Optimistic lock per row: a row changed since it was loaded refuses the request (412).
@@ -43,30 +64,7 @@ export function BulkEditBar({ org, rows, members, onDone, onClear, onProblem }: 
       ...(owner ? { owner_id: owner === NO_OWNER ? null : owner } : {}),
       ...(targetDate ? { target_date: targetDate } : {}),
     }));
-    setSaving(true);
-    onProblem(null, []);
-    try {
-      const { data } = await requirementsBulkUpdateRequirements({ path: { org }, body: { changes } });
-      patchCachedRows(queryClient, org, data.items);
-      notifySuccess(
-        `${data.changed} of ${rows.length} ${rows.length === 1 ? "requirement" : "requirements"} changed.`,
-        "Bulk edit saved",
-      );
-      setStatus(null);
-      setOwner(null);
-      setTargetDate(null);
-      onDone();
-    } catch (error) {
-      const problem = toApiProblem(error);
-      // Row errors point at changes[i]: map them back to refs so the rows can be marked.
-      const refs = problem.errors
-        .map((e) => (e.loc[1] === "changes" && typeof e.loc[2] === "number" ? changes[e.loc[2]]?.ref : undefined))
-        .filter((r): r is string => r !== undefined);
-      onProblem(problem, refs);
-    } finally {
-      setSaving(false);
-      void invalidateRequirements(queryClient);
-    }
+    bulk.mutate({ path: { org }, body: { changes } });
   };
 
   return (
@@ -109,7 +107,7 @@ export function BulkEditBar({ org, rows, members, onDone, onClear, onProblem }: 
           popoverProps={{ withinPortal: true }}
           onChange={(v) => setTargetDate(v ? String(v).slice(0, 10) : null)}
         />
-        <Button size="xs" disabled={nothing} loading={saving} onClick={() => void apply()}>
+        <Button size="xs" disabled={nothing} loading={bulk.isPending} onClick={apply}>
           Apply to {rows.length} {rows.length === 1 ? "requirement" : "requirements"}
         </Button>
         <Button size="xs" variant="subtle" onClick={onClear}>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 import {
   Badge,
   Breadcrumbs,
@@ -19,10 +19,10 @@ import {
 } from "@mantine/core";
 import { DateInput } from "@mantine/dates";
 import { useForm } from "@mantine/form";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useParams } from "@tanstack/react-router";
 
-import { requirementsUpdateRequirement } from "../../api/gen/sdk.gen";
+import { requirementsUpdateRequirementMutation } from "../../api/gen/@tanstack/react-query.gen";
 import type { ActivityRead, ImplementationStatus, RequirementDetailRead, RequirementUpdate } from "../../api/gen/types.gen";
 import { AnchorLink } from "../../components/links";
 import { ProblemAlert } from "../../components/ProblemAlert";
@@ -30,7 +30,7 @@ import { QueryErrorAlert } from "../../components/StatusPages";
 import { handleFormError } from "../../lib/forms";
 import { formatDate, formatDateTime } from "../../lib/format";
 import { notifySuccess } from "../../lib/notify";
-import { toApiProblem, type ApiProblem } from "../../lib/problem";
+import { toApiProblem } from "../../lib/problem";
 import { useCurrentOrg } from "../orgs/useCurrentOrg";
 import { RequirementEvidence } from "../evidence/RequirementEvidence";
 import { invalidateRequirements } from "../../api/invalidate";
@@ -94,8 +94,6 @@ function StatusForm({ org, requirement, etag }: { org: string; requirement: Requ
   const members = useMemberOptions(org, "requirements:edit_own");
   const { canEdit } = useEditScope();
   const editable = canEdit(requirement);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
-  const [saving, setSaving] = useState(false);
   const form = useForm<FormValues>({
     mode: "controlled",
     initialValues: valuesOf(requirement),
@@ -117,7 +115,23 @@ function StatusForm({ org, requirement, etag }: { org: string; requirement: Requ
       ? [...members, { value: requirement.owner.id, label: requirement.owner.name }]
       : members;
 
-  const submit = form.onSubmit(async (values) => {
+  const save = useMutation({
+    ...requirementsUpdateRequirementMutation(),
+    onSuccess: async () => {
+      notifySuccess(`Requirement ${requirement.ref} saved.`);
+      await invalidateRequirements(queryClient);
+    },
+    onError: async (error) => {
+      const p = toApiProblem(error);
+      if (p.status === 412) await invalidateRequirements(queryClient);
+      // Field errors go on the fields; the server's explanation (e.g. no exclusions) is shown too.
+      else if (p.isValidation) handleFormError({ getValues: form.getValues, setErrors: form.setErrors }, p, { title: "Not saved" });
+    },
+  });
+  // Every refusal is shown above the form until closed (or the next save).
+  const problem = save.error ? toApiProblem(save.error) : null;
+
+  const submit = form.onSubmit((values) => {
     const body: RequirementUpdate = {};
     if (form.isDirty("status")) body.status = values.status;
     if (form.isDirty("owner_id")) body.owner_id = values.owner_id;
@@ -128,31 +142,7 @@ function StatusForm({ org, requirement, etag }: { org: string; requirement: Requ
       body.not_occurring_justification = values.not_occurring_justification;
     }
     if (Object.keys(body).length === 0) return;
-    setSaving(true);
-    setProblem(null);
-    try {
-      await requirementsUpdateRequirement({
-        path: { org, ref: requirement.ref },
-        headers: { "if-match": etag ?? etagFor(requirement.version) },
-        body,
-      });
-      notifySuccess(`Requirement ${requirement.ref} saved.`);
-      await invalidateRequirements(queryClient);
-    } catch (error) {
-      const p = toApiProblem(error);
-      if (p.status === 412) {
-        setProblem(p);
-        await invalidateRequirements(queryClient);
-      } else if (p.isValidation) {
-        // Field errors go on the fields; the server's explanation (e.g. no exclusions) is shown too.
-        handleFormError({ getValues: form.getValues, setErrors: form.setErrors }, p, { title: "Not saved" });
-        setProblem(p);
-      } else {
-        setProblem(p);
-      }
-    } finally {
-      setSaving(false);
-    }
+    save.mutate({ path: { org, ref: requirement.ref }, headers: { "if-match": etag ?? etagFor(requirement.version) }, body });
   });
 
   return (
@@ -164,7 +154,7 @@ function StatusForm({ org, requirement, etag }: { org: string; requirement: Requ
             <ProblemAlert
               problem={problem}
               title={problem.status === 412 ? "Changed by someone else meanwhile: the form now shows the current values" : undefined}
-              onClose={() => setProblem(null)}
+              onClose={save.reset}
             />
           )}
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
@@ -218,7 +208,7 @@ function StatusForm({ org, requirement, etag }: { org: string; requirement: Requ
           )}
           {editable ? (
             <Group justify="flex-end">
-              <Button type="submit" loading={saving} disabled={!form.isDirty()}>
+              <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
                 Save
               </Button>
             </Group>

@@ -1,9 +1,8 @@
-import { useState } from "react";
 import { Select } from "@mantine/core";
 import { DateInput } from "@mantine/dates";
-import { useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 
-import { requirementsUpdateRequirement } from "../../api/gen/sdk.gen";
+import { requirementsUpdateRequirementMutation } from "../../api/gen/@tanstack/react-query.gen";
 import type { RequirementRead, RequirementUpdate } from "../../api/gen/types.gen";
 import { notifyProblem } from "../../lib/notify";
 import { toApiProblem } from "../../lib/problem";
@@ -15,33 +14,25 @@ import { etagFor, isStatus, STATUS_OPTIONS } from "./status";
 /** PATCH one requirement with its version as If-Match; a 412 means someone else changed it: reload. */
 export function useSaveRequirement(org: string) {
   const queryClient = useQueryClient();
-  const [saving, setSaving] = useState<string | null>(null);
-  const save = async (row: RequirementRead, body: RequirementUpdate): Promise<boolean> => {
-    setSaving(row.ref);
-    try {
-      const { data } = await requirementsUpdateRequirement({
-        path: { org, ref: row.ref },
-        headers: { "if-match": etagFor(row.version) },
-        body,
-      });
-      patchCachedRows(queryClient, org, [data]);
-      return true;
-    } catch (error) {
+  const mutation = useMutation({
+    ...requirementsUpdateRequirementMutation(),
+    onSuccess: (data) => patchCachedRows(queryClient, org, [data]),
+    onError: (error, { path: { ref } }) => {
       const problem = toApiProblem(error);
       if (problem.status === 412) {
-        notifyProblem(
-          { title: "Changed by someone else", detail: `Requirement ${row.ref} was changed meanwhile; the list was reloaded. Please try again.` },
-        );
+        notifyProblem({ title: "Changed by someone else", detail: `Requirement ${ref} was changed meanwhile; the list was reloaded. Please try again.` });
       } else {
-        notifyProblem(problem, `Could not change ${row.ref}`);
+        notifyProblem(problem, `Could not change ${ref}`);
       }
-      return false;
-    } finally {
-      setSaving(null);
-      void invalidateRequirements(queryClient);
-    }
-  };
-  return { save, saving };
+    },
+    // Not awaited: the row is free again as soon as the server answered.
+    onSettled: () => void invalidateRequirements(queryClient),
+  });
+  const save = (row: RequirementRead, body: RequirementUpdate) =>
+    mutation.mutate({ path: { org, ref: row.ref }, headers: { "if-match": etagFor(row.version) }, body });
+  /** The ref of the row being saved, if any. */
+  const pendingRef = mutation.isPending ? mutation.variables.path.ref : null;
+  return { save, pendingRef };
 }
 
 interface CellProps {

@@ -164,7 +164,7 @@ interface TableContext {
   setSelected: (refs: string[], on: boolean) => void;
   canEdit: (row: RequirementRead) => boolean;
   save: (row: RequirementRead, body: Parameters<ReturnType<typeof useSaveRequirement>["save"]>[1]) => void;
-  saving: string | null;
+  pendingRef: string | null;
 }
 
 function selectionState(refs: string[], selected: Set<string>) {
@@ -175,7 +175,7 @@ function selectionState(refs: string[], selected: Set<string>) {
 function Rows({ node, ctx, indent }: { node: TreeNode<RequirementRead>; ctx: TableContext; indent: number }) {
   const row = node.row;
   if (row) {
-    const disabled = !ctx.canEdit(row) || ctx.saving === row.ref;
+    const disabled = !ctx.canEdit(row) || ctx.pendingRef === row.ref;
     return (
       <Table.Tr bg={ctx.errored.has(row.ref) ? "red.0" : ctx.selected.has(row.ref) ? "blue.0" : undefined}>
         <Table.Td w={36}>
@@ -293,7 +293,7 @@ export function RequirementsPage() {
   // Owners are members who may edit what they own (requirements:edit_own).
   const members = useMemberOptions(slug, "requirements:edit_own");
   const { canEdit, scope } = useEditScope();
-  const { save, saving } = useSaveRequirement(slug);
+  const { save, pendingRef } = useSaveRequirement(slug);
 
   const [selected, setSelectedState] = useState<Set<string>>(new Set());
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
@@ -339,7 +339,7 @@ export function RequirementsPage() {
     setSelected,
     canEdit,
     save: (row, body) => void save(row, body),
-    saving,
+    pendingRef,
   };
 
   const overall: RequirementStatusCounts | undefined = summary.data?.overall;

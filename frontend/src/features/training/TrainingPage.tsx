@@ -20,19 +20,17 @@ import {
 import { DateInput } from "@mantine/dates";
 import { useForm } from "@mantine/form";
 import { IconTrash, IconUpload } from "@tabler/icons-react";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 
 import {
-  trainingCreateCompetenceRequirement,
-  trainingCreateCourse,
-  trainingCreateTrainingPerson,
-  trainingCreateTrainingRecord,
-  trainingDeleteCompetenceRequirement,
-  trainingImportTrainingMembers,
-  trainingImportTrainingRecords,
-} from "../../api/gen/sdk.gen";
-import {
+  trainingCreateCompetenceRequirementMutation,
+  trainingCreateCourseMutation,
+  trainingCreateTrainingPersonMutation,
+  trainingCreateTrainingRecordMutation,
+  trainingDeleteCompetenceRequirementMutation,
   trainingGetTrainingMatrixOptions,
+  trainingImportTrainingMembersMutation,
+  trainingImportTrainingRecordsMutation,
   trainingListCompetenceRequirementsOptions,
   trainingListCoursesOptions,
   trainingListTrainingPeopleOptions,
@@ -45,7 +43,7 @@ import { QueryErrorAlert } from "../../components/StatusPages";
 import { formatDate } from "../../lib/format";
 import { handleFormError } from "../../lib/forms";
 import { notifyProblem, notifySuccess } from "../../lib/notify";
-import { toApiProblem, type ApiProblem } from "../../lib/problem";
+import { toApiProblem } from "../../lib/problem";
 import { invalidateOperations } from "../../api/invalidate";
 import { useCan } from "../orgs/useCan";
 import { toIsoDate } from "../corrective_measures/labels";
@@ -191,25 +189,23 @@ function Matrix({ org, canWrite }: { org: string; canWrite: boolean }) {
 /** CSV import of completion records: all or nothing, with the server's error per row and column. */
 function ImportDialog({ org, onClose }: { org: string; onClose: () => void }) {
   const queryClient = useQueryClient();
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [file, setFile] = useState<string | null>(null);
-  const upload = async (files: File[]) => {
-    const f = files[0];
-    if (!f) return;
-    setBusy(true);
-    setProblem(null);
-    setFile(f.name);
-    try {
-      const { data } = await trainingImportTrainingRecords({ path: { org }, body: await f.text() });
+  const importCsv = useMutation({
+    ...trainingImportTrainingRecordsMutation(),
+    onSuccess: async (data) => {
       notifySuccess(`${data.created} record(s) imported, ${data.skipped_duplicates} duplicate(s) skipped.`);
       await refreshTraining(queryClient);
       onClose();
-    } catch (error) {
-      setProblem(toApiProblem(error));
-    } finally {
-      setBusy(false);
-    }
+    },
+  });
+  // A refused import is shown in the dialog, with its errors per row and column.
+  const problem = importCsv.error ? toApiProblem(importCsv.error) : null;
+  const upload = async (files: File[]) => {
+    const f = files[0];
+    if (!f) return;
+    importCsv.reset();
+    setFile(f.name);
+    importCsv.mutate({ path: { org }, body: await f.text() });
   };
   const rows = problem ? csvRowErrors(problem) : [];
   return (
@@ -219,7 +215,7 @@ function ImportDialog({ org, onClose }: { org: string; onClose: () => void }) {
           A CSV file with a header row: <code>email</code>, <code>course</code> (title or id), <code>completed_on</code> (YYYY-MM-DD), and optionally{" "}
           <code>evaluation_method</code> and <code>evaluation_result</code>. Nothing is imported if any row has a problem.
         </Text>
-        <FileDropZone onFiles={(files) => void upload(files)} disabled={busy} label="Drop a CSV file here or click to choose one" hint={file ?? undefined} />
+        <FileDropZone onFiles={(files) => void upload(files)} disabled={importCsv.isPending} label="Drop a CSV file here or click to choose one" hint={file ?? undefined} />
         {problem && rows.length === 0 && <ProblemAlert problem={problem} />}
         {problem && rows.length > 0 && (
           <Stack gap="xs">
@@ -254,7 +250,6 @@ function ImportDialog({ org, onClose }: { org: string; onClose: () => void }) {
 function Courses({ org, canWrite }: { org: string; canWrite: boolean }) {
   const queryClient = useQueryClient();
   const { courses, people, requirements } = useTrainingLists(org);
-  const [saving, setSaving] = useState(false);
   const [reqRole, setReqRole] = useState("");
   const [reqCourse, setReqCourse] = useState<string | null>(null);
   const form = useForm({
@@ -262,40 +257,39 @@ function Courses({ org, canWrite }: { org: string; canWrite: boolean }) {
     initialValues: { title: "", kind: "role" as string | null, validity_months: "" as string | number },
     validate: { title: (v) => (v.trim() ? null : "Give the course a title") },
   });
-  const submit = form.onSubmit(async (v) => {
-    setSaving(true);
-    try {
-      await trainingCreateCourse({
-        path: { org },
-        body: { title: v.title.trim(), kind: (v.kind ?? "role") as CourseKind, validity_months: typeof v.validity_months === "number" ? v.validity_months : null },
-      });
+  const addCourse = useMutation({
+    ...trainingCreateCourseMutation(),
+    onSuccess: async () => {
       form.reset();
       notifySuccess("Course added.");
       await refreshTraining(queryClient);
-    } catch (error) {
-      handleFormError(form, error, { title: "Could not add the course" });
-    } finally {
-      setSaving(false);
-    }
+    },
+    onError: (error) => handleFormError(form, error, { title: "Could not add the course" }),
   });
-  const addRequirement = async () => {
-    if (!reqCourse || !reqRole.trim()) return;
-    try {
-      await trainingCreateCompetenceRequirement({ path: { org }, body: { role_key: reqRole.trim(), course_id: reqCourse } });
+  const submit = form.onSubmit((v) =>
+    addCourse.mutate({
+      path: { org },
+      body: { title: v.title.trim(), kind: (v.kind ?? "role") as CourseKind, validity_months: typeof v.validity_months === "number" ? v.validity_months : null },
+    }),
+  );
+  const createRequirement = useMutation({
+    ...trainingCreateCompetenceRequirementMutation(),
+    onSuccess: async () => {
       setReqRole("");
       await refreshTraining(queryClient);
-    } catch (error) {
-      notifyProblem(error, "Could not add the requirement");
-    }
+    },
+    onError: (error) => notifyProblem(error, "Could not add the requirement"),
+  });
+  const deleteRequirement = useMutation({
+    ...trainingDeleteCompetenceRequirementMutation(),
+    onSuccess: () => refreshTraining(queryClient),
+    onError: (error) => notifyProblem(error, "Could not remove the requirement"),
+  });
+  const addRequirement = () => {
+    if (!reqCourse || !reqRole.trim()) return;
+    createRequirement.mutate({ path: { org }, body: { role_key: reqRole.trim(), course_id: reqCourse } });
   };
-  const removeRequirement = async (id: string) => {
-    try {
-      await trainingDeleteCompetenceRequirement({ path: { org, requirement_id: id } });
-      await refreshTraining(queryClient);
-    } catch (error) {
-      notifyProblem(error, "Could not remove the requirement");
-    }
-  };
+  const removeRequirement = (id: string) => deleteRequirement.mutate({ path: { org, requirement_id: id } });
   const titles = new Map((courses.data ?? []).map((c) => [c.id, c.title]));
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
@@ -334,7 +328,7 @@ function Courses({ org, canWrite }: { org: string; canWrite: boolean }) {
                 {...form.getInputProps("kind")}
               />
               <NumberInput label="Valid (months)" w={130} min={1} max={600} {...form.getInputProps("validity_months")} />
-              <Button type="submit" loading={saving}>
+              <Button type="submit" loading={addCourse.isPending}>
                 Add course
               </Button>
             </Group>
@@ -358,7 +352,7 @@ function Courses({ org, canWrite }: { org: string; canWrite: boolean }) {
                 <Table.Td>{titles.get(r.course_id) ?? "—"}</Table.Td>
                 <Table.Td>
                   {canWrite && (
-                    <ActionIcon variant="subtle" color="red" aria-label={`Remove ${r.role_key} → ${titles.get(r.course_id) ?? ""}`} onClick={() => void removeRequirement(r.id)}>
+                    <ActionIcon variant="subtle" color="red" aria-label={`Remove ${r.role_key} → ${titles.get(r.course_id) ?? ""}`} onClick={() => removeRequirement(r.id)}>
                       <IconTrash size={16} />
                     </ActionIcon>
                   )}
@@ -380,7 +374,7 @@ function Courses({ org, canWrite }: { org: string; canWrite: boolean }) {
               w={200}
             />
             <Select label="Course" data={(courses.data ?? []).map((c) => ({ value: c.id, label: c.title }))} value={reqCourse} onChange={setReqCourse} w={200} />
-            <Button variant="default" onClick={() => void addRequirement()} disabled={!reqCourse || !reqRole.trim()}>
+            <Button variant="default" onClick={addRequirement} disabled={!reqCourse || !reqRole.trim()}>
               Require
             </Button>
           </Group>
@@ -393,39 +387,36 @@ function Courses({ org, canWrite }: { org: string; canWrite: boolean }) {
 function People({ org, canWrite }: { org: string; canWrite: boolean }) {
   const queryClient = useQueryClient();
   const { people } = useTrainingLists(org);
-  const [saving, setSaving] = useState(false);
   const form = useForm({
     mode: "controlled",
     initialValues: { full_name: "", email: "", role_keys: [] as string[] },
     validate: { full_name: (v) => (v.trim() ? null : "Give the name") },
   });
-  const submit = form.onSubmit(async (v) => {
-    setSaving(true);
-    try {
-      await trainingCreateTrainingPerson({ path: { org }, body: { full_name: v.full_name.trim(), email: v.email.trim() || null, role_keys: v.role_keys } });
+  const addPerson = useMutation({
+    ...trainingCreateTrainingPersonMutation(),
+    onSuccess: async () => {
       form.reset();
       notifySuccess("Person added to the scope.");
       await refreshTraining(queryClient);
-    } catch (error) {
-      handleFormError(form, error, { title: "Could not add the person" });
-    } finally {
-      setSaving(false);
-    }
+    },
+    onError: (error) => handleFormError(form, error, { title: "Could not add the person" }),
   });
-  const importMembers = async () => {
-    try {
-      const { data } = await trainingImportTrainingMembers({ path: { org }, body: {} });
+  const submit = form.onSubmit((v) =>
+    addPerson.mutate({ path: { org }, body: { full_name: v.full_name.trim(), email: v.email.trim() || null, role_keys: v.role_keys } }),
+  );
+  const importMembers = useMutation({
+    ...trainingImportTrainingMembersMutation(),
+    onSuccess: async (data) => {
       notifySuccess(`${data.added.length} member(s) brought into scope.`);
       await refreshTraining(queryClient);
-    } catch (error) {
-      notifyProblem(error, "Could not import the members");
-    }
-  };
+    },
+    onError: (error) => notifyProblem(error, "Could not import the members"),
+  });
   return (
     <Stack gap="sm">
       {canWrite && (
         <Group>
-          <Button variant="default" onClick={() => void importMembers()}>
+          <Button variant="default" onClick={() => importMembers.mutate({ path: { org }, body: {} })}>
             Import members
           </Button>
         </Group>
@@ -456,7 +447,7 @@ function People({ org, canWrite }: { org: string; canWrite: boolean }) {
             <TextInput label="Full name" {...form.getInputProps("full_name")} />
             <TextInput label="E-mail" {...form.getInputProps("email")} />
             <TagsInput label="SMS roles" placeholder="Type and press Enter" w={280} {...form.getInputProps("role_keys")} />
-            <Button type="submit" loading={saving}>
+            <Button type="submit" loading={addPerson.isPending}>
               Add person
             </Button>
           </Group>
@@ -470,7 +461,6 @@ function Records({ org, canWrite }: { org: string; canWrite: boolean }) {
   const queryClient = useQueryClient();
   const { courses, people } = useTrainingLists(org);
   const records = useQuery({ ...trainingListTrainingRecordsOptions({ path: { org }, query: { limit: 500 } }), select: (p) => p.items });
-  const [saving, setSaving] = useState(false);
   const form = useForm({
     mode: "controlled",
     initialValues: { person_id: null as string | null, course_id: null as string | null, completed_on: todayIso() as string | null, evaluation_method: null as string | null, evaluation_result: "" },
@@ -480,28 +470,27 @@ function Records({ org, canWrite }: { org: string; canWrite: boolean }) {
       completed_on: (v) => (v ? null : "Give the date"),
     },
   });
-  const submit = form.onSubmit(async (v) => {
-    setSaving(true);
-    try {
-      await trainingCreateTrainingRecord({
-        path: { org },
-        body: {
-          person_id: v.person_id ?? "",
-          course_id: v.course_id ?? "",
-          completed_on: toIsoDate(v.completed_on) ?? todayIso(),
-          evaluation_method: (v.evaluation_method as EvaluationMethod | null) ?? null,
-          evaluation_result: v.evaluation_result.trim() || null,
-        },
-      });
+  const addRecord = useMutation({
+    ...trainingCreateTrainingRecordMutation(),
+    onSuccess: async () => {
       form.reset();
       notifySuccess("Record added.");
       await refreshTraining(queryClient);
-    } catch (error) {
-      handleFormError(form, error, { title: "Could not add the record" });
-    } finally {
-      setSaving(false);
-    }
+    },
+    onError: (error) => handleFormError(form, error, { title: "Could not add the record" }),
   });
+  const submit = form.onSubmit((v) =>
+    addRecord.mutate({
+      path: { org },
+      body: {
+        person_id: v.person_id ?? "",
+        course_id: v.course_id ?? "",
+        completed_on: toIsoDate(v.completed_on) ?? todayIso(),
+        evaluation_method: (v.evaluation_method as EvaluationMethod | null) ?? null,
+        evaluation_result: v.evaluation_result.trim() || null,
+      },
+    }),
+  );
   const personNames = new Map((people.data ?? []).map((p) => [p.id, p.full_name]));
   const courseTitles = new Map((courses.data ?? []).map((c) => [c.id, c.title]));
   return (
@@ -514,7 +503,7 @@ function Records({ org, canWrite }: { org: string; canWrite: boolean }) {
             <DateInput label="Completed on" valueFormat="D MMM YYYY" w={150} {...form.getInputProps("completed_on")} />
             <Select label="Evaluation" clearable w={180} data={EVALUATION_OPTIONS} {...form.getInputProps("evaluation_method")} />
             {form.getValues().evaluation_method && <TextInput label="Evaluation result" {...form.getInputProps("evaluation_result")} />}
-            <Button type="submit" loading={saving}>
+            <Button type="submit" loading={addRecord.isPending}>
               Add record
             </Button>
           </Group>
