@@ -331,12 +331,10 @@ def demo(
 async def _demo(day: object) -> None:
     from datetime import date
 
-    from certready.api.v1 import build_api_router
     from certready.db.engine import create_engine
     from certready.db.session import Database
     from certready.readiness.demo import build_demo
 
-    build_api_router()  # registers the domain providers (org initialisers, readiness)
     settings = get_settings()
     db = Database.from_engine(create_engine(settings))
     try:

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Iterator, Sequence
 from typing import Any
 
 import httpx
 import pytest
-from certready.findings import service as findings_service
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from tests.factories.auth import OrgFixture, first_run
+from tests.factories.corrective_measures import open_measure
 from tests.factories.findings import findings_url, move_finding, raise_finding
 
 STATES = ["open", "action_planned", "closed"]
@@ -77,25 +74,12 @@ async def test_closing_an_observation_needs_a_decision_note(
     assert r.status_code == 200, r.text
 
 
-@pytest.fixture
-def one_open_measure() -> Iterator[None]:
-    """Stand-in for the corrective-measures provider of the next issue."""
-
-    async def provider(
-        session: AsyncSession, org_id: uuid.UUID, finding_ids: Sequence[uuid.UUID]
-    ) -> dict[uuid.UUID, int]:
-        return dict.fromkeys(finding_ids, 1)
-
-    findings_service.OPEN_MEASURE_PROVIDERS.append(provider)
-    yield
-    findings_service.OPEN_MEASURE_PROVIDERS.remove(provider)
-
-
 async def test_nonconformity_closes_only_when_its_measures_are_closed(
-    client: httpx.AsyncClient, one_open_measure: None
+    client: httpx.AsyncClient,
 ) -> None:
     org = await first_run(client)
     finding = await finding_in(client, org, "minor_nc", "action_planned")
+    await open_measure(client, org, finding_ids=[finding["id"]])
     r = await move_finding(client, org, finding["id"], "closed")
     assert r.status_code == 409
     assert "corrective measure" in r.json()["detail"]

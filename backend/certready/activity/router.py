@@ -7,7 +7,8 @@ from fastapi import APIRouter, Depends, Query
 
 from certready.activity import service
 from certready.activity.schemas import ActivityFilters, ActivityPage, ActivityRead
-from certready.api.deps import OrgContext, Requires, SessionDep
+from certready.api.deps import Requires, SessionDep
+from certready.context import OrgContext
 from certready.core.pagination import PageDep
 from certready.orgs.permissions import Action
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
 from typing import Any
@@ -17,21 +16,13 @@ from sqlmodel import col
 from certready.activity.models import ActivityEntry
 from certready.activity.repository import ActivityRepository
 from certready.activity.schemas import ActivityFilters
+from certready.context import Actor
 from certready.core.clock import utcnow
 from certready.core.pagination import PageParams, paginate
 from certready.orgs.models import Organisation
 
 # session.info key: the organisations whose data this transaction changed.
 _TOUCHED = "certready.touched_orgs"
-
-
-@dataclass(frozen=True)
-class Actor:
-    id: uuid.UUID | None
-    name: str
-
-
-SYSTEM = Actor(id=None, name="system")
 
 
 def _jsonable(value: Any) -> Any:

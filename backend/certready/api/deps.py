@@ -7,10 +7,8 @@ and on ``Requires(action)`` for the permission table.
 from __future__ import annotations
 
 import re
-import uuid
 from collections.abc import AsyncIterator
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Annotated
 
 from fastapi import Depends, Path, Request
@@ -19,9 +17,9 @@ from sqlalchemy import exists
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
-from certready.activity.service import Actor
 from certready.auth.models import RevokedAccessToken, User
 from certready.config import Settings
+from certready.context import OrgContext, Principal
 from certready.core.clock import utcnow
 from certready.core.problems import Forbidden, NotFound, Unauthorized
 from certready.core.security import (
@@ -35,6 +33,8 @@ from certready.db.session import SAFE_METHODS, Database
 from certready.orgs.enums import Role
 from certready.orgs.models import Membership, Organisation
 from certready.orgs.permissions import Action, allows
+from certready.tokens.repository import mark_used, token_with_creator
+from certready.tokens.service import check_token
 
 oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/api/v1/auth/token", auto_error=False)
 
@@ -73,36 +73,6 @@ async def get_session(request: Request, db: DatabaseDep) -> AsyncIterator[AsyncS
 
 
 SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]
-
-
-@dataclass
-class Principal:
-    """Who is calling: a user (JWT) or an API token acting for one organisation."""
-
-    user: User
-    jti: str | None = None
-    token_expires_at: datetime | None = None
-    # Set for API tokens: the only organisation and the scopes they act with.
-    token_org_id: uuid.UUID | None = None
-    token_scopes: frozenset[str] = field(default_factory=frozenset)
-    token_id: uuid.UUID | None = None
-
-    @property
-    def id(self) -> uuid.UUID:
-        return self.user.id
-
-    @property
-    def credential_id(self) -> uuid.UUID:
-        """The credential making the call (API token, else the user): scopes idempotency keys."""
-        return self.token_id or self.user.id
-
-    @property
-    def name(self) -> str:
-        return self.user.full_name or self.user.email
-
-    @property
-    def actor(self) -> Actor:
-        return Actor(id=self.user.id, name=self.name)
 
 
 # last_used_at of an API token is written at most this often (not on every request).
@@ -149,9 +119,6 @@ async def _api_token_principal(
     request: Request, session: AsyncSession, db: Database, secret: str
 ) -> Principal:
     """An API token (J12): looked up by its SHA-256 with its creator, in one query."""
-    from certready.tokens.repository import mark_used, token_with_creator
-    from certready.tokens.service import check_token
-
     if len(secret) > MAX_TOKEN_LENGTH:
         raise Unauthorized()
     found = await token_with_creator(session, token_hash(secret))
@@ -178,29 +145,6 @@ async def _api_token_principal(
 
 
 PrincipalDep = Annotated[Principal, Depends(get_principal)]
-
-
-@dataclass
-class OrgContext:
-    org: Organisation
-    role: Role
-    principal: Principal
-
-    @property
-    def org_id(self) -> uuid.UUID:
-        return self.org.id
-
-    @property
-    def actor(self) -> Actor:
-        return self.principal.actor
-
-    def can(self, action: Action) -> bool:
-        """The role allows it and, for an API token, one of its scopes too."""
-        if self.principal.token_org_id is not None and not _token_scope_allows(
-            self.principal.token_scopes, action
-        ):
-            return False
-        return allows(self.role, action)
 
 
 async def get_org_context(
@@ -246,18 +190,6 @@ class Requires:
     async def __call__(self, ctx: OrgCtxDep) -> OrgContext:
         if not allows(ctx.role, self.action):
             raise Forbidden(f"Your role ({ctx.role.value}) may not {self.action.value}.")
-        if ctx.principal.token_org_id is not None and not _token_scope_allows(
-            ctx.principal.token_scopes, self.action
-        ):
+        if ctx.principal is not None and not ctx.principal.scope_allows(self.action):
             raise Forbidden(f"This API token lacks the scope for {self.action.value}.")
         return ctx
-
-
-def _token_scope_allows(scopes: frozenset[str], action: Action) -> bool:
-    # API tokens carry explicit scopes; "read" covers every read action, "x:write" implies "x:read".
-    if action.value in scopes:
-        return True
-    domain, _, verb = action.value.partition(":")
-    if verb == "read":
-        return "read" in scopes or f"{domain}:write" in scopes
-    return False

@@ -11,7 +11,6 @@ from certready.auth.router import me_router, setup_router
 from certready.auth.router import router as auth_router
 from certready.core.problems import problem_responses
 from certready.corrective_measures.router import router as corrective_measures_router
-from certready.corrective_measures.service import register_open_measures_provider
 from certready.evidence.router import router as evidence_router
 from certready.findings.router import router as findings_router
 from certready.management_reviews.router import router as management_reviews_router
@@ -64,8 +63,6 @@ def build_api_router() -> APIRouter:
         api.include_router(router, responses=ORG_SCOPED)
     for router in (audit_programmes_router, audits_router, findings_router):
         api.include_router(router, responses=ORG_SCOPED)
-    # the findings close guard counts open corrective measures (10.1)
-    register_open_measures_provider()
     api.include_router(corrective_measures_router, responses=ORG_SCOPED)
     for router in (training_router, objectives_router):
         api.include_router(router, responses=ORG_SCOPED)

@@ -7,9 +7,10 @@ from typing import Annotated
 
 from fastapi import Depends, Path
 
-from certready.api.deps import OrgContext, OrgCtxDep, Requires, SessionDep
+from certready.api.deps import OrgCtxDep, Requires, SessionDep
 from certready.audits.models import Audit, AuditProgramme
 from certready.audits.repository import AuditProgrammeRepository, AuditRepository
+from certready.context import OrgContext
 from certready.orgs.permissions import Action
 
 AuditsReader = Annotated[OrgContext, Depends(Requires(Action.audits_read))]

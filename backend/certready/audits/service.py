@@ -15,8 +15,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from certready.activity.service import Actor, diff, record, snapshot
-from certready.api.deps import OrgContext
+from certready.activity.service import diff, record, snapshot
 from certready.audits.enums import (
     CERTIFICATION_BODY_TYPES,
     FINAL_AUDIT_STATUSES,
@@ -48,6 +47,7 @@ from certready.audits.schemas import (
     ReportFinding,
 )
 from certready.audits.workflow import AUDIT_WORKFLOW, AuditMove
+from certready.context import Actor, OrgContext
 from certready.core.clock import today, utcnow
 from certready.core.http import check_if_match
 from certready.core.pagination import PageParams, paginate
@@ -607,7 +607,7 @@ async def assess_line(
         check_if_match(if_match, line.version)
     team = (await repo.team([audit.id])).get(audit.id, [])
     auditors = {u for u in [audit.lead_auditor_id, *team] if u is not None}
-    caller = ctx.principal.id
+    caller = ctx.user_id
     if caller not in auditors:
         raise Forbidden("Only the audit's lead auditor and team members assess its checklist.")
     changes = data.model_dump(exclude_unset=True)

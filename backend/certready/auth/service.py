@@ -15,10 +15,10 @@ from sqlalchemy import func, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
-from certready.activity.service import Actor
 from certready.auth.models import LoginAttempt, RefreshToken, RevokedAccessToken, User
 from certready.auth.schemas import MembershipRead, MeRead, PasswordChange, SetupRequest, TokenPair
 from certready.config import Settings
+from certready.context import Actor
 from certready.core.clock import utcnow
 from certready.core.problems import Conflict, TooManyRequests, Unauthorized, Unprocessable
 from certready.core.security import (

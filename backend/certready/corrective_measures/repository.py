@@ -5,11 +5,11 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
 
-from sqlalchemy import and_, func
+from sqlalchemy import and_
 from sqlmodel import col, delete, select
 from sqlmodel.sql.expression import SelectOfScalar
 
-from certready.corrective_measures.enums import FINAL_MEASURE_STATUSES, NOT_OVERDUE_STATUSES
+from certready.corrective_measures.enums import NOT_OVERDUE_STATUSES
 from certready.corrective_measures.models import (
     CorrectiveAction,
     CorrectiveMeasure,
@@ -143,25 +143,6 @@ class CorrectiveMeasureRepository(OrgScopedRepository[CorrectiveMeasure]):
                     measure_id=measure_id, evidence_item_id=item, org_id=self.org_id
                 )
             )
-
-    async def open_counts(self, finding_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, int]:
-        """Linked measures per finding that are neither closed nor cancelled."""
-        if not finding_ids:
-            return {}
-        stmt = (
-            select(CorrectiveMeasureFinding.finding_id, func.count())
-            .join(
-                CorrectiveMeasure, col(CorrectiveMeasure.id) == CorrectiveMeasureFinding.measure_id
-            )
-            .where(
-                col(CorrectiveMeasureFinding.org_id) == self.org_id,
-                col(CorrectiveMeasure.org_id) == self.org_id,
-                col(CorrectiveMeasureFinding.finding_id).in_(finding_ids),
-                col(CorrectiveMeasure.status).not_in(list(FINAL_MEASURE_STATUSES)),
-            )
-            .group_by(col(CorrectiveMeasureFinding.finding_id))
-        )
-        return {fid: int(n) for fid, n in (await self.session.execute(stmt)).all()}
 
     async def members(self, user_ids: Sequence[uuid.UUID]) -> set[uuid.UUID]:
         """Which of ``user_ids`` are members of the organisation."""

@@ -10,8 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from certready.activity.service import diff, record, snapshot
-from certready.api.deps import OrgContext
 from certready.audits.service import columns
+from certready.context import OrgContext
 from certready.core.clock import today, utcnow
 from certready.core.http import check_if_match
 from certready.core.pagination import PageParams, paginate
@@ -81,20 +81,6 @@ def is_overdue(measure: CorrectiveMeasure) -> bool:
         and measure.due_date < today()
         and measure.status not in NOT_OVERDUE_STATUSES
     )
-
-
-# --- findings integration -------------------------------------------------------------------
-async def open_measures_per_finding(
-    session: AsyncSession, org_id: uuid.UUID, finding_ids: Sequence[uuid.UUID]
-) -> dict[uuid.UUID, int]:
-    """Provider for the findings close guard: linked measures not closed or cancelled."""
-    return await CorrectiveMeasureRepository(session, org_id).open_counts(finding_ids)
-
-
-def register_open_measures_provider() -> None:
-    """Idempotent: a nonconformity closes only when its measures are closed (10.1)."""
-    if open_measures_per_finding not in findings_service.OPEN_MEASURE_PROVIDERS:
-        findings_service.OPEN_MEASURE_PROVIDERS.append(open_measures_per_finding)
 
 
 async def _findings(
@@ -496,7 +482,7 @@ async def record_effectiveness_review(
         await ensure_evidence_in_org(
             session, ctx.org_id, [data.evidence_id], ["body", "evidence_id"]
         )
-    measure.review_by_id = ctx.principal.id
+    measure.review_by_id = ctx.person_id()
     measure.review_method = data.method
     measure.review_result = data.result
     measure.review_date = data.review_date

@@ -9,7 +9,8 @@ from typing import Annotated
 
 from fastapi import Depends, Header, Path, Query, Request
 
-from certready.api.deps import DatabaseDep, OrgContext, OrgCtxDep, Requires, SessionDep, SettingsDep
+from certready.api.deps import DatabaseDep, OrgCtxDep, Requires, SessionDep, SettingsDep
+from certready.context import OrgContext
 from certready.core.problems import PayloadTooLarge, Unprocessable, UnsupportedMediaType
 from certready.evidence import service
 from certready.evidence.enums import EvidenceKind, EvidenceStatus

@@ -24,8 +24,8 @@ import anyio
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from certready.activity.service import SYSTEM, Actor, diff, record, snapshot
-from certready.api.deps import OrgContext
+from certready.activity.service import diff, record, snapshot
+from certready.context import SYSTEM, Actor, OrgContext
 from certready.core.clock import today, utcnow
 from certready.core.http import check_if_match
 from certready.core.pagination import PageParams, paginate
@@ -446,7 +446,7 @@ async def _idempotent(
     reservation = await idempotency.reserve(
         up.db,
         org_id=ctx.org_id,
-        principal_id=ctx.principal.credential_id,
+        principal_id=ctx.credential_id,
         endpoint=endpoint,
         key=key,
         process=up.process,

@@ -5,10 +5,12 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
 
-from sqlalchemy import and_, or_
+from sqlalchemy import and_, func, or_
 from sqlmodel import col, delete, select
 from sqlmodel.sql.expression import SelectOfScalar
 
+from certready.corrective_measures.enums import FINAL_MEASURE_STATUSES
+from certready.corrective_measures.models import CorrectiveMeasure, CorrectiveMeasureFinding
 from certready.db.repository import OrgScopedRepository
 from certready.findings.enums import FindingStatus
 from certready.findings.models import Finding, FindingEvidence
@@ -92,3 +94,22 @@ class FindingRepository(OrgScopedRepository[Finding]):
                     org_id=self.org_id,
                 )
             )
+
+    async def open_measure_counts(self, finding_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, int]:
+        """Linked measures per finding that are neither closed nor cancelled."""
+        if not finding_ids:
+            return {}
+        stmt = (
+            select(CorrectiveMeasureFinding.finding_id, func.count())
+            .join(
+                CorrectiveMeasure, col(CorrectiveMeasure.id) == CorrectiveMeasureFinding.measure_id
+            )
+            .where(
+                col(CorrectiveMeasureFinding.org_id) == self.org_id,
+                col(CorrectiveMeasure.org_id) == self.org_id,
+                col(CorrectiveMeasureFinding.finding_id).in_(finding_ids),
+                col(CorrectiveMeasure.status).not_in(list(FINAL_MEASURE_STATUSES)),
+            )
+            .group_by(col(CorrectiveMeasureFinding.finding_id))
+        )
+        return {fid: int(n) for fid, n in (await self.session.execute(stmt)).all()}

@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from certready.activity.service import diff, record, snapshot
-from certready.api.deps import OrgContext
 from certready.audits.enums import FINAL_AUDIT_STATUSES, AuditStatus
 from certready.audits.models import Audit
 from certready.audits.repository import AuditRepository
 from certready.audits.schemas import LinkedEvidence
 from certready.audits.service import audit_key, columns, ensure_may_conduct, is_certification_body
+from certready.context import OrgContext
 from certready.core.clock import today, utcnow
 from certready.core.http import check_if_match
 from certready.core.pagination import PageParams, paginate
@@ -50,29 +50,8 @@ FINDING_FIELDS = [
     "cb_verified_at",
 ]
 
+
 # --- corrective measures (next issue) -------------------------------------------------------
-# A nonconformity closes only when every linked corrective measure is closed (ISO/IEC 20000-1
-# 10.1). The corrective-measures package does not exist yet: it will register a provider
-# here (``OPEN_MEASURE_PROVIDERS.append(...)``) that counts the open measures per finding.
-# With no provider registered every finding has zero open measures.
-OpenMeasuresProvider = Callable[
-    [AsyncSession, uuid.UUID, Sequence[uuid.UUID]], Awaitable[dict[uuid.UUID, int]]
-]
-OPEN_MEASURE_PROVIDERS: list[OpenMeasuresProvider] = []
-
-
-async def open_corrective_measures(
-    session: AsyncSession, org_id: uuid.UUID, finding_ids: Sequence[uuid.UUID]
-) -> dict[uuid.UUID, int]:
-    """Open corrective measures per finding, summed over the registered providers."""
-    counts = dict.fromkeys(finding_ids, 0)
-    for provider in OPEN_MEASURE_PROVIDERS:
-        for finding_id, n in (await provider(session, org_id, finding_ids)).items():
-            if finding_id in counts:
-                counts[finding_id] += n
-    return counts
-
-
 def finding_key(finding: Finding) -> str:
     return f"F-{finding.number}"
 
@@ -217,7 +196,7 @@ async def create_finding(session: AsyncSession, ctx: OrgContext, data: FindingCr
         requirement_ref=ref,
         audit_id=audit_id,
         checklist_line_id=line.id if line else None,
-        raised_by_id=ctx.principal.id,
+        raised_by_id=ctx.user_id,
         raised_at=now,
         due_date=data.due_date,
     )
@@ -341,9 +320,9 @@ async def transition_finding(
     current = FindingStatus(finding.status)
     open_measures = 0
     if data.to == FindingStatus.closed and grade in NONCONFORMITY_GRADES:
-        open_measures = (await open_corrective_measures(session, ctx.org_id, [finding.id])).get(
-            finding.id, 0
-        )
+        # 10.1: a nonconformity closes only when every linked corrective measure is closed
+        counts = await FindingRepository(session, ctx.org_id).open_measure_counts([finding.id])
+        open_measures = counts.get(finding.id, 0)
     move = FindingMove(
         finding=finding,
         note=data.note,

@@ -7,7 +7,8 @@ from typing import Annotated
 
 from fastapi import Depends, Path
 
-from certready.api.deps import OrgContext, OrgCtxDep, Requires, SessionDep
+from certready.api.deps import OrgCtxDep, Requires, SessionDep
+from certready.context import OrgContext
 from certready.management_reviews.models import ManagementReview
 from certready.management_reviews.repository import ReviewRepository
 from certready.orgs.permissions import Action

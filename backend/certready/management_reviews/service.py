@@ -18,8 +18,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from certready.activity.service import diff, record, snapshot
-from certready.api.deps import OrgContext
 from certready.audits.service import audit_key, columns
+from certready.context import OrgContext
 from certready.core.clock import today, utcnow
 from certready.core.http import check_if_match
 from certready.core.pagination import PageParams, paginate
@@ -63,7 +63,6 @@ from certready.management_reviews.topics import DEFAULT_TOPIC_KEYS, DEFAULT_TOPI
 from certready.management_reviews.workflow import REVIEW_WORKFLOW, ReviewMove
 from certready.objectives.service import cutoffs, objective_key
 from certready.readiness.facts import ReviewFacts
-from certready.readiness.providers import register_review_provider
 from certready.training.service import training_matrix
 
 REVIEW_FIELDS = [
@@ -792,7 +791,7 @@ async def update_action(
 async def readiness_reviews(
     session: AsyncSession, org_id: uuid.UUID, today: date
 ) -> list[ReviewFacts]:
-    """The reviews as the readiness rules see them, in one statement (readiness.providers).
+    """The reviews as the readiness rules see them, in one statement (readiness reads them).
 
     Held means marked held (or minutes approved) with a held date; a planned review is
     scheduled for its planned date, and its agenda is the agenda text or its topic list.
@@ -819,6 +818,3 @@ async def readiness_reviews(
     return [
         ReviewFacts(**{**f, "missing_inputs": tuple(f["missing_inputs"])}) for f in facts.values()
     ]
-
-
-register_review_provider(readiness_reviews)

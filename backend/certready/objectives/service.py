@@ -18,8 +18,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from certready.activity.service import diff, record, snapshot
-from certready.api.deps import OrgContext
 from certready.audits.service import columns
+from certready.context import OrgContext
 from certready.core.clock import today, utcnow
 from certready.core.http import check_if_match
 from certready.core.pagination import PageParams, paginate

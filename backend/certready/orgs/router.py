@@ -5,14 +5,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Query, Response, status
 
-from certready.api.deps import (
-    OrgContext,
-    OrgCtxDep,
-    PrincipalDep,
-    Requires,
-    SessionDep,
-    SettingsDep,
-)
+from certready.api.deps import OrgCtxDep, PrincipalDep, Requires, SessionDep, SettingsDep
+from certready.context import OrgContext
 from certready.core.http import set_etag
 from certready.core.pagination import PageDep
 from certready.core.problems import problem_responses

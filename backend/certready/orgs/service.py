@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Awaitable, Callable
 
 import anyio
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from certready.activity.service import Actor, diff, record, snapshot
+from certready.activity.service import diff, record, snapshot
 from certready.auth.models import User
 from certready.config import Settings
+from certready.context import Actor
 from certready.core.clock import utcnow
 from certready.core.http import check_if_match
 from certready.core.pagination import PageParams, paginate
@@ -22,6 +22,7 @@ from certready.orgs.models import Membership, Organisation
 from certready.orgs.permissions import Action, roles_allowing
 from certready.orgs.repository import MembershipRepository, OrganisationRepository
 from certready.orgs.schemas import MemberCreate, MemberRead, MemberUpdate, OrgCreate, OrgUpdate
+from certready.requirements.repository import RequirementStatusRepository
 
 ORG_FIELDS = [
     "name",
@@ -31,11 +32,6 @@ ORG_FIELDS = [
     "certification_body",
     "certification_decision_date",
 ]
-
-# Domains that keep per-organisation rows (requirement statuses, ...) register here
-# so a new organisation is complete from its first request.
-OrgInitialiser = Callable[[AsyncSession, Organisation], Awaitable[None]]
-ORG_INITIALISERS: list[OrgInitialiser] = []
 
 
 async def create_organisation(
@@ -67,8 +63,8 @@ async def create_organisation(
         summary=f"{owner.email} joined as admin",
         after={"email": owner.email, "role": Role.admin.value},
     )
-    for initialise in ORG_INITIALISERS:
-        await initialise(session, org)
+    # a new organisation is complete from its first request: one status per requirement
+    await RequirementStatusRepository(session, org.id).create_missing(utcnow())
     await session.flush()
     return org
 

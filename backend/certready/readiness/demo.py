@@ -36,12 +36,13 @@ import anyio
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import SQLModel, col, select
 
-from certready.activity.service import Actor, record
+from certready.activity.service import record
 from certready.audits.enums import AuditStatus, AuditType, ChecklistResult
 from certready.audits.models import Audit, AuditChecklistLine, AuditProgramme, AuditTeamMember
 from certready.auth.models import User
 from certready.auth.service import setup_needed
 from certready.config import Settings
+from certready.context import Actor
 from certready.core.clock import utcnow
 from certready.core.problems import Conflict
 from certready.core.security import hash_password

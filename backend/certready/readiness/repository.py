@@ -45,9 +45,9 @@ from certready.findings.enums import (
     FindingStatus,
 )
 from certready.findings.models import Finding
+from certready.management_reviews.service import readiness_reviews
 from certready.objectives.models import Objective, ObjectiveMeasurement
 from certready.orgs.models import Organisation
-from certready.readiness import providers
 from certready.readiness.facts import (
     DOCUMENT_KINDS,
     FAILING_LIMIT,
@@ -233,7 +233,7 @@ class FactsLoader:
         await self._expiring(facts)
         await self._improvement(facts)
         await self._lists(facts)
-        facts.reviews = await providers.load_reviews(self.session, self.org_id, today)
+        facts.reviews = await readiness_reviews(self.session, self.org_id, today)
         return facts
 
     async def _requirements(self, facts: Facts) -> uuid.UUID | None:

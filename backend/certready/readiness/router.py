@@ -4,7 +4,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response, status
 
-from certready.api.deps import OrgContext, Requires, SessionDep, SettingsDep
+from certready.api.deps import Requires, SessionDep, SettingsDep
+from certready.context import OrgContext
 from certready.core.http import set_etag
 from certready.core.pagination import PageDep
 from certready.core.problems import problem_responses

@@ -11,7 +11,8 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
-from certready.activity.service import Actor, record
+from certready.activity.service import record
+from certready.context import Actor
 from certready.core.clock import today as clock_today
 from certready.core.clock import utcnow
 from certready.core.http import check_if_match

@@ -6,7 +6,8 @@ from typing import Annotated
 
 from fastapi import Depends, Path, Query
 
-from certready.api.deps import OrgContext, Requires, SessionDep
+from certready.api.deps import Requires, SessionDep
+from certready.context import OrgContext
 from certready.orgs.permissions import Action
 from certready.requirements import service
 from certready.requirements.catalogue.loader import DEFAULT_FRAMEWORK

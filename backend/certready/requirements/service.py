@@ -20,13 +20,13 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from certready.activity.schemas import ActivityRead
-from certready.activity.service import Actor, diff, record, snapshot
+from certready.activity.service import diff, record, snapshot
+from certready.context import Actor
 from certready.core.clock import utcnow
 from certready.core.http import check_if_match, etag_for
 from certready.core.pagination import PageParams, paginate
 from certready.core.problems import Forbidden, NotFound, PreconditionFailed, Unprocessable
 from certready.orgs.models import Organisation
-from certready.orgs.service import ORG_INITIALISERS
 from certready.requirements.enums import CatalogueView, ImplementationStatus
 from certready.requirements.models import (
     DocumentedInformation,
@@ -172,10 +172,6 @@ async def list_documented_information(
 async def initialise_requirement_statuses(session: AsyncSession, org: Organisation) -> None:
     """A new organisation starts with a ``not_started`` status for every assessable requirement."""
     await RequirementStatusRepository(session, org.id).create_missing(utcnow())
-
-
-if initialise_requirement_statuses not in ORG_INITIALISERS:
-    ORG_INITIALISERS.append(initialise_requirement_statuses)
 
 
 def _read(row: StatusRow) -> RequirementRead:

@@ -5,7 +5,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, status
 
-from certready.api.deps import OrgContext, PrincipalDep, Requires, SessionDep
+from certready.api.deps import PrincipalDep, Requires, SessionDep
+from certready.context import OrgContext
 from certready.core.pagination import PageDep
 from certready.orgs.permissions import Action
 from certready.tokens import service

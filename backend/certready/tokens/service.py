@@ -16,8 +16,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from certready.activity.service import record
-from certready.api.deps import OrgContext, Principal
 from certready.auth.models import User
+from certready.context import OrgContext, Principal
 from certready.core.clock import utcnow
 from certready.core.pagination import PageParams, paginate
 from certready.core.problems import NotFound, Unauthorized
@@ -56,7 +56,7 @@ async def create_token(
         token_hash=digest,
         hint=secret[:HINT_LENGTH],
         scopes=sorted({s.value for s in data.scopes}),
-        created_by=ctx.principal.id,
+        created_by=ctx.person_id(),
         created_at=now,
         expires_at=now + timedelta(days=data.expires_in_days),
     )
@@ -100,7 +100,7 @@ async def revoke_token(session: AsyncSession, ctx: OrgContext, token_id: uuid.UU
     if token.revoked_at is not None:
         return
     token.revoked_at = utcnow()
-    token.revoked_by = ctx.principal.id
+    token.revoked_by = ctx.user_id
     record(
         session,
         org_id=ctx.org_id,
