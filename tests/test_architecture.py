@@ -271,3 +271,20 @@ def test_registry_check_sees_a_foreign_append() -> None:
     containers = {"certready.owner": _module_level_containers(owner)}
     found = _foreign_mutations(other, containers, {"certready.owner": Path("owner.py")})
     assert found == ["certready.owner:HOOKS", "certready.owner:HOOKS"]
+
+
+def test_every_versioned_table_has_a_version_counter() -> None:
+    """An ETag column without SQLAlchemy's version counter would let a stale write win."""
+    import certready.db.registry  # noqa: F401  (every table module)
+    from sqlalchemy.orm import configure_mappers
+    from sqlmodel import SQLModel
+
+    configure_mappers()
+    seen = 0
+    for mapper in SQLModel._sa_registry.mappers:  # type: ignore[attr-defined]
+        columns = {c.key for c in mapper.columns}
+        for name in ("version", "revision"):
+            if name in columns and mapper.columns[name].type.python_type is int:
+                seen += 1
+                assert mapper.version_id_col is mapper.columns[name], mapper.class_.__name__
+    assert seen >= 13

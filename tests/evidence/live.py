@@ -22,7 +22,7 @@ from tests.conftest import _pg_admin_url
 from tests.factories.auth import PASSWORD
 
 REPO = Path(__file__).resolve().parents[2]
-STARTUP_TIMEOUT = 30.0
+STARTUP_TIMEOUT = 120.0
 
 
 def free_port() -> int:

@@ -25,7 +25,7 @@ from certready.orgs.models import Organisation
 _TOUCHED = "certready.touched_orgs"
 
 
-def _jsonable(value: Any) -> Any:
+def jsonable(value: Any) -> Any:
     if isinstance(value, datetime | date):
         return value.isoformat()
     if isinstance(value, uuid.UUID):
@@ -33,14 +33,14 @@ def _jsonable(value: Any) -> Any:
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, Mapping):
-        return {str(k): _jsonable(v) for k, v in value.items()}
+        return {str(k): jsonable(v) for k, v in value.items()}
     if isinstance(value, list | tuple | set | frozenset):
-        return [_jsonable(v) for v in value]
+        return [jsonable(v) for v in value]
     return value
 
 
 def snapshot(obj: Any, fields: list[str]) -> dict[str, Any]:
-    return {f: _jsonable(getattr(obj, f)) for f in fields}
+    return {f: jsonable(getattr(obj, f)) for f in fields}
 
 
 def diff(
@@ -72,8 +72,8 @@ def record(
         object_type=object_type,
         object_id=str(object_id),
         summary=summary[:500],
-        before=_jsonable(dict(before)) if before is not None else None,
-        after=_jsonable(dict(after)) if after is not None else None,
+        before=jsonable(dict(before)) if before is not None else None,
+        after=jsonable(dict(after)) if after is not None else None,
     )
     session.add(entry)
     session.info.setdefault(_TOUCHED, set()).add(org_id)

@@ -9,10 +9,10 @@ from sqlalchemy import JSON, Index, String, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from certready.audits.enums import AuditStatus, AuditType, ChecklistResult
-from certready.db.base import IdMixin, TimestampMixin, utc_field
+from certready.db.base import IdMixin, TimestampMixin, Versioned, utc_field
 
 
-class AuditProgramme(IdMixin, TimestampMixin, table=True):
+class AuditProgramme(IdMixin, TimestampMixin, Versioned, table=True):
     """The internal audit programme: period, objectives and the audit method (procedure)."""
 
     __tablename__ = "audit_programme"
@@ -29,10 +29,9 @@ class AuditProgramme(IdMixin, TimestampMixin, table=True):
         default=None, foreign_key="user_account.id", ondelete="SET NULL"
     )
     approved_at: datetime | None = utc_field(default=None)
-    version: int = 1
 
 
-class Audit(IdMixin, TimestampMixin, table=True):
+class Audit(IdMixin, TimestampMixin, Versioned, table=True):
     __tablename__ = "audit"
     __table_args__ = (
         UniqueConstraint("org_id", "number"),
@@ -64,7 +63,6 @@ class Audit(IdMixin, TimestampMixin, table=True):
     # Who received the report (names, roles or addresses).
     distribution: list[str] = Field(default_factory=list, sa_type=JSON)
     closed_at: datetime | None = utc_field(default=None)
-    version: int = 1
 
 
 class AuditTeamMember(SQLModel, table=True):
@@ -77,7 +75,7 @@ class AuditTeamMember(SQLModel, table=True):
     org_id: uuid.UUID = Field(foreign_key="organisation.id", index=True, ondelete="RESTRICT")
 
 
-class AuditChecklistLine(IdMixin, table=True):
+class AuditChecklistLine(IdMixin, Versioned, table=True):
     """One leaf requirement in an audit's scope, created when the audit starts."""
 
     __tablename__ = "audit_checklist_line"
@@ -100,7 +98,6 @@ class AuditChecklistLine(IdMixin, table=True):
         default=None, foreign_key="user_account.id", ondelete="RESTRICT"
     )
     assessed_at: datetime | None = utc_field(default=None)
-    version: int = 1
 
 
 class AuditChecklistEvidence(SQLModel, table=True):

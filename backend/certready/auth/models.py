@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 
 from sqlalchemy import Index
-from sqlmodel import Field
+from sqlmodel import Field, SQLModel
 
 from certready.db.base import IdMixin, TimestampMixin, UTCDateTime, utc_field
 
@@ -59,3 +59,27 @@ class LoginAttempt(IdMixin, table=True):
     client: str = Field(max_length=64)
     at: datetime = Field(sa_type=UTCDateTime)
     success: bool = False
+
+
+class LoginThrottle(SQLModel, table=True):
+    """A fixed-window counter per account (failures) or per client (attempts).
+
+    Incremented atomically (one upsert) *before* the password is checked, so a burst of
+    concurrent attempts is checked exactly up to the limit on every database.
+    """
+
+    __tablename__ = "login_throttle"
+
+    key: str = Field(primary_key=True, max_length=400)
+    window_start: datetime = Field(sa_type=UTCDateTime)
+    count: int = 0
+
+
+class Installation(SQLModel, table=True):
+    """The single row the first run claims (setup or demo): a concurrent first run gets 409."""
+
+    __tablename__ = "installation"
+
+    id: int = Field(default=1, primary_key=True, sa_column_kwargs={"autoincrement": False})
+    kind: str = Field(max_length=16)
+    created_at: datetime = utc_field()

@@ -11,11 +11,19 @@ import uuid
 from datetime import datetime, timedelta
 
 import anyio
-from sqlalchemy import func, update
+from sqlalchemy import update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
-from certready.auth.models import LoginAttempt, RefreshToken, RevokedAccessToken, User
+from certready.auth import throttle
+from certready.auth.models import (
+    Installation,
+    LoginAttempt,
+    RefreshToken,
+    RevokedAccessToken,
+    User,
+)
 from certready.auth.schemas import MembershipRead, MeRead, PasswordChange, SetupRequest, TokenPair
 from certready.config import Settings
 from certready.context import Actor
@@ -42,12 +50,26 @@ async def setup_needed(session: AsyncSession) -> bool:
     return (await session.execute(select(User.id).limit(1))).first() is None
 
 
+async def claim_first_run(session: AsyncSession, kind: str) -> None:
+    """Claim the installation's first run; of N concurrent first runs exactly one wins (409).
+
+    One row with a fixed primary key: the second INSERT waits for the first transaction
+    and then violates the key (PostgreSQL), or finds users already (SQLite, serial writers).
+    """
+    if not await setup_needed(session):
+        raise Conflict("Certready is already set up. Log in instead.")
+    session.add(Installation(id=1, kind=kind, created_at=utcnow()))
+    try:
+        await session.flush()
+    except IntegrityError as exc:
+        raise Conflict("Certready is already set up. Log in instead.") from exc
+
+
 async def run_setup(
     session: AsyncSession, settings: Settings, data: SetupRequest
 ) -> tuple[Organisation, User]:
     """First run only: the first organisation and its admin; 409 once any user exists."""
-    if not await setup_needed(session):
-        raise Conflict("Certready is already set up. Log in instead.")
+    await claim_first_run(session, "setup")
     email = str(data.admin.email).lower()
     problems = password_problems(data.admin.password, email, data.admin.full_name)
     if problems:
@@ -86,43 +108,33 @@ async def login(
     account = email.strip().lower()[:320]
     now = utcnow()
     async with db.transaction() as session:
-        account_since = now - timedelta(seconds=settings.login_account_window_seconds)
-        client_since = now - timedelta(seconds=settings.login_client_window_seconds)
-        failures = (
-            await session.execute(
-                select(func.count(), func.min(LoginAttempt.at)).where(
-                    col(LoginAttempt.account) == account,
-                    col(LoginAttempt.success).is_(False),
-                    col(LoginAttempt.at) >= account_since,
-                )
-            )
-        ).one()
-        attempts = (
-            await session.execute(
-                select(func.count(), func.min(LoginAttempt.at)).where(
-                    col(LoginAttempt.client) == client, col(LoginAttempt.at) >= client_since
-                )
-            )
-        ).one()
-        # Same answer for existing and unknown accounts (SECURITY.md A6).
-        if failures[0] >= settings.login_account_failures:
-            wait = settings.login_account_window_seconds - int((now - failures[1]).total_seconds())
-            raise TooManyRequests(max(wait, 1))
-        if attempts[0] >= settings.login_client_attempts:
-            wait = settings.login_client_window_seconds - int((now - attempts[1]).total_seconds())
-            raise TooManyRequests(max(wait, 1))
+        # Counted before the check, atomically: a burst gets exactly the limit checked.
+        # The same answer for existing and unknown accounts (SECURITY.md A6).
+        failures, failures_since = await throttle.take(
+            session, throttle.account_key(account), settings.login_account_window_seconds, now
+        )
+        attempts, attempts_since = await throttle.take(
+            session, throttle.client_key(client[:64]), settings.login_client_window_seconds, now
+        )
         user = (
             (await session.execute(select(User).where(col(User.email) == account)))
             .scalars()
             .first()
         )
         stored = user.password_hash if user is not None and user.is_active else None
+    if failures > settings.login_account_failures:
+        window = settings.login_account_window_seconds
+        raise TooManyRequests(throttle.retry_after(failures_since, window, now))
+    if attempts > settings.login_client_attempts:
+        window = settings.login_client_window_seconds
+        raise TooManyRequests(throttle.retry_after(attempts_since, window, now))
     ok, new_hash = await anyio.to_thread.run_sync(verify_password, settings, password, stored)
     async with db.transaction() as session:
         session.add(LoginAttempt(account=account, client=client[:64], at=now, success=ok))
         if not ok or user is None:
             tokens = None
         else:
+            await throttle.forget(session, throttle.account_key(account))
             user = await session.merge(user)
             user.last_login_at = now
             if new_hash:

@@ -16,6 +16,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 log = logging.getLogger("certready.problems")
@@ -239,6 +240,19 @@ def install_problem_handlers(app: FastAPI) -> None:
         for key, value in (exc.headers or {}).items():
             response.headers[key] = value
         return response
+
+    @app.exception_handler(StaleDataError)
+    async def _stale(request: Request, exc: StaleDataError) -> JSONResponse:
+        # A version-counter UPDATE matched no row: a concurrent writer won. The services
+        # answer this themselves (core.changes); this is the net under every other path.
+        log.warning("stale write on %s %s: %s", request.method, request.url.path, exc)
+        if request.method in {"PATCH", "PUT", "DELETE"}:
+            problem: ProblemException = PreconditionFailed(
+                "The resource was changed by someone else. Reload it and try again."
+            )
+        else:
+            problem = Conflict("Someone else changed this meanwhile. Reload it and try again.")
+        return problem_response(problem, request)
 
     @app.exception_handler(OperationalError)
     async def _db_down(request: Request, exc: OperationalError) -> JSONResponse:

@@ -14,10 +14,10 @@ from certready.corrective_measures.enums import (
     MeasureStatus,
     RootCauseMethod,
 )
-from certready.db.base import IdMixin, TimestampMixin, UTCDateTime, utc_field
+from certready.db.base import IdMixin, TimestampMixin, UTCDateTime, Versioned, utc_field
 
 
-class CorrectiveMeasure(IdMixin, TimestampMixin, table=True):
+class CorrectiveMeasure(IdMixin, TimestampMixin, Versioned, table=True):
     __tablename__ = "corrective_measure"
     __table_args__ = (
         UniqueConstraint("org_id", "number"),
@@ -67,7 +67,6 @@ class CorrectiveMeasure(IdMixin, TimestampMixin, table=True):
     reopen_count: int = 0
     cancel_reason: str = Field(default="", max_length=10000)
     closed_at: datetime | None = utc_field(default=None)
-    version: int = 1
 
 
 class CorrectiveMeasureFinding(SQLModel, table=True):

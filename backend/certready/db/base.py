@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import DateTime, Dialect
+from sqlalchemy.orm import declared_attr
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
 
@@ -58,3 +59,26 @@ class IdMixin(SQLModel):
 class TimestampMixin(SQLModel):
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+
+
+def version_mapper_args(column: str) -> Any:
+    """Mapper arguments for optimistic concurrency on ``column`` (SQLAlchemy's version counter).
+
+    Every ORM UPDATE or DELETE of the row then ends in ``AND <column> = <value loaded>``:
+    a writer that read a stale row matches nothing and fails, whatever path it took. The
+    services bump the counter themselves (``version_id_generator=False``), so an update that
+    changes nothing visible keeps the ETag.
+    """
+
+    @declared_attr.directive
+    def __mapper_args__(cls: Any) -> dict[str, Any]:
+        return {"version_id_col": cls.__table__.c[column], "version_id_generator": False}
+
+    return __mapper_args__
+
+
+class Versioned(SQLModel):
+    """The ETag counter of a row clients change with ``If-Match`` (``version_mapper_args``)."""
+
+    version: int = 1
+    __mapper_args__ = version_mapper_args("version")

@@ -1,5 +1,13 @@
 """Repositories own all SQL; ``OrgScopedRepository.base_statement()`` is the
-only place that filters domain rows by organisation (SECURITY.md API1)."""
+only place that filters domain rows by organisation (SECURITY.md API1).
+
+Concurrency (one mechanism for every write): in a write session, loading the object a
+request changes (``get_or_404``, ``lock``) locks its row on PostgreSQL, so the If-Match
+check and the workflow check see the committed state and exactly one of N concurrent
+writers wins (SQLite's write transactions are serial already, ``BEGIN IMMEDIATE``). Every
+versioned table is also mapped with a version counter (``db.base.Versioned``): an UPDATE
+from a stale read matches no row and fails instead of overwriting.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +20,8 @@ from sqlmodel import SQLModel, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
 from certready.core.problems import NotFound
+from certready.db.session import is_write_session
+from certready.orgs.models import Organisation, OrgCounter
 
 M = TypeVar("M", bound=SQLModel)
 
@@ -30,8 +40,20 @@ class OrgScopedRepository(Generic[M]):
         stmt = self.base_statement().where(col(self.model.id) == id_)
         return (await self.session.execute(stmt)).scalars().first()
 
+    def for_change(self, stmt: SelectOfScalar[M]) -> SelectOfScalar[M]:
+        """Lock the selected rows when the session writes (PostgreSQL ``FOR UPDATE``)."""
+        return stmt.with_for_update() if is_write_session(self.session) else stmt
+
+    async def lock_organisation(self) -> None:
+        """Serialise writers of the organisation (creating a per-organisation singleton row)."""
+        if is_write_session(self.session):
+            stmt = select(Organisation.id).where(col(Organisation.id) == self.org_id)
+            await self.session.execute(stmt.with_for_update())
+
     async def get_or_404(self, id_: uuid.UUID) -> M:
-        obj = await self.get(id_)
+        """The object a request addresses: locked in a write request, the same 404 otherwise."""
+        stmt = self.for_change(self.base_statement().where(col(self.model.id) == id_))
+        obj = (await self.session.execute(stmt)).scalars().first()
         if obj is None:
             raise NotFound()
         return obj
@@ -48,8 +70,6 @@ async def next_number(session: AsyncSession, org_id: uuid.UUID, name: str) -> in
 
     One atomic ``UPDATE ... RETURNING`` so two writers never get the same number.
     """
-    from certready.orgs.models import OrgCounter
-
     stmt = (
         update(OrgCounter)
         .where(col(OrgCounter.org_id) == org_id, col(OrgCounter.name) == name)

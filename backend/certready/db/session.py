@@ -11,6 +11,12 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from certready.db.engine import writer
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+# Session.info key set on write sessions: loads of the object a request changes lock its row.
+WRITE_SESSION = "certready.write"
+
+
+def is_write_session(session: AsyncSession) -> bool:
+    return bool(session.info.get(WRITE_SESSION))
 
 
 @dataclass
@@ -25,7 +31,7 @@ class Database:
             engine=engine,
             read_sessions=async_sessionmaker(engine, expire_on_commit=False, autoflush=False),
             write_sessions=async_sessionmaker(
-                writer(engine), expire_on_commit=False, autoflush=False
+                writer(engine), expire_on_commit=False, autoflush=False, info={WRITE_SESSION: True}
             ),
         )
 

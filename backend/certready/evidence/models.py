@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import JSON, BigInteger, Index, String, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from certready.db.base import IdMixin, TimestampMixin, utc_field
+from certready.db.base import IdMixin, TimestampMixin, utc_field, version_mapper_args
 from certready.evidence.enums import EvidenceKind, EvidenceStatus, IdempotencyStatus
 
 
@@ -73,6 +73,7 @@ class Evidence(IdMixin, TimestampMixin, table=True):
     )
     # Optimistic-lock counter for PATCH (ETag).
     revision: int = 1
+    __mapper_args__ = version_mapper_args("revision")
 
 
 class EvidenceVersion(IdMixin, table=True):

@@ -27,7 +27,12 @@ class EvidenceRepository(OrgScopedRepository[Evidence]):
     model = Evidence
 
     async def get_by_number(self, number: int) -> Evidence | None:
-        stmt = self.base_statement().where(col(Evidence.number) == number)
+        stmt = self.for_change(self.base_statement().where(col(Evidence.number) == number))
+        return (await self.session.execute(stmt)).scalars().first()
+
+    async def get_addressed(self, evidence_id: uuid.UUID) -> Evidence | None:
+        """The item a request addresses by id (locked in a write request)."""
+        stmt = self.for_change(self.base_statement().where(col(Evidence.id) == evidence_id))
         return (await self.session.execute(stmt)).scalars().first()
 
     async def lock(self, evidence_id: uuid.UUID) -> Evidence | None:

@@ -221,7 +221,7 @@ async def get_evidence(session: AsyncSession, org_id: uuid.UUID, ident: str) -> 
         found = await repo.get_by_number(int(match.group(1)))
     else:
         try:
-            found = await repo.get(uuid.UUID(ident))
+            found = await repo.get_addressed(uuid.UUID(ident))
         except ValueError:
             found = None
     if found is None:

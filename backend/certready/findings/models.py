@@ -8,11 +8,11 @@ from datetime import date, datetime
 from sqlalchemy import Index, String, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from certready.db.base import IdMixin, TimestampMixin, utc_field
+from certready.db.base import IdMixin, TimestampMixin, Versioned, utc_field
 from certready.findings.enums import FindingGrade, FindingSource, FindingStatus
 
 
-class Finding(IdMixin, TimestampMixin, table=True):
+class Finding(IdMixin, TimestampMixin, Versioned, table=True):
     __tablename__ = "finding"
     __table_args__ = (
         UniqueConstraint("org_id", "number"),
@@ -58,7 +58,6 @@ class Finding(IdMixin, TimestampMixin, table=True):
     cb_plan_accepted_at: datetime | None = utc_field(default=None)
     cb_verified_at: datetime | None = utc_field(default=None)
     closed_at: datetime | None = utc_field(default=None)
-    version: int = 1
 
 
 class FindingEvidence(SQLModel, table=True):

@@ -9,15 +9,15 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from certready.activity.service import diff, record, snapshot
+from certready.activity.service import record, snapshot
 from certready.audits.enums import FINAL_AUDIT_STATUSES, AuditStatus
 from certready.audits.models import Audit
 from certready.audits.repository import AuditRepository
 from certready.audits.schemas import LinkedEvidence
 from certready.audits.service import audit_key, columns, ensure_may_conduct, is_certification_body
 from certready.context import OrgContext
+from certready.core.changes import ChangeSpec, check_version, move_object, requested, update_object
 from certready.core.clock import today, utcnow
-from certready.core.http import check_if_match
 from certready.core.pagination import PageParams, paginate
 from certready.core.problems import Conflict, Forbidden, Unprocessable
 from certready.db.repository import next_number
@@ -51,9 +51,16 @@ FINDING_FIELDS = [
 ]
 
 
-# --- corrective measures (next issue) -------------------------------------------------------
 def finding_key(finding: Finding) -> str:
     return f"F-{finding.number}"
+
+
+FINDING_CHANGES = ChangeSpec(
+    object_type="finding",
+    fields=FINDING_FIELDS,
+    label=finding_key,
+    required=frozenset({"grade", "statement"}),
+)
 
 
 def is_cb_finding(finding: Finding) -> bool:
@@ -230,43 +237,73 @@ async def update_finding(
     data: FindingUpdate,
     if_match: str | None,
 ) -> Finding:
-    check_if_match(if_match, finding.version)
+    """Change a finding that is not closed; the grade only while it is open."""
+    check_version(finding, if_match, FINDING_CHANGES)
     _ensure_may_write(ctx, finding)
     if finding.status == FindingStatus.closed:
         raise Conflict(f"{finding_key(finding)} is closed: it is read-only.")
     repo = FindingRepository(session, ctx.org_id)
-    changes = data.model_dump(exclude_unset=True)
-    for key in ("grade", "statement"):
-        if key in changes and changes[key] is None:
-            raise Unprocessable(f"{key} cannot be null.", loc=["body", key])
+    changes = requested(data, FINDING_CHANGES)
     grade_changes = "grade" in changes and changes["grade"] != finding.grade
     if grade_changes and finding.status != FindingStatus.open:
         raise Conflict("The grade changes only while the finding is open.")
     grade = FindingGrade(changes.get("grade", finding.grade))
     if "requirement_ref" in changes and changes["requirement_ref"] != finding.requirement_ref:
-        if finding.checklist_line_id is not None:
-            raise Unprocessable(
-                "A finding raised from a checklist line keeps the line's requirement.",
-                loc=["body", "requirement_ref"],
-            )
-        ref = changes["requirement_ref"]
-        requirement = None
-        if ref is not None:
-            audit = (
-                await AuditRepository(session, ctx.org_id).get(finding.audit_id)
-                if (finding.audit_id)
-                else None
-            )
-            framework_id = await _framework_for(session, ctx.org_id, audit)
-            requirement = await repo.requirement(framework_id, ref)
-            if requirement is None:
-                raise Unprocessable(f"No requirement {ref}.", loc=["body", "requirement_ref"])
-        finding.requirement_id = requirement.id if requirement else None
+        finding.requirement_id = await _requirement_id(session, ctx, finding, changes)
     ref_after = changes.get("requirement_ref", finding.requirement_ref)
     if grade in NONCONFORMITY_GRADES and ref_after is None:
         raise Unprocessable(
             "A nonconformity names the requirement it is against.", loc=["body", "requirement_ref"]
         )
+    _check_cb_fields(finding, changes, grade)
+    evidence_before = (await repo.evidence([finding.id])).get(finding.id, [])
+    evidence_after = (
+        evidence_before
+        if data.evidence is None
+        else await _evidence(session, finding.org_id, data.evidence)
+    )
+    change = await update_object(
+        session,
+        ctx,
+        finding,
+        {k: v for k, v in changes.items() if k in FINDING_FIELDS},
+        FINDING_CHANGES,
+        if_match=if_match,
+        extra_before={"evidence": _evidence_json(evidence_before)},
+        extra_after={"evidence": _evidence_json(evidence_after)},
+    )
+    if change.touched("evidence"):
+        await repo.replace_evidence(finding.id, evidence_after)
+        await session.flush()
+    return finding
+
+
+async def _requirement_id(
+    session: AsyncSession, ctx: OrgContext, finding: Finding, changes: dict[str, Any]
+) -> uuid.UUID | None:
+    """The requirement a changed ``requirement_ref`` names (422 when unknown)."""
+    if finding.checklist_line_id is not None:
+        raise Unprocessable(
+            "A finding raised from a checklist line keeps the line's requirement.",
+            loc=["body", "requirement_ref"],
+        )
+    ref = changes["requirement_ref"]
+    if ref is None:
+        return None
+    audit = (
+        await AuditRepository(session, ctx.org_id).get(finding.audit_id)
+        if finding.audit_id
+        else None
+    )
+    framework_id = await _framework_for(session, ctx.org_id, audit)
+    requirement = await FindingRepository(session, ctx.org_id).requirement(framework_id, ref)
+    if requirement is None:
+        raise Unprocessable(f"No requirement {ref}.", loc=["body", "requirement_ref"])
+    return requirement.id
+
+
+def _check_cb_fields(finding: Finding, changes: dict[str, Any], grade: FindingGrade) -> None:
+    """The certification body's acceptance and verification dates, on its findings only."""
     cb_fields = {"cb_plan_accepted_at", "cb_verified_at"} & {
         k for k, v in changes.items() if v is not None
     }
@@ -280,44 +317,14 @@ async def update_finding(
             "The body's verification date is recorded for major nonconformities.",
             loc=["body", "cb_verified_at"],
         )
-    evidence_before = (await repo.evidence([finding.id])).get(finding.id, [])
-    before = {**snapshot(finding, FINDING_FIELDS), "evidence": _evidence_json(evidence_before)}
-    for key in FINDING_FIELDS:
-        if key in changes:
-            setattr(finding, key, changes[key])
-    evidence_after = (
-        evidence_before
-        if data.evidence is None
-        else await _evidence(session, finding.org_id, data.evidence)
-    )
-    after = {**snapshot(finding, FINDING_FIELDS), "evidence": _evidence_json(evidence_after)}
-    changed_before, changed_after = diff(before, after)
-    if changed_after:
-        if "evidence" in changed_after:
-            await repo.replace_evidence(finding.id, evidence_after)
-        finding.version += 1
-        finding.updated_at = utcnow()
-        record(
-            session,
-            org_id=ctx.org_id,
-            actor=ctx.actor,
-            action="finding.update",
-            object_type="finding",
-            object_id=finding.id,
-            summary=f"{finding_key(finding)} changed: " + ", ".join(sorted(changed_after)),
-            before=changed_before,
-            after=changed_after,
-        )
-    await session.flush()
-    return finding
 
 
 async def transition_finding(
     session: AsyncSession, ctx: OrgContext, finding: Finding, data: FindingTransition
 ) -> Finding:
+    """Move a finding through its grade's lifecycle (the close guards of 10.1)."""
     _ensure_may_write(ctx, finding)
     grade = FindingGrade(finding.grade)
-    current = FindingStatus(finding.status)
     open_measures = 0
     if data.to == FindingStatus.closed and grade in NONCONFORMITY_GRADES:
         # 10.1: a nonconformity closes only when every linked corrective measure is closed
@@ -329,24 +336,21 @@ async def transition_finding(
         open_measures=open_measures,
         certification_body=is_cb_finding(finding),
     )
-    workflow_for(grade).check(move, current, data.to)
-    now = utcnow()
-    if data.to == FindingStatus.closed:
-        finding.closed_at = now
-        finding.decision_note = data.note.strip()
-    finding.status = data.to
-    finding.version += 1
-    finding.updated_at = now
-    record(
+
+    def close() -> None:
+        if data.to == FindingStatus.closed:
+            finding.closed_at = utcnow()
+            finding.decision_note = data.note.strip()
+
+    await move_object(
         session,
-        org_id=ctx.org_id,
-        actor=ctx.actor,
-        action="finding.transition",
-        object_type="finding",
-        object_id=finding.id,
-        summary=f"{finding_key(finding)}: {current.value} -> {data.to.value}",
-        before={"status": current.value},
-        after={"status": data.to.value, "note": data.note},
+        ctx,
+        finding,
+        workflow_for(grade),
+        move,
+        data.to,
+        FINDING_CHANGES,
+        note=data.note,
+        effects=close,
     )
-    await session.flush()
     return finding

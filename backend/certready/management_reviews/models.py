@@ -9,11 +9,11 @@ from typing import Any
 from sqlalchemy import JSON, Index, String, UniqueConstraint
 from sqlmodel import Field
 
-from certready.db.base import IdMixin, TimestampMixin, utc_field
+from certready.db.base import IdMixin, TimestampMixin, Versioned, utc_field
 from certready.management_reviews.enums import ActionStatus, DecisionKind, ReviewStatus
 
 
-class ManagementReview(IdMixin, TimestampMixin, table=True):
+class ManagementReview(IdMixin, TimestampMixin, Versioned, table=True):
     __tablename__ = "management_review"
     __table_args__ = (
         UniqueConstraint("org_id", "number"),
@@ -46,7 +46,6 @@ class ManagementReview(IdMixin, TimestampMixin, table=True):
     held_at: datetime | None = utc_field(default=None)
     minutes_approved_at: datetime | None = utc_field(default=None)
     cancelled_at: datetime | None = utc_field(default=None)
-    version: int = 1
 
 
 class ManagementReviewInput(IdMixin, TimestampMixin, table=True):

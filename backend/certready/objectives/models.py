@@ -8,11 +8,11 @@ from datetime import date
 from sqlalchemy import JSON, Index, String, UniqueConstraint
 from sqlmodel import Field
 
-from certready.db.base import IdMixin, TimestampMixin
+from certready.db.base import IdMixin, TimestampMixin, Versioned
 from certready.objectives.enums import Direction, Frequency
 
 
-class Objective(IdMixin, TimestampMixin, table=True):
+class Objective(IdMixin, TimestampMixin, Versioned, table=True):
     __tablename__ = "objective"
     __table_args__ = (
         UniqueConstraint("org_id", "number"),
@@ -35,7 +35,6 @@ class Objective(IdMixin, TimestampMixin, table=True):
     )
     due_date: date | None = None
     frequency: Frequency = Field(sa_type=String(16))
-    version: int = 1
 
 
 class ObjectiveMeasurement(IdMixin, TimestampMixin, table=True):

@@ -8,11 +8,11 @@ from datetime import date, datetime
 from sqlalchemy import String, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from certready.db.base import IdMixin, TimestampMixin, utc_field
+from certready.db.base import IdMixin, TimestampMixin, Versioned, utc_field
 from certready.orgs.enums import Role
 
 
-class Organisation(IdMixin, TimestampMixin, table=True):
+class Organisation(IdMixin, TimestampMixin, Versioned, table=True):
     __tablename__ = "organisation"
 
     slug: str = Field(max_length=63, unique=True)
@@ -22,7 +22,6 @@ class Organisation(IdMixin, TimestampMixin, table=True):
     certification_body: str = Field(default="", max_length=200)
     # Recorded once the Stage 2 audit has happened (readiness CERT/MAINT gates).
     certification_decision_date: date | None = None
-    version: int = 1
     # Bumped once by every committed transaction that records activity in this
     # organisation (activity.service): the readiness cache keys on it.
     data_version: int = Field(default=0, sa_column_kwargs={"server_default": "0"})

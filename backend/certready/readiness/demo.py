@@ -40,7 +40,7 @@ from certready.activity.service import record
 from certready.audits.enums import AuditStatus, AuditType, ChecklistResult
 from certready.audits.models import Audit, AuditChecklistLine, AuditProgramme, AuditTeamMember
 from certready.auth.models import User
-from certready.auth.service import setup_needed
+from certready.auth.service import claim_first_run
 from certready.config import Settings
 from certready.context import Actor
 from certready.core.clock import utcnow
@@ -602,8 +602,12 @@ async def build_demo(
 
 async def create_demo_first_run(session: AsyncSession, settings: Settings) -> DemoResult:
     """``POST /api/v1/demo``: only while no user exists (the first-run screen)."""
-    if not await setup_needed(session):
-        raise Conflict("Certready is already set up: the demo can only be loaded on first run.")
+    try:
+        await claim_first_run(session, "demo")
+    except Conflict as exc:
+        raise Conflict(
+            "Certready is already set up: the demo can only be loaded on first run."
+        ) from exc
     outcome = await build_demo(session, settings)
     return DemoResult(
         organisation_slug=outcome.org.slug,

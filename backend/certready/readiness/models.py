@@ -7,10 +7,10 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import JSON, Index, String
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
 from certready.core.clock import utcnow
-from certready.db.base import IdMixin, UTCDateTime, utc_field
+from certready.db.base import IdMixin, UTCDateTime, Versioned, utc_field
 from certready.readiness.enums import SnapshotTrigger
 
 
@@ -44,14 +44,13 @@ class ReadinessSnapshot(IdMixin, table=True):
     )
 
 
-class ReadinessSettings(SQLModel, table=True):
+class ReadinessSettings(Versioned, table=True):
     """Rule parameter overrides of one organisation: ``{"RDY-10": {"months": 6}}``."""
 
     __tablename__ = "readiness_settings"
 
     org_id: uuid.UUID = Field(foreign_key="organisation.id", primary_key=True, ondelete="CASCADE")
     parameters: dict[str, dict[str, int]] = Field(default_factory=dict, sa_type=JSON)
-    version: int = 1
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
     updated_by: uuid.UUID | None = Field(
         default=None, foreign_key="user_account.id", ondelete="SET NULL"

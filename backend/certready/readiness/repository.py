@@ -835,7 +835,10 @@ class SettingsRepository(OrgScopedRepository[ReadinessSettings]):
     model = ReadinessSettings
 
     async def current(self) -> ReadinessSettings | None:
-        return (await self.session.execute(self.base_statement())).scalars().first()
+        """The organisation's overrides (locked in a write request), None before the first."""
+        return (
+            (await self.session.execute(self.for_change(self.base_statement()))).scalars().first()
+        )
 
 
 class SnapshotRepository(OrgScopedRepository[ReadinessSnapshot]):

@@ -211,6 +211,10 @@ async def update_settings(
     """Change rule parameters (optimistic lock on the settings version, 0 before the first)."""
     repo = SettingsRepository(session, org_id)
     row = await repo.current()
+    if row is None:
+        # the first change creates the row: one creator, the others then see its version
+        await repo.lock_organisation()
+        row = await repo.current()
     check_if_match(if_match, row.version if row else 0)
     before = dict(row.parameters) if row else {}
     merged = _validated(before, data)

@@ -6,10 +6,10 @@ import uuid
 from datetime import date, datetime
 
 from sqlalchemy import JSON, Index, String, UniqueConstraint
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
 from certready.core.clock import utcnow
-from certready.db.base import IdMixin, TimestampMixin, UTCDateTime
+from certready.db.base import IdMixin, TimestampMixin, UTCDateTime, Versioned
 from certready.requirements.enums import DocumentedInformationKind, ImplementationStatus
 
 
@@ -68,7 +68,7 @@ class DocumentedInformation(IdMixin, table=True):
     sort_key: str = Field(max_length=64)
 
 
-class RequirementStatus(SQLModel, table=True):
+class RequirementStatus(Versioned, table=True):
     """An organisation's implementation status of one assessable requirement."""
 
     __tablename__ = "requirement_status"
@@ -88,7 +88,6 @@ class RequirementStatus(SQLModel, table=True):
     notes: str = Field(default="", max_length=10000)
     not_occurring: bool = False
     not_occurring_justification: str = Field(default="", max_length=4000)
-    version: int = 1
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
     updated_by: uuid.UUID | None = Field(
         default=None, foreign_key="user_account.id", ondelete="SET NULL"

@@ -8,11 +8,11 @@ from datetime import date
 from sqlalchemy import JSON, Index, String, UniqueConstraint
 from sqlmodel import Field
 
-from certready.db.base import IdMixin, TimestampMixin
+from certready.db.base import IdMixin, TimestampMixin, Versioned
 from certready.training.enums import CourseKind, EvaluationMethod
 
 
-class TrainingCourse(IdMixin, TimestampMixin, table=True):
+class TrainingCourse(IdMixin, TimestampMixin, Versioned, table=True):
     __tablename__ = "training_course"
     __table_args__ = (UniqueConstraint("org_id", "title"),)
 
@@ -22,7 +22,6 @@ class TrainingCourse(IdMixin, TimestampMixin, table=True):
     # None: a completion never expires.
     validity_months: int | None = None
     kind: CourseKind = Field(sa_type=String(16))
-    version: int = 1
 
 
 class CompetenceRequirement(IdMixin, TimestampMixin, table=True):
@@ -36,7 +35,7 @@ class CompetenceRequirement(IdMixin, TimestampMixin, table=True):
     course_id: uuid.UUID = Field(foreign_key="training_course.id", index=True, ondelete="CASCADE")
 
 
-class TrainingPerson(IdMixin, TimestampMixin, table=True):
+class TrainingPerson(IdMixin, TimestampMixin, Versioned, table=True):
     """A person in the SMS scope: a member (``user_id``) or someone without an account."""
 
     __tablename__ = "training_person"
@@ -54,10 +53,9 @@ class TrainingPerson(IdMixin, TimestampMixin, table=True):
     email: str | None = Field(default=None, max_length=320)
     role_keys: list[str] = Field(default_factory=list, sa_type=JSON)
     in_scope: bool = True
-    version: int = 1
 
 
-class TrainingRecord(IdMixin, TimestampMixin, table=True):
+class TrainingRecord(IdMixin, TimestampMixin, Versioned, table=True):
     """A completed training, with its expiry and effectiveness evaluation."""
 
     __tablename__ = "training_record"
@@ -79,4 +77,3 @@ class TrainingRecord(IdMixin, TimestampMixin, table=True):
     recorded_by_id: uuid.UUID | None = Field(
         default=None, foreign_key="user_account.id", ondelete="SET NULL"
     )
-    version: int = 1
