@@ -8,6 +8,7 @@ demo and the integrations build them directly (``OrgContext.system`` or
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -15,7 +16,7 @@ from certready.auth.models import User
 from certready.core.problems import Forbidden
 from certready.orgs.enums import Role
 from certready.orgs.models import Organisation
-from certready.orgs.permissions import Action, allows
+from certready.orgs.permissions import Action, allows, own_only
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,15 @@ class OrgContext:
         if self.principal is None:
             return Actor(id=None, name=self.system_name)
         return self.principal.actor
+
+    def ensure_owns(self, action: Action, owners: Iterable[uuid.UUID | None], what: str) -> None:
+        """The ownership rule (orgs.permissions.OWN_ONLY): 403 unless the caller owns it."""
+        if own_only(self.role, action) and self.user_id not in set(owners):
+            raise Forbidden(f"Your role ({self.role.value}) changes only {what} you own.")
+
+    def default_owner(self, action: Action, owner_id: uuid.UUID | None) -> uuid.UUID | None:
+        """What a caller under the ownership rule creates is theirs unless they name themselves."""
+        return self.user_id if owner_id is None and own_only(self.role, action) else owner_id
 
     def can(self, action: Action) -> bool:
         """The role allows it and, for an API token, one of its scopes too."""

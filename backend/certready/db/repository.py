@@ -14,7 +14,9 @@ from __future__ import annotations
 import uuid
 from typing import Any, ClassVar, Generic, TypeVar
 
-from sqlalchemy import update
+from sqlalchemy import ColumnElement, Delete, Update, and_
+from sqlalchemy import delete as sa_delete
+from sqlalchemy import update as sa_update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import SQLModel, col, select
 from sqlmodel.sql.expression import SelectOfScalar
@@ -26,7 +28,24 @@ from certready.orgs.models import Organisation, OrgCounter
 M = TypeVar("M", bound=SQLModel)
 
 
+def of_org(entity: Any, org: Any) -> ColumnElement[bool]:
+    """``entity.org_id = org``: the one place an organisation filter is written.
+
+    ``entity`` is a model or an alias of one; ``org`` an id or a bound parameter (the
+    readiness statements are built once with ``:org_id``). Nothing else in the code base
+    compares ``org_id`` (the architecture test checks it).
+    """
+    clause: ColumnElement[bool] = col(entity.org_id) == org
+    return clause
+
+
 class OrgScopedRepository(Generic[M]):
+    """All SQL of one domain for one organisation (SECURITY.md API1).
+
+    Queries start from ``base_statement()``, or filter every org-owned table they read
+    with ``self.of_org(...)``; ``self.update``/``self.delete`` are pre-filtered.
+    """
+
     model: ClassVar[type[Any]]
 
     def __init__(self, session: AsyncSession, org_id: uuid.UUID) -> None:
@@ -34,7 +53,19 @@ class OrgScopedRepository(Generic[M]):
         self.org_id = org_id
 
     def base_statement(self) -> SelectOfScalar[M]:
-        return select(self.model).where(col(self.model.org_id) == self.org_id)
+        return select(self.model).where(of_org(self.model, self.org_id))
+
+    def of_org(self, *entities: Any) -> ColumnElement[bool]:
+        """Each entity (model or alias) belongs to this repository's organisation."""
+        return and_(*(of_org(e, self.org_id) for e in entities))
+
+    def update(self, model: Any) -> Update:
+        """``UPDATE model ... WHERE org_id = :org`` (add the other criteria)."""
+        return sa_update(model).where(of_org(model, self.org_id))
+
+    def delete(self, model: Any) -> Delete:
+        """``DELETE FROM model WHERE org_id = :org`` (add the other criteria)."""
+        return sa_delete(model).where(of_org(model, self.org_id))
 
     async def get(self, id_: uuid.UUID) -> M | None:
         stmt = self.base_statement().where(col(self.model.id) == id_)
@@ -71,8 +102,8 @@ async def next_number(session: AsyncSession, org_id: uuid.UUID, name: str) -> in
     One atomic ``UPDATE ... RETURNING`` so two writers never get the same number.
     """
     stmt = (
-        update(OrgCounter)
-        .where(col(OrgCounter.org_id) == org_id, col(OrgCounter.name) == name)
+        sa_update(OrgCounter)
+        .where(of_org(OrgCounter, org_id), col(OrgCounter.name) == name)
         .values(value=OrgCounter.value + 1)
         .returning(col(OrgCounter.value))
     )

@@ -1,8 +1,10 @@
 """The one permission table: role x action (SECURITY.md API5).
 
 Routes declare the action they need with ``Requires(Action.x)``; nothing else
-decides what a role may do. Object-level rules (a process owner edits only
-the requirements they own) live in the services and cite this table.
+decides what a role may do. ``OWN_ONLY`` is the object-level half of the same
+table: for those (role, action) pairs the caller changes only what they own
+(``owner_id``) and the actions assigned to them; the services apply it through
+``OrgContext.ensure_owns`` (one rule for requirements, evidence, measures and objectives).
 """
 
 from __future__ import annotations
@@ -104,3 +106,21 @@ def actions_for(role: Role | str) -> list[Action]:
 def roles_allowing(action: Action) -> list[Role]:
     """The roles that may take the action, in the table's order (the members `can` filter)."""
     return [role for role, actions in PERMISSIONS.items() if action in actions]
+
+
+# The ownership rule: process owners create and change only what they own.
+OWN_ONLY: dict[Role, frozenset[Action]] = {
+    Role.process_owner: frozenset(
+        {
+            Action.requirements_edit_own,
+            Action.evidence_write,
+            Action.measures_write,
+            Action.objectives_write,
+        }
+    ),
+}
+
+
+def own_only(role: Role | str, action: Action) -> bool:
+    """Whether ``role`` may use ``action`` only on objects it owns."""
+    return action in OWN_ONLY.get(Role(role), frozenset())
