@@ -52,6 +52,7 @@ from certready.core.clock import today, utcnow
 from certready.core.http import check_if_match
 from certready.core.pagination import PageParams, paginate
 from certready.core.problems import Conflict, Forbidden, IllegalTransition, Unprocessable
+from certready.db.base import columns
 from certready.db.repository import next_number
 from certready.evidence.service import ensure_evidence_in_org
 from certready.orgs.enums import Role
@@ -87,11 +88,6 @@ AUDIT_FIELDS = [
     "report_summary",
     "distribution",
 ]
-
-
-def columns(obj: Any) -> dict[str, Any]:
-    """A table row's values as read (``model_dump`` warns on enum columns loaded as text)."""
-    return {name: getattr(obj, name) for name in type(obj).model_fields}
 
 
 class AuditorNotIndependent(Conflict):

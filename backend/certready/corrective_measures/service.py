@@ -10,7 +10,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from certready.activity.service import diff, record, snapshot
-from certready.audits.service import columns
 from certready.context import OrgContext
 from certready.core.clock import today, utcnow
 from certready.core.http import check_if_match
@@ -38,6 +37,7 @@ from certready.corrective_measures.schemas import (
     EffectivenessReviewRead,
 )
 from certready.corrective_measures.workflow import MEASURE_WORKFLOW, MeasureMove
+from certready.db.base import columns
 from certready.db.repository import next_number
 from certready.evidence.service import ensure_evidence_in_org
 from certready.findings import service as findings_service

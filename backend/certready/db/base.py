@@ -82,3 +82,8 @@ class Versioned(SQLModel):
 
     version: int = 1
     __mapper_args__ = version_mapper_args("version")
+
+
+def columns(obj: Any) -> dict[str, Any]:
+    """A table row's values as read (``model_dump`` warns on enum columns loaded as text)."""
+    return {name: getattr(obj, name) for name in type(obj).model_fields}

@@ -14,12 +14,13 @@ from certready.audits.enums import FINAL_AUDIT_STATUSES, AuditStatus
 from certready.audits.models import Audit
 from certready.audits.repository import AuditRepository
 from certready.audits.schemas import LinkedEvidence
-from certready.audits.service import audit_key, columns, ensure_may_conduct, is_certification_body
+from certready.audits.service import audit_key, ensure_may_conduct, is_certification_body
 from certready.context import OrgContext
 from certready.core.changes import ChangeSpec, check_version, move_object, requested, update_object
 from certready.core.clock import today, utcnow
 from certready.core.pagination import PageParams, paginate
 from certready.core.problems import Conflict, Forbidden, Unprocessable
+from certready.db.base import columns
 from certready.db.repository import next_number
 from certready.evidence.service import ensure_evidence_in_org
 from certready.findings.enums import (

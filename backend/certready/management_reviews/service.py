@@ -18,13 +18,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from certready.activity.service import diff, record, snapshot
-from certready.audits.service import audit_key, columns
+from certready.audits.service import audit_key
 from certready.context import OrgContext
 from certready.core.clock import today, utcnow
 from certready.core.http import check_if_match
 from certready.core.pagination import PageParams, paginate
 from certready.core.problems import Conflict, IllegalTransition, NotFound, Unprocessable
 from certready.corrective_measures.enums import FINAL_MEASURE_STATUSES
+from certready.db.base import columns
 from certready.db.repository import next_number
 from certready.findings.enums import FindingStatus
 from certready.management_reviews.enums import (

@@ -18,12 +18,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from certready.activity.service import diff, record, snapshot
-from certready.audits.service import columns
 from certready.context import OrgContext
-from certready.core.clock import today, utcnow
+from certready.core.clock import add_months, today, utcnow
 from certready.core.http import check_if_match
 from certready.core.pagination import PageParams, paginate
 from certready.core.problems import Conflict, Forbidden, Unprocessable
+from certready.db.base import columns
 from certready.db.repository import next_number
 from certready.objectives.enums import FREQUENCY_MONTHS, Frequency, ObjectiveStatus
 from certready.objectives.models import Objective, ObjectiveMeasurement
@@ -42,7 +42,6 @@ from certready.objectives.schemas import (
 from certready.orgs.enums import Role
 from certready.orgs.repository import MembershipRepository
 from certready.requirements.catalogue.loader import DEFAULT_FRAMEWORK
-from certready.training.service import add_months
 
 OBJECTIVE_FIELDS = [
     "title",

@@ -43,7 +43,7 @@ from certready.auth.models import User
 from certready.auth.service import claim_first_run
 from certready.config import Settings
 from certready.context import Actor
-from certready.core.clock import utcnow
+from certready.core.clock import add_months, utcnow
 from certready.core.problems import Conflict
 from certready.core.security import hash_password
 from certready.corrective_measures.enums import MeasureStatus, RootCauseMethod
@@ -61,7 +61,6 @@ from certready.orgs.enums import Role
 from certready.orgs.models import Membership, Organisation
 from certready.orgs.schemas import OrgCreate
 from certready.orgs.service import create_organisation
-from certready.readiness.facts import add_months
 from certready.readiness.schemas import DemoResult
 from certready.requirements.catalogue.loader import DEFAULT_FRAMEWORK
 from certready.requirements.enums import ImplementationStatus

@@ -7,7 +7,6 @@ SQL statements does not depend on the size of the organisation.
 
 from __future__ import annotations
 
-import calendar
 import uuid
 from dataclasses import dataclass, field
 from datetime import date
@@ -25,13 +24,6 @@ DOCUMENT_KINDS = frozenset({EvidenceKind.policy, EvidenceKind.procedure, Evidenc
 RECORD_KINDS = frozenset(
     {EvidenceKind.record, EvidenceKind.report, EvidenceKind.ticket_export, EvidenceKind.screenshot}
 )
-
-
-def add_months(start: date, months: int) -> date:
-    """Calendar months (negative goes back), clamped to the month's last day."""
-    index = start.month - 1 + months
-    year, month = start.year + index // 12, index % 12 + 1
-    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ from sqlmodel import col, select
 
 from certready.audits.enums import AuditStatus, AuditType, ChecklistResult
 from certready.audits.models import Audit, AuditChecklistLine, AuditProgramme
+from certready.core.clock import add_months
 from certready.corrective_measures.enums import MeasureStatus
 from certready.corrective_measures.models import CorrectiveMeasure, CorrectiveMeasureFinding
 from certready.db.repository import OrgScopedRepository
@@ -69,7 +70,6 @@ from certready.readiness.facts import (
     PersonFacts,
     ProgrammeFacts,
     RecordFacts,
-    add_months,
 )
 from certready.readiness.models import ReadinessSettings, ReadinessSnapshot
 from certready.requirements.models import (

@@ -10,7 +10,6 @@ key, so a requirement on ``process_owner`` applies to every process-owner member
 
 from __future__ import annotations
 
-import calendar
 import uuid
 from collections import defaultdict
 from collections.abc import Sequence
@@ -21,12 +20,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from certready.activity.service import diff, record, snapshot
-from certready.audits.service import columns
 from certready.context import OrgContext
-from certready.core.clock import today, utcnow
+from certready.core.clock import add_months, today, utcnow
 from certready.core.http import check_if_match
 from certready.core.pagination import PageParams, paginate
 from certready.core.problems import Conflict, Unprocessable
+from certready.db.base import columns
 from certready.orgs.repository import MembershipRepository
 from certready.training import importer
 from certready.training.enums import CellState, CourseKind
@@ -73,13 +72,6 @@ RECORD_FIELDS = [
     "evaluation_result",
 ]
 AWARENESS = "awareness"
-
-
-def add_months(start: date, months: int) -> date:
-    """Calendar months, clamped to the month's last day (31 Jan + 1 month = 28/29 Feb)."""
-    index = start.month - 1 + months
-    year, month = start.year + index // 12, index % 12 + 1
-    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 
 
 def expiry(completed_on: date, validity_months: int | None) -> date | None:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from certready.audits.enums import AuditStatus, AuditType
+from certready.core.clock import add_months
 from certready.readiness.enums import Gate, Severity
-from certready.readiness.facts import AuditFacts, Facts, add_months
+from certready.readiness.facts import AuditFacts, Facts
 from certready.readiness.rules.base import Failure, Outcome, Param, Params, Rule, rule
 
 REPORTED = frozenset({AuditStatus.reporting, AuditStatus.closed})

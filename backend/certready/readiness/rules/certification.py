@@ -9,9 +9,10 @@ from __future__ import annotations
 from datetime import date
 
 from certready.audits.enums import AuditStatus, AuditType
+from certready.core.clock import add_months
 from certready.findings.enums import FindingGrade, FindingStatus
 from certready.readiness.enums import Gate, Severity
-from certready.readiness.facts import AuditFacts, Facts, FindingFacts, add_months
+from certready.readiness.facts import AuditFacts, Facts, FindingFacts
 from certready.readiness.rules.base import Failure, Outcome, Param, Params, Rule, rule
 from certready.readiness.rules.corrective import _finding_failure
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from certready.core.clock import add_months
 from certready.readiness.enums import Gate, Severity
-from certready.readiness.facts import Facts, RecordFacts, add_months
+from certready.readiness.facts import Facts, RecordFacts
 from certready.readiness.rules.base import Failure, Outcome, Param, Params, Rule, preview, rule
 from certready.training.enums import CourseKind
 

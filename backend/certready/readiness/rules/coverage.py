@@ -6,8 +6,9 @@ satisfied by ``not_occurring`` plus an approved statement-kind evidence item, ne
 
 from __future__ import annotations
 
+from certready.core.clock import add_months
 from certready.readiness.enums import Gate, Severity
-from certready.readiness.facts import Facts, Leaf, add_months
+from certready.readiness.facts import Facts, Leaf
 from certready.readiness.rules.base import Failure, Outcome, Param, Params, Rule, preview, rule
 from certready.requirements.enums import ImplementationStatus
 

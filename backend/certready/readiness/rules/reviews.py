@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from certready.audits.enums import AuditStatus
+from certready.core.clock import add_months
 from certready.readiness.enums import Gate, Severity
-from certready.readiness.facts import Facts, add_months
+from certready.readiness.facts import Facts
 from certready.readiness.rules.audits import internal_audits
 from certready.readiness.rules.base import Failure, Outcome, Param, Params, Rule, rule
 
