@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 from certready.audits.enums import AuditStatus, AuditType, ChecklistResult
 from certready.audits.models import Audit, AuditChecklistLine
-from certready.core.clock import today, utcnow
+from certready.core.clock import add_months, today, utcnow
 from certready.corrective_measures.enums import MeasureStatus, RootCauseMethod
 from certready.corrective_measures.models import CorrectiveMeasure, CorrectiveMeasureFinding
 from certready.db.repository import next_number
@@ -21,7 +21,7 @@ from certready.evidence.models import Evidence, EvidenceDocument, EvidenceRequir
 from certready.findings.enums import FindingGrade, FindingSource, FindingStatus
 from certready.findings.models import Finding
 from certready.readiness.engine import effective_params
-from certready.readiness.facts import DocumentFacts, Facts, Leaf, LeafEvidence, add_months
+from certready.readiness.facts import DocumentFacts, Facts, Leaf, LeafEvidence
 from certready.readiness.rules import RULES, Outcome
 from certready.requirements.catalogue.loader import DEFAULT_FRAMEWORK, sort_key
 from certready.requirements.models import DocumentedInformation, Framework, Requirement

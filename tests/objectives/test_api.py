@@ -6,7 +6,7 @@ import uuid
 from datetime import date, timedelta
 
 import httpx
-from certready.training.service import add_months
+from certready.core.clock import add_months
 
 from tests.conftest import QueryCounter
 from tests.factories.auth import add_member, first_run, second_org

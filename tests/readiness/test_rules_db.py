@@ -21,14 +21,14 @@ from typing import Any
 import httpx
 import pytest
 from certready.audits.models import Audit, AuditChecklistLine
-from certready.core.clock import today
+from certready.core.clock import add_months, today
 from certready.corrective_measures.models import CorrectiveMeasure
 from certready.db.session import Database
 from certready.evidence.models import Evidence
 from certready.findings.models import Finding
 from certready.management_reviews.models import ManagementReviewInput
 from certready.objectives.models import Objective
-from certready.readiness.facts import REPORT_FAILING_LIMIT, add_months
+from certready.readiness.facts import REPORT_FAILING_LIMIT
 from certready.readiness.rules import RULES
 from certready.training.models import TrainingRecord
 from sqlalchemy import update

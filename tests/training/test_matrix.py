@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import httpx
-from certready.training.service import add_months
+from certready.core.clock import add_months
 
 from tests.conftest import QueryCounter
 from tests.factories.auth import add_member, first_run
