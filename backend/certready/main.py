@@ -17,7 +17,13 @@ from certready import __version__
 from certready.api.openapi import build_openapi, operation_id
 from certready.api.v1 import build_api_router
 from certready.config import Settings, get_settings
-from certready.core.middleware import BodyLimitMiddleware, SecurityHeadersMiddleware, path_matcher
+from certready.core.middleware import (
+    BodyLimitMiddleware,
+    RequestGuardMiddleware,
+    SecurityHeadersMiddleware,
+    UnexpectedErrorMiddleware,
+    path_matcher,
+)
 from certready.core.problems import install_problem_handlers
 from certready.db.engine import create_engine
 from certready.db.session import Database
@@ -78,9 +84,9 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     install_problem_handlers(app)
     app.include_router(build_api_router())
 
-    app.add_middleware(
-        BodyLimitMiddleware, limit=JSON_BODY_LIMIT, exempt=path_matcher(STREAMING_UPLOAD_PATHS)
-    )
+    streamed = path_matcher(STREAMING_UPLOAD_PATHS)
+    app.add_middleware(BodyLimitMiddleware, limit=JSON_BODY_LIMIT, exempt=streamed)
+    app.add_middleware(RequestGuardMiddleware, limit=JSON_BODY_LIMIT, streamed=streamed)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -90,6 +96,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
             allow_headers=["Authorization", "Content-Type", "If-Match", "Idempotency-Key"],
             expose_headers=["ETag", "Retry-After", "Location"],
         )
+    # inside the security headers, so a 500 carries them too
+    app.add_middleware(UnexpectedErrorMiddleware)
     app.add_middleware(SecurityHeadersMiddleware)
 
     spa_dir: Path = settings.resolved_spa_dir

@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 
 from certready.audits.enums import AuditStatus, AuditType, ChecklistResult
 from certready.core.pagination import Page
+from certready.core.types import PositiveInt32
 from certready.requirements.catalogue.loader import DEFAULT_FRAMEWORK, REF_PATTERN
 
 Title = Annotated[str, StringConstraints(min_length=1, max_length=200, strip_whitespace=True)]
@@ -21,7 +22,7 @@ class LinkedEvidence(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     evidence_item_id: uuid.UUID
-    version_number: int | None = Field(default=None, ge=1)
+    version_number: PositiveInt32 | None = None
 
 
 # --- programme ------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ opaque URL-safe token that encodes the last row's sort key. ``limit`` is
 from __future__ import annotations
 
 import base64
+import binascii
 import json
 import uuid
 from collections.abc import Sequence
@@ -18,6 +19,8 @@ from fastapi import Depends, Query
 from pydantic import BaseModel
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql import sqltypes
+from sqlalchemy.types import TypeDecorator, TypeEngine
 
 from certready.core.problems import Unprocessable
 
@@ -64,17 +67,80 @@ def _encode_value(value: Any) -> Any:
     return value
 
 
-def _decode_value(value: Any) -> Any:
-    if isinstance(value, dict):
-        kind, raw = value.get("t"), str(value.get("v"))
-        if kind == "dt":
-            return datetime.fromisoformat(raw)
-        if kind == "d":
-            return date.fromisoformat(raw)
-        if kind == "u":
-            return uuid.UUID(raw)
-        raise ValueError("unknown cursor value")
-    return value
+class _InvalidCursor(ValueError):
+    pass
+
+
+class UnsupportedKey(Exception):
+    """A list keyed by a column type the cursor cannot carry: a programming error."""
+
+
+# The widest integer each column type stores on both databases (PostgreSQL's sizes).
+_INT_BOUNDS: list[tuple[type[sqltypes.Integer], int]] = [
+    (sqltypes.SmallInteger, 2**15 - 1),
+    (sqltypes.BigInteger, 2**63 - 1),
+    (sqltypes.Integer, 2**31 - 1),
+]
+_TAGGED_MAX = 64  # longest ISO datetime / UUID text a cursor may carry
+
+
+def _column_type(key: Any) -> TypeEngine[Any]:
+    column_type: TypeEngine[Any] = getattr(key, "type", None) or key.expression.type
+    while isinstance(column_type, TypeDecorator):
+        column_type = column_type.impl_instance
+    return column_type
+
+
+def _tagged(value: Any, tag: str) -> str:
+    if (
+        not isinstance(value, dict)
+        or set(value) != {"t", "v"}
+        or value["t"] != tag
+        or not isinstance(value["v"], str)
+        or len(value["v"]) > _TAGGED_MAX
+    ):
+        raise _InvalidCursor(f"expected a {tag} value")
+    raw: str = value["v"]
+    return raw
+
+
+def _decode_value(value: Any, key: Any) -> Any:
+    """One cursor value, checked against the key column's type (never trusted as is).
+
+    A forged cursor must be a 422, never a database error: no null, no nested
+    containers, integers within the column's range, strings within its length.
+    """
+    column_type = _column_type(key)
+    if isinstance(column_type, sqltypes.Boolean):
+        if not isinstance(value, bool):
+            raise _InvalidCursor("expected a boolean")
+        return value
+    if isinstance(column_type, sqltypes.Integer):
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise _InvalidCursor("expected an integer")
+        bound = next(b for cls, b in _INT_BOUNDS if isinstance(column_type, cls))
+        if not -bound - 1 <= value <= bound:
+            raise _InvalidCursor("integer out of range")
+        return value
+    if isinstance(column_type, sqltypes.DateTime):
+        parsed = datetime.fromisoformat(_tagged(value, "dt"))
+        if (parsed.tzinfo is None) == bool(column_type.timezone):
+            raise _InvalidCursor("datetime with the wrong time zone form")
+        return parsed
+    if isinstance(column_type, sqltypes.Date):
+        return date.fromisoformat(_tagged(value, "d"))
+    if isinstance(column_type, sqltypes.Uuid):
+        return uuid.UUID(_tagged(value, "u"))
+    if isinstance(column_type, sqltypes.String):
+        if not isinstance(value, str):
+            raise _InvalidCursor("expected a string")
+        length = column_type.length
+        if (length is not None and len(value) > length) or any(ord(c) < 32 for c in value):
+            raise _InvalidCursor("string not storable in the column")
+        if isinstance(column_type, sqltypes.Enum) and value not in column_type.enums:
+            raise _InvalidCursor("unknown enum value")
+        return value
+    raise UnsupportedKey(f"paginate() cannot key on a {column_type!r} column")
 
 
 def encode_cursor(values: Sequence[Any]) -> str:
@@ -82,14 +148,15 @@ def encode_cursor(values: Sequence[Any]) -> str:
     return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str, width: int) -> list[Any]:
+def decode_cursor(cursor: str, keys: Sequence[Any]) -> list[Any]:
+    """The cursor's values for ``keys``, or a 422 when it was not made for this list."""
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
-        values = json.loads(base64.urlsafe_b64decode(padded.encode()))
-        if not isinstance(values, list) or len(values) != width:
-            raise ValueError("bad width")
-        return [_decode_value(v) for v in values]
-    except (ValueError, TypeError, json.JSONDecodeError) as exc:
+        values = json.loads(base64.b64decode(padded.encode(), altchars=b"-_", validate=True))
+        if not isinstance(values, list) or len(values) != len(keys):
+            raise _InvalidCursor("bad width")
+        return [_decode_value(v, k) for v, k in zip(values, keys, strict=True)]
+    except (ValueError, TypeError, RecursionError, binascii.Error) as exc:
         raise Unprocessable(
             "The cursor is not valid for this list.", loc=["query", "cursor"]
         ) from exc
@@ -126,7 +193,7 @@ async def paginate(
         total = int((await session.execute(count_stmt)).scalar_one())
     page_stmt = stmt
     if params.cursor:
-        values = decode_cursor(params.cursor, len(keys))
+        values = decode_cursor(params.cursor, keys)
         page_stmt = page_stmt.where(_after(keys, values, descending))
     order = [k.desc() if descending else k.asc() for k in keys]
     page_stmt = page_stmt.order_by(None).order_by(*order).limit(params.limit + 1)

@@ -214,6 +214,8 @@ def install_problem_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
         errors = _validation_errors(exc)
+        if any(e["type"] == "json_invalid" for e in errors):
+            return problem_response(BadRequest("The body is not valid JSON."), request)
         first = errors[0] if errors else None
         where = ".".join(str(p) for p in first["loc"]) if first else "request"
         detail = f"{where}: {first['msg']}" if first else "The request is not valid."
@@ -263,10 +265,9 @@ def install_problem_handlers(app: FastAPI) -> None:
             msg = "The database is not reachable. Retry shortly."
         return problem_response(ServiceUnavailable(msg), request)
 
-    @app.exception_handler(Exception)
-    async def _bug(request: Request, exc: Exception) -> JSONResponse:
-        log.exception("unhandled error on %s %s", request.method, request.url.path)
-        return problem_response(ProblemException("An unexpected error occurred."), request)
+    # Unexpected errors are answered by core.middleware.UnexpectedErrorMiddleware: an
+    # ``Exception`` handler here would run in Starlette's outermost middleware, which
+    # re-raises after answering, and the server then drops the keep-alive connection.
 
 
 def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:

@@ -11,7 +11,7 @@ from fastapi import Depends, Header, Path, Query, Request
 
 from certready.api.deps import DatabaseDep, OrgCtxDep, Requires, SessionDep, SettingsDep
 from certready.context import OrgContext
-from certready.core.problems import PayloadTooLarge, Unprocessable, UnsupportedMediaType
+from certready.core.problems import BadRequest, PayloadTooLarge, Unprocessable, UnsupportedMediaType
 from certready.evidence import service
 from certready.evidence.enums import EvidenceKind, EvidenceStatus
 from certready.evidence.models import Evidence
@@ -95,7 +95,7 @@ async def create_body(request: Request) -> EvidenceCreate | service.FormUpload:
     try:
         raw = json.loads(body)
     except ValueError as exc:
-        raise Unprocessable("The body is not valid JSON.", loc=["body"]) from exc
+        raise BadRequest("The body is not valid JSON.") from exc
     if not isinstance(raw, dict):
         raise Unprocessable("The body must be a JSON object.", loc=["body"])
     return service.validate_create(raw, "body")

@@ -18,6 +18,7 @@ from python_multipart.exceptions import MultipartParseError
 from python_multipart.multipart import MultipartParser, parse_options_header
 
 from certready.core.problems import BadRequest, PayloadTooLarge, Unprocessable
+from certready.core.text import check_text
 from certready.evidence.storage import EvidenceStore
 from certready.evidence.uploads import FileReceiver, ReceivedFile, first_error
 
@@ -180,16 +181,18 @@ def _disposition(headers: dict[bytes, bytes]) -> tuple[str, str | None]:
     kind, params = parse_options_header(raw)
     if kind != b"form-data" or b"name" not in params:
         raise BadRequest("A multipart part is not a form-data field.")
-    name = params[b"name"].decode("utf-8", errors="replace")
+    name = check_text(params[b"name"].decode("utf-8", errors="replace"), ["body"])
     filename = params.get(b"filename")
     # browsers send filename="" for an empty file input: no file
     if filename is None or filename == b"":
         return name, None
-    return name, filename.decode("utf-8", errors="replace")
+    return name, check_text(filename.decode("utf-8", errors="replace"), ["body", name, "filename"])
 
 
 def _decode(name: str, value: bytearray) -> str:
     try:
-        return value.decode("utf-8")
+        text = value.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise Unprocessable("Form fields must be UTF-8 text.", loc=["body", name]) from exc
+    # the streamed forms are not buffered by the request guard: the same rule, here
+    return check_text(text, ["body", name])

@@ -8,6 +8,7 @@ from certready.api.deps import DatabaseDep, SessionDep
 from certready.core.http import set_etag
 from certready.core.pagination import PageDep
 from certready.core.problems import problem_responses
+from certready.core.types import PositiveInt32Path
 from certready.evidence import service
 from certready.evidence.deps import (
     ApproveRight,
@@ -42,7 +43,6 @@ router = APIRouter(prefix="/orgs/{org}/evidence", tags=["evidence"])
 
 Ref = Annotated[str, Path(pattern=REF_PATTERN, max_length=32)]
 DocumentKey = Annotated[str, Path(pattern=DI_KEY_PATTERN)]
-VersionNumber = Annotated[int, Path(ge=1)]
 UPLOAD_ERRORS = problem_responses(409, 413, 415)
 
 
@@ -256,7 +256,7 @@ async def upload_evidence_version(
 
 @router.get("/{evidence_id}/versions/{number}", response_model=EvidenceVersionRead)
 async def get_evidence_version(
-    ctx: EvidenceReader, evidence: EvidenceDep, number: VersionNumber, session: SessionDep
+    ctx: EvidenceReader, evidence: EvidenceDep, number: PositiveInt32Path, session: SessionDep
 ) -> EvidenceVersionRead:
     """Read one version's metadata: SHA-256, size, media type, file name, uploader."""
     return service.version_read(await service.get_version(session, evidence, number))
@@ -279,7 +279,7 @@ async def get_evidence_version(
 async def download_evidence_version(
     ctx: EvidenceReader,
     evidence: EvidenceDep,
-    number: VersionNumber,
+    number: PositiveInt32Path,
     session: SessionDep,
     db: DatabaseDep,
     store: StoreDep,
@@ -300,7 +300,7 @@ async def download_evidence_version(
 async def verify_evidence_version(
     ctx: EvidenceReader,
     evidence: EvidenceDep,
-    number: VersionNumber,
+    number: PositiveInt32Path,
     session: SessionDep,
     store: StoreDep,
 ) -> VerificationRead:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import contextlib
 import re
 import unicodedata
 from collections.abc import AsyncIterator
@@ -23,6 +22,7 @@ import anyio
 import puremagic
 
 from certready.core.problems import PayloadTooLarge, Unprocessable, UnsupportedMediaType
+from certready.core.text import check_text
 from certready.evidence.storage import PIECE, EvidenceStore, TempBlob
 
 SNIFF_BYTES = 8192
@@ -75,25 +75,49 @@ def content_disposition(filename: str) -> str:
 _PARAM = re.compile(
     r';\s*(?P<key>[A-Za-z0-9*!#$&+.^_`|~-]+)\s*=\s*(?P<value>"(?:[^"\\]|\\.)*"|[^;]*)'
 )
+# RFC 8187 ext-value: charset'[language]'value-chars (attr-char or %XX only)
+_EXT_VALUE = re.compile(
+    r"^(?P<charset>[A-Za-z0-9!#$%&+^_`{}~-]+)'(?P<lang>[A-Za-z0-9-]*)'"
+    r"(?P<value>(?:[A-Za-z0-9!#$&+.^_`|~-]|%[0-9A-Fa-f]{2})*)$"
+)
+# The charsets RFC 8187 names; any other (punycode, utf-7, ...) is ignored, never decoded.
+_EXT_CHARSETS = {"utf-8": "utf-8", "iso-8859-1": "iso-8859-1"}
+DISPOSITION_LOC = ["header", "content-disposition"]
+
+
+def _extended_filename(value: str) -> str | None:
+    match = _EXT_VALUE.match(value.strip())
+    if match is None:
+        return None
+    charset = _EXT_CHARSETS.get(match.group("charset").lower())
+    if charset is None:
+        return None
+    try:
+        return unquote(match.group("value"), encoding=charset, errors="strict")
+    except UnicodeError:  # percent-encoded bytes that are not text in that charset
+        return None
 
 
 def filename_from_disposition(header: str | None) -> str | None:
-    """The file name of a ``Content-Disposition`` header (``filename*`` preferred)."""
+    """The file name of a ``Content-Disposition`` header (``filename*`` preferred).
+
+    Never raises on a malformed header: an undecodable ``filename*`` (unknown charset,
+    bad percent-encoding) falls back to ``filename``; no name at all is None (the caller
+    answers 422); a name with a control character is a 422.
+    """
     if not header:
         return None
     params: dict[str, str] = {}
     for match in _PARAM.finditer(header):
         value = match.group("value").strip()
-        if value.startswith('"'):
+        if value.startswith('"') and value.endswith('"') and len(value) >= 2:
             value = re.sub(r"\\(.)", r"\1", value[1:-1])
-        params[match.group("key").lower()] = value
+        params.setdefault(match.group("key").lower(), value)
     extended = params.get("filename*")
-    if extended:
-        charset, _, rest = extended.partition("'")
-        _lang, _, encoded = rest.partition("'")
-        with contextlib.suppress(LookupError, UnicodeDecodeError):
-            return unquote(encoded, encoding=charset or "utf-8", errors="strict")
-    return params.get("filename")
+    name = _extended_filename(extended) if extended else None
+    if not name:
+        name = params.get("filename") or None
+    return None if name is None else check_text(name, DISPOSITION_LOC)
 
 
 # --- declared digests --------------------------------------------------------------

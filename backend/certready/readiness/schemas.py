@@ -6,6 +6,7 @@ from datetime import date, datetime
 from pydantic import BaseModel, ConfigDict, Field
 
 from certready.core.pagination import Page
+from certready.core.types import Int32
 from certready.readiness.enums import Gate, Severity, SnapshotTrigger
 
 
@@ -120,7 +121,7 @@ class ReadinessSettingsUpdate(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    parameters: dict[str, dict[str, int | None]]
+    parameters: dict[str, dict[str, Int32 | None]]
 
 
 class SnapshotRead(BaseModel):

@@ -18,6 +18,7 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from certready.activity.schemas import ActivityRead
 from certready.core.pagination import Page
+from certready.core.types import PositiveInt32
 from certready.requirements.catalogue.loader import REF_PATTERN
 from certready.requirements.enums import (
     AssessableFilter,
@@ -223,9 +224,8 @@ class RequirementChange(RequirementUpdate):
     """One row of a bulk update: the requirement's ref plus the fields to change."""
 
     ref: Ref
-    version: int | None = Field(
+    version: PositiveInt32 | None = Field(
         default=None,
-        ge=1,
         description="Optional optimistic lock: the row's current version; a stale one is a 412.",
     )
 
