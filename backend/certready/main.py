@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from importlib import resources
 from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.openapi.docs import get_swagger_ui_html, get_swagger_ui_oauth2_redirect_html
+from fastapi.responses import HTMLResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import Request
 from starlette.responses import Response
 from starlette.staticfiles import StaticFiles
 from starlette.types import Scope
@@ -19,6 +23,7 @@ from certready.api.v1 import build_api_router
 from certready.config import Settings, get_settings
 from certready.core.middleware import (
     BodyLimitMiddleware,
+    HeadMiddleware,
     RequestGuardMiddleware,
     SecurityHeadersMiddleware,
     UnexpectedErrorMiddleware,
@@ -28,6 +33,7 @@ from certready.core.problems import install_problem_handlers
 from certready.db.engine import create_engine
 from certready.db.session import Database
 from certready.evidence.recovery import recover_uploads
+from certready.evidence.storage import VerifiedHashes
 from certready.readiness.cache import ReadinessCache
 from certready.readiness.worker import daily_snapshots
 
@@ -46,6 +52,36 @@ class SPAStaticFiles(StaticFiles):
             if exc.status_code != 404 or path.startswith("api/"):
                 raise
             return await super().get_response("index.html", scope)
+
+
+DOCS_ASSETS = "/docs/assets"
+
+
+def _install_docs(app: FastAPI) -> frozenset[str]:
+    """``/docs`` with Swagger UI's files served from the pinned ``fastapi-offline`` package
+    (no CDN: it works offline and the CSP names no other host). Returns the exact paths
+    that get the docs' relaxed CSP."""
+    assets = resources.files("fastapi_offline") / "static"
+    openapi_url = app.openapi_url or "/api/v1/openapi.json"
+
+    async def swagger_ui(_request: Request) -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url=openapi_url,
+            title=f"{app.title} - docs",
+            oauth2_redirect_url="/docs/oauth2-redirect",
+            swagger_js_url=f"{DOCS_ASSETS}/swagger-ui-bundle.js",
+            swagger_css_url=f"{DOCS_ASSETS}/swagger-ui.css",
+            swagger_favicon_url=f"{DOCS_ASSETS}/favicon.png",
+        )
+
+    async def oauth2_redirect(_request: Request) -> HTMLResponse:
+        return get_swagger_ui_oauth2_redirect_html()
+
+    app.add_route("/docs", swagger_ui, include_in_schema=False)
+    app.add_route("/docs/oauth2-redirect", oauth2_redirect, include_in_schema=False)
+    files = ("swagger-ui-bundle.js", "swagger-ui.css", "favicon.png")
+    app.mount(DOCS_ASSETS, StaticFiles(directory=str(assets)), name="docs-assets")
+    return frozenset({"/docs", "/docs/oauth2-redirect", *(f"{DOCS_ASSETS}/{f}" for f in files)})
 
 
 def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
@@ -71,7 +107,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
             "findings, corrective measures and the Stage 1 / Stage 2 verdicts."
         ),
         lifespan=lifespan,
-        docs_url="/docs" if docs else None,
+        docs_url=None,  # served below from local assets
         redoc_url=None,
         openapi_url="/api/v1/openapi.json" if docs else None,
         generate_unique_id_function=operation_id,
@@ -80,6 +116,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.state.settings = settings
     app.state.db = db
     app.state.readiness_cache = ReadinessCache(settings.readiness_cache_size)
+    app.state.verified_hashes = VerifiedHashes()
     app.openapi = lambda: build_openapi(app)  # type: ignore[method-assign]
     install_problem_handlers(app)
     app.include_router(build_api_router())
@@ -98,7 +135,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         )
     # inside the security headers, so a 500 carries them too
     app.add_middleware(UnexpectedErrorMiddleware)
-    app.add_middleware(SecurityHeadersMiddleware)
+    app.add_middleware(HeadMiddleware)
+    app.add_middleware(SecurityHeadersMiddleware, docs_paths=_install_docs(app) if docs else ())
 
     spa_dir: Path = settings.resolved_spa_dir
     if (spa_dir / "index.html").exists():

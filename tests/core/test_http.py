@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import httpx
@@ -172,3 +173,35 @@ def test_development_secret_is_generated_once_and_kept(tmp_path: Path) -> None:
     assert len(first) >= 32
     assert Settings(data_dir=tmp_path).jwt_secret() == first
     assert (tmp_path / "secret_key").stat().st_mode & 0o777 == 0o600
+
+
+async def test_docs_work_offline_and_only_their_exact_paths_get_the_relaxed_csp(
+    client: httpx.AsyncClient,
+) -> None:
+    page = await client.get("/docs")
+    assert page.status_code == 200
+    assert "https://" not in page.text  # no CDN: every asset is ours
+    docs_csp = page.headers["content-security-policy"]
+    assert "'unsafe-inline'" in docs_csp and "https:" not in docs_csp
+    for asset in re.findall(r'(?:src|href)="(/docs/assets/[^"]+)"', page.text):
+        r = await client.get(asset)
+        assert r.status_code == 200 and len(r.content) > 1000, asset
+        assert r.headers["content-security-policy"] == docs_csp
+    assert "SwaggerUIBundle" in (await client.get("/docs/assets/swagger-ui-bundle.js")).text
+    redirect = await client.get("/docs/oauth2-redirect")
+    assert redirect.status_code == 200
+    assert redirect.headers["content-security-policy"] == docs_csp
+    for path in ("/docs-anything", "/docs/anything", "/docs/assets/../x", "/api/v1/docs"):
+        r = await client.get(path)
+        assert "'unsafe-inline'" not in r.headers["content-security-policy"].split("style-src")[0]
+        assert r.headers["content-security-policy"] != docs_csp, path
+
+
+async def test_production_gives_no_path_the_docs_csp(tmp_path: Path) -> None:
+    s = Settings(env="production", data_dir=tmp_path, secret_key="k" * 40, spa_dir=tmp_path)  # type: ignore[arg-type]
+    app = create_app(s)  # no request here reaches the database
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as c:
+        for path in ("/docs", "/docs/oauth2-redirect", "/docs/assets/swagger-ui-bundle.js"):
+            r = await c.get(path)
+            assert r.status_code == 404, path
+            assert "'unsafe-inline'" not in r.headers["content-security-policy"].split("style-src")[0]

@@ -13,6 +13,7 @@ from certready.config import Settings
 from certready.db.session import Database
 from certready.evidence.service import verify_store
 from certready.evidence.storage import EvidenceStore
+from fastapi import FastAPI
 from sqlalchemy import text
 
 from tests.evidence.conftest import blobs
@@ -218,3 +219,40 @@ async def test_store_dedupes_within_an_org_not_across_orgs(
     await upload_new(client, globex, data)
     paths = [p.relative_to(settings.evidence_dir).parts[0] for p in blobs(settings)]
     assert sorted(paths) == sorted([acme.id, globex.id])
+
+
+async def test_a_range_after_a_verified_download_is_not_rehashed_until_the_file_changes(
+    client: httpx.AsyncClient, app: FastAPI, settings: Settings
+) -> None:
+    """A 1-byte Range must not cost a read of the whole file (no amplification); a file
+    changed behind the cache is re-hashed and refused, even with its mtime put back."""
+    org = await first_run(client)
+    data = pdf_bytes(300_000)
+    item = (await upload_new(client, org, data)).json()
+    (blob,) = blobs(settings)
+    url = evidence_url(org, item["id"], "versions", "1", "content")
+    one_byte = {**org.admin.headers, "Range": "bytes=0-0"}
+    cache = app.state.verified_hashes
+
+    r = await client.get(url, headers=one_byte)  # never verified in this process: hashed
+    assert (r.status_code, r.content, cache.hits) == (206, data[:1], 0)
+    for expected_hits in (1, 2):
+        r = await client.get(url, headers=one_byte)
+        assert (r.status_code, r.content, cache.hits) == (206, data[:1], expected_hits)
+    r = await client.get(url, headers=org.admin.headers)  # a full download always re-hashes
+    assert (r.status_code, r.content, cache.hits) == (200, data, 2)
+    # a Range the server ignores (several ranges) is a full download: re-hashed too
+    r = await client.get(url, headers={**org.admin.headers, "Range": "bytes=0-0,5-6"})
+    assert (r.status_code, cache.hits) == (200, 2)
+
+    # one byte flipped far from the requested range, the mtime set back afterwards
+    before = os.stat(blob)
+    _flip_byte(blob, 200_000)
+    os.utime(blob, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert os.stat(blob).st_size == before.st_size
+    r = await client.get(url, headers=one_byte)
+    assert r.status_code == 409, r.text
+    assert r.json()["integrity"] == "mismatch"
+    assert cache.hits == 2
+    r = await client.get(url, headers=one_byte)  # and it stays refused
+    assert r.status_code == 409

@@ -10,6 +10,7 @@ from fastapi import FastAPI, routing
 from fastapi.openapi.utils import get_openapi
 from fastapi.routing import APIRoute
 
+from certready.api.deps import get_principal, get_session
 from certready.core.problems import PROBLEM_MEDIA_TYPE
 
 PROBLEM_REF = "#/components/schemas/Problem"
@@ -28,6 +29,65 @@ def iter_api_routes(app: FastAPI) -> Iterator[Any]:
             yield ctx
 
 
+# Statuses a route can answer because of what it is, added to its operation by rule
+# instead of by hand per route: the contract must name every status a client can get.
+_TITLES = {
+    400: "Malformed request body (bad JSON, nested too deep, broken multipart)",
+    401: "Missing or invalid credentials",
+    403: "The caller's role (or API token) lacks this right",
+    404: "Not found (or in another organisation)",
+    412: "If-Match does not match the current ETag",
+    413: "Payload too large",
+    428: "If-Match header required",
+    503: "The database is busy or not reachable; retry after Retry-After",
+}
+
+
+def _derived_statuses(
+    method: str, path: str, operation: dict[str, Any], calls: set[Any]
+) -> set[int]:
+    statuses = set()
+    if "requestBody" in operation:
+        statuses |= {400, 413}
+    headers = {p["name"].lower() for p in operation.get("parameters", []) if p["in"] == "header"}
+    if method == "patch" or "if-match" in headers:
+        statuses |= {412, 428}
+    if get_principal in calls:
+        # 403 too: an API token is refused outside its organisation and scopes
+        statuses |= {401, 403}
+    if "{" in path:
+        statuses.add(404)
+    if get_session in calls:
+        statuses.add(503)
+    return statuses
+
+
+def _calls(dependant: Any) -> set[Any]:
+    found = {dependant.call}
+    for sub in dependant.dependencies:
+        found |= _calls(sub)
+    return found
+
+
+def _add_derived_responses(app: FastAPI, schema: dict[str, Any]) -> None:
+    for ctx in iter_api_routes(app):
+        calls = _calls(ctx.dependant)
+        for method in ctx.methods:
+            operation = schema["paths"].get(ctx.path, {}).get(method.lower())
+            if operation is None:  # not in the contract (include_in_schema=False)
+                continue
+            responses = operation.setdefault("responses", {})
+            for status in sorted(_derived_statuses(method.lower(), ctx.path, operation, calls)):
+                responses.setdefault(
+                    str(status),
+                    {
+                        "description": _TITLES[status],
+                        "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": PROBLEM_REF}}},
+                    },
+                )
+            operation["responses"] = dict(sorted(responses.items()))
+
+
 def build_openapi(app: FastAPI) -> dict[str, Any]:
     if app.openapi_schema:
         return app.openapi_schema
@@ -38,6 +98,7 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
         routes=app.routes,
         separate_input_output_schemas=app.separate_input_output_schemas,
     )
+    _add_derived_responses(app, schema)
     for path_item in schema.get("paths", {}).values():
         for operation in path_item.values():
             for code, response in operation.get("responses", {}).items():

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from itertools import accumulate
 from typing import Any
 from urllib.parse import parse_qsl
@@ -33,20 +33,21 @@ SPA_CSP = (
     "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
     "base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
 )
-# Swagger UI loads its assets from a CDN and boots with an inline script.
+# Swagger UI (served from local files) boots with an inline script and inline styles.
 DOCS_CSP = (
-    "default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-    "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; img-src 'self' data: "
-    "https://fastapi.tiangolo.com; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
+    "form-action 'self'"
 )
 
 
 class SecurityHeadersMiddleware:
     """SECURITY.md I8: HSTS, nosniff, CSP, Referrer-Policy, no-store on the API."""
 
-    def __init__(self, app: ASGIApp, docs_paths: tuple[str, ...] = ("/docs",)) -> None:
+    def __init__(self, app: ASGIApp, docs_paths: Collection[str] = ()) -> None:
         self.app = app
-        self.docs_paths = docs_paths
+        # exact paths, and none when the docs are off (production)
+        self.docs_paths = frozenset(docs_paths)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -64,7 +65,7 @@ class SecurityHeadersMiddleware:
                 headers["Cross-Origin-Opener-Policy"] = "same-origin"
                 headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()"
                 if "content-security-policy" not in headers:
-                    if path.startswith(self.docs_paths):
+                    if path in self.docs_paths:
                         headers["Content-Security-Policy"] = DOCS_CSP
                     elif path.startswith("/api/"):
                         headers["Content-Security-Policy"] = API_CSP
@@ -357,3 +358,34 @@ class UnexpectedErrorMiddleware:
             log.exception("unhandled error on %s %s", scope.get("method"), scope.get("path"))
             problem = ProblemException("An unexpected error occurred.")
             await problem_response(problem)(scope, receive, send)
+
+
+class HeadMiddleware:
+    """``HEAD`` on an API path is its ``GET`` without the body (RFC 9110 9.3.2).
+
+    FastAPI routes serve only the methods they declare; the headers (Content-Length,
+    ETag) stay those of the GET.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if (
+            scope["type"] != "http"
+            or scope["method"] != "HEAD"
+            or not scope["path"].startswith("/api/")
+        ):
+            await self.app(scope, receive, send)
+            return
+        finished = False
+
+        async def send_without_body(message: Message) -> None:
+            nonlocal finished
+            if message["type"] != "http.response.body":
+                await send(message)
+            elif not finished:
+                finished = True
+                await send({"type": "http.response.body", "body": b"", "more_body": False})
+
+        await self.app({**scope, "method": "GET"}, receive, send_without_body)

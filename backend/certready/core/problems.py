@@ -11,13 +11,14 @@ import logging
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, Request, routing
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import compile_path
 
 log = logging.getLogger("certready.problems")
 
@@ -136,6 +137,16 @@ class UnsupportedMediaType(ProblemException):
     status, slug, title = 415, "unsupported-media-type", "Unsupported Media Type"
 
 
+class RangeNotSatisfiable(ProblemException):
+    status, slug, title = 416, "range-not-satisfiable", "Range Not Satisfiable"
+
+    def __init__(self, size: int) -> None:
+        super().__init__(
+            f"The requested range is outside the file ({size} bytes).",
+            headers={"Content-Range": f"bytes */{size}"},
+        )
+
+
 class Unprocessable(ProblemException):
     status, slug, title = 422, "validation-error", "Unprocessable Content"
 
@@ -241,6 +252,8 @@ def install_problem_handlers(app: FastAPI) -> None:
         response = problem_response(problem, request)
         for key, value in (exc.headers or {}).items():
             response.headers[key] = value
+        if exc.status_code == 405:
+            response.headers["Allow"] = ", ".join(allowed_methods(request))
         return response
 
     @app.exception_handler(StaleDataError)
@@ -270,6 +283,20 @@ def install_problem_handlers(app: FastAPI) -> None:
     # re-raises after answering, and the server then drops the keep-alive connection.
 
 
+def allowed_methods(request: Request) -> list[str]:
+    """Every method the request's path is served with (Starlette's 405 names only the
+    first route that matched the path, and FastAPI has one route per method)."""
+    methods: set[str] = set()
+    path = request.scope["path"]
+    for ctx in routing.iter_route_contexts(request.app.router.routes):
+        route_methods = getattr(ctx, "methods", None)
+        if route_methods and ctx.path and compile_path(ctx.path)[0].match(path):
+            methods |= set(route_methods)
+    if "GET" in methods:
+        methods.add("HEAD")  # core.middleware.HeadMiddleware serves it
+    return sorted(methods)
+
+
 def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """OpenAPI ``responses=`` entries documenting problem+json bodies."""
     titles = {
@@ -281,6 +308,7 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
         412: "If-Match does not match the current ETag",
         413: "Payload too large",
         415: "Unsupported media type",
+        416: "Range not satisfiable",
         422: "Validation error",
         428: "If-Match header required",
         429: "Too many requests",

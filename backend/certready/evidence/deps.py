@@ -44,8 +44,8 @@ async def get_evidence(
 EvidenceDep = Annotated[Evidence, Depends(get_evidence)]
 
 
-def get_store(settings: SettingsDep) -> EvidenceStore:
-    return EvidenceStore(settings.evidence_dir)
+def get_store(request: Request, settings: SettingsDep) -> EvidenceStore:
+    return EvidenceStore(settings.evidence_dir, verified=request.app.state.verified_hashes)
 
 
 StoreDep = Annotated[EvidenceStore, Depends(get_store)]

@@ -4,7 +4,6 @@ SHA-256) and create/upload outcomes (possibly replayed for an Idempotency-Key)."
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import AsyncIterator
 
 import anyio
@@ -12,39 +11,14 @@ from fastapi import Response
 from fastapi.responses import JSONResponse, StreamingResponse
 from starlette.background import BackgroundTask
 
+from certready.core.problems import RangeNotSatisfiable, problem_response
 from certready.evidence.idempotency import REPLAYED_HEADER
+from certready.evidence.ranges import parse_range
 from certready.evidence.service import Download, Outcome
 from certready.evidence.storage import PIECE
 from certready.evidence.uploads import content_disposition
 
-_RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
 DOWNLOAD_CSP = "sandbox; default-src 'none'"
-
-
-def parse_range(header: str | None, size: int) -> tuple[int, int] | bool | None:
-    """``(start, end)`` inclusive for one satisfiable range; ``None`` to send everything
-    (no header, several ranges, or a header we do not understand); ``False`` when
-    the range cannot be satisfied (416)."""
-    if not header:
-        return None
-    match = _RANGE.match(header.strip().replace(" ", ""))
-    if not match:
-        return None
-    first, last = match.groups()
-    if not first and not last:
-        return None
-    if not first:  # suffix: the last N bytes
-        length = int(last)
-        if length == 0:
-            return False
-        return max(0, size - length), size - 1
-    start = int(first)
-    end = min(int(last), size - 1) if last else size - 1
-    if last and int(last) < start:
-        return None
-    if start >= size:
-        return False
-    return start, end
 
 
 async def _pieces(download: Download, start: int, end: int) -> AsyncIterator[bytes]:
@@ -83,9 +57,10 @@ def file_response(
         wanted = None  # the client's copy is another file: send it whole
     if wanted is False:
         download.close()
-        return Response(
-            status_code=416, headers={**headers, "Content-Range": f"bytes */{download.size}"}
-        )
+        response = problem_response(RangeNotSatisfiable(download.size))
+        response.headers.update({k: v for k, v in headers.items() if k != "Content-Disposition"})
+        response.headers["Content-Range"] = f"bytes */{download.size}"
+        return response
     status = 200
     start, end = 0, download.size - 1
     if isinstance(wanted, tuple):

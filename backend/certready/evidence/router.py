@@ -60,6 +60,7 @@ def _form_schema(with_metadata: bool) -> dict[str, Any]:
     return {"type": "object", "properties": properties, "required": ["file"]}
 
 
+_ANY_FILE = {"*/*": {"schema": {"type": "string", "format": "binary"}}}
 _BINARY = {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}
 CREATE_BODY = {
     "requestBody": {
@@ -265,13 +266,10 @@ async def get_evidence_version(
 @router.get(
     "/{evidence_id}/versions/{number}/content",
     responses={
-        200: {
-            "content": {
-                "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}
-            },
-            "description": "The file",
-        },
-        206: {"description": "The requested byte range"},
+        # the file's own media type (application/pdf, image/png, text/csv, ...)
+        200: {"content": _ANY_FILE, "description": "The file"},
+        206: {"content": _ANY_FILE, "description": "The requested byte range"},
+        304: {"description": "Not modified (If-None-Match names this file)"},
         **problem_responses(409, 416),
     },
     response_class=Response,
@@ -292,7 +290,9 @@ async def download_evidence_version(
     A single `Range` is honoured (206); a file that fails verification is refused (409).
     """
     version = await service.get_version(session, evidence, number)
-    download = await service.open_download(db, store, ctx, evidence, version)
+    download = await service.open_download(
+        db, store, ctx, evidence, version, range_header=range_, if_range=if_range
+    )
     return file_response(download, range_, if_range, if_none_match)
 
 

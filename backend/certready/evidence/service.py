@@ -48,6 +48,7 @@ from certready.evidence.models import (
     EvidenceVersion,
 )
 from certready.evidence.multipart import FILE_FIELD, MAX_FIELDS_TOTAL, FormData, parse_form
+from certready.evidence.ranges import serves_part
 from certready.evidence.repository import (
     EvidenceRepository,
     EvidenceVersionRepository,
@@ -64,7 +65,7 @@ from certready.evidence.schemas import (
     EvidenceVersionRead,
     VerificationRead,
 )
-from certready.evidence.storage import PIECE, EvidenceStore
+from certready.evidence.storage import PIECE, EvidenceStore, file_identity
 from certready.evidence.uploads import ReceivedFile, receive_stream
 from certready.evidence.workflow import APPROVER_MOVES, EVIDENCE_WORKFLOW, EvidenceMove
 from certready.requirements.catalogue.loader import DEFAULT_FRAMEWORK
@@ -1059,20 +1060,33 @@ def _hash_fd(fd: int) -> tuple[str, int]:
 
 
 async def _check_blob(
-    store: EvidenceStore, version: EvidenceVersion
+    store: EvidenceStore, version: EvidenceVersion, *, partial: bool = False
 ) -> tuple[IntegrityStatus, str | None, int | None, int | None]:
-    """Re-hash the stored file: (status, actual sha, actual size, open fd when ok)."""
+    """Re-hash the stored file: (status, actual sha, actual size, open fd when ok).
+
+    ``partial`` (a range request) skips the re-hash when the store's cache saw this very
+    file (same inode, size, mtime, ctime) verified; anything else re-hashes it all.
+    """
     fd = await anyio.to_thread.run_sync(store.open_blob, version.org_id, version.sha256)
     if fd is None:
         return IntegrityStatus.missing, None, None, None
+    path = store.blob_path(version.org_id, version.sha256)
     try:
+        identity = file_identity(fd)
+        cache = store.verified
+        if partial and cache is not None and cache.is_verified(path, version.sha256, identity):
+            return IntegrityStatus.ok, version.sha256, version.size, fd
         sha, size = await anyio.to_thread.run_sync(_hash_fd, fd)
     except BaseException:
         os.close(fd)
         raise
     if sha != version.sha256 or size != version.size:
+        if store.verified is not None:
+            store.verified.forget(path)
         os.close(fd)
         return IntegrityStatus.mismatch, sha, size, None
+    if store.verified is not None:
+        store.verified.remember(path, sha, identity)
     return IntegrityStatus.ok, sha, size, fd
 
 
@@ -1108,13 +1122,19 @@ async def open_download(
     ctx: OrgContext,
     evidence: Evidence,
     version: EvidenceVersion,
+    *,
+    range_header: str | None = None,
+    if_range: str | None = None,
 ) -> Download:
     """Verify the whole file against its SHA-256 before the first byte is sent (G2).
 
-    A mismatch or a missing file is refused (409 integrity-error), never served, and
-    recorded in the activity log (in its own transaction: downloads are reads).
+    A range request (a 206 slice) of a file verified since it last changed is not
+    re-hashed (see ``VerifiedHashes``). A mismatch or a missing file is refused (409
+    integrity-error), never served, and recorded in the activity log (in its own
+    transaction: downloads are reads).
     """
-    status, actual, _size, fd = await _check_blob(store, version)
+    partial = serves_part(range_header, if_range, version.size, version.sha256)
+    status, actual, _size, fd = await _check_blob(store, version, partial=partial)
     if fd is None:
         with anyio.CancelScope(shield=True):
             async with db.transaction() as session:

@@ -23,6 +23,7 @@ import socket
 import stat
 import time
 import uuid
+from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -98,10 +99,56 @@ class TempBlob:
         self.path.unlink(missing_ok=True)
 
 
+FileIdentity = tuple[int, int, int, int, int]
+
+
+def file_identity(fd: int) -> FileIdentity:
+    """What changes whenever a file's bytes may have: device, inode, size, mtime, ctime.
+
+    ctime is in it because a process can set mtime back (``touch -d``), never ctime.
+    """
+    st = os.fstat(fd)
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+
+class VerifiedHashes:
+    """Blobs whose SHA-256 was verified, by path, with the file identity seen then.
+
+    A range request for a blob verified since its last change streams without
+    re-hashing the whole file (a 1-byte request must not cost a full read). Full
+    downloads and ``certready evidence verify`` always re-hash. One per process, bounded
+    (least recently used first out); ``hits`` counts the skipped re-hashes.
+    """
+
+    def __init__(self, max_entries: int = 10_000) -> None:
+        self.max_entries = max_entries
+        self.hits = 0
+        self._entries: OrderedDict[str, tuple[str, FileIdentity]] = OrderedDict()
+
+    def is_verified(self, path: Path, sha256: str, identity: FileIdentity) -> bool:
+        key = str(path)
+        if self._entries.get(key) != (sha256, identity):
+            return False
+        self._entries.move_to_end(key)
+        self.hits += 1
+        return True
+
+    def remember(self, path: Path, sha256: str, identity: FileIdentity) -> None:
+        self._entries[str(path)] = (sha256, identity)
+        self._entries.move_to_end(str(path))
+        while len(self._entries) > self.max_entries:
+            self._entries.popitem(last=False)
+
+    def forget(self, path: Path) -> None:
+        self._entries.pop(str(path), None)
+
+
 class EvidenceStore:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, verified: VerifiedHashes | None = None) -> None:
         self.root = root
         self.tmp = root / "tmp"
+        # None (the CLI scrubber): every check re-hashes
+        self.verified = verified
 
     # --- writing ---------------------------------------------------------------
 

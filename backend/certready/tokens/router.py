@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, status
 from certready.api.deps import PrincipalDep, Requires, SessionDep
 from certready.context import OrgContext
 from certready.core.pagination import PageDep
+from certready.core.problems import problem_responses
 from certready.orgs.permissions import Action
 from certready.tokens import service
 from certready.tokens.schemas import (
@@ -44,7 +45,7 @@ async def revoke_token(token_id: uuid.UUID, ctx: TokensManager, session: Session
     await service.revoke_token(session, ctx, token_id)
 
 
-@current_router.get("/current", response_model=CurrentTokenRead)
+@current_router.get("/current", response_model=CurrentTokenRead, responses=problem_responses(404))
 async def get_current_token(principal: PrincipalDep, session: SessionDep) -> CurrentTokenRead:
     """Describe the API token making this call: its organisation, scopes, role and expiry."""
     return await service.current_token(session, principal)
