@@ -594,3 +594,66 @@ def test_every_patch_and_transition_goes_through_core_changes() -> None:
         if not _function_calls(service, function, modules) and path not in NOT_YET_THROUGH_CHANGES
     )
     assert not missing, f"change routes that bypass core.changes: {missing}"
+
+
+# Integers a request may carry beyond int32, each documented as int64 in the contract.
+INT64_FIELDS: frozenset[str] = frozenset()
+INT32 = (-(2**31), 2**31 - 1)
+
+
+def _unbounded_integers(
+    schema: dict[str, object], where: str, components: dict[str, object], seen: frozenset[str]
+) -> list[str]:
+    found: list[str] = []
+    ref = schema.get("$ref")
+    if isinstance(ref, str):
+        name = ref.rsplit("/", 1)[1]
+        if name not in seen:
+            target = components[name]
+            assert isinstance(target, dict)
+            found += _unbounded_integers(target, f"{where}<{name}>", components, seen | {name})
+        return found
+    if schema.get("type") == "integer":
+        low, high = schema.get("minimum"), schema.get("maximum")
+        limits = (-(2**63), 2**63 - 1) if schema.get("format") == "int64" else INT32
+        if where in INT64_FIELDS:
+            limits = (-(2**63), 2**63 - 1)
+        if not (isinstance(low, int | float) and isinstance(high, int | float)):
+            found.append(f"{where}: no minimum/maximum")
+        elif low < limits[0] or high > limits[1]:
+            found.append(f"{where}: {low}..{high} does not fit the databases")
+    for key in ("anyOf", "oneOf", "allOf"):
+        for i, sub in enumerate(schema.get(key, [])):  # type: ignore[arg-type]
+            found += _unbounded_integers(sub, where, components, seen)
+    for name, sub in (schema.get("properties") or {}).items():  # type: ignore[attr-defined]
+        found += _unbounded_integers(sub, f"{where}.{name}", components, seen)
+    for key in ("items", "additionalProperties"):
+        sub = schema.get(key)
+        if isinstance(sub, dict):
+            found += _unbounded_integers(sub, f"{where}[]", components, seen)
+    return found
+
+
+def test_every_request_integer_has_bounds_that_fit_both_databases(tmp_path: Path) -> None:
+    """PostgreSQL's INTEGER is 32 bits: an unbounded integer is a 500 there (core/types.py)."""
+    doc = create_app(Settings(data_dir=tmp_path, spa_dir=tmp_path)).openapi()
+    components = doc["components"]["schemas"]
+    offenders: list[str] = []
+    for path, item in doc["paths"].items():
+        for method, operation in item.items():
+            for param in operation.get("parameters", []):
+                where = f"{method.upper()} {path} {param['in']}:{param['name']}"
+                offenders += _unbounded_integers(param["schema"], where, components, frozenset())
+            for media, content in operation.get("requestBody", {}).get("content", {}).items():
+                where = f"{method.upper()} {path} body({media})"
+                offenders += _unbounded_integers(content["schema"], where, components, frozenset())
+    assert offenders == []
+
+
+def test_the_bounds_check_sees_an_unbounded_integer() -> None:
+    schema = {"type": "object", "properties": {"n": {"type": "integer", "minimum": 1}}}
+    assert _unbounded_integers(schema, "x", {}, frozenset()) == ["x.n: no minimum/maximum"]
+    big = {"type": "integer", "minimum": 0, "maximum": 2**40}
+    assert _unbounded_integers(big, "y", {}, frozenset()) == [
+        f"y: 0..{2**40} does not fit the databases"
+    ]

@@ -84,6 +84,9 @@ async def test_tampered_payload_is_401(client: httpx.AsyncClient) -> None:
         {"typ": "refresh"},
         {"typ": None},
         {"tv": 99},
+        {"sid": None},
+        {"sid": "not-a-uuid"},
+        {"sid": 12},
     ],
 )
 async def test_bad_claims_are_401(client: httpx.AsyncClient, change: dict[str, object]) -> None:

@@ -204,4 +204,6 @@ async def test_production_gives_no_path_the_docs_csp(tmp_path: Path) -> None:
         for path in ("/docs", "/docs/oauth2-redirect", "/docs/assets/swagger-ui-bundle.js"):
             r = await c.get(path)
             assert r.status_code == 404, path
-            assert "'unsafe-inline'" not in r.headers["content-security-policy"].split("style-src")[0]
+            assert (
+                "'unsafe-inline'" not in r.headers["content-security-policy"].split("style-src")[0]
+            )

@@ -22,7 +22,7 @@ from tests.conftest import _pg_admin_url
 from tests.factories.auth import PASSWORD
 
 REPO = Path(__file__).resolve().parents[2]
-STARTUP_TIMEOUT = 120.0
+STARTUP_TIMEOUT = 120.0  # a loaded 2-core CI machine takes its time importing
 
 
 def free_port() -> int:

@@ -279,3 +279,39 @@ async def test_integers_beyond_int32_are_422_not_a_database_error(
         headers={**h, "If-Match": '"1"'},
     )
     assert_problem(r, 422)
+
+
+NASTY_DISPOSITIONS = [
+    # (header, stored name or None for "no usable name": 422)
+    ("attachment; filename*=punycode''%39%39%39", None),
+    ("attachment; filename*=punycode''%39%39%39; filename=plain.pdf", "plain.pdf"),
+    ("attachment; filename*=UTF-8''%ff%fe%fd; filename=fallback.pdf", "fallback.pdf"),
+    ("attachment; filename*=UTF-8''%zz.pdf", None),
+    ("attachment; filename*=UTF-8''%E2%82%AC%20rates.pdf", "€ rates.pdf"),
+    ("attachment; filename*=iso-8859-1'en'caf%E9.pdf", "café.pdf"),
+    ("attachment; filename*=utf-7''%2BAGQ-.pdf", None),
+    ("attachment; filename*=''", None),
+    ("attachment; filename*=UTF-8''", None),
+    ('attachment; filename="unterminated', '"unterminated'),
+    ('attachment; filename="a\\"b.pdf"', 'a"b.pdf'),
+    ("attachment;;;; filename=;", None),
+    ("attachment; filename*=" + "%41" * 600, None),
+    ("garbage without parameters", None),
+    ("attachment; filename=..", "upload"),
+]
+
+
+async def test_content_disposition_never_raises(client: httpx.AsyncClient, world: World) -> None:
+    org, h = world.org, world.org.admin.headers
+    for header, stored in NASTY_DISPOSITIONS:
+        r = await client.put(
+            evidence_url(org, "upload"),
+            params={"title": "Disposition", "kind": "policy"},
+            content=pdf_bytes(),
+            headers={**h, "Content-Disposition": header},
+        )
+        if stored is None:
+            assert_problem(r, 422, ["query", "filename"])
+        else:
+            assert r.status_code == 201, (header, r.text)
+            assert r.json()["current_version"]["filename"] == stored, header

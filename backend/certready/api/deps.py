@@ -13,11 +13,11 @@ from typing import Annotated
 
 from fastapi import Depends, Path, Request
 from fastapi.security import OAuth2PasswordBearer
-from sqlalchemy import exists
+from sqlalchemy import exists, or_
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
-from certready.auth.models import RevokedAccessToken, User
+from certready.auth.models import RefreshToken, RevokedAccessToken, User
 from certready.config import Settings
 from certready.context import OrgContext, Principal
 from certready.core.clock import utcnow
@@ -101,7 +101,15 @@ async def get_principal(
     except InvalidToken as exc:
         request.state.auth_failure = str(exc)
         raise Unauthorized() from exc
-    revoked = exists().where(col(RevokedAccessToken.jti) == claims.jti)
+    # One statement: the user, and whether this token or its whole session (the refresh
+    # family, revoked on reuse or logout) was revoked (SECURITY.md J8, A5).
+    revoked = or_(
+        exists().where(col(RevokedAccessToken.jti) == claims.jti),
+        exists().where(
+            col(RefreshToken.family_id) == claims.session_id,
+            col(RefreshToken.revoked_at).is_not(None),
+        ),
+    )
     row = (
         await session.execute(
             select(User, revoked.label("revoked")).where(col(User.id) == claims.user_id)

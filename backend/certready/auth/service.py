@@ -89,16 +89,18 @@ async def _issue_tokens(
 ) -> TokenPair:
     now = utcnow()
     secret, digest = new_opaque_token(REFRESH_PREFIX)
+    family_id = family_id or uuid.uuid4()
     session.add(
         RefreshToken(
             user_id=user.id,
-            family_id=family_id or uuid.uuid4(),
+            family_id=family_id,
             token_hash=digest,
             created_at=now,
             expires_at=now + timedelta(days=settings.refresh_token_days),
         )
     )
-    access, expires_in = create_access_token(settings, user.id, user.token_version)
+    # the family is the login session: revoking it (reuse, logout) ends its access tokens too
+    access, expires_in = create_access_token(settings, user.id, user.token_version, family_id)
     return TokenPair(access_token=access, refresh_token=secret, expires_in=expires_in)
 
 

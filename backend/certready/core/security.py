@@ -48,6 +48,8 @@ class AccessClaims:
     token_version: int
     jti: str
     expires_at: datetime
+    # the refresh-token family (login session) the token was issued to
+    session_id: uuid.UUID
 
 
 # --- passwords ---------------------------------------------------------------
@@ -127,7 +129,7 @@ def password_problems(password: str, *context: str) -> list[str]:
 
 
 def create_access_token(
-    settings: Settings, user_id: uuid.UUID, token_version: int
+    settings: Settings, user_id: uuid.UUID, token_version: int, session_id: uuid.UUID
 ) -> tuple[str, int]:
     now = utcnow()
     lifetime = timedelta(minutes=settings.access_token_minutes)
@@ -141,6 +143,7 @@ def create_access_token(
         "jti": uuid.uuid4().hex,
         "typ": ACCESS,
         "tv": token_version,
+        "sid": str(session_id),
     }
     token = jwt.encode(claims, settings.jwt_secret(), algorithm=ALGORITHM, headers={"typ": "JWT"})
     return token, int(lifetime.total_seconds())
@@ -184,15 +187,19 @@ def decode_access_token(settings: Settings, token: str) -> AccessClaims:
         raise InvalidToken("token type")
     if "aud" not in claims:  # jose skips the audience check when the claim is absent
         raise InvalidToken("aud")
+    if not isinstance(claims.get("sub"), str) or not isinstance(claims.get("sid"), str):
+        raise InvalidToken("sub or sid")
     try:
-        user_id = uuid.UUID(str(claims["sub"]))
+        user_id = uuid.UUID(claims["sub"])
+        session_id = uuid.UUID(claims["sid"])
     except ValueError as exc:
-        raise InvalidToken("sub") from exc
+        raise InvalidToken("sub or sid") from exc
     return AccessClaims(
         user_id=user_id,
         token_version=int(claims["tv"]),
         jti=str(claims["jti"]),
         expires_at=datetime.fromtimestamp(int(claims["exp"]), tz=utcnow().tzinfo),
+        session_id=session_id,
     )
 
 

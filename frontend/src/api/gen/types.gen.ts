@@ -5042,6 +5042,10 @@ export type SetupGetSetupStatusErrors = {
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type SetupGetSetupStatusError = SetupGetSetupStatusErrors[keyof SetupGetSetupStatusErrors];
@@ -5064,13 +5068,25 @@ export type SetupRunSetupData = {
 
 export type SetupRunSetupErrors = {
     /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
      * Conflict (illegal transition, duplicate, in flight)
      */
     409: Problem;
     /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type SetupRunSetupError = SetupRunSetupErrors[keyof SetupRunSetupErrors];
@@ -5093,9 +5109,17 @@ export type AuthCreateTokenData = {
 
 export type AuthCreateTokenErrors = {
     /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
      * Missing or invalid credentials
      */
     401: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
     /**
      * Validation error
      */
@@ -5126,9 +5150,17 @@ export type AuthRefreshTokenData = {
 
 export type AuthRefreshTokenErrors = {
     /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
      * Missing or invalid credentials
      */
     401: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
     /**
      * Validation error
      */
@@ -5155,13 +5187,29 @@ export type AuthLogoutData = {
 
 export type AuthLogoutErrors = {
     /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
      * Missing or invalid credentials
      */
     401: Problem;
     /**
+     * The caller's role (or API token) lacks this right
+     */
+    403: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type AuthLogoutError = AuthLogoutErrors[keyof AuthLogoutErrors];
@@ -5188,9 +5236,17 @@ export type MeGetMeErrors = {
      */
     401: Problem;
     /**
+     * The caller's role (or API token) lacks this right
+     */
+    403: Problem;
+    /**
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type MeGetMeError = MeGetMeErrors[keyof MeGetMeErrors];
@@ -5213,13 +5269,29 @@ export type MeChangePasswordData = {
 
 export type MeChangePasswordErrors = {
     /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
      * Missing or invalid credentials
      */
     401: Problem;
     /**
+     * The caller's role (or API token) lacks this right
+     */
+    403: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type MeChangePasswordError = MeChangePasswordErrors[keyof MeChangePasswordErrors];
@@ -5259,9 +5331,17 @@ export type OrgsListOrgsErrors = {
      */
     401: Problem;
     /**
+     * The caller's role (or API token) lacks this right
+     */
+    403: Problem;
+    /**
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type OrgsListOrgsError = OrgsListOrgsErrors[keyof OrgsListOrgsErrors];
@@ -5284,17 +5364,33 @@ export type OrgsCreateOrgData = {
 
 export type OrgsCreateOrgErrors = {
     /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
      * Missing or invalid credentials
      */
     401: Problem;
+    /**
+     * The caller's role (or API token) lacks this right
+     */
+    403: Problem;
     /**
      * Conflict (illegal transition, duplicate, in flight)
      */
     409: Problem;
     /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type OrgsCreateOrgError = OrgsCreateOrgErrors[keyof OrgsCreateOrgErrors];
@@ -5328,6 +5424,10 @@ export type OrgsGetOrgErrors = {
      */
     401: Problem;
     /**
+     * The caller's role (or API token) lacks this right
+     */
+    403: Problem;
+    /**
      * Not found (or in another organisation)
      */
     404: Problem;
@@ -5335,6 +5435,10 @@ export type OrgsGetOrgErrors = {
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type OrgsGetOrgError = OrgsGetOrgErrors[keyof OrgsGetOrgErrors];
@@ -5370,6 +5474,10 @@ export type OrgsUpdateOrgData = {
 
 export type OrgsUpdateOrgErrors = {
     /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
      * Missing or invalid credentials
      */
     401: Problem;
@@ -5386,6 +5494,10 @@ export type OrgsUpdateOrgErrors = {
      */
     412: Problem;
     /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
      * Validation error
      */
     422: Problem;
@@ -5393,6 +5505,10 @@ export type OrgsUpdateOrgErrors = {
      * If-Match header required
      */
     428: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type OrgsUpdateOrgError = OrgsUpdateOrgErrors[keyof OrgsUpdateOrgErrors];
@@ -5432,9 +5548,17 @@ export type FrameworksListFrameworksErrors = {
      */
     401: Problem;
     /**
+     * The caller's role (or API token) lacks this right
+     */
+    403: Problem;
+    /**
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type FrameworksListFrameworksError = FrameworksListFrameworksErrors[keyof FrameworksListFrameworksErrors];
@@ -5470,6 +5594,10 @@ export type FrameworksListFrameworkRequirementsErrors = {
      */
     401: Problem;
     /**
+     * The caller's role (or API token) lacks this right
+     */
+    403: Problem;
+    /**
      * Not found (or in another organisation)
      */
     404: Problem;
@@ -5477,6 +5605,10 @@ export type FrameworksListFrameworkRequirementsErrors = {
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type FrameworksListFrameworkRequirementsError = FrameworksListFrameworkRequirementsErrors[keyof FrameworksListFrameworkRequirementsErrors];
@@ -5510,6 +5642,10 @@ export type FrameworksListDocumentedInformationErrors = {
      */
     401: Problem;
     /**
+     * The caller's role (or API token) lacks this right
+     */
+    403: Problem;
+    /**
      * Not found (or in another organisation)
      */
     404: Problem;
@@ -5517,6 +5653,10 @@ export type FrameworksListDocumentedInformationErrors = {
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type FrameworksListDocumentedInformationError = FrameworksListDocumentedInformationErrors[keyof FrameworksListDocumentedInformationErrors];
@@ -5543,9 +5683,21 @@ export type TokensGetCurrentTokenErrors = {
      */
     401: Problem;
     /**
+     * The caller's role (or API token) lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type TokensGetCurrentTokenError = TokensGetCurrentTokenErrors[keyof TokensGetCurrentTokenErrors];
@@ -5609,6 +5761,10 @@ export type MembersListMembersErrors = {
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type MembersListMembersError = MembersListMembersErrors[keyof MembersListMembersErrors];
@@ -5638,6 +5794,10 @@ export type MembersAddMemberData = {
 
 export type MembersAddMemberErrors = {
     /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
      * Missing or invalid credentials
      */
     401: Problem;
@@ -5654,9 +5814,17 @@ export type MembersAddMemberErrors = {
      */
     409: Problem;
     /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type MembersAddMemberError = MembersAddMemberErrors[keyof MembersAddMemberErrors];
@@ -5709,6 +5877,10 @@ export type MembersRemoveMemberErrors = {
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type MembersRemoveMemberError = MembersRemoveMemberErrors[keyof MembersRemoveMemberErrors];
@@ -5742,6 +5914,10 @@ export type MembersUpdateMemberData = {
 
 export type MembersUpdateMemberErrors = {
     /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
      * Missing or invalid credentials
      */
     401: Problem;
@@ -5758,9 +5934,25 @@ export type MembersUpdateMemberErrors = {
      */
     409: Problem;
     /**
+     * If-Match does not match the current ETag
+     */
+    412: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
      * Validation error
      */
     422: Problem;
+    /**
+     * If-Match header required
+     */
+    428: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type MembersUpdateMemberError = MembersUpdateMemberErrors[keyof MembersUpdateMemberErrors];
@@ -5834,6 +6026,10 @@ export type ActivityListActivityErrors = {
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type ActivityListActivityError = ActivityListActivityErrors[keyof ActivityListActivityErrors];
@@ -5927,6 +6123,10 @@ export type RequirementsListRequirementsErrors = {
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type RequirementsListRequirementsError = RequirementsListRequirementsErrors[keyof RequirementsListRequirementsErrors];
@@ -5978,6 +6178,10 @@ export type RequirementsSummarizeRequirementsErrors = {
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type RequirementsSummarizeRequirementsError = RequirementsSummarizeRequirementsErrors[keyof RequirementsSummarizeRequirementsErrors];
@@ -6014,6 +6218,10 @@ export type RequirementsBulkUpdateRequirementsData = {
 
 export type RequirementsBulkUpdateRequirementsErrors = {
     /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
      * Missing or invalid credentials
      */
     401: Problem;
@@ -6030,9 +6238,17 @@ export type RequirementsBulkUpdateRequirementsErrors = {
      */
     412: Problem;
     /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type RequirementsBulkUpdateRequirementsError = RequirementsBulkUpdateRequirementsErrors[keyof RequirementsBulkUpdateRequirementsErrors];
@@ -6090,6 +6306,10 @@ export type RequirementsGetRequirementErrors = {
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type RequirementsGetRequirementError = RequirementsGetRequirementErrors[keyof RequirementsGetRequirementErrors];
@@ -6138,6 +6358,10 @@ export type RequirementsUpdateRequirementData = {
 
 export type RequirementsUpdateRequirementErrors = {
     /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
      * Missing or invalid credentials
      */
     401: Problem;
@@ -6154,6 +6378,10 @@ export type RequirementsUpdateRequirementErrors = {
      */
     412: Problem;
     /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
      * Validation error
      */
     422: Problem;
@@ -6161,6 +6389,10 @@ export type RequirementsUpdateRequirementErrors = {
      * If-Match header required
      */
     428: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type RequirementsUpdateRequirementError = RequirementsUpdateRequirementErrors[keyof RequirementsUpdateRequirementErrors];
@@ -6268,6 +6500,10 @@ export type EvidenceListEvidenceErrors = {
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type EvidenceListEvidenceError = EvidenceListEvidenceErrors[keyof EvidenceListEvidenceErrors];
@@ -6358,6 +6594,10 @@ export type EvidenceCreateEvidenceData = {
 
 export type EvidenceCreateEvidenceErrors = {
     /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
      * Missing or invalid credentials
      */
     401: Problem;
@@ -6385,6 +6625,10 @@ export type EvidenceCreateEvidenceErrors = {
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type EvidenceCreateEvidenceError = EvidenceCreateEvidenceErrors[keyof EvidenceCreateEvidenceErrors];
@@ -6492,6 +6736,10 @@ export type EvidenceUploadEvidenceData = {
 
 export type EvidenceUploadEvidenceErrors = {
     /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
      * Missing or invalid credentials
      */
     401: Problem;
@@ -6519,6 +6767,10 @@ export type EvidenceUploadEvidenceErrors = {
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type EvidenceUploadEvidenceError = EvidenceUploadEvidenceErrors[keyof EvidenceUploadEvidenceErrors];
@@ -6569,6 +6821,10 @@ export type EvidenceGetEvidenceErrors = {
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type EvidenceGetEvidenceError = EvidenceGetEvidenceErrors[keyof EvidenceGetEvidenceErrors];
@@ -6610,6 +6866,10 @@ export type EvidenceUpdateEvidenceData = {
 
 export type EvidenceUpdateEvidenceErrors = {
     /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
      * Missing or invalid credentials
      */
     401: Problem;
@@ -6630,6 +6890,10 @@ export type EvidenceUpdateEvidenceErrors = {
      */
     412: Problem;
     /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
      * Validation error
      */
     422: Problem;
@@ -6637,6 +6901,10 @@ export type EvidenceUpdateEvidenceErrors = {
      * If-Match header required
      */
     428: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type EvidenceUpdateEvidenceError = EvidenceUpdateEvidenceErrors[keyof EvidenceUpdateEvidenceErrors];
@@ -6672,6 +6940,10 @@ export type EvidenceTransitionEvidenceData = {
 
 export type EvidenceTransitionEvidenceErrors = {
     /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
      * Missing or invalid credentials
      */
     401: Problem;
@@ -6688,9 +6960,17 @@ export type EvidenceTransitionEvidenceErrors = {
      */
     409: Problem;
     /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type EvidenceTransitionEvidenceError = EvidenceTransitionEvidenceErrors[keyof EvidenceTransitionEvidenceErrors];
@@ -6729,6 +7009,10 @@ export type EvidenceArchiveEvidenceData = {
 
 export type EvidenceArchiveEvidenceErrors = {
     /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
      * Missing or invalid credentials
      */
     401: Problem;
@@ -6745,9 +7029,17 @@ export type EvidenceArchiveEvidenceErrors = {
      */
     409: Problem;
     /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type EvidenceArchiveEvidenceError = EvidenceArchiveEvidenceErrors[keyof EvidenceArchiveEvidenceErrors];
@@ -6802,6 +7094,10 @@ export type EvidenceUnarchiveEvidenceErrors = {
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type EvidenceUnarchiveEvidenceError = EvidenceUnarchiveEvidenceErrors[keyof EvidenceUnarchiveEvidenceErrors];
@@ -6865,6 +7161,10 @@ export type EvidenceListEvidenceVersionsErrors = {
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type EvidenceListEvidenceVersionsError = EvidenceListEvidenceVersionsErrors[keyof EvidenceListEvidenceVersionsErrors];
@@ -6910,6 +7210,10 @@ export type EvidenceAddEvidenceVersionData = {
 
 export type EvidenceAddEvidenceVersionErrors = {
     /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
      * Missing or invalid credentials
      */
     401: Problem;
@@ -6937,6 +7241,10 @@ export type EvidenceAddEvidenceVersionErrors = {
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type EvidenceAddEvidenceVersionError = EvidenceAddEvidenceVersionErrors[keyof EvidenceAddEvidenceVersionErrors];
@@ -7003,6 +7311,10 @@ export type EvidenceUploadEvidenceVersionData = {
 
 export type EvidenceUploadEvidenceVersionErrors = {
     /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
      * Missing or invalid credentials
      */
     401: Problem;
@@ -7030,6 +7342,10 @@ export type EvidenceUploadEvidenceVersionErrors = {
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type EvidenceUploadEvidenceVersionError = EvidenceUploadEvidenceVersionErrors[keyof EvidenceUploadEvidenceVersionErrors];
@@ -7084,6 +7400,10 @@ export type EvidenceGetEvidenceVersionErrors = {
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type EvidenceGetEvidenceVersionError = EvidenceGetEvidenceVersionErrors[keyof EvidenceGetEvidenceVersionErrors];
@@ -7153,13 +7473,17 @@ export type EvidenceDownloadEvidenceVersionErrors = {
      */
     409: Problem;
     /**
-     * Error
+     * Range not satisfiable
      */
     416: Problem;
     /**
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type EvidenceDownloadEvidenceVersionError = EvidenceDownloadEvidenceVersionErrors[keyof EvidenceDownloadEvidenceVersionErrors];
@@ -7172,7 +7496,7 @@ export type EvidenceDownloadEvidenceVersionResponses = {
     /**
      * The requested byte range
      */
-    206: unknown;
+    206: Blob | File;
 };
 
 export type EvidenceDownloadEvidenceVersionResponse = EvidenceDownloadEvidenceVersionResponses[keyof EvidenceDownloadEvidenceVersionResponses];
@@ -7218,6 +7542,10 @@ export type EvidenceVerifyEvidenceVersionErrors = {
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type EvidenceVerifyEvidenceVersionError = EvidenceVerifyEvidenceVersionErrors[keyof EvidenceVerifyEvidenceVersionErrors];
@@ -7276,6 +7604,10 @@ export type EvidenceUnlinkEvidenceRequirementErrors = {
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type EvidenceUnlinkEvidenceRequirementError = EvidenceUnlinkEvidenceRequirementErrors[keyof EvidenceUnlinkEvidenceRequirementErrors];
@@ -7334,6 +7666,10 @@ export type EvidenceLinkEvidenceRequirementErrors = {
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type EvidenceLinkEvidenceRequirementError = EvidenceLinkEvidenceRequirementErrors[keyof EvidenceLinkEvidenceRequirementErrors];
@@ -7392,6 +7728,10 @@ export type EvidenceUnlinkEvidenceDocumentedInformationErrors = {
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type EvidenceUnlinkEvidenceDocumentedInformationError = EvidenceUnlinkEvidenceDocumentedInformationErrors[keyof EvidenceUnlinkEvidenceDocumentedInformationErrors];
@@ -7450,6 +7790,10 @@ export type EvidenceLinkEvidenceDocumentedInformationErrors = {
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type EvidenceLinkEvidenceDocumentedInformationError = EvidenceLinkEvidenceDocumentedInformationErrors[keyof EvidenceLinkEvidenceDocumentedInformationErrors];
@@ -7507,6 +7851,10 @@ export type TokensListTokensErrors = {
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type TokensListTokensError = TokensListTokensErrors[keyof TokensListTokensErrors];
@@ -7536,6 +7884,10 @@ export type TokensCreateTokenData = {
 
 export type TokensCreateTokenErrors = {
     /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
      * Missing or invalid credentials
      */
     401: Problem;
@@ -7548,9 +7900,17 @@ export type TokensCreateTokenErrors = {
      */
     404: Problem;
     /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type TokensCreateTokenError = TokensCreateTokenErrors[keyof TokensCreateTokenErrors];
@@ -7599,6 +7959,10 @@ export type TokensRevokeTokenErrors = {
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type TokensRevokeTokenError = TokensRevokeTokenErrors[keyof TokensRevokeTokenErrors];
@@ -7656,6 +8020,10 @@ export type AuditProgrammesListAuditProgrammesErrors = {
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type AuditProgrammesListAuditProgrammesError = AuditProgrammesListAuditProgrammesErrors[keyof AuditProgrammesListAuditProgrammesErrors];
@@ -7685,6 +8053,10 @@ export type AuditProgrammesCreateAuditProgrammeData = {
 
 export type AuditProgrammesCreateAuditProgrammeErrors = {
     /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
      * Missing or invalid credentials
      */
     401: Problem;
@@ -7697,9 +8069,17 @@ export type AuditProgrammesCreateAuditProgrammeErrors = {
      */
     404: Problem;
     /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type AuditProgrammesCreateAuditProgrammeError = AuditProgrammesCreateAuditProgrammeErrors[keyof AuditProgrammesCreateAuditProgrammeErrors];
@@ -7748,6 +8128,10 @@ export type AuditProgrammesGetAuditProgrammeErrors = {
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type AuditProgrammesGetAuditProgrammeError = AuditProgrammesGetAuditProgrammeErrors[keyof AuditProgrammesGetAuditProgrammeErrors];
@@ -7787,6 +8171,10 @@ export type AuditProgrammesUpdateAuditProgrammeData = {
 
 export type AuditProgrammesUpdateAuditProgrammeErrors = {
     /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
      * Missing or invalid credentials
      */
     401: Problem;
@@ -7803,6 +8191,10 @@ export type AuditProgrammesUpdateAuditProgrammeErrors = {
      */
     412: Problem;
     /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
      * Validation error
      */
     422: Problem;
@@ -7810,6 +8202,10 @@ export type AuditProgrammesUpdateAuditProgrammeErrors = {
      * If-Match header required
      */
     428: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type AuditProgrammesUpdateAuditProgrammeError = AuditProgrammesUpdateAuditProgrammeErrors[keyof AuditProgrammesUpdateAuditProgrammeErrors];
@@ -7862,6 +8258,10 @@ export type AuditProgrammesApproveAuditProgrammeErrors = {
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type AuditProgrammesApproveAuditProgrammeError = AuditProgrammesApproveAuditProgrammeErrors[keyof AuditProgrammesApproveAuditProgrammeErrors];
@@ -7931,6 +8331,10 @@ export type AuditsListAuditsErrors = {
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type AuditsListAuditsError = AuditsListAuditsErrors[keyof AuditsListAuditsErrors];
@@ -7960,6 +8364,10 @@ export type AuditsCreateAuditData = {
 
 export type AuditsCreateAuditErrors = {
     /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
      * Missing or invalid credentials
      */
     401: Problem;
@@ -7972,9 +8380,17 @@ export type AuditsCreateAuditErrors = {
      */
     404: Problem;
     /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type AuditsCreateAuditError = AuditsCreateAuditErrors[keyof AuditsCreateAuditErrors];
@@ -8028,6 +8444,10 @@ export type AuditsGetAuditCoverageErrors = {
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type AuditsGetAuditCoverageError = AuditsGetAuditCoverageErrors[keyof AuditsGetAuditCoverageErrors];
@@ -8076,6 +8496,10 @@ export type AuditsGetAuditErrors = {
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type AuditsGetAuditError = AuditsGetAuditErrors[keyof AuditsGetAuditErrors];
@@ -8115,6 +8539,10 @@ export type AuditsUpdateAuditData = {
 
 export type AuditsUpdateAuditErrors = {
     /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
      * Missing or invalid credentials
      */
     401: Problem;
@@ -8135,6 +8563,10 @@ export type AuditsUpdateAuditErrors = {
      */
     412: Problem;
     /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
      * Validation error
      */
     422: Problem;
@@ -8142,6 +8574,10 @@ export type AuditsUpdateAuditErrors = {
      * If-Match header required
      */
     428: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type AuditsUpdateAuditError = AuditsUpdateAuditErrors[keyof AuditsUpdateAuditErrors];
@@ -8175,6 +8611,10 @@ export type AuditsTransitionAuditData = {
 
 export type AuditsTransitionAuditErrors = {
     /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
      * Missing or invalid credentials
      */
     401: Problem;
@@ -8191,9 +8631,17 @@ export type AuditsTransitionAuditErrors = {
      */
     409: Problem;
     /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type AuditsTransitionAuditError = AuditsTransitionAuditErrors[keyof AuditsTransitionAuditErrors];
@@ -8242,6 +8690,10 @@ export type AuditsGetAuditChecklistErrors = {
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type AuditsGetAuditChecklistError = AuditsGetAuditChecklistErrors[keyof AuditsGetAuditChecklistErrors];
@@ -8285,6 +8737,10 @@ export type AuditsAssessAuditChecklistLineData = {
 
 export type AuditsAssessAuditChecklistLineErrors = {
     /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
      * Missing or invalid credentials
      */
     401: Problem;
@@ -8305,9 +8761,21 @@ export type AuditsAssessAuditChecklistLineErrors = {
      */
     412: Problem;
     /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
      * Validation error
      */
     422: Problem;
+    /**
+     * If-Match header required
+     */
+    428: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type AuditsAssessAuditChecklistLineError = AuditsAssessAuditChecklistLineErrors[keyof AuditsAssessAuditChecklistLineErrors];
@@ -8356,6 +8824,10 @@ export type AuditsGetAuditReportErrors = {
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type AuditsGetAuditReportError = AuditsGetAuditReportErrors[keyof AuditsGetAuditReportErrors];
@@ -8441,6 +8913,10 @@ export type FindingsListFindingsErrors = {
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type FindingsListFindingsError = FindingsListFindingsErrors[keyof FindingsListFindingsErrors];
@@ -8470,6 +8946,10 @@ export type FindingsCreateFindingData = {
 
 export type FindingsCreateFindingErrors = {
     /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
      * Missing or invalid credentials
      */
     401: Problem;
@@ -8486,9 +8966,17 @@ export type FindingsCreateFindingErrors = {
      */
     409: Problem;
     /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type FindingsCreateFindingError = FindingsCreateFindingErrors[keyof FindingsCreateFindingErrors];
@@ -8537,6 +9025,10 @@ export type FindingsGetFindingErrors = {
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type FindingsGetFindingError = FindingsGetFindingErrors[keyof FindingsGetFindingErrors];
@@ -8576,6 +9068,10 @@ export type FindingsUpdateFindingData = {
 
 export type FindingsUpdateFindingErrors = {
     /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
      * Missing or invalid credentials
      */
     401: Problem;
@@ -8596,6 +9092,10 @@ export type FindingsUpdateFindingErrors = {
      */
     412: Problem;
     /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
      * Validation error
      */
     422: Problem;
@@ -8603,6 +9103,10 @@ export type FindingsUpdateFindingErrors = {
      * If-Match header required
      */
     428: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type FindingsUpdateFindingError = FindingsUpdateFindingErrors[keyof FindingsUpdateFindingErrors];
@@ -8636,6 +9140,10 @@ export type FindingsTransitionFindingData = {
 
 export type FindingsTransitionFindingErrors = {
     /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
      * Missing or invalid credentials
      */
     401: Problem;
@@ -8652,9 +9160,17 @@ export type FindingsTransitionFindingErrors = {
      */
     409: Problem;
     /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type FindingsTransitionFindingError = FindingsTransitionFindingErrors[keyof FindingsTransitionFindingErrors];
@@ -8730,6 +9246,10 @@ export type CorrectiveMeasuresListCorrectiveMeasuresErrors = {
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type CorrectiveMeasuresListCorrectiveMeasuresError = CorrectiveMeasuresListCorrectiveMeasuresErrors[keyof CorrectiveMeasuresListCorrectiveMeasuresErrors];
@@ -8759,6 +9279,10 @@ export type CorrectiveMeasuresCreateCorrectiveMeasureData = {
 
 export type CorrectiveMeasuresCreateCorrectiveMeasureErrors = {
     /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
      * Missing or invalid credentials
      */
     401: Problem;
@@ -8775,9 +9299,17 @@ export type CorrectiveMeasuresCreateCorrectiveMeasureErrors = {
      */
     409: Problem;
     /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type CorrectiveMeasuresCreateCorrectiveMeasureError = CorrectiveMeasuresCreateCorrectiveMeasureErrors[keyof CorrectiveMeasuresCreateCorrectiveMeasureErrors];
@@ -8826,6 +9358,10 @@ export type CorrectiveMeasuresGetCorrectiveMeasureErrors = {
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type CorrectiveMeasuresGetCorrectiveMeasureError = CorrectiveMeasuresGetCorrectiveMeasureErrors[keyof CorrectiveMeasuresGetCorrectiveMeasureErrors];
@@ -8865,6 +9401,10 @@ export type CorrectiveMeasuresUpdateCorrectiveMeasureData = {
 
 export type CorrectiveMeasuresUpdateCorrectiveMeasureErrors = {
     /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
      * Missing or invalid credentials
      */
     401: Problem;
@@ -8885,6 +9425,10 @@ export type CorrectiveMeasuresUpdateCorrectiveMeasureErrors = {
      */
     412: Problem;
     /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
      * Validation error
      */
     422: Problem;
@@ -8892,6 +9436,10 @@ export type CorrectiveMeasuresUpdateCorrectiveMeasureErrors = {
      * If-Match header required
      */
     428: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type CorrectiveMeasuresUpdateCorrectiveMeasureError = CorrectiveMeasuresUpdateCorrectiveMeasureErrors[keyof CorrectiveMeasuresUpdateCorrectiveMeasureErrors];
@@ -8925,6 +9473,10 @@ export type CorrectiveMeasuresTransitionCorrectiveMeasureData = {
 
 export type CorrectiveMeasuresTransitionCorrectiveMeasureErrors = {
     /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
      * Missing or invalid credentials
      */
     401: Problem;
@@ -8941,9 +9493,17 @@ export type CorrectiveMeasuresTransitionCorrectiveMeasureErrors = {
      */
     409: Problem;
     /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type CorrectiveMeasuresTransitionCorrectiveMeasureError = CorrectiveMeasuresTransitionCorrectiveMeasureErrors[keyof CorrectiveMeasuresTransitionCorrectiveMeasureErrors];
@@ -8977,6 +9537,10 @@ export type CorrectiveMeasuresAddCorrectiveActionData = {
 
 export type CorrectiveMeasuresAddCorrectiveActionErrors = {
     /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
      * Missing or invalid credentials
      */
     401: Problem;
@@ -8993,9 +9557,17 @@ export type CorrectiveMeasuresAddCorrectiveActionErrors = {
      */
     409: Problem;
     /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type CorrectiveMeasuresAddCorrectiveActionError = CorrectiveMeasuresAddCorrectiveActionErrors[keyof CorrectiveMeasuresAddCorrectiveActionErrors];
@@ -9033,6 +9605,10 @@ export type CorrectiveMeasuresUpdateCorrectiveActionData = {
 
 export type CorrectiveMeasuresUpdateCorrectiveActionErrors = {
     /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
      * Missing or invalid credentials
      */
     401: Problem;
@@ -9049,9 +9625,25 @@ export type CorrectiveMeasuresUpdateCorrectiveActionErrors = {
      */
     409: Problem;
     /**
+     * If-Match does not match the current ETag
+     */
+    412: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
      * Validation error
      */
     422: Problem;
+    /**
+     * If-Match header required
+     */
+    428: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type CorrectiveMeasuresUpdateCorrectiveActionError = CorrectiveMeasuresUpdateCorrectiveActionErrors[keyof CorrectiveMeasuresUpdateCorrectiveActionErrors];
@@ -9085,6 +9677,10 @@ export type CorrectiveMeasuresRecordEffectivenessReviewData = {
 
 export type CorrectiveMeasuresRecordEffectivenessReviewErrors = {
     /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
      * Missing or invalid credentials
      */
     401: Problem;
@@ -9101,9 +9697,17 @@ export type CorrectiveMeasuresRecordEffectivenessReviewErrors = {
      */
     409: Problem;
     /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type CorrectiveMeasuresRecordEffectivenessReviewError = CorrectiveMeasuresRecordEffectivenessReviewErrors[keyof CorrectiveMeasuresRecordEffectivenessReviewErrors];
@@ -9165,6 +9769,10 @@ export type TrainingListCoursesErrors = {
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type TrainingListCoursesError = TrainingListCoursesErrors[keyof TrainingListCoursesErrors];
@@ -9194,6 +9802,10 @@ export type TrainingCreateCourseData = {
 
 export type TrainingCreateCourseErrors = {
     /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
      * Missing or invalid credentials
      */
     401: Problem;
@@ -9210,9 +9822,17 @@ export type TrainingCreateCourseErrors = {
      */
     409: Problem;
     /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type TrainingCreateCourseError = TrainingCreateCourseErrors[keyof TrainingCreateCourseErrors];
@@ -9265,6 +9885,10 @@ export type TrainingDeleteCourseErrors = {
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type TrainingDeleteCourseError = TrainingDeleteCourseErrors[keyof TrainingDeleteCourseErrors];
@@ -9313,6 +9937,10 @@ export type TrainingGetCourseErrors = {
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type TrainingGetCourseError = TrainingGetCourseErrors[keyof TrainingGetCourseErrors];
@@ -9352,6 +9980,10 @@ export type TrainingUpdateCourseData = {
 
 export type TrainingUpdateCourseErrors = {
     /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
      * Missing or invalid credentials
      */
     401: Problem;
@@ -9372,6 +10004,10 @@ export type TrainingUpdateCourseErrors = {
      */
     412: Problem;
     /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
      * Validation error
      */
     422: Problem;
@@ -9379,6 +10015,10 @@ export type TrainingUpdateCourseErrors = {
      * If-Match header required
      */
     428: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type TrainingUpdateCourseError = TrainingUpdateCourseErrors[keyof TrainingUpdateCourseErrors];
@@ -9444,6 +10084,10 @@ export type TrainingListCompetenceRequirementsErrors = {
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type TrainingListCompetenceRequirementsError = TrainingListCompetenceRequirementsErrors[keyof TrainingListCompetenceRequirementsErrors];
@@ -9473,6 +10117,10 @@ export type TrainingCreateCompetenceRequirementData = {
 
 export type TrainingCreateCompetenceRequirementErrors = {
     /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
      * Missing or invalid credentials
      */
     401: Problem;
@@ -9489,9 +10137,17 @@ export type TrainingCreateCompetenceRequirementErrors = {
      */
     409: Problem;
     /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type TrainingCreateCompetenceRequirementError = TrainingCreateCompetenceRequirementErrors[keyof TrainingCreateCompetenceRequirementErrors];
@@ -9540,6 +10196,10 @@ export type TrainingDeleteCompetenceRequirementErrors = {
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type TrainingDeleteCompetenceRequirementError = TrainingDeleteCompetenceRequirementErrors[keyof TrainingDeleteCompetenceRequirementErrors];
@@ -9601,6 +10261,10 @@ export type TrainingListTrainingPeopleErrors = {
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type TrainingListTrainingPeopleError = TrainingListTrainingPeopleErrors[keyof TrainingListTrainingPeopleErrors];
@@ -9630,6 +10294,10 @@ export type TrainingCreateTrainingPersonData = {
 
 export type TrainingCreateTrainingPersonErrors = {
     /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
      * Missing or invalid credentials
      */
     401: Problem;
@@ -9646,9 +10314,17 @@ export type TrainingCreateTrainingPersonErrors = {
      */
     409: Problem;
     /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type TrainingCreateTrainingPersonError = TrainingCreateTrainingPersonErrors[keyof TrainingCreateTrainingPersonErrors];
@@ -9678,6 +10354,10 @@ export type TrainingImportTrainingMembersData = {
 
 export type TrainingImportTrainingMembersErrors = {
     /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
      * Missing or invalid credentials
      */
     401: Problem;
@@ -9690,9 +10370,17 @@ export type TrainingImportTrainingMembersErrors = {
      */
     404: Problem;
     /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type TrainingImportTrainingMembersError = TrainingImportTrainingMembersErrors[keyof TrainingImportTrainingMembersErrors];
@@ -9745,6 +10433,10 @@ export type TrainingDeleteTrainingPersonErrors = {
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type TrainingDeleteTrainingPersonError = TrainingDeleteTrainingPersonErrors[keyof TrainingDeleteTrainingPersonErrors];
@@ -9793,6 +10485,10 @@ export type TrainingGetTrainingPersonErrors = {
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type TrainingGetTrainingPersonError = TrainingGetTrainingPersonErrors[keyof TrainingGetTrainingPersonErrors];
@@ -9832,6 +10528,10 @@ export type TrainingUpdateTrainingPersonData = {
 
 export type TrainingUpdateTrainingPersonErrors = {
     /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
      * Missing or invalid credentials
      */
     401: Problem;
@@ -9852,6 +10552,10 @@ export type TrainingUpdateTrainingPersonErrors = {
      */
     412: Problem;
     /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
      * Validation error
      */
     422: Problem;
@@ -9859,6 +10563,10 @@ export type TrainingUpdateTrainingPersonErrors = {
      * If-Match header required
      */
     428: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type TrainingUpdateTrainingPersonError = TrainingUpdateTrainingPersonErrors[keyof TrainingUpdateTrainingPersonErrors];
@@ -9924,6 +10632,10 @@ export type TrainingListTrainingRecordsErrors = {
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type TrainingListTrainingRecordsError = TrainingListTrainingRecordsErrors[keyof TrainingListTrainingRecordsErrors];
@@ -9953,6 +10665,10 @@ export type TrainingCreateTrainingRecordData = {
 
 export type TrainingCreateTrainingRecordErrors = {
     /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
      * Missing or invalid credentials
      */
     401: Problem;
@@ -9965,9 +10681,17 @@ export type TrainingCreateTrainingRecordErrors = {
      */
     404: Problem;
     /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type TrainingCreateTrainingRecordError = TrainingCreateTrainingRecordErrors[keyof TrainingCreateTrainingRecordErrors];
@@ -9997,6 +10721,10 @@ export type TrainingImportTrainingRecordsData = {
 
 export type TrainingImportTrainingRecordsErrors = {
     /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
      * Missing or invalid credentials
      */
     401: Problem;
@@ -10020,6 +10748,10 @@ export type TrainingImportTrainingRecordsErrors = {
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type TrainingImportTrainingRecordsError = TrainingImportTrainingRecordsErrors[keyof TrainingImportTrainingRecordsErrors];
@@ -10068,6 +10800,10 @@ export type TrainingDeleteTrainingRecordErrors = {
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type TrainingDeleteTrainingRecordError = TrainingDeleteTrainingRecordErrors[keyof TrainingDeleteTrainingRecordErrors];
@@ -10116,6 +10852,10 @@ export type TrainingGetTrainingRecordErrors = {
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type TrainingGetTrainingRecordError = TrainingGetTrainingRecordErrors[keyof TrainingGetTrainingRecordErrors];
@@ -10155,6 +10895,10 @@ export type TrainingUpdateTrainingRecordData = {
 
 export type TrainingUpdateTrainingRecordErrors = {
     /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
      * Missing or invalid credentials
      */
     401: Problem;
@@ -10171,6 +10915,10 @@ export type TrainingUpdateTrainingRecordErrors = {
      */
     412: Problem;
     /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
      * Validation error
      */
     422: Problem;
@@ -10178,6 +10926,10 @@ export type TrainingUpdateTrainingRecordErrors = {
      * If-Match header required
      */
     428: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type TrainingUpdateTrainingRecordError = TrainingUpdateTrainingRecordErrors[keyof TrainingUpdateTrainingRecordErrors];
@@ -10233,6 +10985,10 @@ export type TrainingGetTrainingMatrixErrors = {
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type TrainingGetTrainingMatrixError = TrainingGetTrainingMatrixErrors[keyof TrainingGetTrainingMatrixErrors];
@@ -10302,6 +11058,10 @@ export type ObjectivesListObjectivesErrors = {
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type ObjectivesListObjectivesError = ObjectivesListObjectivesErrors[keyof ObjectivesListObjectivesErrors];
@@ -10331,6 +11091,10 @@ export type ObjectivesCreateObjectiveData = {
 
 export type ObjectivesCreateObjectiveErrors = {
     /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
      * Missing or invalid credentials
      */
     401: Problem;
@@ -10343,9 +11107,17 @@ export type ObjectivesCreateObjectiveErrors = {
      */
     404: Problem;
     /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type ObjectivesCreateObjectiveError = ObjectivesCreateObjectiveErrors[keyof ObjectivesCreateObjectiveErrors];
@@ -10398,6 +11170,10 @@ export type ObjectivesDeleteObjectiveErrors = {
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type ObjectivesDeleteObjectiveError = ObjectivesDeleteObjectiveErrors[keyof ObjectivesDeleteObjectiveErrors];
@@ -10446,6 +11222,10 @@ export type ObjectivesGetObjectiveErrors = {
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type ObjectivesGetObjectiveError = ObjectivesGetObjectiveErrors[keyof ObjectivesGetObjectiveErrors];
@@ -10485,6 +11265,10 @@ export type ObjectivesUpdateObjectiveData = {
 
 export type ObjectivesUpdateObjectiveErrors = {
     /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
      * Missing or invalid credentials
      */
     401: Problem;
@@ -10501,6 +11285,10 @@ export type ObjectivesUpdateObjectiveErrors = {
      */
     412: Problem;
     /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
      * Validation error
      */
     422: Problem;
@@ -10508,6 +11296,10 @@ export type ObjectivesUpdateObjectiveErrors = {
      * If-Match header required
      */
     428: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type ObjectivesUpdateObjectiveError = ObjectivesUpdateObjectiveErrors[keyof ObjectivesUpdateObjectiveErrors];
@@ -10569,6 +11361,10 @@ export type ObjectivesListMeasurementsErrors = {
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type ObjectivesListMeasurementsError = ObjectivesListMeasurementsErrors[keyof ObjectivesListMeasurementsErrors];
@@ -10602,6 +11398,10 @@ export type ObjectivesCreateMeasurementData = {
 
 export type ObjectivesCreateMeasurementErrors = {
     /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
      * Missing or invalid credentials
      */
     401: Problem;
@@ -10614,9 +11414,17 @@ export type ObjectivesCreateMeasurementErrors = {
      */
     404: Problem;
     /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type ObjectivesCreateMeasurementError = ObjectivesCreateMeasurementErrors[keyof ObjectivesCreateMeasurementErrors];
@@ -10684,6 +11492,10 @@ export type ManagementReviewsListManagementReviewsErrors = {
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type ManagementReviewsListManagementReviewsError = ManagementReviewsListManagementReviewsErrors[keyof ManagementReviewsListManagementReviewsErrors];
@@ -10713,6 +11525,10 @@ export type ManagementReviewsCreateManagementReviewData = {
 
 export type ManagementReviewsCreateManagementReviewErrors = {
     /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
      * Missing or invalid credentials
      */
     401: Problem;
@@ -10725,9 +11541,17 @@ export type ManagementReviewsCreateManagementReviewErrors = {
      */
     404: Problem;
     /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type ManagementReviewsCreateManagementReviewError = ManagementReviewsCreateManagementReviewErrors[keyof ManagementReviewsCreateManagementReviewErrors];
@@ -10776,6 +11600,10 @@ export type ManagementReviewsGetManagementReviewErrors = {
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type ManagementReviewsGetManagementReviewError = ManagementReviewsGetManagementReviewErrors[keyof ManagementReviewsGetManagementReviewErrors];
@@ -10815,6 +11643,10 @@ export type ManagementReviewsUpdateManagementReviewData = {
 
 export type ManagementReviewsUpdateManagementReviewErrors = {
     /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
      * Missing or invalid credentials
      */
     401: Problem;
@@ -10835,6 +11667,10 @@ export type ManagementReviewsUpdateManagementReviewErrors = {
      */
     412: Problem;
     /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
      * Validation error
      */
     422: Problem;
@@ -10842,6 +11678,10 @@ export type ManagementReviewsUpdateManagementReviewErrors = {
      * If-Match header required
      */
     428: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type ManagementReviewsUpdateManagementReviewError = ManagementReviewsUpdateManagementReviewErrors[keyof ManagementReviewsUpdateManagementReviewErrors];
@@ -10875,6 +11715,10 @@ export type ManagementReviewsTransitionManagementReviewData = {
 
 export type ManagementReviewsTransitionManagementReviewErrors = {
     /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
      * Missing or invalid credentials
      */
     401: Problem;
@@ -10891,9 +11735,17 @@ export type ManagementReviewsTransitionManagementReviewErrors = {
      */
     409: Problem;
     /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type ManagementReviewsTransitionManagementReviewError = ManagementReviewsTransitionManagementReviewErrors[keyof ManagementReviewsTransitionManagementReviewErrors];
@@ -10931,6 +11783,10 @@ export type ManagementReviewsUpdateManagementReviewInputData = {
 
 export type ManagementReviewsUpdateManagementReviewInputErrors = {
     /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
      * Missing or invalid credentials
      */
     401: Problem;
@@ -10947,9 +11803,25 @@ export type ManagementReviewsUpdateManagementReviewInputErrors = {
      */
     409: Problem;
     /**
+     * If-Match does not match the current ETag
+     */
+    412: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
      * Validation error
      */
     422: Problem;
+    /**
+     * If-Match header required
+     */
+    428: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type ManagementReviewsUpdateManagementReviewInputError = ManagementReviewsUpdateManagementReviewInputErrors[keyof ManagementReviewsUpdateManagementReviewInputErrors];
@@ -10983,6 +11855,10 @@ export type ManagementReviewsCreateManagementReviewDecisionData = {
 
 export type ManagementReviewsCreateManagementReviewDecisionErrors = {
     /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
      * Missing or invalid credentials
      */
     401: Problem;
@@ -10999,9 +11875,17 @@ export type ManagementReviewsCreateManagementReviewDecisionErrors = {
      */
     409: Problem;
     /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type ManagementReviewsCreateManagementReviewDecisionError = ManagementReviewsCreateManagementReviewDecisionErrors[keyof ManagementReviewsCreateManagementReviewDecisionErrors];
@@ -11039,6 +11923,10 @@ export type ManagementReviewsUpdateManagementReviewDecisionData = {
 
 export type ManagementReviewsUpdateManagementReviewDecisionErrors = {
     /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
      * Missing or invalid credentials
      */
     401: Problem;
@@ -11055,9 +11943,25 @@ export type ManagementReviewsUpdateManagementReviewDecisionErrors = {
      */
     409: Problem;
     /**
+     * If-Match does not match the current ETag
+     */
+    412: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
      * Validation error
      */
     422: Problem;
+    /**
+     * If-Match header required
+     */
+    428: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type ManagementReviewsUpdateManagementReviewDecisionError = ManagementReviewsUpdateManagementReviewDecisionErrors[keyof ManagementReviewsUpdateManagementReviewDecisionErrors];
@@ -11091,6 +11995,10 @@ export type ManagementReviewsCreateManagementReviewActionData = {
 
 export type ManagementReviewsCreateManagementReviewActionErrors = {
     /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
      * Missing or invalid credentials
      */
     401: Problem;
@@ -11107,9 +12015,17 @@ export type ManagementReviewsCreateManagementReviewActionErrors = {
      */
     409: Problem;
     /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type ManagementReviewsCreateManagementReviewActionError = ManagementReviewsCreateManagementReviewActionErrors[keyof ManagementReviewsCreateManagementReviewActionErrors];
@@ -11147,6 +12063,10 @@ export type ManagementReviewsUpdateManagementReviewActionData = {
 
 export type ManagementReviewsUpdateManagementReviewActionErrors = {
     /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
      * Missing or invalid credentials
      */
     401: Problem;
@@ -11163,9 +12083,25 @@ export type ManagementReviewsUpdateManagementReviewActionErrors = {
      */
     409: Problem;
     /**
+     * If-Match does not match the current ETag
+     */
+    412: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
      * Validation error
      */
     422: Problem;
+    /**
+     * If-Match header required
+     */
+    428: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type ManagementReviewsUpdateManagementReviewActionError = ManagementReviewsUpdateManagementReviewActionErrors[keyof ManagementReviewsUpdateManagementReviewActionErrors];
@@ -11225,6 +12161,10 @@ export type ReadinessGetReadinessErrors = {
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type ReadinessGetReadinessError = ReadinessGetReadinessErrors[keyof ReadinessGetReadinessErrors];
@@ -11288,6 +12228,10 @@ export type ReadinessGetReadinessRuleErrors = {
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type ReadinessGetReadinessRuleError = ReadinessGetReadinessRuleErrors[keyof ReadinessGetReadinessRuleErrors];
@@ -11332,6 +12276,10 @@ export type ReadinessGetReadinessSettingsErrors = {
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type ReadinessGetReadinessSettingsError = ReadinessGetReadinessSettingsErrors[keyof ReadinessGetReadinessSettingsErrors];
@@ -11367,6 +12315,10 @@ export type ReadinessUpdateReadinessSettingsData = {
 
 export type ReadinessUpdateReadinessSettingsErrors = {
     /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
      * Missing or invalid credentials
      */
     401: Problem;
@@ -11383,6 +12335,10 @@ export type ReadinessUpdateReadinessSettingsErrors = {
      */
     412: Problem;
     /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
      * Validation error
      */
     422: Problem;
@@ -11390,6 +12346,10 @@ export type ReadinessUpdateReadinessSettingsErrors = {
      * If-Match header required
      */
     428: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type ReadinessUpdateReadinessSettingsError = ReadinessUpdateReadinessSettingsErrors[keyof ReadinessUpdateReadinessSettingsErrors];
@@ -11441,6 +12401,10 @@ export type ReadinessCreateReadinessSnapshotErrors = {
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type ReadinessCreateReadinessSnapshotError = ReadinessCreateReadinessSnapshotErrors[keyof ReadinessCreateReadinessSnapshotErrors];
@@ -11504,6 +12468,10 @@ export type ReadinessListReadinessHistoryErrors = {
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type ReadinessListReadinessHistoryError = ReadinessListReadinessHistoryErrors[keyof ReadinessListReadinessHistoryErrors];
@@ -11533,6 +12501,10 @@ export type DemoCreateDemoErrors = {
      * Validation error
      */
     422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
 };
 
 export type DemoCreateDemoError = DemoCreateDemoErrors[keyof DemoCreateDemoErrors];
