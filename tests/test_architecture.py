@@ -623,7 +623,7 @@ def _unbounded_integers(
         elif low < limits[0] or high > limits[1]:
             found.append(f"{where}: {low}..{high} does not fit the databases")
     for key in ("anyOf", "oneOf", "allOf"):
-        for i, sub in enumerate(schema.get(key, [])):  # type: ignore[arg-type]
+        for sub in schema.get(key, []):  # type: ignore[attr-defined]
             found += _unbounded_integers(sub, where, components, seen)
     for name, sub in (schema.get("properties") or {}).items():  # type: ignore[attr-defined]
         found += _unbounded_integers(sub, f"{where}.{name}", components, seen)
