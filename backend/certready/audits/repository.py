@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import and_, func, insert
 from sqlalchemy import select as sa_select
 from sqlalchemy.orm import aliased
-from sqlmodel import col, delete, select
+from sqlmodel import col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
 from certready.audits.enums import AuditStatus, AuditType, ChecklistResult
@@ -25,7 +25,7 @@ from certready.audits.models import (
 from certready.auth.models import User
 from certready.db.repository import OrgScopedRepository
 from certready.findings.models import Finding
-from certready.orgs.models import Membership
+from certready.orgs.repository import MembershipRepository
 from certready.requirements.models import Framework, Requirement, RequirementStatus
 
 
@@ -42,6 +42,7 @@ class AuditRepository(OrgScopedRepository[Audit]):
         status: AuditStatus | None,
         programme_id: uuid.UUID | None,
     ) -> SelectOfScalar[Audit]:
+        """The organisation's audits, optionally of one type, status or programme."""
         stmt = self.base_statement()
         if type_ is not None:
             stmt = stmt.where(col(Audit.type) == type_)
@@ -52,12 +53,13 @@ class AuditRepository(OrgScopedRepository[Audit]):
         return stmt
 
     async def team(self, audit_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, list[uuid.UUID]]:
+        """Team members (not the lead) of each audit, by user id."""
         if not audit_ids:
             return {}
         stmt = (
             select(AuditTeamMember.audit_id, AuditTeamMember.user_id)
             .where(
-                col(AuditTeamMember.org_id) == self.org_id,
+                self.of_org(AuditTeamMember),
                 col(AuditTeamMember.audit_id).in_(audit_ids),
             )
             .order_by(col(AuditTeamMember.user_id))
@@ -68,9 +70,9 @@ class AuditRepository(OrgScopedRepository[Audit]):
         return out
 
     async def replace_team(self, audit_id: uuid.UUID, user_ids: Sequence[uuid.UUID]) -> None:
+        """Set an audit's team to exactly these users."""
         await self.session.execute(
-            delete(AuditTeamMember).where(
-                col(AuditTeamMember.org_id) == self.org_id,
+            self.delete(AuditTeamMember).where(
                 col(AuditTeamMember.audit_id) == audit_id,
             )
         )
@@ -80,20 +82,18 @@ class AuditRepository(OrgScopedRepository[Audit]):
             )
 
     async def member_roles(self, user_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, str]:
-        if not user_ids:
-            return {}
-        stmt = select(Membership.user_id, Membership.role).where(
-            col(Membership.org_id) == self.org_id, col(Membership.user_id).in_(user_ids)
-        )
-        return {u: str(r) for u, r in (await self.session.execute(stmt)).all()}
+        """The organisation role of each of these users who is a member."""
+        return await MembershipRepository(self.session, self.org_id).roles(user_ids)
 
     async def user_names(self, user_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, str]:
+        """Display name (or e-mail) of each user."""
         if not user_ids:
             return {}
         stmt = select(User.id, User.full_name, User.email).where(col(User.id).in_(user_ids))
         return {i: n or e for i, n, e in (await self.session.execute(stmt)).all()}
 
     async def framework_id(self, code: str) -> uuid.UUID | None:
+        """The catalogue framework with this code, if loaded."""
         stmt = select(Framework.id).where(col(Framework.code) == code)
         return (await self.session.execute(stmt)).scalar_one_or_none()
 
@@ -112,7 +112,7 @@ class AuditRepository(OrgScopedRepository[Audit]):
                 RequirementStatus,
                 and_(
                     col(RequirementStatus.requirement_id) == Requirement.id,
-                    col(RequirementStatus.org_id) == self.org_id,
+                    self.of_org(RequirementStatus),
                 ),
             )
             .where(col(Requirement.framework_id) == framework_id, col(Requirement.assessable))
@@ -121,6 +121,7 @@ class AuditRepository(OrgScopedRepository[Audit]):
         return list((await self.session.execute(stmt)).all())
 
     async def insert_lines(self, rows: list[dict[str, Any]]) -> None:
+        """Insert checklist lines in one statement (rows as column dicts)."""
         if rows:
             await self.session.execute(insert(AuditChecklistLine), rows)
 
@@ -139,32 +140,36 @@ class AuditRepository(OrgScopedRepository[Audit]):
                 RequirementStatus,
                 and_(
                     col(RequirementStatus.requirement_id) == AuditChecklistLine.requirement_id,
-                    col(RequirementStatus.org_id) == self.org_id,
+                    self.of_org(RequirementStatus),
                 ),
             )
             .where(
-                col(AuditChecklistLine.org_id) == self.org_id,
+                self.of_org(AuditChecklistLine),
                 col(AuditChecklistLine.audit_id) == audit_id,
             )
         )
 
     async def lines(self, audit_id: uuid.UUID) -> list[Any]:
+        """An audit's checklist lines with requirement title, top clause and owner."""
         stmt = self._lines(audit_id).order_by(col(AuditChecklistLine.sort_key))
         return list((await self.session.execute(stmt)).all())
 
     async def line_by_ref(self, audit_id: uuid.UUID, ref: str) -> Any | None:
+        """One checklist line of an audit by requirement ref (as in ``lines``)."""
         stmt = self._lines(audit_id).where(col(AuditChecklistLine.ref) == ref)
         return (await self.session.execute(stmt)).first()
 
     async def line(self, line_id: uuid.UUID) -> AuditChecklistLine | None:
+        """A checklist line of any audit of the organisation by id."""
         stmt = select(AuditChecklistLine).where(
-            col(AuditChecklistLine.org_id) == self.org_id, col(AuditChecklistLine.id) == line_id
+            self.of_org(AuditChecklistLine), col(AuditChecklistLine.id) == line_id
         )
         return (await self.session.execute(stmt)).scalars().first()
 
     async def evidence(
         self, audit_id: uuid.UUID, line_id: uuid.UUID | None = None
     ) -> dict[uuid.UUID, list[tuple[uuid.UUID, int | None]]]:
+        """Sampled evidence (item, pinned version) per checklist line of an audit."""
         stmt = (
             select(
                 AuditChecklistEvidence.line_id,
@@ -173,7 +178,7 @@ class AuditRepository(OrgScopedRepository[Audit]):
             )
             .join(AuditChecklistLine, col(AuditChecklistLine.id) == AuditChecklistEvidence.line_id)
             .where(
-                col(AuditChecklistEvidence.org_id) == self.org_id,
+                self.of_org(AuditChecklistEvidence),
                 col(AuditChecklistLine.audit_id) == audit_id,
             )
             .order_by(col(AuditChecklistEvidence.evidence_item_id))
@@ -188,9 +193,9 @@ class AuditRepository(OrgScopedRepository[Audit]):
     async def replace_evidence(
         self, line_id: uuid.UUID, links: Sequence[tuple[uuid.UUID, int | None]]
     ) -> None:
+        """Set a checklist line's sampled evidence to exactly these links."""
         await self.session.execute(
-            delete(AuditChecklistEvidence).where(
-                col(AuditChecklistEvidence.org_id) == self.org_id,
+            self.delete(AuditChecklistEvidence).where(
                 col(AuditChecklistEvidence.line_id) == line_id,
             )
         )
@@ -207,10 +212,11 @@ class AuditRepository(OrgScopedRepository[Audit]):
     async def line_findings(
         self, audit_id: uuid.UUID, line_id: uuid.UUID | None = None
     ) -> dict[uuid.UUID, list[uuid.UUID]]:
+        """Finding ids raised from each checklist line of an audit."""
         stmt = (
             select(Finding.checklist_line_id, Finding.id)
             .where(
-                col(Finding.org_id) == self.org_id,
+                self.of_org(Finding),
                 col(Finding.audit_id) == audit_id,
                 col(Finding.checklist_line_id).is_not(None),
             )
@@ -225,10 +231,11 @@ class AuditRepository(OrgScopedRepository[Audit]):
         return out
 
     async def result_counts(self, audit_id: uuid.UUID) -> dict[str, int]:
+        """Number of an audit's checklist lines per result."""
         stmt = (
             select(AuditChecklistLine.result, func.count())
             .where(
-                col(AuditChecklistLine.org_id) == self.org_id,
+                self.of_org(AuditChecklistLine),
                 col(AuditChecklistLine.audit_id) == audit_id,
             )
             .group_by(col(AuditChecklistLine.result))
@@ -236,15 +243,17 @@ class AuditRepository(OrgScopedRepository[Audit]):
         return {str(r): int(n) for r, n in (await self.session.execute(stmt)).all()}
 
     async def unassessed_refs(self, audit_id: uuid.UUID) -> list[str]:
+        """Refs of the lines still ``not_assessed`` (block closing)."""
         return await self._refs_where(
             audit_id, col(AuditChecklistLine.result) == ChecklistResult.not_assessed
         )
 
     async def unlinked_nonconforming_refs(self, audit_id: uuid.UUID) -> list[str]:
+        """Refs of nonconforming lines without a finding (block closing)."""
         linked = (
             select(Finding.id)
             .where(
-                col(Finding.org_id) == self.org_id,
+                self.of_org(Finding),
                 col(Finding.checklist_line_id) == AuditChecklistLine.id,
             )
             .exists()
@@ -258,7 +267,7 @@ class AuditRepository(OrgScopedRepository[Audit]):
         stmt = (
             select(AuditChecklistLine.ref)
             .where(
-                col(AuditChecklistLine.org_id) == self.org_id,
+                self.of_org(AuditChecklistLine),
                 col(AuditChecklistLine.audit_id) == audit_id,
                 condition,
             )
@@ -289,7 +298,7 @@ class AuditRepository(OrgScopedRepository[Audit]):
                 ),
             )
             .where(
-                col(AuditChecklistLine.org_id) == self.org_id,
+                self.of_org(AuditChecklistLine),
                 col(AuditChecklistLine.audit_id) == audit_id,
             )
             .group_by(
@@ -303,9 +312,10 @@ class AuditRepository(OrgScopedRepository[Audit]):
         return list((await self.session.execute(stmt)).all())
 
     async def findings(self, audit_id: uuid.UUID) -> list[Finding]:
+        """The findings raised on an audit, by number."""
         stmt = (
             select(Finding)
-            .where(col(Finding.org_id) == self.org_id, col(Finding.audit_id) == audit_id)
+            .where(self.of_org(Finding), col(Finding.audit_id) == audit_id)
             .order_by(col(Finding.number))
         )
         return list((await self.session.execute(stmt)).scalars().all())
@@ -332,8 +342,7 @@ class AuditRepository(OrgScopedRepository[Audit]):
             )
             .join(Audit, col(Audit.id) == AuditChecklistLine.audit_id)
             .where(
-                col(AuditChecklistLine.org_id) == self.org_id,
-                col(Audit.org_id) == self.org_id,
+                self.of_org(AuditChecklistLine, Audit),
                 col(Audit.type) == AuditType.internal,
                 col(Audit.status).in_([AuditStatus.reporting, AuditStatus.closed]),
                 col(AuditChecklistLine.result) != ChecklistResult.not_assessed,

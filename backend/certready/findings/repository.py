@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from sqlalchemy import and_, func, or_
-from sqlmodel import col, delete, select
+from sqlmodel import col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
 from certready.corrective_measures.enums import FINAL_MEASURE_STATUSES
@@ -22,6 +22,7 @@ class FindingRepository(OrgScopedRepository[Finding]):
     model = Finding
 
     def filtered(self, filters: FindingFilters, today: date) -> SelectOfScalar[Finding]:
+        """The organisation's findings matching the list filters (``today`` decides overdue)."""
         stmt = self.base_statement()
         if filters.grade is not None:
             stmt = stmt.where(col(Finding.grade) == filters.grade)
@@ -49,6 +50,7 @@ class FindingRepository(OrgScopedRepository[Finding]):
         return stmt
 
     async def requirement(self, framework_id: uuid.UUID, ref: str) -> Requirement | None:
+        """The requirement with this ref in a framework."""
         stmt = select(Requirement).where(
             col(Requirement.framework_id) == framework_id, col(Requirement.ref) == ref
         )
@@ -57,6 +59,7 @@ class FindingRepository(OrgScopedRepository[Finding]):
     async def evidence(
         self, finding_ids: Sequence[uuid.UUID]
     ) -> dict[uuid.UUID, list[tuple[uuid.UUID, int | None]]]:
+        """Objective evidence (item, pinned version) of each finding."""
         if not finding_ids:
             return {}
         stmt = (
@@ -66,7 +69,7 @@ class FindingRepository(OrgScopedRepository[Finding]):
                 FindingEvidence.version_number,
             )
             .where(
-                col(FindingEvidence.org_id) == self.org_id,
+                self.of_org(FindingEvidence),
                 col(FindingEvidence.finding_id).in_(finding_ids),
             )
             .order_by(col(FindingEvidence.evidence_item_id))
@@ -79,9 +82,9 @@ class FindingRepository(OrgScopedRepository[Finding]):
     async def replace_evidence(
         self, finding_id: uuid.UUID, links: Sequence[tuple[uuid.UUID, int | None]]
     ) -> None:
+        """Set a finding's objective evidence to exactly these links."""
         await self.session.execute(
-            delete(FindingEvidence).where(
-                col(FindingEvidence.org_id) == self.org_id,
+            self.delete(FindingEvidence).where(
                 col(FindingEvidence.finding_id) == finding_id,
             )
         )
@@ -105,8 +108,7 @@ class FindingRepository(OrgScopedRepository[Finding]):
                 CorrectiveMeasure, col(CorrectiveMeasure.id) == CorrectiveMeasureFinding.measure_id
             )
             .where(
-                col(CorrectiveMeasureFinding.org_id) == self.org_id,
-                col(CorrectiveMeasure.org_id) == self.org_id,
+                self.of_org(CorrectiveMeasureFinding, CorrectiveMeasure),
                 col(CorrectiveMeasureFinding.finding_id).in_(finding_ids),
                 col(CorrectiveMeasure.status).not_in(list(FINAL_MEASURE_STATUSES)),
             )

@@ -1,13 +1,14 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 from sqlmodel.sql.expression import Select, SelectOfScalar
 
 from certready.auth.models import User
+from certready.db.repository import of_org
 from certready.orgs.enums import Role
 from certready.orgs.models import Membership, Organisation
 
@@ -49,6 +50,15 @@ class MembershipRepository:
     async def get(self, user_id: uuid.UUID) -> tuple[Membership, User] | None:
         row = (await self.session.execute(self.members().where(col(User.id) == user_id))).first()
         return (row[0], row[1]) if row else None
+
+    async def roles(self, user_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, str]:
+        """The role of each of these users who is a member (non-members are left out)."""
+        if not user_ids:
+            return {}
+        stmt = select(Membership.user_id, Membership.role).where(
+            of_org(Membership, self.org_id), col(Membership.user_id).in_(user_ids)
+        )
+        return {u: str(r) for u, r in (await self.session.execute(stmt)).all()}
 
     async def count_admins(self) -> int:
         stmt = select(Membership.id).where(
