@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { Badge, Button, Group, Modal, NumberInput, Select, SimpleGrid, Skeleton, Stack, Table, Text, Textarea, TextInput, Title } from "@mantine/core";
+import { LineChart } from "@mantine/charts";
 import { DateInput } from "@mantine/dates";
 import { useForm } from "@mantine/form";
 import { IconPlus } from "@tabler/icons-react";
@@ -22,7 +23,7 @@ import { useCan } from "../orgs/useCan";
 import { toIsoDate } from "../corrective_measures/labels";
 import { todayIso } from "../corrective_measures/steps";
 import { useCurrentOrg } from "../orgs/useCurrentOrg";
-import { sparkGeometry } from "./sparkline";
+import { sparkSeries } from "./sparkline";
 
 const STATUS_LABELS: Record<ObjectiveStatus, string> = { on_target: "On target", off_target: "Off target", no_recent_data: "No recent data" };
 const STATUS_COLORS: Record<ObjectiveStatus, string> = { on_target: "teal", off_target: "red", no_recent_data: "gray" };
@@ -37,10 +38,10 @@ function refresh(queryClient: ReturnType<typeof useQueryClient>) {
   return invalidateOperations(queryClient, ["objectivesListObjectives", "objectivesGetObjective", "objectivesListMeasurements", "activityListActivity"]);
 }
 
-/** Measurements (oldest → newest) as a line against the dashed target line. */
+/** Measurements (oldest → newest) as a small line against the dashed target line. */
 function Sparkline({ org, objective }: { org: string; objective: ObjectiveRead }) {
   const W = 140;
-  const H = 36;
+  const H = 40;
   const measurements = useQuery({ ...objectivesListMeasurementsOptions({ path: { org, objective_id: objective.id }, query: { limit: 24 } }), select: (p) => p.items });
   if (measurements.isPending) return <Skeleton h={H} w={W} />;
   const points = (measurements.data ?? []).map((m) => ({ date: m.period_end, value: m.value }));
@@ -50,18 +51,31 @@ function Sparkline({ org, objective }: { org: string; objective: ObjectiveRead }
         no measurements
       </Text>
     );
-  const g = sparkGeometry(points, objective.target, W, H);
-  const color = objective.status === "off_target" ? "var(--mantine-color-red-6)" : "var(--mantine-color-teal-6)";
+  const { data, domain } = sparkSeries(points, objective.target);
+  const unit = objective.unit ? ` ${objective.unit}` : "";
   return (
-    <svg width={W} height={H} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${objective.key} trend: ${points.length} measurement(s) against target ${objective.target}`}>
-      <line x1={0} x2={W} y1={g.targetY} y2={g.targetY} stroke="var(--mantine-color-gray-5)" strokeDasharray="3 3" strokeWidth={1} />
-      <path d={g.path} fill="none" stroke={color} strokeWidth={1.5} />
-      {g.dots.map((d) => (
-        <circle key={d.point.date + d.x} cx={d.x} cy={d.y} r={2} fill={color}>
-          <title>{`${formatDate(d.point.date)}: ${d.point.value}${objective.unit ? ` ${objective.unit}` : ""}`}</title>
-        </circle>
-      ))}
-    </svg>
+    <div role="img" aria-label={`${objective.key} trend: ${points.length} measurement(s) against target ${objective.target}`}>
+      <LineChart
+        w={W}
+        h={H}
+        data={data}
+        dataKey="date"
+        series={[{ name: "value", label: objective.metric, color: objective.status === "off_target" ? "red.6" : "teal.6" }]}
+        curveType="linear"
+        strokeWidth={1.5}
+        dotProps={{ r: 2 }}
+        activeDotProps={{ r: 3 }}
+        withXAxis={false}
+        withYAxis={false}
+        gridAxis="none"
+        yAxisProps={{ domain }}
+        referenceLines={[{ y: objective.target, color: "gray.5", strokeDasharray: "3 3" }]}
+        valueFormatter={(v) => `${v}${unit}`}
+        xAxisProps={{ tickFormatter: (d: string) => formatDate(d) }}
+        tooltipAnimationDuration={100}
+        tooltipProps={{ labelFormatter: (d) => formatDate(String(d)), wrapperStyle: { zIndex: 10 } }}
+      />
+    </div>
   );
 }
 

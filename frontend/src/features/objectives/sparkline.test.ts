@@ -1,32 +1,28 @@
 import { describe, expect, it } from "vitest";
-import { meetsTarget, sparkGeometry } from "./sparkline";
+import { meetsTarget, sparkSeries } from "./sparkline";
 
-describe("sparkGeometry", () => {
-  it("orders by date and scales values and target into the box", () => {
-    const g = sparkGeometry(
+describe("sparkSeries", () => {
+  it("orders by date and spans both the values and the target", () => {
+    const s = sparkSeries(
       [
         { date: "2026-03-31", value: 100 },
         { date: "2026-01-31", value: 80 },
       ],
-      90,
-      100,
-      20,
-      0,
+      50,
     );
-    expect(g.dots.map((d) => d.point.value)).toEqual([80, 100]);
-    expect(g.path).toBe("M0,20 L100,0");
-    expect(g.targetY).toBe(10);
+    expect(s.data.map((d) => d.value)).toEqual([80, 100]);
+    expect(s.domain).toEqual([40, 110]);
   });
 
-  it("centres a single point and handles a flat series", () => {
-    const g = sparkGeometry([{ date: "2026-01-31", value: 5 }], 5, 100, 20, 0);
-    expect(g.dots[0]?.x).toBe(50);
-    expect(g.dots[0]?.y).toBe(10);
-    expect(g.targetY).toBe(10);
+  it("opens a band around a flat series", () => {
+    expect(sparkSeries([{ date: "2026-01-31", value: 5 }], 5).domain).toEqual([4.5, 5.5]);
+    expect(sparkSeries([{ date: "2026-01-31", value: 0 }], 0).domain).toEqual([-1, 1]);
   });
 
-  it("has no path without points", () => {
-    expect(sparkGeometry([], 5, 100, 20).path).toBe("");
+  it("has no data without points but still a range around the target", () => {
+    const s = sparkSeries([], 5);
+    expect(s.data).toEqual([]);
+    expect(s.domain).toEqual([4.5, 5.5]);
   });
 });
 

@@ -1,4 +1,4 @@
-/** Geometry of a small line chart of measurements against a target line (inline SVG, no chart library). */
+/** Data and value range of an objective's small measurement chart (drawn with @mantine/charts). */
 
 export interface SparkPoint {
   /** The period end (calendar date), for ordering and the tooltip. */
@@ -6,40 +6,38 @@ export interface SparkPoint {
   value: number;
 }
 
-export interface SparkGeometry {
-  /** SVG path of the values, oldest first ("" when there are none). */
-  path: string;
-  /** Circles at each value. */
-  dots: { x: number; y: number; point: SparkPoint }[];
-  /** y of the target line. */
-  targetY: number;
+export interface SparkSeries {
+  /** The points, oldest first. */
+  data: SparkPoint[];
+  /** The y range, wide enough for both the values and the target line. */
+  domain: [number, number];
 }
 
 /**
- * Scale points into a `width` × `height` box (with `pad` inside) so that both the values and
- * the target are visible; points are sorted by date; a single point sits in the middle.
+ * Points sorted by date and a y range that shows both the values and the target (the chart
+ * library would otherwise fit the values only and the target line could fall off the chart);
+ * a flat series gets a band around it so the line sits in the middle.
  */
-export function sparkGeometry(points: readonly SparkPoint[], target: number, width: number, height: number, pad = 3): SparkGeometry {
-  const sorted = [...points].sort((a, b) => a.date.localeCompare(b.date));
-  const values = [...sorted.map((p) => p.value), target];
+export function sparkSeries(points: readonly SparkPoint[], target: number): SparkSeries {
+  const data = [...points].sort((a, b) => a.date.localeCompare(b.date));
+  const values = [...data.map((p) => p.value), target];
   let lo = Math.min(...values);
   let hi = Math.max(...values);
   if (hi === lo) {
-    // flat: open a band around the value so the line sits in the middle
     const spread = Math.abs(hi) * 0.1 || 1;
     lo -= spread;
     hi += spread;
+  } else {
+    // a little air so dots on the edge are not clipped
+    const air = (hi - lo) * 0.2;
+    lo -= air;
+    hi += air;
   }
-  const y = (v: number) => round(pad + (1 - (v - lo) / (hi - lo)) * (height - 2 * pad));
-  const n = sorted.length;
-  const x = (i: number) => round(n === 1 ? width / 2 : pad + (i / (n - 1)) * (width - 2 * pad));
-  const dots = sorted.map((point, i) => ({ x: x(i), y: y(point.value), point }));
-  const path = dots.map((d, i) => `${i === 0 ? "M" : "L"}${d.x},${d.y}`).join(" ");
-  return { path, dots, targetY: y(target) };
+  return { data, domain: [round(lo), round(hi)] };
 }
 
 function round(v: number): number {
-  return Math.round(v * 10) / 10;
+  return Math.round(v * 1000) / 1000;
 }
 
 /** Whether a value meets the target in the objective's direction. */

@@ -1,4 +1,5 @@
-import { Button, Card, Group, Stack, Text, Title } from "@mantine/core";
+import { LineChart } from "@mantine/charts";
+import { Button, Card, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 
 import {
@@ -9,54 +10,83 @@ import {
 import { QueryErrorAlert } from "../../components/StatusPages";
 import { formatDate } from "../../lib/format";
 import { notifyProblem, notifySuccess } from "../../lib/notify";
-import { trendGeometry } from "./model";
+import { trendPoints, type TrendPoint } from "./model";
 
-const WIDTH = 640;
-const HEIGHT = 180;
-const PAD = 24;
+const HEIGHT = 200;
 const HISTORY = 90;
 
-function TrendChart({ snapshots }: { snapshots: Parameters<typeof trendGeometry>[0] }) {
-  const { points, path } = trendGeometry(snapshots, WIDTH, HEIGHT, PAD);
-  const y = (score: number) => PAD + (HEIGHT - 2 * PAD) * (1 - score / 100);
+/** The dot of a snapshot: teal when Stage 1 was ready that day, red when not. */
+function StageDot(props: { cx?: number; cy?: number; payload?: TrendPoint; r?: number }) {
+  const { cx, cy, payload } = props;
+  if (cx === undefined || cy === undefined || !payload) return <g />;
+  return (
+    <circle
+      cx={cx}
+      cy={cy}
+      r={props.r ?? 4}
+      fill={payload.stage1 ? "var(--mantine-color-teal-6)" : "var(--mantine-color-red-6)"}
+      stroke="var(--mantine-color-body)"
+      strokeWidth={1}
+    />
+  );
+}
+
+type DotArgs = { cx?: number; cy?: number; payload?: TrendPoint; index?: number };
+
+// recharts calls these with each point's geometry and row (render props, not components)
+function renderDot(props: DotArgs) {
+  return <StageDot key={props.index} cx={props.cx} cy={props.cy} payload={props.payload} />;
+}
+
+function renderActiveDot(props: DotArgs) {
+  return <StageDot cx={props.cx} cy={props.cy} payload={props.payload} r={6} />;
+}
+
+function renderTooltip({ payload }: { payload?: readonly unknown[] }) {
+  return <TrendTooltip payload={payload as { payload?: TrendPoint }[] | undefined} />;
+}
+
+function TrendTooltip({ payload }: { payload?: readonly { payload?: TrendPoint }[] }) {
+  const point = payload?.[0]?.payload;
+  if (!point) return null;
+  return (
+    <Paper withBorder shadow="sm" p="xs" radius="sm">
+      <Text size="sm" fw={500}>
+        {formatDate(point.date)}: score {point.score}
+      </Text>
+      <Text size="xs" c={point.stage1 ? "teal" : "red"}>
+        Stage 1 {point.stage1 ? "ready" : "not ready"}
+      </Text>
+      <Text size="xs" c={point.stage2 ? "teal" : "red"}>
+        Stage 2 {point.stage2 ? "ready" : "not ready"}
+      </Text>
+    </Paper>
+  );
+}
+
+function TrendChart({ snapshots }: { snapshots: Parameters<typeof trendPoints>[0] }) {
+  const points = trendPoints(snapshots);
   const last = points.at(-1);
   return (
-    <svg
-      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-      width="100%"
+    <div
       role="img"
       aria-label={`Readiness score trend over ${points.length} ${points.length === 1 ? "snapshot" : "snapshots"}${last ? `, latest ${last.score}` : ""}`}
-      style={{ maxHeight: HEIGHT, display: "block" }}
     >
-      {[0, 50, 100].map((s) => (
-        <g key={s}>
-          <line x1={PAD} x2={WIDTH - PAD} y1={y(s)} y2={y(s)} stroke="var(--mantine-color-gray-3)" strokeDasharray={s === 0 ? undefined : "4 4"} />
-          <text x={PAD - 6} y={y(s) + 4} textAnchor="end" fontSize={10} fill="var(--mantine-color-dimmed)">
-            {s}
-          </text>
-        </g>
-      ))}
-      <path d={path} fill="none" stroke="var(--mantine-color-blue-6)" strokeWidth={2} />
-      {points.map((p, i) => (
-        <circle key={i} cx={p.x} cy={p.y} r={4} fill={p.stage1 ? "var(--mantine-color-teal-6)" : "var(--mantine-color-red-6)"}>
-          <title>
-            {`${formatDate(p.date)}: score ${p.score}; Stage 1 ${p.stage1 ? "ready" : "not ready"}; Stage 2 ${p.stage2 ? "ready" : "not ready"}`}
-          </title>
-        </circle>
-      ))}
-      {points.length > 0 && (
-        <>
-          <text x={points[0]?.x} y={HEIGHT - 4} fontSize={10} textAnchor="start" fill="var(--mantine-color-dimmed)">
-            {formatDate(points[0]?.date)}
-          </text>
-          {points.length > 1 && (
-            <text x={last?.x} y={HEIGHT - 4} fontSize={10} textAnchor="end" fill="var(--mantine-color-dimmed)">
-              {formatDate(last?.date)}
-            </text>
-          )}
-        </>
-      )}
-    </svg>
+      <LineChart
+        h={HEIGHT}
+        data={points}
+        dataKey="date"
+        series={[{ name: "score", label: "Score", color: "blue.6" }]}
+        curveType="linear"
+        strokeWidth={2}
+        gridAxis="y"
+        yAxisProps={{ domain: [0, 100], ticks: [0, 25, 50, 75, 100], width: 32 }}
+        xAxisProps={{ tickFormatter: (d: string) => formatDate(d), minTickGap: 24 }}
+        lineProps={{ dot: renderDot, activeDot: renderActiveDot }}
+        tooltipAnimationDuration={150}
+        tooltipProps={{ content: renderTooltip }}
+      />
+    </div>
   );
 }
 

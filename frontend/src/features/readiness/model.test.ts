@@ -12,7 +12,7 @@ import {
   gateVerdict,
   leavesOf,
   resolveFixHref,
-  trendGeometry,
+  trendPoints,
   visibleVerdicts,
 } from "./model";
 
@@ -70,7 +70,7 @@ describe("clause heat map", () => {
   });
 });
 
-describe("trendGeometry", () => {
+describe("trendPoints", () => {
   const snap = (taken_at: string, score: number) => ({
     taken_at,
     snapshot_date: taken_at.slice(0, 10),
@@ -78,17 +78,17 @@ describe("trendGeometry", () => {
     stage1_ready: score > 50,
     stage2_ready: false,
   });
-  it("orders oldest first and scales the score", () => {
-    const g = trendGeometry([snap("2026-03-03T00:00:00Z", 100), snap("2026-03-01T00:00:00Z", 0)], 116, 116, 8);
-    expect(g.points.map((p) => [p.x, p.y])).toEqual([
-      [8, 108],
-      [108, 8],
+  it("orders oldest first and keeps the gates", () => {
+    const points = trendPoints([snap("2026-03-03T00:00:00Z", 100), snap("2026-03-01T00:00:00Z", 0)]);
+    expect(points).toEqual([
+      { date: "2026-03-01", score: 0, stage1: false, stage2: false },
+      { date: "2026-03-03", score: 100, stage1: true, stage2: false },
     ]);
-    expect(g.path).toBe("M 8 108 L 108 8");
   });
-  it("centres a single point and handles none", () => {
-    expect(trendGeometry([snap("2026-03-01T00:00:00Z", 50)], 100, 100, 0).points[0]).toMatchObject({ x: 50, y: 50 });
-    expect(trendGeometry([], 100, 100).path).toBe("");
+  it("clamps the score to 0..100 and handles none", () => {
+    expect(trendPoints([snap("2026-03-01T00:00:00Z", 140)])[0]?.score).toBe(100);
+    expect(trendPoints([snap("2026-03-01T00:00:00Z", -3)])[0]?.score).toBe(0);
+    expect(trendPoints([])).toEqual([]);
   });
 });
 

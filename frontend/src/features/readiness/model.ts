@@ -70,51 +70,29 @@ export function leavesOf<T extends { ref: string; assessable: boolean }>(items: 
 }
 
 export interface TrendPoint {
-  x: number;
-  y: number;
-  score: number;
+  /** The snapshot's calendar date (ISO), the x axis. */
   date: string;
+  /** 0..100 */
+  score: number;
   stage1: boolean;
   stage2: boolean;
 }
 
-export interface TrendGeometry {
-  points: TrendPoint[];
-  /** SVG path "M x y L x y …" (empty without points). */
-  path: string;
-}
-
 /**
- * Place snapshots (any order; the API returns newest first) on a width × height box with
- * `pad` around it: oldest on the left, score 0 at the bottom and 100 at the top.
+ * Snapshots (any order; the API returns newest first) as chart rows, oldest first, the score
+ * clamped to 0..100 so a bad value cannot stretch the axis.
  */
-export function trendGeometry(
+export function trendPoints(
   snapshots: readonly Pick<SnapshotRead, "taken_at" | "snapshot_date" | "score" | "stage1_ready" | "stage2_ready">[],
-  width: number,
-  height: number,
-  pad = 8,
-): TrendGeometry {
-  const sorted = [...snapshots].sort((a, b) => a.taken_at.localeCompare(b.taken_at));
-  const innerW = Math.max(0, width - 2 * pad);
-  const innerH = Math.max(0, height - 2 * pad);
-  const n = sorted.length;
-  const points = sorted.map((s, i) => {
-    const score = Math.min(100, Math.max(0, s.score));
-    return {
-      x: round(pad + (n === 1 ? innerW / 2 : (innerW * i) / (n - 1))),
-      y: round(pad + innerH - (innerH * score) / 100),
-      score,
+): TrendPoint[] {
+  return [...snapshots]
+    .sort((a, b) => a.taken_at.localeCompare(b.taken_at))
+    .map((s) => ({
       date: s.snapshot_date,
+      score: Math.min(100, Math.max(0, s.score)),
       stage1: s.stage1_ready,
       stage2: s.stage2_ready,
-    };
-  });
-  const path = points.map((p, i) => `${i === 0 ? "M" : "L"} ${p.x} ${p.y}`).join(" ");
-  return { points, path };
-}
-
-function round(n: number): number {
-  return Math.round(n * 100) / 100;
+    }));
 }
 
 /**
