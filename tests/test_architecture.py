@@ -369,7 +369,6 @@ NOT_YET_SCOPED = {
     "management_reviews/repository.py": 28,
     "evidence/repository.py": 22,
     "training/repository.py": 16,
-    "corrective_measures/repository.py": 16,
     "evidence/idempotency.py": 6,
     "tokens/repository.py": 5,
     "orgs/repository.py": 5,
@@ -462,7 +461,7 @@ def test_no_module_or_function_is_too_long() -> None:
 
 # --- one way to change and log -----------------------------------------------------------------
 
-CHANGE_HELPERS = {"update_object", "move_object"}
+CHANGE_HELPERS = {"update_object", "update_part", "move_object"}
 # Ratchet while the domains move onto core.changes (the house issue): must end empty.
 NOT_YET_THROUGH_CHANGES = {
     "/orgs/{org}",
@@ -471,8 +470,6 @@ NOT_YET_THROUGH_CHANGES = {
     "/orgs/{org}/audits/{audit_id}",
     "/orgs/{org}/audits/{audit_id}/checklist/{ref}",
     "/orgs/{org}/audits/{audit_id}/transitions",
-    "/orgs/{org}/corrective-measures/{measure_id}",
-    "/orgs/{org}/corrective-measures/{measure_id}/actions/{action_id}",
     "/orgs/{org}/evidence/{evidence_id}",
     "/orgs/{org}/evidence/{evidence_id}/transitions",
     "/orgs/{org}/management-reviews/{review_id}",

@@ -234,7 +234,9 @@ async def test_other_org_gets_404_identical_to_missing(client: httpx.AsyncClient
 async def test_roles(client: httpx.AsyncClient, role: str, may_write: bool) -> None:
     org = await first_run(client)
     member = await add_member(client, org, role)
-    measure = await open_measure(client, org)
+    # process owners write the measures they own (the ownership rule, tested below)
+    mine = {"owner_id": member.user_id} if role == "process_owner" else {}
+    measure = await open_measure(client, org, **mine)
     r = await client.get(measures_url(org, measure["id"]), headers=member.headers)
     assert r.status_code == 200
     assert (await client.get(measures_url(org), headers=member.headers)).status_code == 200
@@ -250,6 +252,63 @@ async def test_roles(client: httpx.AsyncClient, role: str, may_write: bool) -> N
     assert r.status_code == (201 if may_write else 403)
     r = await review(client, org, measure["id"], headers=member.headers)
     assert r.status_code == (409 if may_write else 403)  # not in effectiveness_review yet
+
+
+async def test_process_owner_changes_only_their_own_measures(client: httpx.AsyncClient) -> None:
+    org = await first_run(client)
+    owner = await add_member(client, org, "process_owner")
+    colleague = await add_member(client, org, "process_owner")
+    manager = await add_member(client, org, "sms_manager")
+    theirs = await open_measure(client, org, owner_id=colleague.user_id)
+    tid = theirs["id"]
+    assigned = await add_action(client, org, tid, owner_id=owner.user_id, due_date="2027-01-01")
+    mine_action = assigned["actions"][0]["id"]
+    body = await add_action(client, org, tid, owner_id=colleague.user_id, due_date="2027-01-01")
+    other_action = next(a["id"] for a in body["actions"] if a["id"] != mine_action)
+    before = (await client.get(measures_url(org, tid), headers=org.admin.headers)).json()
+    # another person's measure: editing, cancelling, moving, planning, reviewing are 403
+    r = await patch_measure(client, org, tid, {"title": "Mine now"}, headers=owner.headers)
+    assert r.status_code == 403, r.text
+    assert "corrective measures you own" in r.json()["detail"]
+    r = await move_measure(client, org, tid, "cancelled", headers=owner.headers, note="Not needed")
+    assert r.status_code == 403, r.text
+    r = await move_measure(client, org, tid, "contained", headers=owner.headers)
+    assert r.status_code == 403
+    r = await client.post(
+        measures_url(org, tid, "actions"), json={"description": "x"}, headers=owner.headers
+    )
+    assert r.status_code == 403
+    r = await update_action(client, org, tid, other_action, {"done": True}, headers=owner.headers)
+    assert r.status_code == 403
+    r = await review(client, org, tid, headers=owner.headers)
+    assert r.status_code == 403
+    after = (await client.get(measures_url(org, tid), headers=org.admin.headers)).json()
+    assert after == before  # nothing changed, not even the version
+    # ... but the action assigned to them is theirs to change
+    r = await update_action(client, org, tid, mine_action, {"done": True}, headers=owner.headers)
+    assert r.status_code == 200, r.text
+    done = {a["id"]: a["done"] for a in r.json()["actions"]}
+    assert done == {mine_action: True, other_action: False}
+    # their own measure: edit and move; what they open (and its actions) is theirs
+    mine = await open_measure(client, org, headers=owner.headers)
+    assert mine["owner_id"] == owner.user_id
+    r = await patch_measure(client, org, mine["id"], {"correction": "Fixed"}, headers=owner.headers)
+    assert r.status_code == 200, r.text
+    r = await move_measure(client, org, mine["id"], "contained", headers=owner.headers)
+    assert r.status_code == 200, r.text
+    planned = await add_action(client, org, mine["id"], headers=owner.headers)
+    assert planned["actions"][0]["owner_id"] == owner.user_id
+    # naming someone else as owner hands the measure over
+    handed = await open_measure(client, org, headers=owner.headers, owner_id=colleague.user_id)
+    r = await move_measure(client, org, handed["id"], "contained", headers=owner.headers)
+    assert r.status_code == 403
+    # the SMS manager is not restricted by ownership
+    r = await patch_measure(client, org, tid, {"title": "Managed"}, headers=manager.headers)
+    assert r.status_code == 200, r.text
+    r = await update_action(client, org, tid, other_action, {"done": True}, headers=manager.headers)
+    assert r.status_code == 200, r.text
+    r = await move_measure(client, org, tid, "cancelled", headers=manager.headers, note="Merged")
+    assert r.status_code == 200, r.text
 
 
 async def test_list_query_count_is_constant(

@@ -197,3 +197,80 @@ async def move_object(
 
     await flush_change(session, lost)
     return current
+
+
+async def update_part(
+    session: AsyncSession,
+    ctx: OrgContext,
+    parent: Any,
+    part: Any,
+    values: Mapping[str, Any],
+    spec: ChangeSpec,
+    *,
+    parent_spec: ChangeSpec,
+    label: str,
+    id_key: str | None = None,
+    if_match: str | None = ANY_VERSION,
+    action: str | None = None,
+) -> Change:
+    """Apply ``values`` to ``part``, a piece of ``parent`` without an ETag of its own.
+
+    A review's input, decision or action, a measure's action: the part's fields are diffed
+    like an object's, the change moves the parent's version (the ETag clients hold) and is
+    logged as ONE entry on the parent (``{id_key: part.id}`` beside the diff). The caller
+    loaded the parent locked, so concurrent part changes are serialised on it.
+    """
+    check_version(parent, if_match, parent_spec)
+    unknown = sorted(set(values) - set(spec.fields))
+    if unknown:
+        raise ValueError(f"{spec.object_type}: not updatable: {unknown}")
+    before = snapshot(part, list(spec.fields))
+    for key, value in values.items():
+        setattr(part, key, value)
+    changed_before, changed_after = diff(before, snapshot(part, list(spec.fields)))
+    if changed_after:
+        if hasattr(part, "updated_at"):
+            part.updated_at = utcnow()
+        _bump(parent, parent_spec)
+        ids = {id_key: str(part.id)} if id_key else {}
+        record(
+            session,
+            org_id=ctx.org_id,
+            actor=ctx.actor,
+            action=action or f"{spec.object_type}.update",
+            object_type=parent_spec.object_type,
+            object_id=parent.id,
+            summary=f"{label} changed: " + ", ".join(sorted(changed_after)),
+            before={**ids, **changed_before},
+            after={**ids, **changed_after},
+        )
+    await flush_change(session, _stale)
+    return Change(changed_before, changed_after)
+
+
+async def add_part(
+    session: AsyncSession,
+    ctx: OrgContext,
+    parent: Any,
+    part: Any,
+    spec: ChangeSpec,
+    *,
+    parent_spec: ChangeSpec,
+    summary: str,
+    id_key: str,
+    action: str | None = None,
+) -> None:
+    """Log a new part of ``parent`` (already added to the session): parent's version moves."""
+    await session.flush()  # the part has its id and defaults
+    _bump(parent, parent_spec)
+    record(
+        session,
+        org_id=ctx.org_id,
+        actor=ctx.actor,
+        action=action or f"{spec.object_type}.create",
+        object_type=parent_spec.object_type,
+        object_id=parent.id,
+        summary=summary,
+        after={id_key: str(part.id), **snapshot(part, list(spec.fields))},
+    )
+    await flush_change(session, _stale)

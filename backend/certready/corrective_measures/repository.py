@@ -6,9 +6,10 @@ from collections.abc import Sequence
 from datetime import date
 
 from sqlalchemy import and_
-from sqlmodel import col, delete, select
+from sqlmodel import col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
+from certready.auth.models import User
 from certready.corrective_measures.enums import NOT_OVERDUE_STATUSES
 from certready.corrective_measures.models import (
     CorrectiveAction,
@@ -18,15 +19,19 @@ from certready.corrective_measures.models import (
 )
 from certready.corrective_measures.schemas import CorrectiveMeasureFilters
 from certready.db.repository import OrgScopedRepository
-from certready.orgs.models import Membership
+from certready.findings.models import Finding
+from certready.orgs.repository import MembershipRepository
 
 
 class CorrectiveMeasureRepository(OrgScopedRepository[CorrectiveMeasure]):
+    """Measures, their actions, finding and SMS-change links, of one organisation."""
+
     model = CorrectiveMeasure
 
     def filtered(
         self, filters: CorrectiveMeasureFilters, today: date
     ) -> SelectOfScalar[CorrectiveMeasure]:
+        """The list query: status, owner, linked finding, overdue (as of ``today``)."""
         stmt = self.base_statement()
         if filters.status is not None:
             stmt = stmt.where(col(CorrectiveMeasure.status) == filters.status)
@@ -34,7 +39,7 @@ class CorrectiveMeasureRepository(OrgScopedRepository[CorrectiveMeasure]):
             stmt = stmt.where(col(CorrectiveMeasure.owner_id) == filters.owner_id)
         if filters.finding_id is not None:
             linked = select(CorrectiveMeasureFinding.measure_id).where(
-                col(CorrectiveMeasureFinding.org_id) == self.org_id,
+                self.of_org(CorrectiveMeasureFinding),
                 col(CorrectiveMeasureFinding.finding_id) == filters.finding_id,
             )
             stmt = stmt.where(col(CorrectiveMeasure.id).in_(linked))
@@ -50,12 +55,13 @@ class CorrectiveMeasureRepository(OrgScopedRepository[CorrectiveMeasure]):
     async def finding_ids(
         self, measure_ids: Sequence[uuid.UUID]
     ) -> dict[uuid.UUID, list[uuid.UUID]]:
+        """The linked findings of each measure."""
         if not measure_ids:
             return {}
         stmt = (
             select(CorrectiveMeasureFinding.measure_id, CorrectiveMeasureFinding.finding_id)
             .where(
-                col(CorrectiveMeasureFinding.org_id) == self.org_id,
+                self.of_org(CorrectiveMeasureFinding),
                 col(CorrectiveMeasureFinding.measure_id).in_(measure_ids),
             )
             .order_by(col(CorrectiveMeasureFinding.finding_id))
@@ -68,6 +74,7 @@ class CorrectiveMeasureRepository(OrgScopedRepository[CorrectiveMeasure]):
     async def sms_changes(
         self, measure_ids: Sequence[uuid.UUID]
     ) -> dict[uuid.UUID, list[uuid.UUID]]:
+        """The evidence of SMS changes of each measure (step 5)."""
         if not measure_ids:
             return {}
         stmt = (
@@ -75,7 +82,7 @@ class CorrectiveMeasureRepository(OrgScopedRepository[CorrectiveMeasure]):
                 CorrectiveMeasureSmsChange.measure_id, CorrectiveMeasureSmsChange.evidence_item_id
             )
             .where(
-                col(CorrectiveMeasureSmsChange.org_id) == self.org_id,
+                self.of_org(CorrectiveMeasureSmsChange),
                 col(CorrectiveMeasureSmsChange.measure_id).in_(measure_ids),
             )
             .order_by(col(CorrectiveMeasureSmsChange.evidence_item_id))
@@ -88,12 +95,13 @@ class CorrectiveMeasureRepository(OrgScopedRepository[CorrectiveMeasure]):
     async def actions(
         self, measure_ids: Sequence[uuid.UUID]
     ) -> dict[uuid.UUID, list[CorrectiveAction]]:
+        """The actions of each measure, oldest first."""
         if not measure_ids:
             return {}
         stmt = (
             select(CorrectiveAction)
             .where(
-                col(CorrectiveAction.org_id) == self.org_id,
+                self.of_org(CorrectiveAction),
                 col(CorrectiveAction.measure_id).in_(measure_ids),
             )
             .order_by(col(CorrectiveAction.created_at), col(CorrectiveAction.id))
@@ -104,25 +112,25 @@ class CorrectiveMeasureRepository(OrgScopedRepository[CorrectiveMeasure]):
         return out
 
     async def action(self, measure_id: uuid.UUID, action_id: uuid.UUID) -> CorrectiveAction | None:
+        """One action of one measure (None: not this measure's)."""
         stmt = select(CorrectiveAction).where(
-            col(CorrectiveAction.org_id) == self.org_id,
+            self.of_org(CorrectiveAction),
             col(CorrectiveAction.measure_id) == measure_id,
             col(CorrectiveAction.id) == action_id,
         )
         return (await self.session.execute(stmt)).scalars().first()
 
     def add_action(self, action: CorrectiveAction) -> None:
-        if action.org_id != self.org_id:
-            raise ValueError("object belongs to another organisation")
-        self.session.add(action)
+        """Add an action of this organisation to the session (the base checks its org_id)."""
+        self.add(action)  # type: ignore[arg-type]
 
     async def replace_findings(
         self, measure_id: uuid.UUID, finding_ids: Sequence[uuid.UUID]
     ) -> None:
+        """Link exactly these findings to the measure."""
         await self.session.execute(
-            delete(CorrectiveMeasureFinding).where(
-                col(CorrectiveMeasureFinding.org_id) == self.org_id,
-                col(CorrectiveMeasureFinding.measure_id) == measure_id,
+            self.delete(CorrectiveMeasureFinding).where(
+                col(CorrectiveMeasureFinding.measure_id) == measure_id
             )
         )
         for fid in dict.fromkeys(finding_ids):
@@ -131,10 +139,10 @@ class CorrectiveMeasureRepository(OrgScopedRepository[CorrectiveMeasure]):
             )
 
     async def replace_sms_changes(self, measure_id: uuid.UUID, items: Sequence[uuid.UUID]) -> None:
+        """Link exactly these SMS-change evidence items to the measure."""
         await self.session.execute(
-            delete(CorrectiveMeasureSmsChange).where(
-                col(CorrectiveMeasureSmsChange.org_id) == self.org_id,
-                col(CorrectiveMeasureSmsChange.measure_id) == measure_id,
+            self.delete(CorrectiveMeasureSmsChange).where(
+                col(CorrectiveMeasureSmsChange.measure_id) == measure_id
             )
         )
         for item in dict.fromkeys(items):
@@ -145,10 +153,19 @@ class CorrectiveMeasureRepository(OrgScopedRepository[CorrectiveMeasure]):
             )
 
     async def members(self, user_ids: Sequence[uuid.UUID]) -> set[uuid.UUID]:
-        """Which of ``user_ids`` are members of the organisation."""
+        """Which of ``user_ids`` are members of the organisation (the orgs lookup)."""
         if not user_ids:
             return set()
-        stmt = select(Membership.user_id).where(
-            col(Membership.org_id) == self.org_id, col(Membership.user_id).in_(user_ids)
+        stmt = (
+            MembershipRepository(self.session, self.org_id)
+            .members()
+            .where(col(User.id).in_(list(user_ids)))
         )
-        return set((await self.session.execute(stmt)).scalars().all())
+        return {user.id for _, user in (await self.session.execute(stmt)).all()}
+
+    async def findings(self, finding_ids: Sequence[uuid.UUID]) -> list[Finding]:
+        """The organisation's findings among ``finding_ids`` (another org's read as missing)."""
+        if not finding_ids:
+            return []
+        stmt = select(Finding).where(self.of_org(Finding), col(Finding.id).in_(finding_ids))
+        return list((await self.session.execute(stmt)).scalars().all())

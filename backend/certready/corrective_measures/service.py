@@ -9,10 +9,19 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from certready.activity.service import diff, record, snapshot
+from certready.activity.service import record, snapshot
 from certready.context import OrgContext
+from certready.core.changes import (
+    ANY_VERSION,
+    ChangeSpec,
+    add_part,
+    check_version,
+    move_object,
+    requested,
+    update_object,
+    update_part,
+)
 from certready.core.clock import today, utcnow
-from certready.core.http import check_if_match
 from certready.core.pagination import PageParams, paginate
 from certready.core.problems import Conflict, NotFound, Unprocessable
 from certready.corrective_measures.enums import (
@@ -42,10 +51,9 @@ from certready.db.repository import next_number
 from certready.evidence.service import ensure_evidence_in_org
 from certready.findings import service as findings_service
 from certready.findings.enums import FindingGrade, FindingStatus
-from certready.findings.models import Finding
-from certready.findings.repository import FindingRepository
 from certready.findings.schemas import FindingTransition
 from certready.findings.workflow import workflow_for
+from certready.orgs.permissions import Action
 
 OBJECT_TYPE = "corrective_measure"
 MEASURE_FIELDS = [
@@ -75,6 +83,28 @@ def measure_key(measure: CorrectiveMeasure) -> str:
     return f"CM-{measure.number}"
 
 
+MEASURE_CHANGES = ChangeSpec(
+    object_type=OBJECT_TYPE,
+    fields=MEASURE_FIELDS,
+    label=measure_key,
+    required=frozenset({"title"}),
+    blank={"description": "", "correction": "", "root_cause": "", "extent": ""},
+)
+ACTION_CHANGES = ChangeSpec(
+    object_type="corrective_measure.action",
+    fields=ACTION_FIELDS,
+    label=lambda action: "action",
+    required=frozenset({"description", "done"}),
+)
+# The effectiveness review is recorded as a change of the measure (step 4 of 10.1).
+REVIEW_CHANGES = ChangeSpec(
+    object_type=OBJECT_TYPE,
+    fields=[*REVIEW_FIELDS, "review_recorded_at"],
+    label=measure_key,
+)
+WHAT = "corrective measures"  # the ownership rule's 403 names them
+
+
 def is_overdue(measure: CorrectiveMeasure) -> bool:
     return (
         measure.due_date is not None
@@ -83,20 +113,11 @@ def is_overdue(measure: CorrectiveMeasure) -> bool:
     )
 
 
-async def _findings(
-    session: AsyncSession, org_id: uuid.UUID, ids: Sequence[uuid.UUID]
-) -> list[Finding]:
-    if not ids:
-        return []
-    stmt = FindingRepository(session, org_id).base_statement().where(col(Finding.id).in_(ids))
-    return list((await session.execute(stmt)).scalars().all())
-
-
 async def _validate_findings(
     session: AsyncSession, org_id: uuid.UUID, ids: Sequence[uuid.UUID], loc: list[str | int]
 ) -> list[uuid.UUID]:
     wanted = list(dict.fromkeys(ids))
-    found = {f.id: f for f in await _findings(session, org_id, wanted)}
+    found = {f.id: f for f in await CorrectiveMeasureRepository(session, org_id).findings(wanted)}
     for i, fid in enumerate(wanted):
         finding = found.get(fid)
         # another organisation's finding reads exactly like a missing one
@@ -126,7 +147,7 @@ async def _plan_findings(
     # own activity entry); observations and OFIs have no such state and stay as they are.
     repo = CorrectiveMeasureRepository(session, ctx.org_id)
     ids = (await repo.finding_ids([measure.id])).get(measure.id, [])
-    for finding in sorted(await _findings(session, ctx.org_id, ids), key=lambda f: f.number):
+    for finding in sorted(await repo.findings(ids), key=lambda f: f.number):
         if finding.status != FindingStatus.open:
             continue
         if FindingStatus.action_planned not in workflow_for(FindingGrade(finding.grade)).allowed(
@@ -165,6 +186,7 @@ def _review_read(m: CorrectiveMeasure) -> EffectivenessReviewRead | None:
 async def measure_reads(
     session: AsyncSession, measures: Sequence[CorrectiveMeasure]
 ) -> list[CorrectiveMeasureRead]:
+    """The reads of ``measures`` (one organisation) in a constant number of statements."""
     if not measures:
         return []
     repo = CorrectiveMeasureRepository(session, measures[0].org_id)
@@ -197,6 +219,7 @@ async def measure_read(session: AsyncSession, measure: CorrectiveMeasure) -> Cor
 async def list_measures(
     session: AsyncSession, org_id: uuid.UUID, filters: CorrectiveMeasureFilters, page: PageParams
 ) -> tuple[list[CorrectiveMeasureRead], str | None, int]:
+    """One page of measures, newest first."""
     stmt = CorrectiveMeasureRepository(session, org_id).filtered(filters, today())
     rows, next_cursor, total = await paginate(
         session, stmt, keys=[col(CorrectiveMeasure.number)], params=page, descending=True
@@ -205,30 +228,32 @@ async def list_measures(
 
 
 # --- writes ---------------------------------------------------------------------------------
-def _touch(measure: CorrectiveMeasure) -> None:
-    measure.version += 1
-    measure.updated_at = utcnow()
-
-
 def _ensure_open(measure: CorrectiveMeasure) -> None:
     if measure.status in FINAL_MEASURE_STATUSES:
         raise Conflict(f"{measure_key(measure)} is {measure.status}: it is read-only.")
 
 
+def _ensure_owns(ctx: OrgContext, *owners: uuid.UUID | None) -> None:
+    """The ownership rule: process owners change the measures they own (and their actions)."""
+    ctx.ensure_owns(Action.measures_write, owners, WHAT)
+
+
 async def create_measure(
     session: AsyncSession, ctx: OrgContext, data: CorrectiveMeasureCreate
 ) -> CorrectiveMeasure:
+    """Open a measure (CM-<n>) on open findings of the organisation, or standing alone."""
     repo = CorrectiveMeasureRepository(session, ctx.org_id)
     finding_ids = await _validate_findings(
         session, ctx.org_id, data.finding_ids, ["body", "finding_ids"]
     )
-    await _validate_members(repo, {"owner_id": data.owner_id})
+    owner_id = ctx.default_owner(Action.measures_write, data.owner_id)
+    await _validate_members(repo, {"owner_id": owner_id})
     measure = CorrectiveMeasure(
         org_id=ctx.org_id,
         number=await next_number(session, ctx.org_id, "corrective_measure"),
         title=data.title,
         description=data.description,
-        owner_id=data.owner_id,
+        owner_id=owner_id,
         due_date=data.due_date,
     )
     repo.add(measure)
@@ -251,6 +276,13 @@ async def create_measure(
     return measure
 
 
+def _links_json(findings: Sequence[uuid.UUID], sms: Sequence[uuid.UUID]) -> dict[str, Any]:
+    return {
+        "finding_ids": sorted(str(f) for f in findings),
+        "sms_change_evidence_ids": sorted(str(e) for e in sms),
+    }
+
+
 async def update_measure(
     session: AsyncSession,
     ctx: OrgContext,
@@ -258,22 +290,20 @@ async def update_measure(
     data: CorrectiveMeasureUpdate,
     if_match: str | None,
 ) -> CorrectiveMeasure:
-    check_if_match(if_match, measure.version)
+    """Change a measure that is neither closed nor cancelled, with its links."""
+    check_version(measure, if_match, MEASURE_CHANGES)
+    _ensure_owns(ctx, measure.owner_id)
     _ensure_open(measure)
     repo = CorrectiveMeasureRepository(session, ctx.org_id)
-    changes = data.model_dump(exclude_unset=True)
-    if "title" in changes and changes["title"] is None:
-        raise Unprocessable("title cannot be null.", loc=["body", "title"])
-    for key in ("description", "correction", "root_cause", "extent"):
-        if key in changes and changes[key] is None:
-            changes[key] = ""
+    changes = requested(data, MEASURE_CHANGES)
     await _validate_members(
         repo, {k: changes[k] for k in ("owner_id", "correction_by_id") if k in changes}
     )
     old_findings = (await repo.finding_ids([measure.id])).get(measure.id, [])
     new_findings = old_findings
     if changes.get("finding_ids") is not None:
-        new_findings = await _validate_findings(
+        # findings already linked stay linked even once closed; new ones must be open
+        await _validate_findings(
             session,
             ctx.org_id,
             [f for f in changes["finding_ids"] if f not in old_findings],
@@ -287,37 +317,20 @@ async def update_measure(
         await ensure_evidence_in_org(
             session, ctx.org_id, new_changes, ["body", "sms_change_evidence_ids"]
         )
-
-    def state(findings: list[uuid.UUID], sms: list[uuid.UUID]) -> dict[str, Any]:
-        return {
-            **snapshot(measure, MEASURE_FIELDS),
-            "finding_ids": sorted(str(f) for f in findings),
-            "sms_change_evidence_ids": sorted(str(e) for e in sms),
-        }
-
-    before = state(old_findings, old_changes)
-    for key in MEASURE_FIELDS:
-        if key in changes:
-            setattr(measure, key, changes[key])
-    after = state(new_findings, new_changes)
-    changed_before, changed_after = diff(before, after)
-    if changed_after:
-        if "finding_ids" in changed_after:
-            await repo.replace_findings(measure.id, new_findings)
-        if "sms_change_evidence_ids" in changed_after:
-            await repo.replace_sms_changes(measure.id, new_changes)
-        _touch(measure)
-        record(
-            session,
-            org_id=ctx.org_id,
-            actor=ctx.actor,
-            action="corrective_measure.update",
-            object_type=OBJECT_TYPE,
-            object_id=measure.id,
-            summary=f"{measure_key(measure)} changed: " + ", ".join(sorted(changed_after)),
-            before=changed_before,
-            after=changed_after,
-        )
+    change = await update_object(
+        session,
+        ctx,
+        measure,
+        {k: v for k, v in changes.items() if k in MEASURE_FIELDS},
+        MEASURE_CHANGES,
+        if_match=if_match,
+        extra_before=_links_json(old_findings, old_changes),
+        extra_after=_links_json(new_findings, new_changes),
+    )
+    if change.touched("finding_ids"):
+        await repo.replace_findings(measure.id, new_findings)
+    if change.touched("sms_change_evidence_ids"):
+        await repo.replace_sms_changes(measure.id, new_changes)
     await session.flush()
     return measure
 
@@ -333,37 +346,36 @@ async def _move(
     repo = CorrectiveMeasureRepository(session, ctx.org_id)
     current = MeasureStatus(measure.status)
     actions = (await repo.actions([measure.id])).get(measure.id, [])
-    MEASURE_WORKFLOW.check(MeasureMove(measure=measure, actions=actions, note=note), current, to)
-    now = utcnow()
-    extra: dict[str, Any] = {}
-    if to == MeasureStatus.cancelled:
-        measure.cancel_reason = note.strip()
-    elif to == MeasureStatus.closed:
-        measure.closed_at = now
-    elif current == MeasureStatus.effectiveness_review and to == MeasureStatus.analysed:
-        measure.reopen_count += 1
-        extra["reopen_count"] = measure.reopen_count
-    elif to == MeasureStatus.effectiveness_review:
-        # A fresh review for each round; the previous one stays in the activity log.
-        for key in REVIEW_FIELDS:
-            setattr(measure, key, "" if key in ("review_method", "review_note") else None)
-        measure.review_recorded_at = None
-    measure.status = to
-    _touch(measure)
-    record(
+    reopens = current == MeasureStatus.effectiveness_review and to == MeasureStatus.analysed
+
+    def effects() -> None:
+        if to == MeasureStatus.cancelled:
+            measure.cancel_reason = note.strip()
+        elif to == MeasureStatus.closed:
+            measure.closed_at = utcnow()
+        elif reopens:
+            measure.reopen_count += 1
+        elif to == MeasureStatus.effectiveness_review:
+            # A fresh review for each round; the previous one stays in the activity log.
+            for key in REVIEW_FIELDS:
+                setattr(measure, key, "" if key in ("review_method", "review_note") else None)
+            measure.review_recorded_at = None
+
+    await move_object(
         session,
-        org_id=ctx.org_id,
-        actor=ctx.actor,
-        action="corrective_measure.transition",
-        object_type=OBJECT_TYPE,
-        object_id=measure.id,
-        summary=f"{measure_key(measure)}: {current.value} -> {to.value}",
-        before={"status": current.value},
-        after={"status": to.value, "note": note, **extra},
+        ctx,
+        measure,
+        MEASURE_WORKFLOW,
+        MeasureMove(measure=measure, actions=actions, note=note),
+        to,
+        MEASURE_CHANGES,
+        note=note,
+        effects=effects,
+        extra_after={"reopen_count": measure.reopen_count + 1} if reopens else None,
     )
     if to == MeasureStatus.planned:
         await _plan_findings(session, ctx, measure)
-    await session.flush()
+        await session.flush()
 
 
 async def transition_measure(
@@ -372,6 +384,8 @@ async def transition_measure(
     measure: CorrectiveMeasure,
     data: CorrectiveMeasureTransition,
 ) -> CorrectiveMeasure:
+    """Move a measure through 10.1 (process owners: only the measures they own)."""
+    _ensure_owns(ctx, measure.owner_id)
     await _move(session, ctx, measure, data.to, data.note)
     return measure
 
@@ -382,35 +396,40 @@ async def add_action(
     measure: CorrectiveMeasure,
     data: CorrectiveActionCreate,
 ) -> CorrectiveMeasure:
+    """Plan an action of the measure (the caller's own when a process owner names nobody)."""
+    _ensure_owns(ctx, measure.owner_id)
     repo = CorrectiveMeasureRepository(session, ctx.org_id)
     _ensure_actions_editable(measure)
-    await _validate_members(repo, {"owner_id": data.owner_id})
+    owner_id = ctx.default_owner(Action.measures_write, data.owner_id)
+    await _validate_members(repo, {"owner_id": owner_id})
     action = CorrectiveAction(
         org_id=ctx.org_id,
         measure_id=measure.id,
         description=data.description,
-        owner_id=data.owner_id,
+        owner_id=owner_id,
         due_date=data.due_date,
     )
     repo.add_action(action)
-    await session.flush()
-    _touch(measure)
-    record(
+    await add_part(
         session,
-        org_id=ctx.org_id,
-        actor=ctx.actor,
-        action="corrective_measure.action_add",
-        object_type=OBJECT_TYPE,
-        object_id=measure.id,
+        ctx,
+        measure,
+        action,
+        ACTION_CHANGES,
+        parent_spec=MEASURE_CHANGES,
         summary=f"{measure_key(measure)}: action planned",
-        after={"action_id": action.id, **snapshot(action, ACTION_FIELDS)},
+        id_key="action_id",
+        action="corrective_measure.action_add",
     )
-    await session.flush()
     return measure
 
 
 def actions_editable(measure: CorrectiveMeasure) -> bool:
-    """Actions are planned and ticked off up to 'planned'; implementing the measure freezes them."""
+    """Actions are planned and ticked off up to 'planned'; implementing the measure freezes them.
+
+    A state of the measure, the same for every caller; who may edit which action is the
+    ownership rule (``update_action``), which the SPA learns from the caller's permissions.
+    """
     return measure.status in ACTIONS_EDITABLE
 
 
@@ -428,41 +447,34 @@ async def update_action(
     action_id: uuid.UUID,
     data: CorrectiveActionUpdate,
 ) -> CorrectiveMeasure:
+    """Change an action or tick it off (process owners: their measure's, or assigned to them)."""
     repo = CorrectiveMeasureRepository(session, ctx.org_id)
     action = await repo.action(measure.id, action_id)
     if action is None:
         raise NotFound()
+    _ensure_owns(ctx, measure.owner_id, action.owner_id)
     _ensure_actions_editable(measure)
-    changes = data.model_dump(exclude_unset=True)
-    for key in ("description", "done"):
-        if key in changes and changes[key] is None:
-            raise Unprocessable(f"{key} cannot be null.", loc=["body", key])
+    changes = requested(data, ACTION_CHANGES)
     await _validate_members(repo, {k: changes[k] for k in ("owner_id",) if k in changes})
     if changes.get("evidence_id") is not None:
         await ensure_evidence_in_org(
             session, ctx.org_id, [changes["evidence_id"]], ["body", "evidence_id"]
         )
-    before = snapshot(action, ACTION_FIELDS)
-    for key in ACTION_FIELDS:
-        if key in changes:
-            setattr(action, key, changes[key])
-    changed_before, changed_after = diff(before, snapshot(action, ACTION_FIELDS))
-    if "done" in changed_after:
+    change = await update_part(
+        session,
+        ctx,
+        measure,
+        action,
+        changes,
+        ACTION_CHANGES,
+        parent_spec=MEASURE_CHANGES,
+        label=f"{measure_key(measure)}: action",
+        id_key="action_id",
+        action="corrective_measure.action_update",
+    )
+    if change.touched("done"):
         action.done_at = utcnow() if action.done else None
-    if changed_after:
-        _touch(measure)
-        record(
-            session,
-            org_id=ctx.org_id,
-            actor=ctx.actor,
-            action="corrective_measure.action_update",
-            object_type=OBJECT_TYPE,
-            object_id=measure.id,
-            summary=f"{measure_key(measure)}: action changed: " + ", ".join(sorted(changed_after)),
-            before={"action_id": str(action.id), **changed_before},
-            after={"action_id": str(action.id), **changed_after},
-        )
-    await session.flush()
+        await session.flush()
     return measure
 
 
@@ -473,6 +485,7 @@ async def record_effectiveness_review(
     data: EffectivenessReviewCreate,
 ) -> CorrectiveMeasure:
     """Step 4 of 10.1: the caller reviews; not effective sends the measure back to analysis."""
+    _ensure_owns(ctx, measure.owner_id)
     if measure.status != MeasureStatus.effectiveness_review:
         raise Conflict(
             f"{measure_key(measure)} is {measure.status}: effectiveness is reviewed in "
@@ -482,23 +495,24 @@ async def record_effectiveness_review(
         await ensure_evidence_in_org(
             session, ctx.org_id, [data.evidence_id], ["body", "evidence_id"]
         )
-    measure.review_by_id = ctx.person_id()
-    measure.review_method = data.method
-    measure.review_result = data.result
-    measure.review_date = data.review_date
-    measure.review_evidence_id = data.evidence_id
-    measure.review_note = data.note
-    measure.review_recorded_at = utcnow()
-    _touch(measure)
-    record(
+    values = {
+        "review_by_id": ctx.person_id(),
+        "review_method": data.method,
+        "review_result": data.result,
+        "review_date": data.review_date,
+        "review_evidence_id": data.evidence_id,
+        "review_note": data.note,
+        "review_recorded_at": utcnow(),
+    }
+    await update_object(
         session,
-        org_id=ctx.org_id,
-        actor=ctx.actor,
+        ctx,
+        measure,
+        values,
+        REVIEW_CHANGES,
+        if_match=ANY_VERSION,
         action="corrective_measure.effectiveness_review",
-        object_type=OBJECT_TYPE,
-        object_id=measure.id,
         summary=f"{measure_key(measure)}: effectiveness review {data.result.value}",
-        after=snapshot(measure, REVIEW_FIELDS),
     )
     if data.result == EffectivenessResult.not_effective:
         await _move(
@@ -508,5 +522,4 @@ async def record_effectiveness_review(
             MeasureStatus.analysed,
             data.note or "Effectiveness review: not effective",
         )
-    await session.flush()
     return measure
