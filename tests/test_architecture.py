@@ -470,8 +470,6 @@ NOT_YET_THROUGH_CHANGES = {
     "/orgs/{org}/audits/{audit_id}",
     "/orgs/{org}/audits/{audit_id}/checklist/{ref}",
     "/orgs/{org}/audits/{audit_id}/transitions",
-    "/orgs/{org}/evidence/{evidence_id}",
-    "/orgs/{org}/evidence/{evidence_id}/transitions",
     "/orgs/{org}/management-reviews/{review_id}",
     "/orgs/{org}/management-reviews/{review_id}/actions/{action_id}",
     "/orgs/{org}/management-reviews/{review_id}/decisions/{decision_id}",

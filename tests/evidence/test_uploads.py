@@ -483,7 +483,8 @@ async def test_roles_without_write_cannot_upload(client: httpx.AsyncClient) -> N
         r = await client.get(evidence_url(org, item["id"]), headers=who.headers)
         assert r.status_code == 200
     owner = await add_member(client, org, "process_owner")
-    await upload_version(client, org, item["id"], pdf_bytes(100), headers=owner.headers)
+    theirs = (await upload_new(client, org, params={"owner_id": owner.user_id})).json()
+    await upload_version(client, org, theirs["id"], pdf_bytes(100), headers=owner.headers)
 
 
 async def test_multipart_abuse_is_refused_quickly(

@@ -137,10 +137,13 @@ async def test_new_version_resets_approval_and_is_logged(
 
 
 async def test_only_approvers_decide(client: httpx.AsyncClient) -> None:
-    org, _manager, item = await _setup(client)
+    org = await first_run(client)
     auditor = await add_member(client, org, "auditor")  # may write evidence, not approve
     owner = await add_member(client, org, "process_owner")
     viewer = await add_member(client, org, "viewer")
+    # the process owner's own item (they change only what they own, issue 11)
+    params = {"owner_id": owner.user_id}
+    item = (await upload_new(client, org, pdf_bytes(2000), params=params)).json()
     assert (await _move(client, org, item, S.in_review, owner)).status_code == 200
     for who in (auditor, owner):
         r = await _move(client, org, item, S.approved, who)

@@ -24,10 +24,10 @@ import anyio
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from certready.activity.service import diff, record, snapshot
+from certready.activity.service import record, snapshot
 from certready.context import SYSTEM, Actor, OrgContext
+from certready.core.changes import ChangeSpec, check_version, move_object, requested, update_object
 from certready.core.clock import today, utcnow
-from certready.core.http import check_if_match
 from certready.core.pagination import PageParams, paginate
 from certready.core.problems import (
     Conflict,
@@ -68,6 +68,8 @@ from certready.evidence.schemas import (
 from certready.evidence.storage import PIECE, EvidenceStore, file_identity
 from certready.evidence.uploads import ReceivedFile, receive_stream
 from certready.evidence.workflow import APPROVER_MOVES, EVIDENCE_WORKFLOW, EvidenceMove
+from certready.orgs.permissions import Action
+from certready.orgs.repository import MembershipRepository
 from certready.requirements.catalogue.loader import DEFAULT_FRAMEWORK
 
 COUNTER = "evidence"
@@ -93,6 +95,16 @@ class IntegrityError(Conflict):
 
 def evidence_key(evidence: Evidence) -> str:
     return f"E-{evidence.number}"
+
+
+EVIDENCE_CHANGES = ChangeSpec(
+    object_type="evidence",
+    fields=EVIDENCE_FIELDS,
+    label=evidence_key,
+    required=frozenset({"title", "kind"}),
+    blank={"description": "", "external_ref": "", "tags": []},
+    version_attr="revision",
+)
 
 
 @dataclass
@@ -279,26 +291,48 @@ async def _resolve_links(
     return links
 
 
-async def _check_owner(repo: EvidenceRepository, owner_id: uuid.UUID | None, where: str) -> None:
-    if owner_id is not None and not await repo.is_member(owner_id):
+async def _check_owner(
+    session: AsyncSession, ctx: OrgContext, owner_id: uuid.UUID | None, where: str
+) -> None:
+    """The owner is a member; under the ownership rule, the caller themselves (403)."""
+    if owner_id is None:
+        return
+    members = MembershipRepository(session, ctx.org_id)
+    if await members.get(owner_id) is None:
         raise Unprocessable(
             "The owner must be a member of the organisation.", loc=[where, "owner_id"]
         )
+    ctx.ensure_owns(Action.evidence_write, [owner_id], "evidence")
+
+
+def _ensure_owner(ctx: OrgContext, evidence: Evidence) -> None:
+    """The ownership rule (issue 11): process owners change only the evidence they own."""
+    ctx.ensure_owns(Action.evidence_write, [evidence.owner_id], "evidence")
 
 
 async def _prepare_create(
-    session: AsyncSession, org_id: uuid.UUID, data: EvidenceCreate, where: str
-) -> _Links:
-    repo = EvidenceRepository(session, org_id)
-    await _check_owner(repo, data.owner_id, where)
-    return await _resolve_links(
+    session: AsyncSession, ctx: OrgContext, data: EvidenceCreate, where: str
+) -> tuple[EvidenceCreate, _Links]:
+    """The item's owner (the caller under the ownership rule) checked and its links resolved."""
+    owner_id = ctx.default_owner(Action.evidence_write, data.owner_id)
+    data = data.model_copy(update={"owner_id": owner_id})
+    await _check_owner(session, ctx, owner_id, where)
+    repo = EvidenceRepository(session, ctx.org_id)
+    links = await _resolve_links(
         repo, data.requirement_refs, data.documented_information_keys, where
     )
+    return data, links
 
 
 def _check_writable(evidence: Evidence) -> None:
     if evidence.archived_at is not None:
         raise Conflict(f"{evidence_key(evidence)} is archived: unarchive it first.")
+
+
+def _check_may_change(ctx: OrgContext, evidence: Evidence) -> None:
+    """Not archived (409), and the caller's under the ownership rule (403)."""
+    _check_writable(evidence)
+    _ensure_owner(ctx, evidence)
 
 
 # --- writing rows (in the request transaction) ----------------------------------------
@@ -369,7 +403,7 @@ async def _insert_version(
     evidence = await EvidenceRepository(session, ctx.org_id).lock(evidence_id)
     if evidence is None:
         raise NotFound()
-    _check_writable(evidence)
+    _check_may_change(ctx, evidence)
     now = utcnow()
     previous = EvidenceStatus(evidence.status)
     evidence.current_version += 1
@@ -537,7 +571,7 @@ async def create_evidence_json(
     session: AsyncSession, up: Uploads, ctx: OrgContext, data: EvidenceCreate, key: str | None
 ) -> Outcome:
     """A file-less item (statement or link); files come later as versions."""
-    links = await _prepare_create(session, ctx.org_id, data, "body")
+    data, links = await _prepare_create(session, ctx, data, "body")
     fp = idempotency.fingerprint({"metadata": data.model_dump(mode="json"), "file": None})
 
     async def run(reservation: idempotency.Reservation) -> Outcome:
@@ -560,7 +594,7 @@ async def create_evidence_form(
         parsed = await _receive_form(up, form, reservation)
         try:
             data = _form_metadata(parsed)
-            links = await _prepare_create(session, ctx.org_id, data, "body")
+            data, links = await _prepare_create(session, ctx, data, "body")
             fp = idempotency.fingerprint(
                 {"metadata": data.model_dump(mode="json"), "file": _file_part(parsed.file)}
             )
@@ -593,7 +627,7 @@ async def create_evidence_raw(
 ) -> Outcome:
     """Raw body: the file's bytes; metadata in the query string (scripts and CI)."""
     _too_large(upload.content_length, up.limit)
-    links = await _prepare_create(session, ctx.org_id, data, "query")
+    data, links = await _prepare_create(session, ctx, data, "query")
     metadata = data.model_dump(mode="json")
 
     async def run(reservation: idempotency.Reservation) -> Outcome:
@@ -633,7 +667,7 @@ async def add_version_raw(
     key: str | None,
 ) -> Outcome:
     """A new immutable version from a raw body; the previous ones stay as they are."""
-    _check_writable(evidence)
+    _check_may_change(ctx, evidence)
     _too_large(upload.content_length, up.limit)
     target = str(evidence.id)
 
@@ -660,7 +694,7 @@ async def add_version_form(
     key: str | None,
 ) -> Outcome:
     """A new immutable version from a multipart body with one ``file`` part."""
-    _check_writable(evidence)
+    _check_may_change(ctx, evidence)
     _too_large(form.content_length, up.limit + MAX_FIELDS_TOTAL + 64 * 1024)
 
     async def run(reservation: idempotency.Reservation) -> Outcome:
@@ -776,54 +810,41 @@ async def update_evidence(
     data: EvidenceUpdate,
     if_match: str | None,
 ) -> Evidence:
-    check_if_match(if_match, evidence.revision)
-    _check_writable(evidence)
-    changes = data.model_dump(exclude_unset=True)
-    if changes.get("title", "") is None or changes.get("kind", "") is None:
-        raise Unprocessable("title and kind cannot be empty.", loc=["body", "title"])
-    if "owner_id" in changes:
-        await _check_owner(EvidenceRepository(session, ctx.org_id), changes["owner_id"], "body")
-    before = snapshot(evidence, EVIDENCE_FIELDS)
-    for name, given in changes.items():
-        value = given
-        if name in {"description", "external_ref"} and value is None:
-            value = ""
-        if name == "tags":
-            value = list(dict.fromkeys(value or []))
-        setattr(evidence, name, value)
-    if (
-        evidence.effective_date
-        and evidence.valid_until
-        and evidence.valid_until < evidence.effective_date
-    ):
+    """Change an item's metadata; a file-less statement's new text needs a new approval."""
+    check_version(evidence, if_match, EVIDENCE_CHANGES)
+    _check_may_change(ctx, evidence)
+    values = requested(data, EVIDENCE_CHANGES)
+    if "owner_id" in values:
+        await _check_owner(session, ctx, values["owner_id"], "body")
+    if "tags" in values:
+        values["tags"] = list(dict.fromkeys(values["tags"]))
+    effective = values.get("effective_date", evidence.effective_date)
+    valid_until = values.get("valid_until", evidence.valid_until)
+    if effective and valid_until and valid_until < effective:
         raise Unprocessable(
             "valid_until must not be before effective_date", loc=["body", "valid_until"]
         )
-    changed_before, changed_after = diff(before, snapshot(evidence, EVIDENCE_FIELDS))
-    if not changed_after:
-        return evidence
     status = EvidenceStatus(evidence.status)
+    before: dict[str, Any] = {}
+    after: dict[str, Any] = {}
     # a file-less statement's text is its content: changing it needs a new approval
     if (
         evidence.current_version == 0
-        and "description" in changed_after
+        and values.get("description", evidence.description) != evidence.description
         and status != EvidenceStatus.draft
     ):
         _set_status(evidence, EvidenceStatus.draft)
-        changed_before["status"], changed_after["status"] = status.value, "draft"
-    _touch(evidence)
-    record(
+        before, after = {"status": status.value}, {"status": EvidenceStatus.draft.value}
+    await update_object(
         session,
-        org_id=ctx.org_id,
-        actor=ctx.actor,
-        action="evidence.update",
-        object_type="evidence",
-        object_id=evidence.id,
-        summary=f"{evidence_key(evidence)} changed: " + ", ".join(sorted(changed_after)),
-        before=changed_before,
-        after=changed_after,
+        ctx,
+        evidence,
+        values,
+        EVIDENCE_CHANGES,
+        if_match=if_match,
+        extra_before=before,
+        extra_after=after,
     )
-    await session.flush()
     return evidence
 
 
@@ -834,7 +855,8 @@ async def transition_evidence(
     data: EvidenceTransition,
     can_approve: bool,
 ) -> Evidence:
-    _check_writable(evidence)
+    """Move an item through approval; deciding moves need the approve right (four eyes)."""
+    _check_may_change(ctx, evidence)
     current = EvidenceStatus(evidence.status)
     approver_move = (current, data.to) in APPROVER_MOVES
     if approver_move and data.to in EVIDENCE_WORKFLOW.allowed(current) and not can_approve:
@@ -845,24 +867,25 @@ async def transition_evidence(
     if evidence.current_version:
         version = await get_version(session, evidence, evidence.current_version)
         author = version.uploaded_by
-    EVIDENCE_WORKFLOW.check(EvidenceMove(evidence, ctx.actor.id, author), current, data.to)
-    _set_status(evidence, data.to)
-    if data.to == EvidenceStatus.approved:
-        evidence.approved_by = ctx.actor.id
-        evidence.approved_at = utcnow()
-    _touch(evidence)
-    record(
+
+    def approval() -> None:
+        _set_status(evidence, data.to)
+        if data.to == EvidenceStatus.approved:
+            evidence.approved_by = ctx.actor.id
+            evidence.approved_at = utcnow()
+
+    await move_object(
         session,
-        org_id=ctx.org_id,
-        actor=ctx.actor,
-        action="evidence.transition",
-        object_type="evidence",
-        object_id=evidence.id,
-        summary=f"{evidence_key(evidence)}: {current.value} -> {data.to.value}",
-        before={"status": current.value},
-        after={"status": data.to.value, "note": data.note, "version": evidence.current_version},
+        ctx,
+        evidence,
+        EVIDENCE_WORKFLOW,
+        EvidenceMove(evidence, ctx.actor.id, author),
+        data.to,
+        EVIDENCE_CHANGES,
+        note=data.note,
+        effects=approval,
+        extra_after={"version": evidence.current_version},
     )
-    await session.flush()
     return evidence
 
 
@@ -870,7 +893,7 @@ async def archive_evidence(
     session: AsyncSession, ctx: OrgContext, evidence: Evidence, data: EvidenceArchive
 ) -> Evidence:
     """Archive instead of delete: versions stay, the item leaves the normal lists."""
-    _check_writable(evidence)
+    _check_may_change(ctx, evidence)
     evidence.archived_at = utcnow()
     evidence.archived_by = ctx.actor.id
     _touch(evidence)
@@ -893,6 +916,7 @@ async def unarchive_evidence(
 ) -> Evidence:
     if evidence.archived_at is None:
         raise Conflict(f"{evidence_key(evidence)} is not archived.")
+    _ensure_owner(ctx, evidence)
     evidence.archived_at = None
     evidence.archived_by = None
     _touch(evidence)
@@ -912,7 +936,7 @@ async def unarchive_evidence(
 async def link_requirement(
     session: AsyncSession, ctx: OrgContext, evidence: Evidence, ref: str
 ) -> Evidence:
-    _check_writable(evidence)
+    _check_may_change(ctx, evidence)
     repo = EvidenceRepository(session, ctx.org_id)
     requirement_id = (await _resolve_links(repo, [ref], [], "path")).requirements[ref]
     if requirement_id in await repo.linked_requirement_ids(evidence.id):
@@ -941,7 +965,7 @@ async def link_requirement(
 async def unlink_requirement(
     session: AsyncSession, ctx: OrgContext, evidence: Evidence, ref: str
 ) -> None:
-    _check_writable(evidence)
+    _check_may_change(ctx, evidence)
     repo = EvidenceRepository(session, ctx.org_id)
     found = await repo.requirements_by_ref(DEFAULT_FRAMEWORK, [ref])
     if ref not in found or not await repo.unlink_requirement(evidence.id, found[ref]):
@@ -961,7 +985,7 @@ async def unlink_requirement(
 async def link_document(
     session: AsyncSession, ctx: OrgContext, evidence: Evidence, key: str
 ) -> Evidence:
-    _check_writable(evidence)
+    _check_may_change(ctx, evidence)
     repo = EvidenceRepository(session, ctx.org_id)
     document_id = (await _resolve_links(repo, [], [key], "path")).documents[key]
     if document_id in await repo.linked_document_ids(evidence.id):
@@ -990,7 +1014,7 @@ async def link_document(
 async def unlink_document(
     session: AsyncSession, ctx: OrgContext, evidence: Evidence, key: str
 ) -> None:
-    _check_writable(evidence)
+    _check_may_change(ctx, evidence)
     repo = EvidenceRepository(session, ctx.org_id)
     found = await repo.documents_by_key(DEFAULT_FRAMEWORK, [key])
     if key not in found or not await repo.unlink_document(evidence.id, found[key]):
