@@ -38,6 +38,8 @@ DEMO_STAGE2_BLOCKERS = [
     "RDY-IMPL",
 ]
 DEMO_WARNINGS = ["RDY-18", "RDY-25", "RDY-31", "RDY-IMPL-S1"]
+# Stage 1 blockers Certready cannot evaluate yet (no SMS registers): listed on every report.
+STAGE1_UNEVALUATED = ["RDY-02", "RDY-03", "RDY-06", "RDY-07", "RDY-13", "RDY-23"]
 
 
 async def _demo(client: httpx.AsyncClient) -> OrgFixture:
@@ -59,6 +61,8 @@ async def test_demo_organisation_verdicts(client: httpx.AsyncClient) -> None:
         "applicable": True,
         "blockers": DEMO_STAGE1_BLOCKERS,
         "warnings": DEMO_WARNINGS,
+        "unevaluated": STAGE1_UNEVALUATED,
+        "reason": None,
     }
     assert sorted(gates["stage2"]["blockers"]) == sorted(DEMO_STAGE2_BLOCKERS)
     assert gates["certification"]["applicable"] is False

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import replace
 
-from certready.readiness.engine import evaluate
-from certready.readiness.facts import LeafEvidence
+from certready.readiness.engine import evaluate, evaluate_rules, verdicts
+from certready.readiness.enums import Gate
+from certready.readiness.facts import Expiring, ExpiringItem, LeafEvidence
+from certready.readiness.rules import NOT_IMPLEMENTED
 
 from tests.factories.readiness import TODAY, good_facts, leaf_id
-from tests.readiness.test_rules import S2, audit
+from tests.readiness.test_rules import S2, D, audit
 
 
 def test_stage1_blocker_blocks_every_later_gate() -> None:
@@ -33,10 +36,48 @@ def test_stage2_blocker_leaves_stage1_ready() -> None:
 
 def test_warnings_never_flip_readiness() -> None:
     facts = good_facts()
+    facts.expiring_evidence = Expiring(
+        (ExpiringItem(uuid.uuid4(), 7, "Supplier contract", "record", TODAY + 5 * D),), 1
+    )
+    report = evaluate(facts, {})
+    assert "RDY-25" in report.gates.stage1.warnings
+    assert "RDY-25" not in report.gates.stage1.blockers
+    without = evaluate(good_facts(), {}).gates.stage1
+    assert report.gates.stage1.ready == without.ready
+    assert report.gates.stage1.blockers == without.blockers
+
+
+def test_stage1_documents_for_every_leaf_block() -> None:
+    facts = good_facts()
     facts.leaf_evidence[leaf_id("9.2")] = LeafEvidence(current=1, current_records=1)
     report = evaluate(facts, {})
-    assert "RDY-19-S1" in report.gates.stage1.warnings
-    assert "RDY-19-S1" not in report.gates.stage1.blockers
+    assert "RDY-19-S1" in report.gates.stage1.blockers
+    assert report.gates.stage1.ready is False
+
+
+def test_unevaluated_blockers_make_a_passing_gate_unconfirmed() -> None:
+    """iso20000.md 6.6: a gate with unevaluated blocker rules is never ready: true."""
+    passing = [e for e in evaluate_rules(good_facts(), {}) if e.outcome.passed]
+    applicable = {g: True for g in Gate}
+    gates = verdicts(passing, applicable)
+    expected = sorted(
+        n.id for n in NOT_IMPLEMENTED.values() if n.gate == "stage1" and n.severity == "blocker"
+    )
+    assert expected and gates.stage1.blockers == []
+    assert sorted(gates.stage1.unevaluated) == expected
+    assert gates.stage1.ready is None
+    assert gates.stage1.reason and all(rule_id in gates.stage1.reason for rule_id in expected)
+    # Stage 2 inherits Stage 1's unevaluated rules and adds its own
+    assert set(expected) < set(gates.stage2.unevaluated) and gates.stage2.ready is None
+    # with every blocker evaluated and passing, the gate is ready
+    confirmed = verdicts(passing, applicable, not_implemented={})
+    assert confirmed.stage1.ready is True and confirmed.stage1.reason is None
+    # a failing blocker makes it false, whatever is not evaluated
+    facts = good_facts()
+    facts.documents["D1"] = replace(facts.documents["D1"], current=0)
+    failed = evaluate(facts, {}).gates.stage1
+    assert failed.ready is False and failed.reason is None
+    assert sorted(failed.unevaluated) == expected
 
 
 def test_certification_and_maintenance_apply_only_when_recorded() -> None:

@@ -279,7 +279,8 @@ def test_rdy19_s1_needs_documents() -> None:
     facts = good_facts()
     facts.leaf_evidence[leaf_id("9.2")] = LeafEvidence(current=3, current_records=3)
     out = run("RDY-19-S1", facts)
-    assert keys(out) == ["9.2"] and RULES["RDY-19-S1"].severity == "warning"
+    # a Stage 1 blocker (iso20000.md 6.6), not a warning
+    assert keys(out) == ["9.2"] and RULES["RDY-19-S1"].severity == "blocker"
 
 
 def test_rdy20_recent_records_for_clause8_and_94() -> None:
@@ -375,6 +376,21 @@ def test_rdy31_held_passes_scheduled_is_warning() -> None:
     assert run("RDY-31", good_facts(reviews=[review()])).passed
     out = run("RDY-31", good_facts(reviews=[review(2, held_on=None, scheduled_for=TODAY + 5 * D)]))
     assert keys(out) == ["MR-2"] and out.severity == "warning"
+    # scheduled today still counts as scheduled
+    out = run("RDY-31", good_facts(reviews=[review(2, held_on=None, scheduled_for=TODAY)]))
+    assert out.severity == "warning"
+
+
+def test_rdy31_planned_date_passed_never_held_blocks() -> None:
+    """iso20000.md 6.6: a review whose date passed unheld is neither held nor scheduled."""
+    lapsed = review(3, held_on=None, scheduled_for=TODAY - D)
+    out = run("RDY-31", good_facts(reviews=[lapsed]))
+    assert keys(out) == ["MR-3"] and out.severity is None  # a blocker
+    assert "never held" in out.failures[0].message
+    # a future one with an agenda beside it is still only a warning
+    later = review(4, held_on=None, scheduled_for=TODAY + 9 * D)
+    out = run("RDY-31", good_facts(reviews=[lapsed, later]))
+    assert keys(out) == ["MR-4"] and out.severity == "warning"
 
 
 def test_rdy32_after_audit_with_inputs_and_minutes() -> None:

@@ -26,7 +26,7 @@ from certready.corrective_measures.models import CorrectiveMeasure
 from certready.db.session import Database
 from certready.evidence.models import Evidence
 from certready.findings.models import Finding
-from certready.management_reviews.models import ManagementReviewInput
+from certready.management_reviews.models import ManagementReview, ManagementReviewInput
 from certready.objectives.models import Objective
 from certready.readiness.facts import REPORT_FAILING_LIMIT
 from certready.readiness.rules import RULES
@@ -554,6 +554,16 @@ async def test_management_review(client: httpx.AsyncClient, database: Database) 
     assert "No management review held yet" in results["RDY-32"]["failing"][0]["message"]
     gates = (await get_readiness(client, org))["gates"]
     assert "RDY-31" in gates["stage1"]["warnings"] and "RDY-31" not in gates["stage1"]["blockers"]
+
+    # A review planned for a date that passed without being held: a Stage 1 blocker again.
+    past = await create_review(client, org, planned_date=(day - 2 * D).isoformat())
+    await check(client, org, {"RDY-31": [(mr, first["key"])]})  # the future one still counts
+    await seed.update(ManagementReview, uuid.UUID(first["id"]), planned_date=day - D)
+    results = await check(client, org, {"RDY-31": [(mr, past["key"]), (mr, first["key"])]})
+    assert results["RDY-31"]["severity"] == "blocker"
+    assert "never held" in results["RDY-31"]["failing"][0]["message"]
+    assert "RDY-31" in (await get_readiness(client, org))["gates"]["stage1"]["blockers"]
+    await seed.update(ManagementReview, uuid.UUID(first["id"]), planned_date=day + 20 * D)
 
     # MR-1 held (every input resolved) but no decision and no approved minutes.
     await resolve_all_inputs(client, org, first)

@@ -4,6 +4,8 @@ Pure Python over already aggregated facts: no I/O here.
 
 Verdict (iso20000.md section 6): a gate is ready when no *blocker* of that gate or an
 earlier gate fails (stage1 < stage2 < certification); maintenance is evaluated on its own.
+A gate whose blockers all pass but some of whose blocker rules are not evaluated yet
+(``NOT_IMPLEMENTED``) reports ``ready: null`` with their ids (iso20000.md 6.6): never true.
 ``certification`` applies once a Stage 2 audit is recorded (not cancelled);
 ``maintenance`` once the organisation records its certification decision date. A gate
 that does not apply reports ``applicable: false`` and ``ready: false``.
@@ -141,7 +143,13 @@ def gate_applicability(facts: Facts) -> dict[Gate, bool]:
     }
 
 
-def verdicts(evaluated: list[Evaluated], applicable: Mapping[Gate, bool]) -> GatesRead:
+def verdicts(
+    evaluated: list[Evaluated],
+    applicable: Mapping[Gate, bool],
+    not_implemented: Mapping[str, NotImplementedRule] = NOT_IMPLEMENTED,
+) -> GatesRead:
+    """Each gate's verdict: false on a failing blocker, null while blockers go unevaluated."""
+
     def gates_up_to(gate: Gate) -> set[Gate]:
         if gate == Gate.maintenance:
             return {Gate.maintenance}
@@ -156,11 +164,27 @@ def verdicts(evaluated: list[Evaluated], applicable: Mapping[Gate, bool]) -> Gat
             for e in evaluated
             if e.rule.gate in scope and not e.outcome.passed and not e.blocking
         ]
+        unevaluated = [
+            n.id
+            for n in not_implemented.values()
+            if n.gate in scope and n.severity == Severity.blocker
+        ]
+        ready: bool | None = applicable[gate] and not blockers
+        reason = None
+        if ready and unevaluated:
+            ready = None
+            reason = (
+                f"Cannot be confirmed: {len(unevaluated)} blocker "
+                f"{'rule is' if len(unevaluated) == 1 else 'rules are'} not evaluated yet "
+                f"({', '.join(unevaluated)})."
+            )
         out[gate.value] = GateRead(
-            ready=applicable[gate] and not blockers,
+            ready=ready,
             applicable=applicable[gate],
             blockers=blockers,
             warnings=warnings,
+            unevaluated=unevaluated,
+            reason=reason,
         )
     return GatesRead(**out)
 

@@ -29,9 +29,9 @@ class ReadinessSnapshot(IdMixin, table=True):
     snapshot_date: date
     trigger: SnapshotTrigger = Field(sa_type=String(16))
     score: int
-    stage1_ready: bool
-    stage2_ready: bool
-    # None: the gate does not apply yet.
+    # None: not confirmed, blocker rules not evaluated (for the last two also: not applicable).
+    stage1_ready: bool | None = None
+    stage2_ready: bool | None = None
     certification_ready: bool | None = None
     maintenance_ready: bool | None = None
     blockers: int

@@ -40,12 +40,19 @@ class RuleResultRead(BaseModel):
 
 
 class GateRead(BaseModel):
-    """A gate's verdict: ready when no blocker of this or an earlier gate fails."""
+    """A gate's verdict: ``true`` when no blocker of this or an earlier gate fails and every
+    blocker was evaluated; ``false`` when one fails (or the gate does not apply); ``null``
+    when none fails but some blocker rules are not evaluated yet (``unevaluated``)."""
 
-    ready: bool
+    ready: bool | None
     applicable: bool
     blockers: list[str]
     warnings: list[str]
+    unevaluated: list[str] = Field(
+        description="Blocker rules of this or an earlier gate that Certready does not evaluate "
+        "yet; while any remain and nothing fails, `ready` is null."
+    )
+    reason: str | None = Field(description="Why `ready` is null, or null.")
 
 
 class GatesRead(BaseModel):
@@ -133,8 +140,9 @@ class SnapshotRead(BaseModel):
     snapshot_date: date
     trigger: SnapshotTrigger
     score: int
-    stage1_ready: bool
-    stage2_ready: bool
+    # None: not confirmed (blocker rules not evaluated) or, for the last two, not applicable.
+    stage1_ready: bool | None
+    stage2_ready: bool | None
     certification_ready: bool | None
     maintenance_ready: bool | None
     blockers: int

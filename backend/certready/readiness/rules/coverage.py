@@ -41,18 +41,18 @@ def _leaf_failures(facts: Facts, leaves: list[Leaf], what: str) -> Outcome:
     "Documented for every requirement (Stage 1)",
     ["4", "5", "6", "7", "8", "9", "10"],
     Gate.stage1,
-    Severity.warning,
+    Severity.blocker,
 )
 def documents_for_every_leaf(facts: Facts, params: Params) -> Outcome:
-    """Stage 1 reading of RDY-19: every leaf has an approved, current document-kind item
-    (policy, procedure, plan) or an approved "not occurring" statement. A warning: the
-    documents a Stage 1 auditor must see are already blockers (RDY-11, RDY-12)."""
+    """Stage 1 reading of RDY-19 (iso20000.md 6.6), a blocker: every leaf has approved,
+    current documented information saying how it is met (a policy, procedure or plan), or
+    an approved "not occurring" statement. Operating records alone count at Stage 2."""
     missing = [
         leaf
         for leaf in facts.leaves
         if not facts.evidence_for(leaf).current_documents and not _not_occurring(facts, leaf)
     ]
-    return _leaf_failures(facts, missing, "no approved document")
+    return _leaf_failures(facts, missing, "no approved policy, procedure or plan")
 
 
 @rule(

@@ -18,12 +18,18 @@ def _none(facts: Facts) -> Outcome:
 
 @rule("RDY-31", "Management review held", ["9.3"], Gate.stage1, Severity.blocker)
 def review_held(facts: Facts, params: Params) -> Outcome:
-    """At least one management review has been held (blocker); only a scheduled one with
-    a date and an agenda makes the failure a warning."""
+    """At least one management review has been held (blocker); one scheduled for today or
+    later with an agenda makes the failure a warning; a past date never held is a blocker."""
     reviews = facts.reviews or []
     if any(r.held_on is not None and r.held_on <= facts.today for r in reviews):
         return Outcome()
-    scheduled = [r for r in reviews if r.scheduled_for is not None and r.has_agenda]
+    # 6.6: "scheduled" is a date today or later with an agenda; a planned date that has
+    # passed without the review being held is neither held nor scheduled.
+    scheduled = [
+        r
+        for r in reviews
+        if r.scheduled_for is not None and r.scheduled_for >= facts.today and r.has_agenda
+    ]
     if scheduled:
         r = min(scheduled, key=lambda r: r.scheduled_for or facts.today)
         when = r.scheduled_for.isoformat() if r.scheduled_for else "?"
@@ -38,6 +44,25 @@ def review_held(facts: Facts, params: Params) -> Outcome:
                 )
             ],
             severity=Severity.warning,
+        )
+    lapsed = [
+        r
+        for r in reviews
+        if r.held_on is None and r.scheduled_for is not None and r.scheduled_for < facts.today
+    ]
+    if lapsed:
+        return Outcome(
+            [
+                Failure(
+                    "management_review",
+                    f"{r.key} was planned for {r.scheduled_for.isoformat()} and never held.",
+                    facts.route(f"/management-reviews/{r.id}"),
+                    id=str(r.id),
+                    key=r.key,
+                )
+                for r in sorted(lapsed, key=lambda r: (r.scheduled_for, r.key))
+                if r.scheduled_for is not None
+            ]
         )
     return _none(facts)
 

@@ -2426,13 +2426,15 @@ export type Gate = 'stage1' | 'stage2' | 'certification' | 'maintenance';
 /**
  * GateRead
  *
- * A gate's verdict: ready when no blocker of this or an earlier gate fails.
+ * A gate's verdict: ``true`` when no blocker of this or an earlier gate fails and every
+ * blocker was evaluated; ``false`` when one fails (or the gate does not apply); ``null``
+ * when none fails but some blocker rules are not evaluated yet (``unevaluated``).
  */
 export type GateRead = {
     /**
      * Ready
      */
-    ready: boolean;
+    ready: boolean | null;
     /**
      * Applicable
      */
@@ -2445,6 +2447,18 @@ export type GateRead = {
      * Warnings
      */
     warnings: Array<string>;
+    /**
+     * Unevaluated
+     *
+     * Blocker rules of this or an earlier gate that Certready does not evaluate yet; while any remain and nothing fails, `ready` is null.
+     */
+    unevaluated: Array<string>;
+    /**
+     * Reason
+     *
+     * Why `ready` is null, or null.
+     */
+    reason: string | null;
 };
 
 /**
@@ -4786,11 +4800,11 @@ export type SnapshotRead = {
     /**
      * Stage1 Ready
      */
-    stage1_ready: boolean;
+    stage1_ready: boolean | null;
     /**
      * Stage2 Ready
      */
-    stage2_ready: boolean;
+    stage2_ready: boolean | null;
     /**
      * Certification Ready
      */

@@ -10,12 +10,14 @@ import {
 import { QueryErrorAlert } from "../../components/StatusPages";
 import { formatDate } from "../../lib/format";
 import { notifyProblem, notifySuccess } from "../../lib/notify";
-import { trendPoints, type TrendPoint } from "./model";
+import { trendPoints, verdictWord, type TrendPoint } from "./model";
+
+const verdictColor = (ready: boolean | null) => (ready === true ? "teal" : ready === null ? "gray" : "red");
 
 const HEIGHT = 200;
 const HISTORY = 90;
 
-/** The dot of a snapshot: teal when Stage 1 was ready that day, red when not. */
+/** The dot of a snapshot: teal when Stage 1 was ready that day, red when not, grey when unconfirmed. */
 function StageDot(props: { cx?: number; cy?: number; payload?: TrendPoint; r?: number }) {
   const { cx, cy, payload } = props;
   if (cx === undefined || cy === undefined || !payload) return <g />;
@@ -24,7 +26,7 @@ function StageDot(props: { cx?: number; cy?: number; payload?: TrendPoint; r?: n
       cx={cx}
       cy={cy}
       r={props.r ?? 4}
-      fill={payload.stage1 ? "var(--mantine-color-teal-6)" : "var(--mantine-color-red-6)"}
+      fill={`var(--mantine-color-${verdictColor(payload.stage1)}-6)`}
       stroke="var(--mantine-color-body)"
       strokeWidth={1}
     />
@@ -54,11 +56,11 @@ function TrendTooltip({ payload }: { payload?: readonly { payload?: TrendPoint }
       <Text size="sm" fw={500}>
         {formatDate(point.date)}: score {point.score}
       </Text>
-      <Text size="xs" c={point.stage1 ? "teal" : "red"}>
-        Stage 1 {point.stage1 ? "ready" : "not ready"}
+      <Text size="xs" c={verdictColor(point.stage1)}>
+        Stage 1 {verdictWord(point.stage1)}
       </Text>
-      <Text size="xs" c={point.stage2 ? "teal" : "red"}>
-        Stage 2 {point.stage2 ? "ready" : "not ready"}
+      <Text size="xs" c={verdictColor(point.stage2)}>
+        Stage 2 {verdictWord(point.stage2)}
       </Text>
     </Paper>
   );

@@ -1,5 +1,5 @@
 import { Alert, Group, List, RingProgress, Stack, Text } from "@mantine/core";
-import { IconCircleCheck, IconCircleX } from "@tabler/icons-react";
+import { IconCircleCheck, IconCircleX, IconHelpCircle } from "@tabler/icons-react";
 
 import type { ReadinessRead, RuleResultRead } from "../../api/gen/types.gen";
 import { FixLink } from "./FixLink";
@@ -42,9 +42,9 @@ export function Verdicts({ report }: { report: ReadinessRead }) {
       {visibleVerdicts(report.gates).map((v) => (
         <Alert
           key={v.gate}
-          color={v.ready ? "teal" : "red"}
+          color={v.ready === true ? "teal" : v.ready === null ? "gray" : "red"}
           variant="light"
-          icon={v.ready ? <IconCircleCheck /> : <IconCircleX />}
+          icon={v.ready === true ? <IconCircleCheck /> : v.ready === null ? <IconHelpCircle /> : <IconCircleX />}
           title={v.text}
           // A region named by its title (the verdict), not an alert: it is the page's content.
           role="region"
@@ -55,6 +55,12 @@ export function Verdicts({ report }: { report: ReadinessRead }) {
                 <BlockerLine key={id} id={id} rule={rules.get(id)} />
               ))}
             </List>
+          )}
+          {v.ready === null && v.reason && (
+            <Text size="sm">
+              {v.reason} Certready does not hold the records these rules need yet, so it never reports
+              this gate as ready.
+            </Text>
           )}
           {v.warnings.length > 0 && (
             <Text size="xs" c="dimmed" mt={v.blockers.length > 0 ? 6 : 0}>

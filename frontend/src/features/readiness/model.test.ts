@@ -16,14 +16,25 @@ import {
   visibleVerdicts,
 } from "./model";
 
-const gate = (ready: boolean, blockers: string[] = [], applicable = true): GateRead => ({
+const gate = (ready: boolean | null, blockers: string[] = [], applicable = true, unevaluated: string[] = []): GateRead => ({
   ready,
   applicable,
   blockers,
   warnings: [],
+  unevaluated,
+  reason: ready === null ? `Cannot be confirmed: ${unevaluated.join(", ")}` : null,
 });
 
 describe("verdicts", () => {
+  it("never calls an unconfirmed gate ready", () => {
+    const v = gateVerdict("stage1", gate(null, [], true, ["RDY-02", "RDY-03"]));
+    expect(v.ready).toBeNull();
+    expect(v.text).toBe("Stage 1: cannot be confirmed — 2 rules not evaluated");
+    expect(v.reason).toContain("RDY-02");
+    expect(gateVerdict("stage1", gate(false, ["RDY-11"], true, ["RDY-02"])).text).toBe(
+      "Stage 1: not ready — 1 blocker",
+    );
+  });
   it("words ready and not-ready gates", () => {
     expect(gateVerdict("stage1", gate(true)).text).toBe("Stage 1: ready");
     expect(gateVerdict("stage2", gate(false, ["A", "B", "C", "D", "E", "F"])).text).toBe(

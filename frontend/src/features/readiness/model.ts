@@ -23,11 +23,15 @@ const GATE_ORDER: readonly Gate[] = ["stage1", "stage2", "certification", "maint
 export interface GateVerdict {
   gate: Gate;
   label: string;
-  ready: boolean;
-  /** "Stage 1: ready", "Stage 2: not ready — 6 blockers". */
+  /** null: no blocker fails, but some blocker rules are not evaluated yet. */
+  ready: boolean | null;
+  /** "Stage 1: ready", "Stage 2: not ready — 6 blockers", "Stage 1: cannot be confirmed — 6 rules not evaluated". */
   text: string;
   blockers: string[];
   warnings: string[];
+  /** The blocker rules not evaluated yet, and why that leaves the verdict open. */
+  unevaluated: string[];
+  reason: string | null;
 }
 
 function plural(n: number, one: string, many = `${one}s`): string {
@@ -36,10 +40,23 @@ function plural(n: number, one: string, many = `${one}s`): string {
 
 export function gateVerdict(gate: Gate, read: GateRead): GateVerdict {
   const label = GATE_LABELS[gate];
-  const text = read.ready
-    ? `${label}: ready`
-    : `${label}: not ready — ${plural(read.blockers.length, "blocker")}`;
-  return { gate, label, ready: read.ready, text, blockers: read.blockers, warnings: read.warnings };
+  const unevaluated = read.unevaluated ?? [];
+  const text =
+    read.ready === true
+      ? `${label}: ready`
+      : read.ready === null
+        ? `${label}: cannot be confirmed — ${plural(unevaluated.length, "rule")} not evaluated`
+        : `${label}: not ready — ${plural(read.blockers.length, "blocker")}`;
+  return {
+    gate,
+    label,
+    ready: read.ready,
+    text,
+    blockers: read.blockers,
+    warnings: read.warnings,
+    unevaluated,
+    reason: read.reason ?? null,
+  };
 }
 
 /** Stage 1 and Stage 2 always; certification and maintenance only once they apply. */
@@ -74,8 +91,14 @@ export interface TrendPoint {
   date: string;
   /** 0..100 */
   score: number;
-  stage1: boolean;
-  stage2: boolean;
+  /** null: unconfirmed (blocker rules not evaluated). */
+  stage1: boolean | null;
+  stage2: boolean | null;
+}
+
+/** A stored verdict in words: ready, not ready, or unconfirmed (null). */
+export function verdictWord(ready: boolean | null | undefined): string {
+  return ready === true ? "ready" : ready === null ? "unconfirmed" : "not ready";
 }
 
 /**
