@@ -1,75 +1,73 @@
-import { useRef, useState } from "react";
-import { Group, Paper, Text, UnstyledButton } from "@mantine/core";
-import { IconUpload } from "@tabler/icons-react";
+import { Group, Text } from "@mantine/core";
+import { Dropzone, type FileRejection } from "@mantine/dropzone";
+import { IconFileUpload, IconUpload, IconX } from "@tabler/icons-react";
+
+import { notifyProblem } from "../lib/notify";
+import { ApiProblem } from "../lib/problem";
+
+/** Why the browser refused files before anything was sent (size, type, count). */
+function rejected(rejections: readonly FileRejection[]): void {
+  const detail = rejections.map((r) => `${r.file.name}: ${r.errors.map((e) => e.message).join("; ")}`).join("\n");
+  notifyProblem(new ApiProblem({ title: "File refused", status: 0, detail }), "File refused");
+}
 
 /**
- * A drop zone for files (drag and drop, or click / Enter to browse).
- *
- * @mantine/dropzone has no release matching @mantine/core 9.8.1 (the registry stops at
- * 9.7.3), so this small component does the same job with native drag events.
+ * The app's drop zone (@mantine/dropzone): drag and drop, or click / Enter / Space to browse.
+ * `multiple` lets one drop carry several files.
  */
 export function FileDropZone({
   onFiles,
   disabled,
-  label = "Drop a file here or click to choose one",
+  label,
   hint,
   multiple = false,
+  maxSize,
 }: {
   onFiles: (files: File[]) => void;
   disabled?: boolean;
   label?: string;
   hint?: string;
   multiple?: boolean;
+  /** Bytes; larger files are refused in the browser already. */
+  maxSize?: number;
 }) {
-  const input = useRef<HTMLInputElement>(null);
-  const [over, setOver] = useState(false);
-  const take = (list: FileList | null | undefined) => {
-    const files = list ? [...list] : [];
-    if (files.length > 0 && !disabled) onFiles(multiple ? files : files.slice(0, 1));
-  };
+  const text = label ?? (multiple ? "Drop files here or click to choose them" : "Drop a file here or click to choose one");
   return (
-    <Paper
-      withBorder
+    <Dropzone
+      onDrop={(files) => {
+        if (files.length > 0) onFiles(multiple ? files : files.slice(0, 1));
+      }}
+      onReject={rejected}
+      multiple={multiple}
+      maxSize={maxSize}
+      disabled={disabled}
       radius="md"
       p="lg"
       data-testid="file-drop-zone"
-      bg={over ? "blue.0" : undefined}
-      style={{ borderStyle: "dashed", borderColor: over ? "var(--mantine-color-blue-6)" : undefined, opacity: disabled ? 0.6 : 1 }}
-      onDragOver={(e) => {
-        e.preventDefault();
-        if (!disabled) setOver(true);
-      }}
-      onDragLeave={() => setOver(false)}
-      onDrop={(e) => {
-        e.preventDefault();
-        setOver(false);
-        take(e.dataTransfer?.files);
-      }}
+      aria-label={text}
+      aria-disabled={disabled || undefined}
+      inputProps={{ "aria-label": text, ...({ "data-testid": "file-drop-input" } as object) }}
+      style={disabled ? { opacity: 0.6, cursor: "not-allowed" } : undefined}
     >
-      <UnstyledButton w="100%" disabled={disabled} onClick={() => input.current?.click()} aria-label={label}>
-        <Group justify="center" gap="md" wrap="nowrap">
-          <IconUpload size={32} stroke={1.5} aria-hidden />
-          <div>
-            <Text fw={500}>{label}</Text>
-            {hint && (
-              <Text size="sm" c="dimmed">
-                {hint}
-              </Text>
-            )}
-          </div>
-        </Group>
-      </UnstyledButton>
-      <input
-        ref={input}
-        type="file"
-        hidden
-        multiple={multiple}
-        data-testid="file-drop-input"
-        onChange={(e) => {
-          take(e.currentTarget.files);
-          e.currentTarget.value = "";
-        }}
-      />
-    </Paper>
+      <Group justify="center" gap="md" wrap="nowrap" style={{ pointerEvents: "none" }}>
+        <Dropzone.Accept>
+          <IconFileUpload size={32} stroke={1.5} color="var(--mantine-color-blue-6)" aria-hidden />
+        </Dropzone.Accept>
+        <Dropzone.Reject>
+          <IconX size={32} stroke={1.5} color="var(--mantine-color-red-6)" aria-hidden />
+        </Dropzone.Reject>
+        <Dropzone.Idle>
+          <IconUpload size={32} stroke={1.5} color="var(--mantine-color-dimmed)" aria-hidden />
+        </Dropzone.Idle>
+        <div>
+          <Text fw={500}>{text}</Text>
+          {hint && (
+            <Text size="sm" c="dimmed">
+              {hint}
+            </Text>
+          )}
+        </div>
+      </Group>
+    </Dropzone>
   );
 }

@@ -39,7 +39,7 @@ import { QueryErrorAlert } from "../../components/StatusPages";
 import { formatBytes } from "../../lib/download";
 import { formatDate, formatDateTime } from "../../lib/format";
 import { notifyProblem, notifySuccess } from "../../lib/notify";
-import { toApiProblem, type ApiProblem } from "../../lib/problem";
+import { toApiProblem } from "../../lib/problem";
 import { invalidateEvidence, invalidateRequirements } from "../../api/invalidate";
 import { useMemberOptions } from "../members/api";
 import { useCan } from "../orgs/useCan";
@@ -222,24 +222,14 @@ function Versions({ org, evidence, editable }: { org: string; evidence: Evidence
   const versions = useQuery(
     evidenceListEvidenceVersionsOptions({ path: { org, evidence_id: evidence.id }, query: { limit: 500 } }),
   );
-  const [progress, setProgress] = useState<number | null>(null);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
-
-  const upload = async (files: File[]) => {
-    const file = files[0];
-    if (!file) return;
-    setProgress(0);
-    setProblem(null);
-    try {
-      await uploadNewVersion(org, evidence.id, file, (p) => setProgress(p.percent));
-      notifySuccess(`New version of ${evidence.key} uploaded.`);
-    } catch (error) {
-      setProblem(toApiProblem(error));
-    } finally {
-      setProgress(null);
-      await invalidateEvidence(queryClient);
-    }
-  };
+  const [percent, setPercent] = useState(0);
+  const upload = useMutation({
+    mutationFn: (file: File) => uploadNewVersion(org, evidence.id, file, { onProgress: (p) => setPercent(p.percent) }),
+    onMutate: () => setPercent(0),
+    onSuccess: () => notifySuccess(`New version of ${evidence.key} uploaded.`),
+    onSettled: () => invalidateEvidence(queryClient),
+  });
+  const problem = upload.error ? toApiProblem(upload.error) : null;
 
   return (
     <Card withBorder radius="md" component="section" aria-label="Versions">
@@ -311,14 +301,14 @@ function Versions({ org, evidence, editable }: { org: string; evidence: Evidence
         )}
         {editable && (
           <FileDropZone
-            onFiles={(f) => void upload(f)}
-            disabled={progress !== null}
+            onFiles={(files) => files[0] && upload.mutate(files[0])}
+            disabled={upload.isPending}
             label="Drop a new version here or click to choose"
             hint="Versions are immutable; a new upload never overwrites an old one."
           />
         )}
-        {progress !== null && <Progress value={progress} animated size="lg" aria-label="Upload progress" />}
-        {problem && <ProblemAlert problem={problem} title="Upload refused" onClose={() => setProblem(null)} />}
+        {upload.isPending && <Progress value={percent} animated size="lg" aria-label="Upload progress" />}
+        {problem && <ProblemAlert problem={problem} title="Upload refused" onClose={() => upload.reset()} />}
       </Stack>
     </Card>
   );

@@ -1,6 +1,8 @@
 import { useState } from "react";
 import {
+  ActionIcon,
   Alert,
+  Badge,
   Button,
   Card,
   Group,
@@ -14,125 +16,238 @@ import {
   Text,
   TextInput,
   Title,
+  Tooltip,
 } from "@mantine/core";
+import { IconCheck, IconRefresh, IconX } from "@tabler/icons-react";
 import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate, useSearch } from "@tanstack/react-router";
 
 import { evidenceListEvidenceInfiniteOptions } from "../../api/gen/@tanstack/react-query.gen";
-import type { EvidenceKind, EvidenceStatus } from "../../api/gen/types.gen";
+import type { EvidenceKind, EvidenceRead, EvidenceStatus } from "../../api/gen/types.gen";
 import { AnchorLink } from "../../components/links";
 import { FileDropZone } from "../../components/FileDropZone";
-import { ProblemAlert } from "../../components/ProblemAlert";
 import { QueryErrorAlert } from "../../components/StatusPages";
 import { formatBytes } from "../../lib/download";
 import { formatDate } from "../../lib/format";
 import { notifySuccess } from "../../lib/notify";
-import { toApiProblem, type ApiProblem } from "../../lib/problem";
 import { invalidateEvidence } from "../../api/invalidate";
 import { useCan } from "../orgs/useCan";
 import { useCurrentOrg } from "../orgs/useCurrentOrg";
-import { KIND_LABELS, KIND_OPTIONS, STATUS_OPTIONS, uploadNewEvidence } from "./api";
+import { KIND_LABELS, KIND_OPTIONS, STATUS_OPTIONS, uploadNewEvidence, type NewEvidence } from "./api";
 import { EvidenceStatusBadge, useDocumentedInformationOptions, useRequirementOptions } from "./shared";
+import { queueCounts, queueSummary, type UploadItem } from "./uploadQueue";
+import { runMutation, useUploadQueue } from "./useUploadQueue";
 
 const PAGE_SIZE = 50;
 const EXPIRING_DAYS = 30;
 
+const CONCURRENT_UPLOADS = 2;
+
+function stem(name: string): string {
+  return name.replace(/\.[^.]+$/, "") || name;
+}
+
+type EvidenceUpload = UploadItem<NewEvidence, EvidenceRead>;
+
+const STATUS_BADGES: Record<"ready" | "queued", { label: string; color: string }> = {
+  ready: { label: "Ready", color: "gray" },
+  queued: { label: "Queued", color: "blue" },
+};
+
+/** One file of the upload queue: title while ready, then its progress and outcome. */
+function QueueRow({ org, item, onTitle, onRetry, onRemove }: { org: string; item: EvidenceUpload; onTitle: (title: string) => void; onRetry: () => void; onRemove: () => void }) {
+  const name = item.file.name;
+  return (
+    <Table.Tr data-file={name} data-status={item.status} data-percent={item.percent}>
+      <Table.Td>
+        <Text size="sm" fw={500} style={{ wordBreak: "break-all" }}>
+          {name}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {formatBytes(item.file.size)}
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        {item.status === "ready" ? (
+          <TextInput
+            aria-label={`Title for ${name}`}
+            placeholder="Title"
+            required
+            size="xs"
+            value={item.meta.title}
+            error={item.meta.title.trim() ? undefined : "Give it a title"}
+            onChange={(e) => onTitle(e.currentTarget.value)}
+          />
+        ) : (
+          <Text size="sm">{item.meta.title}</Text>
+        )}
+      </Table.Td>
+      <Table.Td w={240}>
+        {(item.status === "ready" || item.status === "queued") && (
+          <Badge variant="light" color={STATUS_BADGES[item.status].color}>
+            {STATUS_BADGES[item.status].label}
+          </Badge>
+        )}
+        {item.status === "uploading" && (
+          <Group gap="xs" wrap="nowrap">
+            <Progress value={item.percent} animated size="lg" style={{ flex: 1 }} aria-label={`Upload progress of ${name}`} />
+            <Text size="xs" w={36} ta="right">
+              {item.percent} %
+            </Text>
+          </Group>
+        )}
+        {item.status === "done" && item.result && (
+          <Group gap={6} wrap="nowrap">
+            <IconCheck size={16} color="var(--mantine-color-teal-6)" aria-hidden />
+            <Text size="sm">
+              Done:{" "}
+              <AnchorLink to="/orgs/$org/evidence/$evidenceId" params={{ org, evidenceId: item.result.id }} size="sm">
+                {item.result.key}
+              </AnchorLink>
+            </Text>
+          </Group>
+        )}
+        {item.status === "failed" && (
+          <Text size="sm" c="red" role="alert">
+            Failed: {item.problem?.detail ?? item.problem?.title ?? "upload failed"}
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td w={120}>
+        <Group gap={4} justify="flex-end" wrap="nowrap">
+          {item.status === "failed" && (
+            <Button size="compact-xs" variant="light" leftSection={<IconRefresh size={14} />} onClick={onRetry} aria-label={`Retry ${name}`}>
+              Retry
+            </Button>
+          )}
+          <Tooltip label={item.status === "uploading" ? "Cancel this upload" : "Remove from the list"}>
+            <ActionIcon variant="subtle" color="gray" onClick={onRemove} aria-label={`${item.status === "uploading" ? "Cancel" : "Remove"} ${name}`}>
+              <IconX size={16} />
+            </ActionIcon>
+          </Tooltip>
+        </Group>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+/**
+ * Drop one or many files, name each, give what they share (kind, links), upload: each file is
+ * its own evidence item, uploaded with its own progress, status and retry.
+ */
 function UploadCard({ org, fulfils, onUploaded }: { org: string; fulfils?: string; onUploaded: () => void }) {
+  const queryClient = useQueryClient();
   const requirementOptions = useRequirementOptions(org);
   const diOptions = useDocumentedInformationOptions();
-  const [file, setFile] = useState<File | null>(null);
-  const [title, setTitle] = useState("");
   // Prepared for a document (?fulfils=D8 from a readiness fix link): a plan, fulfilling it.
   const [kind, setKind] = useState<EvidenceKind>(fulfils ? "plan" : "record");
   const [refs, setRefs] = useState<string[]>([]);
   const [keys, setKeys] = useState<string[]>(fulfils ? [fulfils] : []);
-  const [progress, setProgress] = useState<number | null>(null);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
 
-  const choose = (files: File[]) => {
-    const f = files[0];
-    if (!f) return;
-    setFile(f);
-    setProblem(null);
-    if (!title) setTitle(f.name.replace(/\.[^.]+$/, ""));
-  };
-
-  const upload = async () => {
-    if (!file || !title.trim()) return;
-    setProgress(0);
-    setProblem(null);
-    try {
-      const created = await uploadNewEvidence(
-        org,
-        file,
-        { title: title.trim(), kind, requirement_refs: refs, documented_information_keys: keys },
-        (p) => setProgress(p.percent),
-      );
-      notifySuccess(`${created.key} “${created.title}” uploaded.`);
-      setFile(null);
-      setTitle("");
-      setRefs([]);
-      setKeys(fulfils ? [fulfils] : []);
+  const { queue, items } = useUploadQueue<NewEvidence, EvidenceRead>({
+    concurrency: CONCURRENT_UPLOADS,
+    upload: (job) =>
+      runMutation(queryClient, () =>
+        uploadNewEvidence(org, job.file, job.meta, {
+          onProgress: (p) => job.onProgress(p.percent),
+          idempotencyKey: job.idempotencyKey,
+          signal: job.signal,
+        }),
+      ),
+    onDone: (item) => {
+      if (item.result) notifySuccess(`${item.result.key} “${item.result.title}” uploaded.`);
       onUploaded();
-    } catch (error) {
-      setProblem(toApiProblem(error));
-    } finally {
-      setProgress(null);
-    }
-  };
+    },
+  });
+  const counts = queueCounts(items);
+  const untitled = items.some((i) => i.status === "ready" && !i.meta.title.trim());
+
+  const choose = (files: File[]) =>
+    queue.add(files, (f) => ({ title: stem(f.name), kind, requirement_refs: [], documented_information_keys: [] }));
+  const start = () =>
+    queue.start((m) => ({ ...m, title: m.title.trim(), kind, requirement_refs: refs, documented_information_keys: keys }));
+  const discardReady = () => items.filter((i) => i.status === "ready").forEach((i) => queue.remove(i.id));
 
   return (
     <Card withBorder radius="md" component="section" aria-label="Upload evidence">
       <Stack gap="sm">
         <Title order={4}>Upload evidence</Title>
-        <FileDropZone onFiles={choose} disabled={progress !== null} hint="Policies, procedures, records, exports, reports…" />
-        {file && (
+        <FileDropZone onFiles={choose} multiple hint="Policies, procedures, records, exports, reports… Each file becomes its own evidence item." />
+        {counts.ready > 0 && (
+          <Group align="flex-end" gap="sm" wrap="wrap">
+            <Select
+              label="Kind"
+              data={KIND_OPTIONS}
+              value={kind}
+              allowDeselect={false}
+              w={160}
+              comboboxProps={{ withinPortal: true }}
+              onChange={(v) => v && setKind(v as EvidenceKind)}
+            />
+            <MultiSelect
+              label="Requirements"
+              data={requirementOptions}
+              value={refs}
+              searchable
+              w={280}
+              comboboxProps={{ withinPortal: true }}
+              onChange={setRefs}
+            />
+            <MultiSelect
+              label="Documented information"
+              data={diOptions}
+              value={keys}
+              searchable
+              w={240}
+              comboboxProps={{ withinPortal: true }}
+              onChange={setKeys}
+            />
+            <Button onClick={start} disabled={untitled}>
+              {counts.ready === 1 ? "Upload" : `Upload ${counts.ready} files`}
+            </Button>
+            <Button variant="subtle" onClick={discardReady}>
+              Cancel
+            </Button>
+          </Group>
+        )}
+        {items.length > 0 && (
           <>
-            <Text size="sm">
-              Selected: <b>{file.name}</b> ({formatBytes(file.size)})
-            </Text>
-            <Group align="flex-end" gap="sm" wrap="wrap">
-              <TextInput label="Title" required value={title} w={260} onChange={(e) => setTitle(e.currentTarget.value)} />
-              <Select
-                label="Kind"
-                data={KIND_OPTIONS}
-                value={kind}
-                allowDeselect={false}
-                w={160}
-                comboboxProps={{ withinPortal: true }}
-                onChange={(v) => v && setKind(v as EvidenceKind)}
-              />
-              <MultiSelect
-                label="Requirements"
-                data={requirementOptions}
-                value={refs}
-                searchable
-                w={280}
-                comboboxProps={{ withinPortal: true }}
-                onChange={setRefs}
-              />
-              <MultiSelect
-                label="Documented information"
-                data={diOptions}
-                value={keys}
-                searchable
-                w={240}
-                comboboxProps={{ withinPortal: true }}
-                onChange={setKeys}
-              />
-              <Button onClick={() => void upload()} loading={progress !== null} disabled={!title.trim()}>
-                Upload
-              </Button>
-              <Button variant="subtle" disabled={progress !== null} onClick={() => setFile(null)}>
-                Cancel
-              </Button>
+            <Table.ScrollContainer minWidth={640}>
+              <Table verticalSpacing={6} aria-label="Upload queue">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>File</Table.Th>
+                    <Table.Th>Title</Table.Th>
+                    <Table.Th>Status</Table.Th>
+                    <Table.Th aria-label="Actions" />
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {items.map((item) => (
+                    <QueueRow
+                      key={item.id}
+                      org={org}
+                      item={item}
+                      onTitle={(title) => queue.edit(item.id, (m) => ({ ...m, title }))}
+                      onRetry={() => queue.retry(item.id)}
+                      onRemove={() => queue.remove(item.id)}
+                    />
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+            <Group justify="space-between" gap="sm">
+              <Text size="xs" c="dimmed" role="status">
+                {queueSummary(counts)}
+              </Text>
+              {counts.done > 0 && (
+                <Button size="compact-xs" variant="subtle" onClick={() => queue.clearDone()}>
+                  Clear finished
+                </Button>
+              )}
             </Group>
           </>
         )}
-        {progress !== null && (
-          <Progress value={progress} animated size="lg" aria-label="Upload progress" aria-valuenow={progress} />
-        )}
-        {problem && <ProblemAlert problem={problem} title="Upload refused" onClose={() => setProblem(null)} />}
       </Stack>
     </Card>
   );

@@ -48,13 +48,15 @@ export interface NewEvidence {
   documented_information_keys: string[];
 }
 
+export interface UploadOptions {
+  onProgress?: (p: UploadProgress) => void;
+  /** Reuse the same key when retrying one upload: a lost answer is replayed, not duplicated. */
+  idempotencyKey?: string;
+  signal?: AbortSignal;
+}
+
 /** POST .../evidence as multipart (metadata + first file), streamed with progress. */
-export function uploadNewEvidence(
-  org: string,
-  file: File,
-  meta: NewEvidence,
-  onProgress: (p: UploadProgress) => void,
-): Promise<EvidenceRead> {
+export function uploadNewEvidence(org: string, file: File, meta: NewEvidence, options: UploadOptions = {}): Promise<EvidenceRead> {
   const form = new FormData();
   form.append("title", meta.title);
   form.append("kind", meta.kind);
@@ -66,21 +68,23 @@ export function uploadNewEvidence(
     url: "/api/v1/orgs/{org}/evidence",
     path: { org },
     form,
-    headers: { "Idempotency-Key": crypto.randomUUID() },
-    onProgress,
+    headers: { "Idempotency-Key": options.idempotencyKey ?? crypto.randomUUID() },
+    onProgress: options.onProgress,
+    signal: options.signal,
   });
 }
 
 /** POST .../evidence/{id}/versions: a new immutable version. */
-export function uploadNewVersion(org: string, evidenceId: string, file: File, onProgress: (p: UploadProgress) => void) {
+export function uploadNewVersion(org: string, evidenceId: string, file: File, options: UploadOptions = {}) {
   const form = new FormData();
   form.append("file", file, file.name);
   return uploadMultipart<unknown>({
     url: "/api/v1/orgs/{org}/evidence/{evidence_id}/versions",
     path: { org, evidence_id: evidenceId },
     form,
-    headers: { "Idempotency-Key": crypto.randomUUID() },
-    onProgress,
+    headers: { "Idempotency-Key": options.idempotencyKey ?? crypto.randomUUID() },
+    onProgress: options.onProgress,
+    signal: options.signal,
   });
 }
 
