@@ -64,7 +64,7 @@ from certready.db.engine import create_engine
 from certready.db.session import Database
 from certready.orgs.models import Organisation
 from certready.readiness import service
-from certready.readiness.repository import FactsLoader
+from certready.readiness.loaders import FactsLoader
 from certready.requirements.catalogue.loader import DEFAULT_FRAMEWORK
 
 from benchmarks import seed as seeding

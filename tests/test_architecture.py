@@ -365,7 +365,6 @@ def _org_scoping_problems(path: Path, tree: ast.Module, owned: set[str]) -> list
 # Ratchet while the domains move onto the base (the house issue): counts may only go down,
 # and this dict must end empty.
 NOT_YET_SCOPED = {
-    "readiness/repository.py": 37,
     "management_reviews/repository.py": 28,
     "evidence/repository.py": 22,
     "training/repository.py": 16,
@@ -420,16 +419,12 @@ OVERSIZED_MODULES = {
     "evidence/service.py",
     "management_reviews/service.py",
     "readiness/demo.py",
-    "readiness/repository.py",
     "training/service.py",
 }
 OVERSIZED_FUNCTIONS = {
     "audits/service.py::assess_line",
     "findings/service.py::create_finding",
     "readiness/demo.py::build_demo",
-    "readiness/repository.py::_improvement",
-    "readiness/repository.py::_lists",
-    "readiness/repository.py::build",
     "training/service.py::training_matrix",
 }
 

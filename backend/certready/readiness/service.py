@@ -24,8 +24,9 @@ from certready.readiness.cache import Key, ReadinessCache
 from certready.readiness.engine import evaluate, not_implemented_result
 from certready.readiness.enums import SnapshotTrigger
 from certready.readiness.facts import FAILING_LIMIT, REPORT_FAILING_LIMIT
+from certready.readiness.loaders import FactsLoader
 from certready.readiness.models import ReadinessSettings, ReadinessSnapshot
-from certready.readiness.repository import FactsLoader, SettingsRepository, SnapshotRepository
+from certready.readiness.repository import SettingsRepository, SnapshotRepository
 from certready.readiness.rules import NOT_IMPLEMENTED, RULES
 from certready.readiness.schemas import (
     ParameterRead,
