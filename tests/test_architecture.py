@@ -370,11 +370,8 @@ NOT_YET_SCOPED = {
     "training/repository.py": 16,
     "evidence/idempotency.py": 6,
     "tokens/repository.py": 5,
-    "orgs/repository.py": 5,
     "objectives/repository.py": 3,
     "readiness/demo.py": 2,
-    "auth/service.py": 2,
-    "api/deps.py": 3,
     "requirements/catalogue/loader.py": 1,
     "objectives/service.py": 1,
 }
@@ -459,7 +456,6 @@ def test_no_module_or_function_is_too_long() -> None:
 CHANGE_HELPERS = {"update_object", "update_part", "move_object"}
 # Ratchet while the domains move onto core.changes (the house issue): must end empty.
 NOT_YET_THROUGH_CHANGES = {
-    "/orgs/{org}",
     "/orgs/{org}/audit-programmes/{programme_id}",
     "/orgs/{org}/audit-programmes/{programme_id}/approve",
     "/orgs/{org}/audits/{audit_id}",
@@ -470,7 +466,6 @@ NOT_YET_THROUGH_CHANGES = {
     "/orgs/{org}/management-reviews/{review_id}/decisions/{decision_id}",
     "/orgs/{org}/management-reviews/{review_id}/inputs/{topic_key}",
     "/orgs/{org}/management-reviews/{review_id}/transitions",
-    "/orgs/{org}/members/{user_id}",
     "/orgs/{org}/objectives/{objective_id}",
     "/orgs/{org}/readiness/settings",
     "/orgs/{org}/requirements/{ref}",

@@ -37,6 +37,7 @@ class Principal:
     user: User
     jti: str | None = None
     token_expires_at: datetime | None = None
+    token_issued_at: datetime | None = None  # access tokens (JWT) only
     # Set for API tokens: the only organisation and the scopes they act with.
     token_org_id: uuid.UUID | None = None
     token_scopes: frozenset[str] = field(default_factory=frozenset)

@@ -154,22 +154,29 @@ async def test_password_change_revokes_tokens(client: httpx.AsyncClient) -> None
     await login(client, org.admin.email, new)
 
 
-async def test_role_change_and_removal_revoke_tokens(client: httpx.AsyncClient) -> None:
+async def test_role_change_and_removal_revoke_tokens_for_that_membership(
+    client: httpx.AsyncClient,
+) -> None:
+    """Revocation is per membership (issue 11): the organisation's routes refuse the token;
+    the person's account and other organisations are not the organisation's to end."""
     org = await first_run(client)
     member = await add_member(client, org, "auditor")
+    org_url = f"/api/v1/orgs/{org.slug}"
+    assert (await client.get(org_url, headers=member.headers)).status_code == 200
     r = await client.patch(
-        f"/api/v1/orgs/{org.slug}/members/{member.user_id}",
+        f"{org_url}/members/{member.user_id}",
         json={"role": "viewer"},
         headers=org.admin.headers,
     )
     assert r.status_code == 200
-    assert (await client.get("/api/v1/me", headers=member.headers)).status_code == 401
+    assert (await client.get(org_url, headers=member.headers)).status_code == 401
     member = await login(client, member.email)
-    r = await client.delete(
-        f"/api/v1/orgs/{org.slug}/members/{member.user_id}", headers=org.admin.headers
-    )
+    assert (await client.get(org_url, headers=member.headers)).status_code == 200
+    r = await client.delete(f"{org_url}/members/{member.user_id}", headers=org.admin.headers)
     assert r.status_code == 204
-    assert (await client.get("/api/v1/me", headers=member.headers)).status_code == 401
+    assert (await client.get(org_url, headers=member.headers)).status_code == 404
+    me = await client.get("/api/v1/me", headers=member.headers)
+    assert me.status_code == 200 and me.json()["memberships"] == []
 
 
 async def test_login_is_throttled_per_account_with_same_answer_for_unknown(

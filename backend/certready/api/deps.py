@@ -31,8 +31,8 @@ from certready.core.security import (
 )
 from certready.db.session import SAFE_METHODS, Database
 from certready.orgs.enums import Role
-from certready.orgs.models import Membership, Organisation
 from certready.orgs.permissions import Action, allows
+from certready.orgs.repository import OrganisationRepository
 from certready.tokens.repository import mark_used, token_with_creator
 from certready.tokens.service import check_token
 
@@ -120,7 +120,12 @@ async def get_principal(
     user, is_revoked = row
     if is_revoked or not user.is_active or user.token_version != claims.token_version:
         raise Unauthorized()
-    return Principal(user=user, jti=claims.jti, token_expires_at=claims.expires_at)
+    return Principal(
+        user=user,
+        jti=claims.jti,
+        token_expires_at=claims.expires_at,
+        token_issued_at=claims.issued_at,
+    )
 
 
 async def _api_token_principal(
@@ -160,30 +165,24 @@ async def get_org_context(
     session: SessionDep,
     principal: PrincipalDep,
 ) -> OrgContext:
-    """Load the organisation by slug for a member; anyone else gets the same 404."""
-    if principal.token_org_id is not None:
-        stmt = select(Organisation, Membership.role).join(
-            Membership, col(Membership.org_id) == Organisation.id
-        )
-        stmt = stmt.where(
-            col(Organisation.slug) == org,
-            col(Organisation.id) == principal.token_org_id,
-            col(Membership.user_id) == principal.id,
-        )
-    else:
-        stmt = (
-            select(Organisation, Membership.role)
-            .join(Membership, col(Membership.org_id) == Organisation.id)
-            .where(col(Organisation.slug) == org, col(Membership.user_id) == principal.id)
-        )
-    row = (await session.execute(stmt)).first()
-    if row is None:
+    """Load the organisation by slug for a member; anyone else gets the same 404.
+
+    Revocation is per membership: a token issued before the membership's ``sessions_since``
+    (a role change) is refused here only, never in the person's other organisations.
+    """
+    found = await OrganisationRepository(session).member_context(
+        org, principal.id, principal.token_org_id
+    )
+    if found is None:
         if principal.token_org_id is not None:
             # an API token is simply not valid anywhere else (SECURITY.md A8)
             raise Unauthorized()
         raise NotFound()
-    organisation, role = row
-    return OrgContext(org=organisation, role=Role(role), principal=principal)
+    organisation, membership = found
+    since, issued = membership.sessions_since, principal.token_issued_at
+    if since is not None and issued is not None and issued < since:
+        raise Unauthorized()
+    return OrgContext(org=organisation, role=Role(membership.role), principal=principal)
 
 
 OrgCtxDep = Annotated[OrgContext, Depends(get_org_context)]

@@ -39,8 +39,9 @@ from certready.core.security import (
     verify_password,
 )
 from certready.db.session import Database
-from certready.orgs.models import Membership, Organisation
+from certready.orgs.models import Organisation
 from certready.orgs.permissions import actions_for
+from certready.orgs.repository import OrganisationRepository
 from certready.orgs.service import create_organisation
 
 LOGIN_FAILED = "Wrong e-mail or password."
@@ -233,14 +234,7 @@ async def change_password(
 
 
 async def me(session: AsyncSession, user: User) -> MeRead:
-    rows = (
-        await session.execute(
-            select(Organisation.id, Organisation.slug, Organisation.name, Membership.role)
-            .join(Membership, col(Membership.org_id) == Organisation.id)
-            .where(col(Membership.user_id) == user.id)
-            .order_by(Organisation.name)
-        )
-    ).all()
+    rows = await OrganisationRepository(session).memberships_of(user.id)
     return MeRead(
         id=user.id,
         email=user.email,

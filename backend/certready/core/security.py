@@ -50,6 +50,7 @@ class AccessClaims:
     expires_at: datetime
     # the refresh-token family (login session) the token was issued to
     session_id: uuid.UUID
+    issued_at: datetime | None = None
 
 
 # --- passwords ---------------------------------------------------------------
@@ -144,9 +145,19 @@ def create_access_token(
         "typ": ACCESS,
         "tv": token_version,
         "sid": str(session_id),
+        # issued-at in milliseconds: per-membership revocation compares it (api/deps.py)
+        "iat_ms": int(now.timestamp() * 1000),
     }
     token = jwt.encode(claims, settings.jwt_secret(), algorithm=ALGORITHM, headers={"typ": "JWT"})
     return token, int(lifetime.total_seconds())
+
+
+def _issued_at(claims: dict[str, Any]) -> datetime:
+    """When the token was issued, to the millisecond when it says so (else ``iat``)."""
+    ms = claims.get("iat_ms")
+    if isinstance(ms, int) and abs(ms // 1000 - int(claims["iat"])) <= 1:
+        return datetime.fromtimestamp(ms / 1000, tz=utcnow().tzinfo)
+    return datetime.fromtimestamp(int(claims["iat"]), tz=utcnow().tzinfo)
 
 
 def decode_access_token(settings: Settings, token: str) -> AccessClaims:
@@ -200,6 +211,7 @@ def decode_access_token(settings: Settings, token: str) -> AccessClaims:
         jti=str(claims["jti"]),
         expires_at=datetime.fromtimestamp(int(claims["exp"]), tz=utcnow().tzinfo),
         session_id=session_id,
+        issued_at=_issued_at(claims),
     )
 
 

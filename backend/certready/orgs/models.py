@@ -27,7 +27,9 @@ class Organisation(IdMixin, TimestampMixin, Versioned, table=True):
     data_version: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
 
 
-class Membership(SQLModel, table=True):
+class Membership(Versioned, table=True):
+    """A person's role in one organisation; its own session cut-off (revocation per membership)."""
+
     __tablename__ = "membership"
     __table_args__ = (UniqueConstraint("org_id", "user_id"),)
 
@@ -36,6 +38,9 @@ class Membership(SQLModel, table=True):
     user_id: uuid.UUID = Field(foreign_key="user_account.id", index=True, ondelete="CASCADE")
     role: Role = Field(sa_type=String(32))
     created_at: datetime = utc_field()
+    # Access tokens issued before this instant are refused in this organisation only (a role
+    # change); removing the membership ends access to the organisation with the row.
+    sessions_since: datetime | None = utc_field(default=None)
 
 
 class OrgCounter(SQLModel, table=True):

@@ -68,7 +68,7 @@ async def update_org(
     if_match: Annotated[str | None, Header()] = None,
 ) -> OrgRead:
     """Change an organisation's name, SMS scope statement, dates or certification body."""
-    org = await service.update_organisation(session, ctx.org, data, if_match, ctx.actor)
+    org = await service.update_organisation(session, ctx, data, if_match)
     set_etag(response, org.version)
     return OrgRead.model_validate(org)
 
@@ -101,17 +101,20 @@ async def add_member(
     return await service.add_member(session, settings, ctx.org, data, ctx.actor)
 
 
-@members_router.patch("/{user_id}", response_model=MemberRead, responses=problem_responses(409))
+@members_router.patch(
+    "/{user_id}", response_model=MemberRead, responses=problem_responses(403, 404, 409)
+)
 async def update_member(
     user_id: uuid.UUID, data: MemberUpdate, ctx: MembersManager, session: SessionDep
 ) -> MemberRead:
-    """Change a member's role; their current sessions end at once."""
-    return await service.update_member(session, ctx.org, user_id, data, ctx.actor)
+    """Change a member's role; their sessions in this organisation end at once (not elsewhere)."""
+    return await service.update_member(session, ctx, user_id, data)
 
 
 @members_router.delete(
-    "/{user_id}", status_code=status.HTTP_204_NO_CONTENT, responses=problem_responses(409)
+    "/{user_id}", status_code=status.HTTP_204_NO_CONTENT, responses=problem_responses(404, 409)
 )
 async def remove_member(user_id: uuid.UUID, ctx: MembersManager, session: SessionDep) -> None:
-    """Remove a person from the organisation (the last admin cannot be removed)."""
-    await service.remove_member(session, ctx.org, user_id, ctx.actor)
+    """Remove a person from this organisation only (not the last admin); other organisations'
+    sessions of the person keep working."""
+    await service.remove_member(session, ctx, user_id)

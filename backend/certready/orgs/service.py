@@ -8,19 +8,19 @@ import anyio
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from certready.activity.service import diff, record, snapshot
+from certready.activity.service import record, snapshot
 from certready.auth.models import User
 from certready.config import Settings
-from certready.context import Actor
+from certready.context import Actor, OrgContext
+from certready.core.changes import ANY_VERSION, ChangeSpec, requested, update_object
 from certready.core.clock import utcnow
-from certready.core.http import check_if_match
 from certready.core.pagination import PageParams, paginate
-from certready.core.problems import Conflict, Forbidden, NotFound, Unprocessable
+from certready.core.problems import Conflict, Forbidden, Unprocessable
 from certready.core.security import hash_password, password_problems
 from certready.orgs.enums import Role
 from certready.orgs.models import Membership, Organisation
 from certready.orgs.permissions import Action, roles_allowing
-from certready.orgs.repository import MembershipRepository, OrganisationRepository
+from certready.orgs.repository import MembershipRepository, OrganisationRepository, user_by_email
 from certready.orgs.schemas import MemberCreate, MemberRead, MemberUpdate, OrgCreate, OrgUpdate
 from certready.requirements.repository import RequirementStatusRepository
 
@@ -76,36 +76,32 @@ async def list_organisations(
     return await paginate(session, stmt, keys=[col(Organisation.slug)], params=page)
 
 
+ORG_CHANGES = ChangeSpec(
+    object_type="organisation",
+    fields=[f for f in ORG_FIELDS if f != "slug"],
+    label=lambda org: "Organisation settings",
+    required=frozenset({"name"}),
+    blank={"sms_scope": "", "certification_body": ""},
+)
+
+
 async def update_organisation(
-    session: AsyncSession, org: Organisation, data: OrgUpdate, if_match: str | None, actor: Actor
+    session: AsyncSession, ctx: OrgContext, data: OrgUpdate, if_match: str | None
 ) -> Organisation:
+    """Change the organisation's settings (If-Match against its ETag)."""
+    org = ctx.org
     # Lock and re-read the row so two writers with the same ETag cannot both win (C1);
     # on SQLite the write transaction (BEGIN IMMEDIATE) already serialises them.
     await session.refresh(org, with_for_update=True)
-    check_if_match(if_match, org.version)
-    before = snapshot(org, ORG_FIELDS)
-    for key, value in data.model_dump(exclude_unset=True).items():
-        if key == "name" and value is None:
-            raise Unprocessable("The name cannot be empty.", loc=["body", "name"])
-        setattr(
-            org, key, "" if value is None and key in {"sms_scope", "certification_body"} else value
-        )
-    changed_before, changed_after = diff(before, snapshot(org, ORG_FIELDS))
-    if changed_after:
-        org.version += 1
-        org.updated_at = utcnow()
-        record(
-            session,
-            org_id=org.id,
-            actor=actor,
-            action="org.update",
-            object_type="organisation",
-            object_id=org.id,
-            summary="Organisation settings changed: " + ", ".join(sorted(changed_after)),
-            before=changed_before,
-            after=changed_after,
-        )
-    await session.flush()
+    await update_object(
+        session,
+        ctx,
+        org,
+        requested(data, ORG_CHANGES),
+        ORG_CHANGES,
+        if_match=if_match,
+        action="org.update",
+    )
     return org
 
 
@@ -137,7 +133,7 @@ async def add_member(
 ) -> MemberRead:
     repo = MembershipRepository(session, org.id)
     email = str(data.email).lower()
-    user = await repo.user_by_email(email)
+    user = await user_by_email(session, email)
     if user is None:
         if not data.password:
             raise Unprocessable(
@@ -169,69 +165,64 @@ async def add_member(
     return member_read(membership, user)
 
 
-async def _load_member(
-    session: AsyncSession, org_id: uuid.UUID, user_id: uuid.UUID
-) -> tuple[Membership, User]:
-    found = await MembershipRepository(session, org_id).get(user_id)
-    if found is None:
-        raise NotFound()
-    return found
+MEMBER_CHANGES = ChangeSpec(
+    object_type="member",
+    fields=["role"],
+    label=lambda membership: "Member",
+    required=frozenset({"role"}),
+)
 
 
-async def _keep_an_admin(session: AsyncSession, org_id: uuid.UUID, membership: Membership) -> None:
-    if (
-        membership.role == Role.admin
-        and await MembershipRepository(session, org_id).count_admins() <= 1
-    ):
+async def _keep_an_admin(repo: MembershipRepository, membership: Membership) -> None:
+    if membership.role == Role.admin and await repo.count_admins() <= 1:
         raise Conflict("An organisation needs at least one admin.")
 
 
 async def update_member(
-    session: AsyncSession,
-    org: Organisation,
-    user_id: uuid.UUID,
-    data: MemberUpdate,
-    actor: Actor,
+    session: AsyncSession, ctx: OrgContext, user_id: uuid.UUID, data: MemberUpdate
 ) -> MemberRead:
-    membership, user = await _load_member(session, org.id, user_id)
-    if user.id == actor.id and data.role != membership.role:
+    """Change a member's role; their sessions end in this organisation only (per membership)."""
+    repo = MembershipRepository(session, ctx.org_id)
+    membership, user = await repo.for_change_of(user_id)
+    if data.role == membership.role:
+        return member_read(membership, user)
+    if user.id == ctx.user_id:
         raise Forbidden("You cannot change your own role.")
-    if data.role != membership.role:
-        if data.role != Role.admin:
-            await _keep_an_admin(session, org.id, membership)
-        before = {"role": str(membership.role)}
-        membership.role = data.role
-        # A role change takes effect at once: outstanding access tokens stop working (J9).
-        user.token_version += 1
-        record(
-            session,
-            org_id=org.id,
-            actor=actor,
-            action="member.update",
-            object_type="member",
-            object_id=user.id,
-            summary=f"{user.email}: role {before['role']} -> {data.role.value}",
-            before=before,
-            after={"role": data.role.value},
-        )
-        await session.flush()
+    if data.role != Role.admin:
+        await _keep_an_admin(repo, membership)
+    old = Role(membership.role).value
+    # Takes effect at once in this organisation: access tokens issued before now stop
+    # working here (401, the client refreshes); the person's other organisations are untouched.
+    membership.sessions_since = utcnow()
+    # A part of the organisation: serialised by the row lock, no ETag of its own.
+    await update_object(
+        session,
+        ctx,
+        membership,
+        requested(data, MEMBER_CHANGES),
+        MEMBER_CHANGES,
+        if_match=ANY_VERSION,
+        summary=f"{user.email}: role {old} -> {data.role.value}",
+    )
     return member_read(membership, user)
 
 
-async def remove_member(
-    session: AsyncSession, org: Organisation, user_id: uuid.UUID, actor: Actor
-) -> None:
-    membership, user = await _load_member(session, org.id, user_id)
-    await _keep_an_admin(session, org.id, membership)
+async def remove_member(session: AsyncSession, ctx: OrgContext, user_id: uuid.UUID) -> None:
+    """End a membership of this organisation only: the person's other memberships and
+    sessions are untouched; their access to this organisation ends with the row (404)."""
+    repo = MembershipRepository(session, ctx.org_id)
+    membership, user = await repo.for_change_of(user_id)
+    await _keep_an_admin(repo, membership)
     await session.delete(membership)
-    user.token_version += 1
+    # the person's API tokens for this organisation end with the membership
+    await repo.revoke_api_tokens(user.id, ctx.user_id)
     record(
         session,
-        org_id=org.id,
-        actor=actor,
+        org_id=ctx.org_id,
+        actor=ctx.actor,
         action="member.remove",
         object_type="member",
-        object_id=user.id,
+        object_id=membership.id,
         summary=f"{user.email} removed",
         before={"email": user.email, "role": str(membership.role)},
     )
