@@ -251,7 +251,8 @@ export const membersAddMember = <ThrowOnError extends boolean = true>(options: O
 /**
  * Remove Member
  *
- * Remove a person from the organisation (the last admin cannot be removed).
+ * Remove a person from this organisation only (not the last admin); other organisations'
+ * sessions of the person keep working.
  */
 export const membersRemoveMember = <ThrowOnError extends boolean = true>(options: Options<MembersRemoveMemberData, ThrowOnError>) => (options.client ?? client).delete<MembersRemoveMemberResponses, MembersRemoveMemberErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -262,7 +263,7 @@ export const membersRemoveMember = <ThrowOnError extends boolean = true>(options
 /**
  * Update Member
  *
- * Change a member's role; their current sessions end at once.
+ * Change a member's role; their sessions in this organisation end at once (not elsewhere).
  */
 export const membersUpdateMember = <ThrowOnError extends boolean = true>(options: Options<MembersUpdateMemberData, ThrowOnError>) => (options.client ?? client).patch<MembersUpdateMemberResponses, MembersUpdateMemberErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],

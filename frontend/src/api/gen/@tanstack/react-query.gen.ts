@@ -533,7 +533,8 @@ export const membersAddMemberMutation = (options?: Partial<Options<MembersAddMem
 /**
  * Remove Member
  *
- * Remove a person from the organisation (the last admin cannot be removed).
+ * Remove a person from this organisation only (not the last admin); other organisations'
+ * sessions of the person keep working.
  */
 export const membersRemoveMemberMutation = (options?: Partial<Options<MembersRemoveMemberData>>): UseMutationOptions<MembersRemoveMemberResponse, MembersRemoveMemberError, Options<MembersRemoveMemberData>> => {
     const mutationOptions: UseMutationOptions<MembersRemoveMemberResponse, MembersRemoveMemberError, Options<MembersRemoveMemberData>> = {
@@ -552,7 +553,7 @@ export const membersRemoveMemberMutation = (options?: Partial<Options<MembersRem
 /**
  * Update Member
  *
- * Change a member's role; their current sessions end at once.
+ * Change a member's role; their sessions in this organisation end at once (not elsewhere).
  */
 export const membersUpdateMemberMutation = (options?: Partial<Options<MembersUpdateMemberData>>): UseMutationOptions<MembersUpdateMemberResponse, MembersUpdateMemberError, Options<MembersUpdateMemberData>> => {
     const mutationOptions: UseMutationOptions<MembersUpdateMemberResponse, MembersUpdateMemberError, Options<MembersUpdateMemberData>> = {
