@@ -1,7 +1,7 @@
 """membership version and per-membership session cut-off
 
 Revision ID: 04036bd6b603
-Revises: 8df97de4396a
+Revises: 5b1e7c3a9d20
 Create Date: 2026-12-02 01:04:10.140883
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "04036bd6b603"
-down_revision: str | Sequence[str] | None = "8df97de4396a"
+down_revision: str | Sequence[str] | None = "5b1e7c3a9d20"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
