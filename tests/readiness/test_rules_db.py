@@ -650,6 +650,9 @@ async def test_corrective_action(client: httpx.AsyncClient, database: Database) 
     # Not internal-audit nonconformities: a complaint, and a closed internal NC.
     await seed.finding("minor_nc", source="complaint")
     await seed.finding("minor_nc", "closed", audit_id=audit)
+    # RDY-34 (iso20000.md 6.6): an open major blocks whatever raised it, here a complaint;
+    # RDY-33 stays about internal-audit nonconformities.
+    f6, k6 = await seed.finding("major_nc", source="complaint")
     # Improvement register: one accepted without a target date, one open.
     ofi, k_ofi = await seed.finding("ofi", "action_planned", ref="9.4", audit_id=audit)
     await seed.finding("ofi", ref=None, source="management_review")
@@ -658,7 +661,7 @@ async def test_corrective_action(client: httpx.AsyncClient, database: Database) 
         org,
         {
             "RDY-33": [("finding", k1), ("finding", k2), ("finding", k3)],
-            "RDY-34": [("finding", k2), ("corrective_measure", k_m3)],
+            "RDY-34": [("finding", k2), ("finding", k6), ("corrective_measure", k_m3)],
             "RDY-35": [("corrective_measure", k_m5)],
             "RDY-36": [("finding", k_ofi)],
         },
@@ -668,7 +671,8 @@ async def test_corrective_action(client: httpx.AsyncClient, database: Database) 
     assert "lacks a root cause" in messages[1]
     assert "no corrective measure recorded" in messages[2]
     assert "major nonconformity is open" in results["RDY-34"]["failing"][0]["message"]
-    assert results["RDY-34"]["failing"][1]["route"] == f"/orgs/acme/corrective-measures/{m3}"
+    assert "major nonconformity is open" in results["RDY-34"]["failing"][1]["message"]
+    assert results["RDY-34"]["failing"][2]["route"] == f"/orgs/acme/corrective-measures/{m3}"
 
     await seed.measure("planned", [f1, f3])
     await seed.update(
@@ -676,6 +680,7 @@ async def test_corrective_action(client: httpx.AsyncClient, database: Database) 
     )
     await seed.update(CorrectiveMeasure, m1, review_result="effective", review_date=day)
     await seed.update(Finding, f2, status="closed")
+    await seed.update(Finding, f6, status="closed")
     await seed.update(CorrectiveMeasure, m3, due_date=day + 14 * D)
     await seed.update(CorrectiveMeasure, m5, review_result="effective", review_date=day - D)
     await seed.update(Finding, ofi, due_date=day + 60 * D)

@@ -71,9 +71,14 @@ def _finding_lists() -> Lists:
             and_(open_internal_nc, has_measure, ~has_complete),
             FAILING_LIMIT,
         ),
+        # RDY-34 (iso20000.md 6.6): an open major of any source, not only internal audits
         "open_majors": (
             f,
-            and_(open_internal_nc, col(f.grade) == FindingGrade.major_nc),
+            and_(
+                of_org(f, P_ORG),
+                col(f.grade) == FindingGrade.major_nc,
+                col(f.status) != FindingStatus.closed,
+            ),
             FAILING_LIMIT,
         ),
     }

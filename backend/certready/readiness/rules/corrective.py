@@ -82,8 +82,9 @@ def actions_defined(facts: Facts, params: Params) -> Outcome:
 
 @rule("RDY-34", "No open major and nothing overdue", ["10.1"], Gate.stage2, Severity.blocker)
 def nothing_overdue(facts: Facts, params: Params) -> Outcome:
-    """No internal nonconformity graded major is open, and no corrective measure that is
-    not yet implemented is past its due date."""
+    """No major nonconformity is open, whatever raised it (internal audit, incident review,
+    complaint, customer, supplier review, the certification body), and no corrective
+    measure that is not yet implemented is past its due date."""
     imp = facts.improvement
     return _outcome(
         facts,
