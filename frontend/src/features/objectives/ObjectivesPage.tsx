@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { Badge, Button, Group, Modal, NumberInput, Select, SimpleGrid, Skeleton, Stack, Table, Text, Textarea, TextInput, Title } from "@mantine/core";
-import { LineChart } from "@mantine/charts";
+import { LineChart } from "../../components/LineChart";
 import { DateInput } from "@mantine/dates";
 import { useForm } from "@mantine/form";
 import { IconPlus } from "@tabler/icons-react";

@@ -1,4 +1,4 @@
-import { LineChart } from "@mantine/charts";
+import { LineChart } from "../../components/LineChart";
 import { Button, Card, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 
