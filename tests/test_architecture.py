@@ -367,13 +367,8 @@ def _org_scoping_problems(path: Path, tree: ast.Module, owned: set[str]) -> list
 NOT_YET_SCOPED = {
     "management_reviews/repository.py": 28,
     "evidence/repository.py": 22,
-    "training/repository.py": 16,
     "evidence/idempotency.py": 6,
-    "tokens/repository.py": 5,
-    "objectives/repository.py": 3,
     "readiness/demo.py": 2,
-    "requirements/catalogue/loader.py": 1,
-    "objectives/service.py": 1,
 }
 
 
@@ -416,13 +411,11 @@ OVERSIZED_MODULES = {
     "evidence/service.py",
     "management_reviews/service.py",
     "readiness/demo.py",
-    "training/service.py",
 }
 OVERSIZED_FUNCTIONS = {
     "audits/service.py::assess_line",
     "findings/service.py::create_finding",
     "readiness/demo.py::build_demo",
-    "training/service.py::training_matrix",
 }
 
 
@@ -466,12 +459,7 @@ NOT_YET_THROUGH_CHANGES = {
     "/orgs/{org}/management-reviews/{review_id}/decisions/{decision_id}",
     "/orgs/{org}/management-reviews/{review_id}/inputs/{topic_key}",
     "/orgs/{org}/management-reviews/{review_id}/transitions",
-    "/orgs/{org}/objectives/{objective_id}",
     "/orgs/{org}/readiness/settings",
-    "/orgs/{org}/requirements/{ref}",
-    "/orgs/{org}/training/courses/{course_id}",
-    "/orgs/{org}/training/people/{person_id}",
-    "/orgs/{org}/training/records/{record_id}",
 }
 
 

@@ -15,6 +15,7 @@ The architecture tests prove that every PATCH and transition route reaches these
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -114,12 +115,14 @@ async def update_object(
     extra_after: Mapping[str, Any] | None = None,
     action: str | None = None,
     summary: str | None = None,
+    object_id: str | uuid.UUID | None = None,
 ) -> Change:
     """Apply ``values`` (already validated) to ``obj``, bump its version and log the diff.
 
     ``extra_before``/``extra_after`` describe changes the service made beside the columns
     (links, lists) so they land in the same activity entry. Nothing changed: no version
-    bump and no entry (the ETag stays valid).
+    bump and no entry (the ETag stays valid). ``object_id`` names the logged object when
+    it is not ``obj.id`` (a requirement's status is logged under the requirement's ref).
     """
     check_version(obj, if_match, spec)
     unknown = sorted(set(values) - set(spec.fields))
@@ -138,7 +141,7 @@ async def update_object(
             actor=ctx.actor,
             action=action or f"{spec.object_type}.update",
             object_type=spec.object_type,
-            object_id=obj.id,
+            object_id=obj.id if object_id is None else object_id,
             summary=summary or f"{spec.label(obj)} changed: " + ", ".join(sorted(changed_after)),
             before=changed_before,
             after=changed_after,

@@ -20,6 +20,8 @@ ObjectiveRow = tuple[Objective, float | None, date | None, str]
 
 
 class ObjectiveRepository(OrgScopedRepository[Objective]):
+    """Objectives of one organisation, with their computed status."""
+
     model = Objective
 
     def with_status(self, cutoffs: Mapping[Frequency, date]) -> Any:
@@ -46,7 +48,7 @@ class ObjectiveRepository(OrgScopedRepository[Objective]):
                 )
                 .label("rn"),
             )
-            .where(col(m.org_id) == self.org_id)
+            .where(self.of_org(m))
             .subquery()
         )
         latest = (
@@ -86,6 +88,7 @@ class ObjectiveRepository(OrgScopedRepository[Objective]):
         return stmt, status
 
     def filtered(self, filters: ObjectiveFilters, cutoffs: Mapping[Frequency, date]) -> Any:
+        """``with_status`` narrowed by status, owner and frequency."""
         stmt, status = self.with_status(cutoffs)
         if filters.status is not None:
             stmt = stmt.where(status == filters.status.value)
@@ -96,11 +99,13 @@ class ObjectiveRepository(OrgScopedRepository[Objective]):
         return stmt
 
     async def row(self, objective_id: uuid.UUID, cutoffs: Mapping[Frequency, date]) -> ObjectiveRow:
+        """One objective with its latest measurement and status."""
         stmt, _ = self.with_status(cutoffs)
         found = (await self.session.execute(stmt.where(col(Objective.id) == objective_id))).one()
         return (found[0], found[1], found[2], found[3])
 
     async def known_refs(self, framework_code: str, refs: Sequence[str]) -> set[str]:
+        """Which of ``refs`` the framework's catalogue has (global reference data)."""
         stmt = (
             select(Requirement.ref)
             .join(Framework, col(Framework.id) == Requirement.framework_id)
@@ -109,15 +114,19 @@ class ObjectiveRepository(OrgScopedRepository[Objective]):
         return set((await self.session.execute(stmt)).scalars().all())
 
     async def has_measurements(self, objective_id: uuid.UUID) -> bool:
+        """Whether the objective has measurements (it is then kept, 9.1)."""
         stmt = select(ObjectiveMeasurement.id).where(
-            col(ObjectiveMeasurement.org_id) == self.org_id,
+            self.of_org(ObjectiveMeasurement),
             col(ObjectiveMeasurement.objective_id) == objective_id,
         )
         return (await self.session.execute(stmt.limit(1))).first() is not None
 
 
 class MeasurementRepository(OrgScopedRepository[ObjectiveMeasurement]):
+    """Measurements of objectives."""
+
     model = ObjectiveMeasurement
 
     def for_objective(self, objective_id: uuid.UUID) -> Any:
+        """The measurements of one objective."""
         return self.base_statement().where(col(ObjectiveMeasurement.objective_id) == objective_id)

@@ -17,12 +17,12 @@ from datetime import date
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
-from certready.activity.service import diff, record, snapshot
+from certready.activity.service import record, snapshot
 from certready.context import OrgContext
-from certready.core.clock import add_months, today, utcnow
-from certready.core.http import check_if_match
+from certready.core.changes import ChangeSpec, check_version, requested, update_object
+from certready.core.clock import add_months, today
 from certready.core.pagination import PageParams, paginate
-from certready.core.problems import Conflict, Forbidden, Unprocessable
+from certready.core.problems import Conflict, Unprocessable
 from certready.db.base import columns
 from certready.db.repository import next_number
 from certready.objectives.enums import FREQUENCY_MONTHS, Frequency, ObjectiveStatus
@@ -39,7 +39,7 @@ from certready.objectives.schemas import (
     ObjectiveRead,
     ObjectiveUpdate,
 )
-from certready.orgs.enums import Role
+from certready.orgs.permissions import Action
 from certready.orgs.repository import MembershipRepository
 from certready.requirements.catalogue.loader import DEFAULT_FRAMEWORK
 
@@ -56,18 +56,33 @@ OBJECTIVE_FIELDS = [
     "frequency",
 ]
 REQUIRED_FIELDS = {"title", "metric", "target", "direction", "frequency", "requirement_refs"}
+# The ownership rule (orgs.permissions.OWN_ONLY): process owners write only their objectives.
+OWNED = Action.objectives_write
+KEPT = "objectives (and cannot hand them to someone else) that"
 
 
 def objective_key(objective: Objective) -> str:
+    """The human key, ``O-3``."""
     return f"O-{objective.number}"
 
 
+OBJECTIVE_CHANGES = ChangeSpec(
+    object_type="objective",
+    fields=OBJECTIVE_FIELDS,
+    label=objective_key,
+    required=frozenset({*REQUIRED_FIELDS, "owner_id"}),
+    blank={"description": "", "unit": ""},
+)
+
+
 def cutoffs() -> dict[Frequency, date]:
+    """Per frequency, the earliest period end that still counts as recent (today's window)."""
     now = today()
     return {f: add_months(now, -months) for f, months in FREQUENCY_MONTHS.items()}
 
 
 def objective_read(row: ObjectiveRow) -> ObjectiveRead:
+    """An objective as read, with its key and computed status."""
     objective, value, period_end, status = row
     return ObjectiveRead.model_validate(
         {
@@ -82,6 +97,7 @@ def objective_read(row: ObjectiveRow) -> ObjectiveRead:
 
 
 async def read_objective(session: AsyncSession, objective: Objective) -> ObjectiveRead:
+    """``objective_read`` of one objective, its status computed now."""
     repo = ObjectiveRepository(session, objective.org_id)
     return objective_read(await repo.row(objective.id, cutoffs()))
 
@@ -95,12 +111,6 @@ async def list_objectives(
         session, stmt, keys=[col(Objective.number)], params=page, rows_as_tuples=True
     )
     return [objective_read((o, v, e, s)) for o, v, e, s in rows], next_cursor, total
-
-
-def _ensure_may_write(ctx: OrgContext, objective: Objective) -> None:
-    # Process owners write the objectives they own and their measurements (permission table).
-    if ctx.role == Role.process_owner and objective.owner_id != ctx.actor.id:
-        raise Forbidden("Process owners may change only the objectives they own.")
 
 
 async def _check_refs(repo: ObjectiveRepository, refs: Sequence[str]) -> list[str]:
@@ -118,10 +128,10 @@ async def _check_refs(repo: ObjectiveRepository, refs: Sequence[str]) -> list[st
 
 
 async def _check_owner(session: AsyncSession, ctx: OrgContext, owner_id: uuid.UUID) -> None:
-    if await MembershipRepository(session, ctx.org_id).get(owner_id) is None:
+    member = await MembershipRepository(session, ctx.org_id).get(owner_id)
+    if member is None:
         raise Unprocessable("The owner must be a member.", loc=["body", "owner_id"])
-    if ctx.role == Role.process_owner and owner_id != ctx.actor.id:
-        raise Forbidden("Process owners may own only their own objectives.")
+    ctx.ensure_owns(OWNED, [owner_id], KEPT)
 
 
 async def create_objective(
@@ -129,7 +139,8 @@ async def create_objective(
 ) -> Objective:
     """RDY-08: an objective is measurable: metric, target, direction, owner, frequency."""
     repo = ObjectiveRepository(session, ctx.org_id)
-    owner_id = data.owner_id or ctx.actor.id
+    # Whoever creates an objective without naming its owner owns it.
+    owner_id = ctx.default_owner(OWNED, data.owner_id) or ctx.user_id
     if owner_id is None:
         raise Unprocessable("Give the owner.", loc=["body", "owner_id"])
     await _check_owner(session, ctx, owner_id)
@@ -165,43 +176,22 @@ async def update_objective(
     data: ObjectiveUpdate,
     if_match: str | None,
 ) -> Objective:
-    check_if_match(if_match, objective.version)
-    _ensure_may_write(ctx, objective)
-    repo = ObjectiveRepository(session, ctx.org_id)
-    changes = data.model_dump(exclude_unset=True)
-    for key in REQUIRED_FIELDS & changes.keys():
-        if changes[key] is None:
-            raise Unprocessable(f"The {key} cannot be empty.", loc=["body", key])
-    if "owner_id" in changes:
-        if changes["owner_id"] is None:
-            raise Unprocessable("An objective needs an owner.", loc=["body", "owner_id"])
-        await _check_owner(session, ctx, changes["owner_id"])
-    if "requirement_refs" in changes:
-        changes["requirement_refs"] = await _check_refs(repo, changes["requirement_refs"])
-    before = snapshot(objective, OBJECTIVE_FIELDS)
-    for key, value in changes.items():
-        setattr(objective, key, "" if value is None and key in {"description", "unit"} else value)
-    changed_before, changed_after = diff(before, snapshot(objective, OBJECTIVE_FIELDS))
-    if changed_after:
-        objective.version += 1
-        objective.updated_at = utcnow()
-        record(
-            session,
-            org_id=ctx.org_id,
-            actor=ctx.actor,
-            action="objective.update",
-            object_type="objective",
-            object_id=objective.id,
-            summary=f"{objective_key(objective)} changed: " + ", ".join(sorted(changed_after)),
-            before=changed_before,
-            after=changed_after,
-        )
-    await session.flush()
+    """Change an objective; process owners change only theirs, and keep them."""
+    check_version(objective, if_match, OBJECTIVE_CHANGES)
+    ctx.ensure_owns(OWNED, [objective.owner_id], "objectives")
+    values = requested(data, OBJECTIVE_CHANGES)
+    if "owner_id" in values:
+        await _check_owner(session, ctx, values["owner_id"])
+    if "requirement_refs" in values:
+        repo = ObjectiveRepository(session, ctx.org_id)
+        values["requirement_refs"] = await _check_refs(repo, values["requirement_refs"])
+    await update_object(session, ctx, objective, values, OBJECTIVE_CHANGES, if_match=if_match)
     return objective
 
 
 async def delete_objective(session: AsyncSession, ctx: OrgContext, objective: Objective) -> None:
-    _ensure_may_write(ctx, objective)
+    """Delete an objective without measurements (409: they are kept as evidence)."""
+    ctx.ensure_owns(OWNED, [objective.owner_id], "objectives")
     if await ObjectiveRepository(session, ctx.org_id).has_measurements(objective.id):
         raise Conflict("The objective has measurements; they are kept as evidence (9.1).")
     record(
@@ -221,6 +211,7 @@ async def delete_objective(session: AsyncSession, ctx: OrgContext, objective: Ob
 async def list_measurements(
     session: AsyncSession, objective: Objective, page: PageParams
 ) -> tuple[list[ObjectiveMeasurement], str | None, int]:
+    """One page of an objective's measurements, latest period first."""
     stmt = MeasurementRepository(session, objective.org_id).for_objective(objective.id)
     keys = [col(ObjectiveMeasurement.period_end), col(ObjectiveMeasurement.id)]
     return await paginate(session, stmt, keys=keys, params=page, descending=True)
@@ -229,7 +220,8 @@ async def list_measurements(
 async def create_measurement(
     session: AsyncSession, ctx: OrgContext, objective: Objective, data: MeasurementCreate
 ) -> ObjectiveMeasurement:
-    _ensure_may_write(ctx, objective)
+    """Record a value for a period that has ended (on the caller's own objectives)."""
+    ctx.ensure_owns(OWNED, [objective.owner_id], "objectives")
     start = data.period_start or data.period_date
     end = data.period_end or data.period_date
     assert start is not None and end is not None  # the schema guarantees a period

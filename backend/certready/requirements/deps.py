@@ -12,19 +12,13 @@ from certready.orgs.permissions import Action
 from certready.requirements import service
 from certready.requirements.catalogue.loader import DEFAULT_FRAMEWORK
 from certready.requirements.models import Framework
-from certready.requirements.service import Editor
 
 RequirementsReader = Annotated[OrgContext, Depends(Requires(Action.requirements_read))]
 
 
-async def get_editor(
-    ctx: Annotated[OrgContext, Depends(Requires(Action.requirements_edit_own))],
-) -> Editor:
-    """Admins and SMS managers edit every row; process owners only their own (service rule)."""
-    return Editor(org_id=ctx.org_id, actor=ctx.actor, edit_all=ctx.can(Action.requirements_edit))
-
-
-RequirementsEditor = Annotated[Editor, Depends(get_editor)]
+# Admins and SMS managers edit every row; process owners only their own (the service applies
+# the ownership rule, orgs.permissions.OWN_ONLY).
+RequirementsEditor = Annotated[OrgContext, Depends(Requires(Action.requirements_edit_own))]
 
 
 async def framework_from_path(

@@ -3,8 +3,9 @@
 Rules enforced here (DESIGN.md "Requirement status", iso20000.md section 0):
 - ISO/IEC 20000-1 allows no exclusions: nothing is "not applicable"; a requirement
   without instances in scope is ``not_occurring`` with a justification.
-- A process owner (``requirements:edit_own``) edits only the requirements they own and
-  cannot hand them to someone else; ``requirements:edit`` edits everything.
+- The ownership rule (``orgs.permissions.OWN_ONLY``): a process owner
+  (``requirements:edit_own``) edits only the requirements they own and cannot hand them
+  to someone else; ``requirements:edit`` edits everything.
 - Every change writes an activity entry (object ``requirement``, id = ref) in the same
   transaction, with before/after of the changed fields.
 """
@@ -14,19 +15,26 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from certready.activity.schemas import ActivityRead
-from certready.activity.service import diff, record, snapshot
-from certready.context import Actor
+from certready.context import OrgContext
+from certready.core.changes import (
+    ANY_VERSION,
+    ChangeSpec,
+    check_version,
+    requested,
+    update_object,
+)
 from certready.core.clock import utcnow
-from certready.core.http import check_if_match, etag_for
+from certready.core.http import etag_for
 from certready.core.pagination import PageParams, paginate
 from certready.core.problems import Forbidden, NotFound, PreconditionFailed, Unprocessable
 from certready.orgs.models import Organisation
+from certready.orgs.permissions import Action
 from certready.requirements.enums import CatalogueView, ImplementationStatus
 from certready.requirements.models import (
     DocumentedInformation,
@@ -68,15 +76,21 @@ STATUS_FIELDS = [
 ]
 HISTORY_LIMIT = 50
 _COUNTS = ["total", *[s.value for s in ImplementationStatus], "not_occurring"]
+# The ownership rule (orgs.permissions.OWN_ONLY): process owners edit only their requirements.
+OWNED = Action.requirements_edit_own
+KEPT = "requirements (and cannot hand them to someone else) that"
+REQUIREMENT_CHANGES = ChangeSpec(
+    object_type="requirement",
+    fields=STATUS_FIELDS,
+    label=lambda _status: "Requirement",  # per row: _changes(ref)
+    required=frozenset({"status", "not_occurring"}),
+    blank={"notes": "", "not_occurring_justification": ""},
+)
 
 
-@dataclass(frozen=True)
-class Editor:
-    """Who changes statuses, and whether the permission table lets them edit every row."""
-
-    org_id: uuid.UUID
-    actor: Actor
-    edit_all: bool
+def _changes(ref: str) -> ChangeSpec:
+    # A status row knows its requirement by id; the log and the summary name it by ref.
+    return replace(REQUIREMENT_CHANGES, label=lambda _status: f"Requirement {ref}")
 
 
 # --- catalogue ------------------------------------------------------------------------------
@@ -270,29 +284,30 @@ class _Plan:
     forbidden: str | None = None
 
 
+def _ensure_owns(ctx: OrgContext, plan: _Plan, status: RequirementStatus, owner_after: Any) -> None:
+    """The ownership rule, kept on the plan: a bulk refusal lists every row it refuses."""
+    try:
+        ctx.ensure_owns(OWNED, [status.owner_id], "requirements")
+        ctx.ensure_owns(OWNED, [owner_after], KEPT)
+    except Forbidden as refused:
+        plan.forbidden = refused.detail
+
+
 def _plan_change(
     index: int | None,
     status: RequirementStatus,
     requirement: Requirement,
     data: RequirementUpdate,
-    editor: Editor,
+    ctx: OrgContext,
     members: set[uuid.UUID],
 ) -> _Plan:
     plan = _Plan(index=index, ref=requirement.ref)
-    given = data.model_dump(exclude_unset=True, include=set(STATUS_FIELDS))
+    given = {k: v for k, v in requested(data, REQUIREMENT_CHANGES).items() if k in STATUS_FIELDS}
     for text_field in ("notes", "not_occurring_justification"):
         if text_field in given:
-            given[text_field] = (given[text_field] or "").strip()
+            given[text_field] = given[text_field].strip()
     new = {f: getattr(status, f) for f in STATUS_FIELDS} | given
-    if not editor.edit_all:
-        # requirements:edit_own (orgs/permissions.py): only one's own rows, and they stay one's own
-        if status.owner_id != editor.actor.id:
-            plan.forbidden = "You may only change requirements you own."
-        elif new["owner_id"] != editor.actor.id:
-            plan.forbidden = (
-                "A process owner cannot hand a requirement to someone else; "
-                "ask an SMS manager or admin to reassign it."
-            )
+    _ensure_owns(ctx, plan, status, new["owner_id"])
     owner_id = given.get("owner_id")
     if owner_id is not None and owner_id != status.owner_id and owner_id not in members:
         plan.errors.append(("owner_id", "The owner must be a member of this organisation."))
@@ -318,28 +333,26 @@ def _plan_change(
     return plan
 
 
-def _apply(session: AsyncSession, status: RequirementStatus, plan: _Plan, editor: Editor) -> bool:
-    if not plan.values:
-        return False
-    before = snapshot(status, STATUS_FIELDS)
-    for key, value in plan.values.items():
-        setattr(status, key, value)
-    changed_before, changed_after = diff(before, snapshot(status, STATUS_FIELDS))
-    status.version += 1
-    status.updated_at = utcnow()
-    status.updated_by = editor.actor.id
-    record(
+async def _apply(
+    session: AsyncSession,
+    ctx: OrgContext,
+    status: RequirementStatus,
+    plan: _Plan,
+    if_match: str | None,
+) -> bool:
+    """Write one checked change (``plan.values`` holds only what differs) and log it."""
+    if plan.values:
+        status.updated_by = ctx.user_id
+    change = await update_object(
         session,
-        org_id=editor.org_id,
-        actor=editor.actor,
-        action="requirement.update",
-        object_type="requirement",
+        ctx,
+        status,
+        plan.values,
+        _changes(plan.ref),
+        if_match=if_match,
         object_id=plan.ref,
-        summary=f"Requirement {plan.ref} changed: " + ", ".join(sorted(changed_after)),
-        before=changed_before,
-        after=changed_after,
     )
-    return True
+    return bool(change)
 
 
 def _loc(plan: _Plan, field_name: str) -> list[str | int]:
@@ -389,33 +402,33 @@ def _raise_unprocessable(plans: Sequence[_Plan]) -> None:
 
 async def update_requirement(
     session: AsyncSession,
-    editor: Editor,
+    ctx: OrgContext,
     framework: Framework,
     ref: str,
     data: RequirementUpdate,
     if_match: str | None,
 ) -> RequirementDetailRead:
-    repo = RequirementStatusRepository(session, editor.org_id)
+    """Change one requirement's status row (``If-Match``); process owners only their own."""
+    repo = RequirementStatusRepository(session, ctx.org_id)
     found = await repo.for_update(framework.id, [ref])
     if not found:
         raise NotFound()
     status, requirement = found[0]
     owner_id = data.owner_id if "owner_id" in data.model_fields_set else None
     members = await repo.member_ids([owner_id] if owner_id else [])
-    plan = _plan_change(None, status, requirement, data, editor, members)
+    plan = _plan_change(None, status, requirement, data, ctx, members)
     _raise_for([plan])
-    check_if_match(if_match, status.version)
+    check_version(status, if_match, REQUIREMENT_CHANGES)
     _raise_unprocessable([plan])
-    if _apply(session, status, plan, editor):
-        await session.flush()
-    return await get_requirement(session, editor.org_id, framework, ref)
+    await _apply(session, ctx, status, plan, if_match)
+    return await get_requirement(session, ctx.org_id, framework, ref)
 
 
 async def bulk_update_requirements(
-    session: AsyncSession, editor: Editor, framework: Framework, data: RequirementBulkUpdate
+    session: AsyncSession, ctx: OrgContext, framework: Framework, data: RequirementBulkUpdate
 ) -> RequirementBulkResult:
     """All or nothing: every row is checked before the first one is written."""
-    repo = RequirementStatusRepository(session, editor.org_id)
+    repo = RequirementStatusRepository(session, ctx.org_id)
     refs = [c.ref for c in data.changes]
     found = {req.ref: (status, req) for status, req in await repo.for_update(framework.id, refs)}
     owners = {c.owner_id for c in data.changes if "owner_id" in c.model_fields_set and c.owner_id}
@@ -445,7 +458,7 @@ async def bulk_update_requirements(
             )
             continue
         status, requirement = found[change.ref]
-        plans.append(_plan_change(index, status, requirement, change, editor, members))
+        plans.append(_plan_change(index, status, requirement, change, ctx, members))
     _raise_for(plans)
     stale = [
         (i, c)
@@ -468,8 +481,8 @@ async def bulk_update_requirements(
             },
         )
     _raise_unprocessable(plans)
-    changed = sum(_apply(session, found[p.ref][0], p, editor) for p in plans)
-    if changed:
-        await session.flush()
+    changed = 0
+    for plan in plans:  # the rows' versions were checked above, together
+        changed += await _apply(session, ctx, found[plan.ref][0], plan, ANY_VERSION)
     rows = {r[0].ref: r for r in await repo.rows_for_refs(framework.id, refs)}
     return RequirementBulkResult(changed=changed, items=[_read(rows[ref]) for ref in refs])

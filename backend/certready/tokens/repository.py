@@ -8,13 +8,27 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
 from certready.auth.models import User
-from certready.db.repository import OrgScopedRepository
+from certready.db.repository import OrgScopedRepository, of_org
 from certready.orgs.models import Membership, Organisation
 from certready.tokens.models import ApiToken
 
 
 class ApiTokenRepository(OrgScopedRepository[ApiToken]):
+    """API tokens of one organisation."""
+
     model = ApiToken
+
+    async def context(self, token_id: uuid.UUID) -> tuple[ApiToken, Organisation, str] | None:
+        """The token, its organisation and the creator's current role there."""
+        stmt = (
+            self.base_statement()
+            .add_columns(Organisation, col(Membership.role))
+            .join(Organisation, of_org(ApiToken, col(Organisation.id)))
+            .join(Membership, col(Membership.user_id) == ApiToken.created_by)
+            .where(self.of_org(Membership), col(ApiToken.id) == token_id)
+        )
+        row = (await self.session.execute(stmt)).first()
+        return (row[0], row[1], str(row[2])) if row else None
 
 
 async def token_with_creator(
@@ -22,7 +36,7 @@ async def token_with_creator(
 ) -> tuple[ApiToken, User] | None:
     """Authentication lookup by hash (any organisation): the token and its creator."""
     stmt = (
-        select(ApiToken, User)
+        select(ApiToken, User)  # all organisations: the hash finds the token's organisation
         .join(User, col(User.id) == ApiToken.created_by)
         .where(col(ApiToken.token_hash) == token_hash)
     )
@@ -31,24 +45,9 @@ async def token_with_creator(
 
 
 async def mark_used(session: AsyncSession, token_id: uuid.UUID, at: datetime) -> None:
+    """Note when the token authenticated last (by id, from the authentication lookup)."""
     await session.execute(
-        update(ApiToken).where(col(ApiToken.id) == token_id).values(last_used_at=at)
-    )
-
-
-async def token_context(
-    session: AsyncSession, token_id: uuid.UUID
-) -> tuple[ApiToken, Organisation, str] | None:
-    """The token, its organisation and the creator's current role there."""
-    stmt = (
-        select(ApiToken, Organisation, Membership.role)
-        .join(Organisation, col(Organisation.id) == ApiToken.org_id)
-        .join(
-            Membership,
-            (col(Membership.org_id) == ApiToken.org_id)
-            & (col(Membership.user_id) == ApiToken.created_by),
-        )
+        update(ApiToken)  # all organisations: the id comes from the authentication lookup
         .where(col(ApiToken.id) == token_id)
+        .values(last_used_at=at)
     )
-    row = (await session.execute(stmt)).first()
-    return (row[0], row[1], str(row[2])) if row else None

@@ -24,13 +24,14 @@ from certready.core.problems import NotFound, Unauthorized
 from certready.core.security import API_TOKEN_PREFIX, new_opaque_token
 from certready.tokens.enums import TokenScope
 from certready.tokens.models import ApiToken
-from certready.tokens.repository import ApiTokenRepository, token_context
+from certready.tokens.repository import ApiTokenRepository
 from certready.tokens.schemas import ApiTokenCreate, ApiTokenCreated, ApiTokenRead, CurrentTokenRead
 
 HINT_LENGTH = len(API_TOKEN_PREFIX) + 4
 
 
 def token_read(token: ApiToken) -> ApiTokenRead:
+    """The token as listed: never its secret, with whether it still works."""
     return ApiTokenRead(
         id=token.id,
         name=token.name,
@@ -48,6 +49,7 @@ def token_read(token: ApiToken) -> ApiTokenRead:
 async def create_token(
     session: AsyncSession, ctx: OrgContext, data: ApiTokenCreate
 ) -> ApiTokenCreated:
+    """Create a token for the caller; its secret is in this answer only (stored hashed)."""
     secret, digest = new_opaque_token(API_TOKEN_PREFIX)
     now = utcnow()
     token = ApiToken(
@@ -121,9 +123,10 @@ def check_token(token: ApiToken, user: User) -> None:
 
 
 async def current_token(session: AsyncSession, principal: Principal) -> CurrentTokenRead:
-    if principal.token_id is None:
+    """The API token making this call, with its organisation and the creator's role (404 else)."""
+    if principal.token_id is None or principal.token_org_id is None:
         raise NotFound("This call was not made with an API token.")
-    found = await token_context(session, principal.token_id)
+    found = await ApiTokenRepository(session, principal.token_org_id).context(principal.token_id)
     if found is None:
         raise Unauthorized()
     token, org, role = found

@@ -8,12 +8,13 @@ from typing import Any
 from sqlalchemy import case, func
 from sqlalchemy import select as sa_select
 from sqlmodel import col, select
-from sqlmodel.sql.expression import Select, SelectOfScalar
+from sqlmodel.sql.expression import SelectOfScalar
 
 from certready.auth.models import User
 from certready.db.repository import OrgScopedRepository
 from certready.evidence.models import Evidence
 from certready.orgs.models import Membership
+from certready.orgs.repository import MembershipRepository
 from certready.training.models import (
     CompetenceRequirement,
     TrainingCourse,
@@ -26,6 +27,8 @@ PersonRow = tuple[TrainingPerson, str | None]
 
 
 class CourseRepository(OrgScopedRepository[TrainingCourse]):
+    """Training courses of one organisation."""
+
     model = TrainingCourse
 
     async def by_title(self, title: str) -> TrainingCourse | None:
@@ -37,13 +40,16 @@ class CourseRepository(OrgScopedRepository[TrainingCourse]):
         return (await self.session.execute(stmt)).scalars().all()
 
     async def has_records(self, course_id: uuid.UUID) -> bool:
+        """Whether any completion record names the course (it is then kept)."""
         stmt = select(TrainingRecord.id).where(
-            col(TrainingRecord.org_id) == self.org_id, col(TrainingRecord.course_id) == course_id
+            self.of_org(TrainingRecord), col(TrainingRecord.course_id) == course_id
         )
         return (await self.session.execute(stmt.limit(1))).first() is not None
 
 
 class RequirementRepository(OrgScopedRepository[CompetenceRequirement]):
+    """Competence requirements: which role key requires which course."""
+
     model = CompetenceRequirement
 
     def filtered(
@@ -65,18 +71,25 @@ class RequirementRepository(OrgScopedRepository[CompetenceRequirement]):
 
 
 class PersonRepository(OrgScopedRepository[TrainingPerson]):
+    """People in the SMS scope, with the role of their membership."""
+
     model = TrainingPerson
 
-    def with_roles(self) -> Select[Any, Any]:
+    def _memberships(self) -> MembershipRepository:
+        return MembershipRepository(self.session, self.org_id)
+
+    def with_roles(self) -> Any:
         """People with their membership role (left join: non-members and former members)."""
+        roles = (
+            self._memberships()
+            .members()
+            .with_only_columns(col(Membership.user_id), col(Membership.role))
+            .subquery("member_role")
+        )
         return (
-            select(TrainingPerson, Membership.role)
-            .outerjoin(
-                Membership,
-                (col(Membership.user_id) == TrainingPerson.user_id)
-                & (col(Membership.org_id) == TrainingPerson.org_id),
-            )
-            .where(col(TrainingPerson.org_id) == self.org_id)
+            self.base_statement()
+            .add_columns(roles.c.role)
+            .outerjoin(roles, roles.c.user_id == col(TrainingPerson.user_id))
         )
 
     async def get_row(self, person_id: uuid.UUID) -> PersonRow | None:
@@ -100,28 +113,29 @@ class PersonRepository(OrgScopedRepository[TrainingPerson]):
         return (await self.session.execute(stmt)).scalars().first()
 
     async def members_not_in_scope(self) -> Sequence[tuple[Membership, User]]:
+        """Memberships (with their users) that have no person in scope yet, by e-mail."""
         known = select(TrainingPerson.user_id).where(
-            col(TrainingPerson.org_id) == self.org_id, col(TrainingPerson.user_id).is_not(None)
+            self.of_org(TrainingPerson), col(TrainingPerson.user_id).is_not(None)
         )
         stmt = (
-            select(Membership, User)
-            .join(User, col(User.id) == Membership.user_id)
-            .where(
-                col(Membership.org_id) == self.org_id,
-                col(Membership.user_id).not_in(known),
-            )
+            self._memberships()
+            .members()
+            .where(col(Membership.user_id).not_in(known))
             .order_by(col(User.email))
         )
         return [(m, u) for m, u in (await self.session.execute(stmt)).all()]
 
     async def has_records(self, person_id: uuid.UUID) -> bool:
+        """Whether the person has completion records (they are then kept)."""
         stmt = select(TrainingRecord.id).where(
-            col(TrainingRecord.org_id) == self.org_id, col(TrainingRecord.person_id) == person_id
+            self.of_org(TrainingRecord), col(TrainingRecord.person_id) == person_id
         )
         return (await self.session.execute(stmt.limit(1))).first() is not None
 
 
 class RecordRepository(OrgScopedRepository[TrainingRecord]):
+    """Completion records."""
+
     model = TrainingRecord
 
     def filtered(
@@ -143,7 +157,7 @@ class RecordRepository(OrgScopedRepository[TrainingRecord]):
             col(TrainingRecord.person_id),
             col(TrainingRecord.course_id),
             col(TrainingRecord.completed_on),
-        ).where(col(TrainingRecord.org_id) == self.org_id)
+        ).where(self.of_org(TrainingRecord))
         return {(p, c, d) for p, c, d in (await self.session.execute(stmt)).all()}
 
     async def latest(
@@ -163,7 +177,7 @@ class RecordRepository(OrgScopedRepository[TrainingRecord]):
                 func.max(col(TrainingRecord.expires_on)),
                 func.max(evaluated),
             )
-            .where(col(TrainingRecord.org_id) == self.org_id)
+            .where(self.of_org(TrainingRecord))
             .group_by(col(TrainingRecord.person_id), col(TrainingRecord.course_id))
         )
         return {
@@ -172,7 +186,6 @@ class RecordRepository(OrgScopedRepository[TrainingRecord]):
         }
 
     async def evidence_exists(self, evidence_id: uuid.UUID) -> bool:
-        stmt = select(Evidence.id).where(
-            col(Evidence.org_id) == self.org_id, col(Evidence.id) == evidence_id
-        )
+        """Whether the evidence item exists in this organisation (a certificate link)."""
+        stmt = select(Evidence.id).where(self.of_org(Evidence), col(Evidence.id) == evidence_id)
         return (await self.session.execute(stmt)).first() is not None

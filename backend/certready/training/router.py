@@ -9,7 +9,7 @@ from certready.api.deps import SessionDep
 from certready.core.http import set_etag
 from certready.core.pagination import PageDep
 from certready.core.problems import problem_responses
-from certready.training import importer, service
+from certready.training import courses, importer, matrix, people, records
 from certready.training.deps import (
     CompetenceRequirementDep,
     CourseDep,
@@ -69,7 +69,7 @@ async def list_courses(
     ctx: TrainingReader, session: SessionDep, page: PageDep, kind: CourseKind | None = None
 ) -> CoursePage:
     """List the training courses, by title, optionally of one kind."""
-    rows, next_cursor, total = await service.list_courses(session, ctx.org_id, kind, page)
+    rows, next_cursor, total = await courses.list_courses(session, ctx.org_id, kind, page)
     items = [CourseRead.model_validate(c) for c in rows]
     return CoursePage(items=items, next_cursor=next_cursor, total=total)
 
@@ -84,7 +84,7 @@ async def create_course(
     data: CourseCreate, ctx: TrainingWriter, session: SessionDep, response: Response
 ) -> CourseRead:
     """Create a course (awareness courses are required of everyone in scope)."""
-    course = await service.create_course(session, ctx, data)
+    course = await courses.create_course(session, ctx, data)
     set_etag(response, course.version)
     return CourseRead.model_validate(course)
 
@@ -108,7 +108,7 @@ async def update_course(
     if_match: IfMatch = None,
 ) -> CourseRead:
     """Change a course (send `If-Match`); a new validity recomputes every record's expiry."""
-    course = await service.update_course(session, ctx, course, data, if_match)
+    course = await courses.update_course(session, ctx, course, data, if_match)
     set_etag(response, course.version)
     return CourseRead.model_validate(course)
 
@@ -120,7 +120,7 @@ async def update_course(
 )
 async def delete_course(ctx: TrainingWriter, course: CourseDep, session: SessionDep) -> None:
     """Delete a course that has no completion records, with its competence requirements."""
-    await service.delete_course(session, ctx, course)
+    await courses.delete_course(session, ctx, course)
 
 
 # --- competence requirements -----------------------------------------------------------------
@@ -135,7 +135,7 @@ async def list_competence_requirements(
     course_id: uuid.UUID | None = None,
 ) -> CompetenceRequirementPage:
     """List which role keys require which courses (7.2 competence requirements)."""
-    rows, next_cursor, total = await service.list_requirements(
+    rows, next_cursor, total = await courses.list_requirements(
         session, ctx.org_id, role_key, course_id, page
     )
     items = [CompetenceRequirementRead.model_validate(r) for r in rows]
@@ -152,7 +152,7 @@ async def create_competence_requirement(
     data: CompetenceRequirementCreate, ctx: TrainingWriter, session: SessionDep
 ) -> CompetenceRequirementRead:
     """Require a course of a role (an org role or an SMS role name)."""
-    req = await service.create_requirement(session, ctx, data)
+    req = await courses.create_requirement(session, ctx, data)
     return CompetenceRequirementRead.model_validate(req)
 
 
@@ -161,7 +161,7 @@ async def delete_competence_requirement(
     ctx: TrainingWriter, req: CompetenceRequirementDep, session: SessionDep
 ) -> None:
     """Stop requiring a course of a role."""
-    await service.delete_requirement(session, ctx, req)
+    await courses.delete_requirement(session, ctx, req)
 
 
 # --- people ----------------------------------------------------------------------------------
@@ -172,7 +172,7 @@ async def list_training_people(
     ctx: TrainingReader, session: SessionDep, page: PageDep, in_scope: bool | None = None
 ) -> PersonPage:
     """List the people in the SMS scope (members and people without an account)."""
-    items, next_cursor, total = await service.list_people(session, ctx.org_id, in_scope, page)
+    items, next_cursor, total = await people.list_people(session, ctx.org_id, in_scope, page)
     return PersonPage(items=items, next_cursor=next_cursor, total=total)
 
 
@@ -186,9 +186,9 @@ async def create_training_person(
     data: PersonCreate, ctx: TrainingWriter, session: SessionDep, response: Response
 ) -> PersonRead:
     """Bring a member (`user_id`) or a person without an account into the SMS scope."""
-    person = await service.create_person(session, ctx, data)
+    person = await people.create_person(session, ctx, data)
     set_etag(response, person.version)
-    return await service.person_row(session, person)
+    return await people.person_row(session, person)
 
 
 @router.post("/people/import-members", response_model=MembersImportResult)
@@ -196,7 +196,7 @@ async def import_training_members(
     data: MembersImport, ctx: TrainingWriter, session: SessionDep
 ) -> MembersImportResult:
     """Bring every member not yet in scope into it (external auditors excluded by default)."""
-    return MembersImportResult(added=await service.import_members(session, ctx, data))
+    return MembersImportResult(added=await people.import_members(session, ctx, data))
 
 
 @router.get("/people/{person_id}", response_model=PersonRead)
@@ -205,7 +205,7 @@ async def get_training_person(
 ) -> PersonRead:
     """Read a person in scope; the `ETag` header is needed to change them."""
     set_etag(response, person.version)
-    return await service.person_row(session, person)
+    return await people.person_row(session, person)
 
 
 @router.patch(
@@ -220,9 +220,9 @@ async def update_training_person(
     if_match: IfMatch = None,
 ) -> PersonRead:
     """Change a person's SMS roles, name, e-mail or whether they are in scope."""
-    person = await service.update_person(session, ctx, person, data, if_match)
+    person = await people.update_person(session, ctx, person, data, if_match)
     set_etag(response, person.version)
-    return await service.person_row(session, person)
+    return await people.person_row(session, person)
 
 
 @router.delete(
@@ -232,7 +232,7 @@ async def delete_training_person(
     ctx: TrainingWriter, person: PersonDep, session: SessionDep
 ) -> None:
     """Remove a person without training records (otherwise set `in_scope` to false)."""
-    await service.delete_person(session, ctx, person)
+    await people.delete_person(session, ctx, person)
 
 
 # --- completion records ----------------------------------------------------------------------
@@ -247,7 +247,7 @@ async def list_training_records(
     course_id: uuid.UUID | None = None,
 ) -> RecordPage:
     """List completion records, latest completion first, by person or course."""
-    rows, next_cursor, total = await service.list_records(
+    rows, next_cursor, total = await records.list_records(
         session, ctx.org_id, person_id, course_id, page
     )
     items = [RecordRead.model_validate(r) for r in rows]
@@ -263,7 +263,7 @@ async def create_training_record(
     data: RecordCreate, ctx: TrainingWriter, session: SessionDep, response: Response
 ) -> RecordRead:
     """Record a completed training; its expiry follows from the course validity."""
-    rec = await service.create_record(session, ctx, data)
+    rec = await records.create_record(session, ctx, data)
     set_etag(response, rec.version)
     return RecordRead.model_validate(rec)
 
@@ -280,7 +280,7 @@ async def import_training_records(
     """Import completion records from CSV (email, course, completed_on[, evaluation_method,
     evaluation_result]); all or nothing, with an error per bad cell."""
     text = await importer.read_csv(request)
-    created, skipped = await service.import_records(session, ctx, text)
+    created, skipped = await records.import_records(session, ctx, text)
     return RecordImportResult(created=created, skipped_duplicates=skipped)
 
 
@@ -305,7 +305,7 @@ async def update_training_record(
     if_match: IfMatch = None,
 ) -> RecordRead:
     """Change a record: completion date, certificate evidence, effectiveness evaluation."""
-    rec = await service.update_record(session, ctx, rec, data, if_match)
+    rec = await records.update_record(session, ctx, rec, data, if_match)
     set_etag(response, rec.version)
     return RecordRead.model_validate(rec)
 
@@ -313,7 +313,7 @@ async def update_training_record(
 @router.delete("/records/{record_id}", status_code=status.HTTP_204_NO_CONTENT)
 async def delete_training_record(ctx: TrainingWriter, rec: RecordDep, session: SessionDep) -> None:
     """Delete a completion record entered by mistake."""
-    await service.delete_record(session, ctx, rec)
+    await records.delete_record(session, ctx, rec)
 
 
 # --- matrix ----------------------------------------------------------------------------------
@@ -328,4 +328,4 @@ async def get_training_matrix(
 ) -> TrainingMatrix:
     """Person x required course (`ok`, `expiring`, `expired`, `missing`) with coverage
     overall, for awareness and per role."""
-    return await service.training_matrix(session, ctx.org_id, role, expiring_within_days)
+    return await matrix.training_matrix(session, ctx.org_id, role, expiring_within_days)

@@ -251,8 +251,9 @@ class SyncReport:
 def missing_statuses_insert(now: datetime, org_id: uuid.UUID | None = None) -> Insert:
     """``INSERT ... SELECT``: a ``not_started`` status for every (organisation, assessable
     requirement) pair that has none; for one organisation when ``org_id`` is given."""
+    # The migration fills in every organisation; ``org_id`` narrows it to one.
     missing = ~sa.exists().where(
-        REQUIREMENT_STATUS.c.org_id == ORGANISATION.c.id,
+        REQUIREMENT_STATUS.c.org_id == ORGANISATION.c.id,  # all organisations: see above
         REQUIREMENT_STATUS.c.requirement_id == REQUIREMENT.c.id,
     )
     select = (
