@@ -1,3 +1,5 @@
+"""SQL of the activity log."""
+
 from __future__ import annotations
 
 from sqlmodel import col
@@ -9,9 +11,12 @@ from certready.db.repository import OrgScopedRepository
 
 
 class ActivityRepository(OrgScopedRepository[ActivityEntry]):
+    """One organisation's activity entries."""
+
     model = ActivityEntry
 
     def filtered(self, filters: ActivityFilters) -> SelectOfScalar[ActivityEntry]:
+        """Entries narrowed by object, actor and action (each filter optional)."""
         stmt = self.base_statement()
         if filters.object_type:
             stmt = stmt.where(col(ActivityEntry.object_type) == filters.object_type)

@@ -26,6 +26,7 @@ _TOUCHED = "certready.touched_orgs"
 
 
 def jsonable(value: Any) -> Any:
+    """``value`` with dates, ids and enums as JSON text (mappings and lists deeply)."""
     if isinstance(value, datetime | date):
         return value.isoformat()
     if isinstance(value, uuid.UUID):
@@ -40,6 +41,7 @@ def jsonable(value: Any) -> Any:
 
 
 def snapshot(obj: Any, fields: list[str]) -> dict[str, Any]:
+    """The named fields of ``obj`` as JSON values (before/after of an entry)."""
     return {f: jsonable(getattr(obj, f)) for f in fields}
 
 
@@ -63,6 +65,7 @@ def record(
     before: Mapping[str, Any] | None = None,
     after: Mapping[str, Any] | None = None,
 ) -> ActivityEntry:
+    """Add one entry to the session (the change's transaction) and note the organisation."""
     entry = ActivityEntry(
         org_id=org_id,
         at=utcnow(),
@@ -102,6 +105,7 @@ def _forget_touched(session: Session) -> None:
 async def list_activity(
     session: AsyncSession, org_id: uuid.UUID, filters: ActivityFilters, page: PageParams
 ) -> tuple[list[ActivityEntry], str | None, int]:
+    """One page of entries, newest first."""
     repo = ActivityRepository(session, org_id)
     stmt = repo.filtered(filters)
     return await paginate(

@@ -1,3 +1,5 @@
+"""SQL of objectives and measurements; the status is computed in the statement."""
+
 from __future__ import annotations
 
 import uuid

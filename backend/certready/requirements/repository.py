@@ -1,3 +1,5 @@
+"""SQL of the requirement catalogue (global) and of each organisation's statuses."""
+
 from __future__ import annotations
 
 import uuid
@@ -36,6 +38,7 @@ class CatalogueRepository:
         self.session = session
 
     def frameworks(self) -> SelectOfScalar[Framework]:
+        """Every framework (paged by the caller)."""
         return select(Framework)
 
     async def framework_by_code(self, code: str) -> Framework | None:
@@ -43,6 +46,7 @@ class CatalogueRepository:
         return (await self.session.execute(stmt)).scalars().first()
 
     async def requirements(self, framework_id: uuid.UUID) -> Sequence[Requirement]:
+        """The framework's whole catalogue, in clause order."""
         stmt = (
             select(Requirement)
             .where(col(Requirement.framework_id) == framework_id)
@@ -51,6 +55,7 @@ class CatalogueRepository:
         return (await self.session.execute(stmt)).scalars().all()
 
     async def top_level(self, framework_id: uuid.UUID) -> Sequence[Requirement]:
+        """The framework's top-level clauses, in order."""
         stmt = (
             select(Requirement)
             .where(
@@ -78,6 +83,8 @@ StatusRow = tuple[Requirement, RequirementStatus | None, str | None, str | None]
 
 
 class RequirementStatusRepository(OrgScopedRepository[RequirementStatus]):
+    """One organisation's implementation status of each assessable requirement."""
+
     model = RequirementStatus
 
     def _rows(self, framework_id: uuid.UUID, *, outer: bool) -> tuple[Any, Any]:
@@ -96,6 +103,7 @@ class RequirementStatusRepository(OrgScopedRepository[RequirementStatus]):
         return stmt, scoped
 
     def filtered(self, framework_id: uuid.UUID, filters: RequirementFilters) -> Any:
+        """The requirement list's rows (``StatusRow``) narrowed by the list filters."""
         stmt, scoped = self._rows(framework_id, outer=filters.assessable != AssessableFilter.true)
         if filters.assessable == AssessableFilter.true:
             stmt = stmt.where(col(Requirement.assessable).is_(True))
@@ -130,6 +138,7 @@ class RequirementStatusRepository(OrgScopedRepository[RequirementStatus]):
     async def for_update(
         self, framework_id: uuid.UUID, refs: Sequence[str]
     ) -> list[tuple[RequirementStatus, Requirement]]:
+        """The status rows of ``refs`` with their requirements, locked for the change."""
         stmt = (
             self.base_statement()
             .join(Requirement, col(Requirement.id) == col(RequirementStatus.requirement_id))
@@ -168,6 +177,7 @@ class RequirementStatusRepository(OrgScopedRepository[RequirementStatus]):
         return int(getattr(result, "rowcount", 0) or 0)
 
     async def member_ids(self, user_ids: Sequence[uuid.UUID]) -> set[uuid.UUID]:
+        """Which of ``user_ids`` are members of the organisation."""
         if not user_ids:
             return set()
         stmt = (
@@ -178,6 +188,7 @@ class RequirementStatusRepository(OrgScopedRepository[RequirementStatus]):
         return {user.id for _, user in (await self.session.execute(stmt)).all()}
 
     async def history(self, ref: str, limit: int = 50) -> Sequence[ActivityEntry]:
+        """The requirement's latest activity entries, newest first."""
         stmt = (
             ActivityRepository(self.session, self.org_id)
             .filtered(ActivityFilters(object_type="requirement", object_id=ref))

@@ -99,11 +99,13 @@ def _changes(ref: str) -> ChangeSpec:
 async def list_frameworks(
     session: AsyncSession, page: PageParams
 ) -> tuple[list[Framework], str | None, int]:
+    """One page of the frameworks, by code."""
     stmt = CatalogueRepository(session).frameworks()
     return await paginate(session, stmt, keys=[Framework.code], params=page)
 
 
 async def get_framework(session: AsyncSession, code: str) -> Framework:
+    """The framework with this code (404 otherwise)."""
     framework = await CatalogueRepository(session).framework_by_code(code)
     if framework is None:
         raise NotFound()
@@ -140,6 +142,7 @@ def _asked_for(
 async def list_framework_requirements(
     session: AsyncSession, framework: Framework, view: CatalogueView
 ) -> RequirementCatalogue:
+    """The catalogue, flat or as a tree, each node with the documented information it asks."""
     repo = CatalogueRepository(session)
     requirements = await repo.requirements(framework.id)
     by_ref = _documented_information_by_ref(await repo.documented_information(framework.id))
@@ -172,6 +175,7 @@ async def list_framework_requirements(
 async def list_documented_information(
     session: AsyncSession, framework: Framework
 ) -> DocumentedInformationCatalogue:
+    """The documents and records the framework asks for."""
     rows = await CatalogueRepository(session).documented_information(framework.id)
     return DocumentedInformationCatalogue(
         framework=framework.code,
@@ -219,6 +223,7 @@ async def list_requirements(
     filters: RequirementFilters,
     page: PageParams,
 ) -> tuple[list[RequirementRead], str | None, int]:
+    """One page of the organisation's requirements with their statuses, in clause order."""
     stmt = RequirementStatusRepository(session, org_id).filtered(framework.id, filters)
     rows, next_cursor, total = await paginate(
         session,
@@ -254,6 +259,7 @@ async def summarize_requirements(
 async def get_requirement(
     session: AsyncSession, org_id: uuid.UUID, framework: Framework, ref: str
 ) -> RequirementDetailRead:
+    """One requirement: status, guidance, documented information asked for and history."""
     repo = RequirementStatusRepository(session, org_id)
     rows = await repo.rows_for_refs(framework.id, [ref])
     if not rows:

@@ -1,3 +1,5 @@
+"""SQL of API tokens: the organisation's list, and the authentication lookups."""
+
 from __future__ import annotations
 
 import uuid
@@ -9,7 +11,8 @@ from sqlmodel import col, select
 
 from certready.auth.models import User
 from certready.db.repository import OrgScopedRepository, of_org
-from certready.orgs.models import Membership, Organisation
+from certready.orgs.models import Organisation
+from certready.orgs.repository import MembershipRepository
 from certready.tokens.models import ApiToken
 
 
@@ -19,16 +22,21 @@ class ApiTokenRepository(OrgScopedRepository[ApiToken]):
     model = ApiToken
 
     async def context(self, token_id: uuid.UUID) -> tuple[ApiToken, Organisation, str] | None:
-        """The token, its organisation and the creator's current role there."""
+        """The token, its organisation and the creator's current role there (None: no longer
+        a member)."""
         stmt = (
             self.base_statement()
-            .add_columns(Organisation, col(Membership.role))
+            .add_columns(Organisation)
             .join(Organisation, of_org(ApiToken, col(Organisation.id)))
-            .join(Membership, col(Membership.user_id) == ApiToken.created_by)
-            .where(self.of_org(Membership), col(ApiToken.id) == token_id)
+            .where(col(ApiToken.id) == token_id)
         )
         row = (await self.session.execute(stmt)).first()
-        return (row[0], row[1], str(row[2])) if row else None
+        if row is None:
+            return None
+        token, org = row[0], row[1]
+        roles = await MembershipRepository(self.session, self.org_id).roles([token.created_by])
+        role = roles.get(token.created_by)
+        return None if role is None else (token, org, role)
 
 
 async def token_with_creator(

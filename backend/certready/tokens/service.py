@@ -85,6 +85,7 @@ async def create_token(
 async def list_tokens(
     session: AsyncSession, org_id: uuid.UUID, page: PageParams
 ) -> tuple[list[ApiTokenRead], str | None, int]:
+    """One page of the organisation's tokens, newest first (never their secrets)."""
     stmt = ApiTokenRepository(session, org_id).base_statement()
     rows, next_cursor, total = await paginate(
         session,

@@ -39,10 +39,12 @@ class CsvRow:
 
 
 def row_error(line: int, column: str, msg: str) -> dict[str, Any]:
+    """An error naming the file's line and column."""
     return {"loc": ["body", line, column], "msg": msg, "type": "value_error"}
 
 
 def refuse(errors: list[dict[str, Any]]) -> Unprocessable:
+    """The 422 refusing the whole file, with the first errors."""
     shown = errors[:MAX_ERRORS]
     return Unprocessable(
         f"{len(errors)} problem(s) in the file; nothing was imported.", errors=shown

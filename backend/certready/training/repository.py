@@ -1,3 +1,5 @@
+"""SQL of the training domain: courses, competence requirements, people, records."""
+
 from __future__ import annotations
 
 import uuid
@@ -55,6 +57,7 @@ class RequirementRepository(OrgScopedRepository[CompetenceRequirement]):
     def filtered(
         self, role_key: str | None, course_id: uuid.UUID | None
     ) -> SelectOfScalar[CompetenceRequirement]:
+        """Competence requirements, optionally of one role key and/or one course."""
         stmt = self.base_statement()
         if role_key is not None:
             stmt = stmt.where(col(CompetenceRequirement.role_key) == role_key)
@@ -63,6 +66,7 @@ class RequirementRepository(OrgScopedRepository[CompetenceRequirement]):
         return stmt
 
     async def exists(self, role_key: str, course_id: uuid.UUID) -> bool:
+        """Whether the role key already requires the course."""
         stmt = self.filtered(role_key, course_id)
         return (await self.session.execute(stmt.limit(1))).first() is not None
 
@@ -93,11 +97,13 @@ class PersonRepository(OrgScopedRepository[TrainingPerson]):
         )
 
     async def get_row(self, person_id: uuid.UUID) -> PersonRow | None:
+        """One person with their membership role."""
         stmt = self.with_roles().where(col(TrainingPerson.id) == person_id)
         row = (await self.session.execute(stmt)).first()
         return (row[0], row[1]) if row else None
 
     async def all_rows(self, in_scope_only: bool = False) -> list[PersonRow]:
+        """Every person (or those in scope) with their membership role, by name."""
         stmt = self.with_roles()
         if in_scope_only:
             stmt = stmt.where(col(TrainingPerson.in_scope).is_(True))
@@ -141,6 +147,7 @@ class RecordRepository(OrgScopedRepository[TrainingRecord]):
     def filtered(
         self, person_id: uuid.UUID | None, course_id: uuid.UUID | None
     ) -> SelectOfScalar[TrainingRecord]:
+        """Records, optionally of one person and/or one course."""
         stmt = self.base_statement()
         if person_id is not None:
             stmt = stmt.where(col(TrainingRecord.person_id) == person_id)

@@ -113,6 +113,7 @@ def parse_catalogue(data: Mapping[str, Any], source: str = "<memory>") -> Catalo
 
 
 def catalogue_problems(catalogue: Catalogue) -> list[str]:
+    """What is wrong with a catalogue file beyond its schema (refs, parents, references)."""
     problems: list[str] = []
     by_ref: dict[str, RequirementData] = {}
     for node in catalogue.requirements:
