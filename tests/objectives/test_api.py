@@ -165,6 +165,20 @@ async def test_process_owner_writes_only_own_objectives(client: httpx.AsyncClien
     assert {o["id"] for o in r.json()["items"]} == {theirs["id"], mine["id"]}
 
 
+async def test_process_owner_deletes_only_own_objectives(client: httpx.AsyncClient) -> None:
+    org = await first_run(client)
+    owner = await add_member(client, org, "process_owner")
+    theirs = await create_objective(client, org, headers=owner.headers)
+    others = await create_objective(client, org)
+    r = await client.delete(objectives_url(org, others["id"]), headers=owner.headers)
+    assert r.status_code == 403
+    assert (await client.get(objectives_url(org, others["id"]), headers=owner.headers)).is_success
+    r = await client.delete(objectives_url(org, theirs["id"]), headers=owner.headers)
+    assert r.status_code == 204
+    r = await client.get(objectives_url(org, theirs["id"]), headers=owner.headers)
+    assert r.status_code == 404
+
+
 async def test_other_org_gets_404(client: httpx.AsyncClient) -> None:
     acme = await first_run(client)
     globex = await second_org(client, acme)
