@@ -365,7 +365,6 @@ def _org_scoping_problems(path: Path, tree: ast.Module, owned: set[str]) -> list
 # Ratchet while the domains move onto the base (the house issue): counts may only go down,
 # and this dict must end empty.
 NOT_YET_SCOPED = {
-    "management_reviews/repository.py": 28,
     "evidence/repository.py": 22,
     "evidence/idempotency.py": 6,
     "readiness/demo.py": 2,
@@ -409,7 +408,6 @@ DATA_FILES: set[str] = set()
 OVERSIZED_MODULES = {
     "audits/service.py",
     "evidence/service.py",
-    "management_reviews/service.py",
     "readiness/demo.py",
 }
 OVERSIZED_FUNCTIONS = {
@@ -454,11 +452,6 @@ NOT_YET_THROUGH_CHANGES = {
     "/orgs/{org}/audits/{audit_id}",
     "/orgs/{org}/audits/{audit_id}/checklist/{ref}",
     "/orgs/{org}/audits/{audit_id}/transitions",
-    "/orgs/{org}/management-reviews/{review_id}",
-    "/orgs/{org}/management-reviews/{review_id}/actions/{action_id}",
-    "/orgs/{org}/management-reviews/{review_id}/decisions/{decision_id}",
-    "/orgs/{org}/management-reviews/{review_id}/inputs/{topic_key}",
-    "/orgs/{org}/management-reviews/{review_id}/transitions",
     "/orgs/{org}/readiness/settings",
 }
 

@@ -29,7 +29,7 @@ from certready.management_reviews.models import (
 )
 from certready.management_reviews.schemas import ReviewFilters
 from certready.objectives.models import Objective
-from certready.orgs.models import Membership
+from certready.orgs.repository import MembershipRepository
 
 # The table behind each link type; every one carries org_id.
 LINK_TABLES: dict[LinkType, Any] = {
@@ -41,9 +41,12 @@ LINK_TABLES: dict[LinkType, Any] = {
 
 
 class ReviewRepository(OrgScopedRepository[ManagementReview]):
+    """Reviews, their parts, and the aggregates their pre-filled inputs are made of."""
+
     model = ManagementReview
 
     def filtered(self, filters: ReviewFilters) -> SelectOfScalar[ManagementReview]:
+        """The list query: status, and the year held (or planned)."""
         stmt = self.base_statement()
         if filters.status is not None:
             stmt = stmt.where(col(ManagementReview.status) == filters.status)
@@ -56,8 +59,9 @@ class ReviewRepository(OrgScopedRepository[ManagementReview]):
         return stmt
 
     async def last_held_date(self) -> date | None:
+        """The held date of the latest review that took place (the next "since")."""
         stmt = sa_select(func.max(col(ManagementReview.held_date))).where(
-            col(ManagementReview.org_id) == self.org_id,
+            self.of_org(ManagementReview),
             col(ManagementReview.status).in_([s.value for s in HELD_STATUSES]),
         )
         value: date | None = (await self.session.execute(stmt)).scalar_one_or_none()
@@ -66,10 +70,11 @@ class ReviewRepository(OrgScopedRepository[ManagementReview]):
     # --- children ---------------------------------------------------------------------------
 
     async def inputs(self, review_id: uuid.UUID) -> list[ManagementReviewInput]:
+        """The review's input topics in their order."""
         stmt = (
             select(ManagementReviewInput)
             .where(
-                col(ManagementReviewInput.org_id) == self.org_id,
+                self.of_org(ManagementReviewInput),
                 col(ManagementReviewInput.review_id) == review_id,
             )
             .order_by(col(ManagementReviewInput.position))
@@ -77,18 +82,20 @@ class ReviewRepository(OrgScopedRepository[ManagementReview]):
         return list((await self.session.execute(stmt)).scalars().all())
 
     async def input_by_key(self, review_id: uuid.UUID, key: str) -> ManagementReviewInput | None:
+        """One input topic of the review by its key."""
         stmt = select(ManagementReviewInput).where(
-            col(ManagementReviewInput.org_id) == self.org_id,
+            self.of_org(ManagementReviewInput),
             col(ManagementReviewInput.review_id) == review_id,
             col(ManagementReviewInput.key) == key,
         )
         return (await self.session.execute(stmt)).scalars().first()
 
     async def decisions(self, review_id: uuid.UUID) -> list[ManagementReviewDecision]:
+        """The review's decisions, oldest first."""
         stmt = (
             select(ManagementReviewDecision)
             .where(
-                col(ManagementReviewDecision.org_id) == self.org_id,
+                self.of_org(ManagementReviewDecision),
                 col(ManagementReviewDecision.review_id) == review_id,
             )
             .order_by(col(ManagementReviewDecision.created_at), col(ManagementReviewDecision.id))
@@ -98,18 +105,20 @@ class ReviewRepository(OrgScopedRepository[ManagementReview]):
     async def decision(
         self, review_id: uuid.UUID, decision_id: uuid.UUID
     ) -> ManagementReviewDecision | None:
+        """One decision of the review (None: not this review's)."""
         stmt = select(ManagementReviewDecision).where(
-            col(ManagementReviewDecision.org_id) == self.org_id,
+            self.of_org(ManagementReviewDecision),
             col(ManagementReviewDecision.review_id) == review_id,
             col(ManagementReviewDecision.id) == decision_id,
         )
         return (await self.session.execute(stmt)).scalars().first()
 
     async def actions(self, review_id: uuid.UUID) -> list[ManagementReviewAction]:
+        """The review's actions, oldest first."""
         stmt = (
             select(ManagementReviewAction)
             .where(
-                col(ManagementReviewAction.org_id) == self.org_id,
+                self.of_org(ManagementReviewAction),
                 col(ManagementReviewAction.review_id) == review_id,
             )
             .order_by(col(ManagementReviewAction.created_at), col(ManagementReviewAction.id))
@@ -119,8 +128,9 @@ class ReviewRepository(OrgScopedRepository[ManagementReview]):
     async def action(
         self, review_id: uuid.UUID, action_id: uuid.UUID
     ) -> ManagementReviewAction | None:
+        """One action of the review (None: not this review's)."""
         stmt = select(ManagementReviewAction).where(
-            col(ManagementReviewAction.org_id) == self.org_id,
+            self.of_org(ManagementReviewAction),
             col(ManagementReviewAction.review_id) == review_id,
             col(ManagementReviewAction.id) == action_id,
         )
@@ -134,11 +144,12 @@ class ReviewRepository(OrgScopedRepository[ManagementReview]):
         if not ids:
             return {}
         stmt = (
-            select(User.id, User.full_name, User.email)
-            .join(Membership, col(Membership.user_id) == User.id)
-            .where(col(Membership.org_id) == self.org_id, col(User.id).in_(ids))
+            MembershipRepository(self.session, self.org_id).members().where(col(User.id).in_(ids))
         )
-        return {i: n or e for i, n, e in (await self.session.execute(stmt)).all()}
+        return {
+            user.id: user.full_name or user.email
+            for _, user in (await self.session.execute(stmt)).all()
+        }
 
     async def existing_links(
         self, wanted: Mapping[LinkType, Sequence[uuid.UUID]]
@@ -149,14 +160,13 @@ class ReviewRepository(OrgScopedRepository[ManagementReview]):
             if not ids:
                 continue
             table = LINK_TABLES[link_type]
-            stmt = select(table.id).where(col(table.org_id) == self.org_id, col(table.id).in_(ids))
+            stmt = select(table.id).where(self.of_org(table), col(table.id).in_(ids))
             found |= {(link_type, i) for i in (await self.session.execute(stmt)).scalars().all()}
         return found
 
     async def evidence_status(self, evidence_id: uuid.UUID) -> EvidenceStatus | None:
-        stmt = select(Evidence.status).where(
-            col(Evidence.org_id) == self.org_id, col(Evidence.id) == evidence_id
-        )
+        """The status of an evidence item of this organisation (None: no such item)."""
+        stmt = select(Evidence.status).where(self.of_org(Evidence), col(Evidence.id) == evidence_id)
         value = (await self.session.execute(stmt)).scalar_one_or_none()
         return EvidenceStatus(value) if value is not None else None
 
@@ -167,7 +177,7 @@ class ReviewRepository(OrgScopedRepository[ManagementReview]):
         stmt = (
             select(ManagementReviewAction, ManagementReview.number)
             .join(ManagementReview, col(ManagementReview.id) == ManagementReviewAction.review_id)
-            .where(col(ManagementReviewAction.org_id) == self.org_id)
+            .where(self.of_org(ManagementReviewAction))
             .order_by(col(ManagementReview.number), col(ManagementReviewAction.created_at))
         )
         return [(a, n) for a, n in (await self.session.execute(stmt)).all()]
@@ -184,7 +194,7 @@ class ReviewRepository(OrgScopedRepository[ManagementReview]):
                 func.sum(case((raised, 1), else_=0)),
                 func.sum(case((closed, 1), else_=0)),
             )
-            .where(col(Finding.org_id) == self.org_id)
+            .where(self.of_org(Finding))
             .group_by(col(Finding.grade), col(Finding.status))
         )
         return [
@@ -212,7 +222,7 @@ class ReviewRepository(OrgScopedRepository[ManagementReview]):
                 func.sum(case((closed, 1), else_=0)),
                 func.sum(case((overdue, 1), else_=0)),
             )
-            .where(col(m.org_id) == self.org_id)
+            .where(self.of_org(m))
             .group_by(col(m.status))
         )
         return [
@@ -258,15 +268,14 @@ class ReviewRepository(OrgScopedRepository[ManagementReview]):
                 col(topic.key),
             )
             .outerjoin(topic, unresolved)
-            .where(col(r.org_id) == self.org_id, col(r.status) != ReviewStatus.cancelled.value)
+            .where(self.of_org(r), col(r.status) != ReviewStatus.cancelled.value)
             .order_by(col(r.number), col(topic.position))
         )
         return list((await self.session.execute(stmt)).all())
 
     async def audits_closed_since(self, since: datetime | None) -> list[Audit]:
-        stmt = select(Audit).where(
-            col(Audit.org_id) == self.org_id, col(Audit.status) == AuditStatus.closed
-        )
+        """Closed audits (since ``since``), by number."""
+        stmt = select(Audit).where(self.of_org(Audit), col(Audit.status) == AuditStatus.closed)
         if since is not None:
             stmt = stmt.where(col(Audit.closed_at) >= since)
         return list((await self.session.execute(stmt.order_by(col(Audit.number)))).scalars())
@@ -274,13 +283,14 @@ class ReviewRepository(OrgScopedRepository[ManagementReview]):
     async def audit_result_counts(
         self, audit_ids: Sequence[uuid.UUID]
     ) -> list[tuple[uuid.UUID, str, int]]:
+        """Checklist results per audit (one grouped query)."""
         # runs even for no audits: the pre-fill issues the same statements at every size
         stmt = (
             sa_select(
                 col(AuditChecklistLine.audit_id), col(AuditChecklistLine.result), func.count()
             )
             .where(
-                col(AuditChecklistLine.org_id) == self.org_id,
+                self.of_org(AuditChecklistLine),
                 col(AuditChecklistLine.audit_id).in_(audit_ids),
             )
             .group_by(col(AuditChecklistLine.audit_id), col(AuditChecklistLine.result))

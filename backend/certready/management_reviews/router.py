@@ -9,9 +9,11 @@ from certready.api.deps import SessionDep
 from certready.core.http import set_etag
 from certready.core.pagination import PageDep
 from certready.core.problems import problem_responses
-from certready.management_reviews import service
+from certready.management_reviews import inputs, outcomes, service
 from certready.management_reviews.deps import ReviewDep, ReviewsReader, ReviewsWriter
 from certready.management_reviews.enums import ReviewStatus
+from certready.management_reviews.inputs import input_read
+from certready.management_reviews.outcomes import action_read, decision_read
 from certready.management_reviews.schemas import (
     ManagementReviewActionCreate,
     ManagementReviewActionRead,
@@ -122,8 +124,8 @@ async def update_management_review_input(
     topic_key: Annotated[str, Path(max_length=64)],
 ) -> ManagementReviewInputRead:
     """Record an input topic's notes and links, and mark it covered or not applicable."""
-    item = await service.update_input(session, ctx, review, topic_key, data)
-    return service.input_read(review, item)
+    item = await inputs.update_input(session, ctx, review, topic_key, data)
+    return input_read(review, item)
 
 
 @router.post(
@@ -139,8 +141,8 @@ async def create_management_review_decision(
     session: SessionDep,
 ) -> ManagementReviewDecisionRead:
     """Record a decision of the review (improvement, SMS or service change, resources)."""
-    decision = await service.create_decision(session, ctx, review, data)
-    return service.decision_read(decision)
+    decision = await outcomes.create_decision(session, ctx, review, data)
+    return decision_read(decision)
 
 
 @router.patch(
@@ -156,8 +158,8 @@ async def update_management_review_decision(
     decision_id: uuid.UUID,
 ) -> ManagementReviewDecisionRead:
     """Change a decision while the minutes are not approved."""
-    decision = await service.update_decision(session, ctx, review, decision_id, data)
-    return service.decision_read(decision)
+    decision = await outcomes.update_decision(session, ctx, review, decision_id, data)
+    return decision_read(decision)
 
 
 @router.post(
@@ -173,8 +175,8 @@ async def create_management_review_action(
     session: SessionDep,
 ) -> ManagementReviewActionRead:
     """Record an action with its owner and due date."""
-    action = await service.create_action(session, ctx, review, data)
-    return service.action_read(action)
+    action = await outcomes.create_action(session, ctx, review, data)
+    return action_read(action)
 
 
 @router.patch(
@@ -190,5 +192,5 @@ async def update_management_review_action(
     action_id: uuid.UUID,
 ) -> ManagementReviewActionRead:
     """Change an action or mark it done; after approval only owner, due date and status."""
-    action = await service.update_action(session, ctx, review, action_id, data)
-    return service.action_read(action)
+    action = await outcomes.update_action(session, ctx, review, action_id, data)
+    return action_read(action)
