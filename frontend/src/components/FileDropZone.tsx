@@ -44,6 +44,9 @@ export function FileDropZone({
       radius="md"
       p="lg"
       data-testid="file-drop-zone"
+      // react-dropzone marks the root "presentation", but it is focusable and opens the file
+      // dialog on Enter/Space: to assistive technology it is a button.
+      role="button"
       aria-label={text}
       aria-disabled={disabled || undefined}
       inputProps={{ "aria-label": text, ...({ "data-testid": "file-drop-input" } as object) }}

@@ -56,6 +56,10 @@ function send(req: UploadRequest, url: string): Promise<{ status: number; xhr: X
     xhr.onload = () => resolve({ status: xhr.status, xhr });
     xhr.onerror = () => reject(networkProblem());
     xhr.onabort = () => reject(new ApiProblem({ title: "Upload cancelled", status: 0 }));
+    if (req.signal?.aborted) {
+      reject(new ApiProblem({ title: "Upload cancelled", status: 0 }));
+      return;
+    }
     req.signal?.addEventListener("abort", () => xhr.abort(), { once: true });
     // FormData with a File: the browser streams the file with a multipart boundary it picks.
     xhr.send(req.form);
