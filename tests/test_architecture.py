@@ -406,13 +406,10 @@ MAX_FUNCTION_LINES = 80
 DATA_FILES: set[str] = set()
 # Ratchet while the god modules are split (the house issue): may only shrink, must end empty.
 OVERSIZED_MODULES = {
-    "audits/service.py",
     "evidence/service.py",
     "readiness/demo.py",
 }
 OVERSIZED_FUNCTIONS = {
-    "audits/service.py::assess_line",
-    "findings/service.py::create_finding",
     "readiness/demo.py::build_demo",
 }
 
@@ -447,11 +444,6 @@ def test_no_module_or_function_is_too_long() -> None:
 CHANGE_HELPERS = {"update_object", "update_part", "move_object"}
 # Ratchet while the domains move onto core.changes (the house issue): must end empty.
 NOT_YET_THROUGH_CHANGES = {
-    "/orgs/{org}/audit-programmes/{programme_id}",
-    "/orgs/{org}/audit-programmes/{programme_id}/approve",
-    "/orgs/{org}/audits/{audit_id}",
-    "/orgs/{org}/audits/{audit_id}/checklist/{ref}",
-    "/orgs/{org}/audits/{audit_id}/transitions",
     "/orgs/{org}/readiness/settings",
 }
 

@@ -6,7 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, Header, Path, Query, Response, status
 
 from certready.api.deps import SessionDep
-from certready.audits import service
+from certready.audits import checklist, programmes, report, service
 from certready.audits.deps import (
     AuditDep,
     AuditsConductor,
@@ -15,6 +15,7 @@ from certready.audits.deps import (
     ProgrammeDep,
 )
 from certready.audits.enums import AuditStatus, AuditType
+from certready.audits.programmes import programme_read
 from certready.audits.schemas import (
     AuditChecklistRead,
     AuditCoverageRead,
@@ -48,9 +49,9 @@ async def list_audit_programmes(
     ctx: AuditsReader, session: SessionDep, page: PageDep
 ) -> AuditProgrammePage:
     """List the organisation's internal audit programmes, newest first."""
-    rows, next_cursor, total = await service.list_programmes(session, ctx.org_id, page)
+    rows, next_cursor, total = await programmes.list_programmes(session, ctx.org_id, page)
     return AuditProgrammePage(
-        items=[service.programme_read(p) for p in rows], next_cursor=next_cursor, total=total
+        items=[programme_read(p) for p in rows], next_cursor=next_cursor, total=total
     )
 
 
@@ -59,9 +60,9 @@ async def create_audit_programme(
     data: AuditProgrammeCreate, ctx: AuditsManager, session: SessionDep, response: Response
 ) -> AuditProgrammeRead:
     """Create an audit programme: period, objectives and the audit method (procedure)."""
-    programme = await service.create_programme(session, ctx.org_id, data, ctx.actor)
+    programme = await programmes.create_programme(session, ctx.org_id, data, ctx.actor)
     set_etag(response, programme.version)
-    return service.programme_read(programme)
+    return programme_read(programme)
 
 
 @programmes_router.get("/{programme_id}", response_model=AuditProgrammeRead)
@@ -70,7 +71,7 @@ async def get_audit_programme(
 ) -> AuditProgrammeRead:
     """Read one audit programme; the `ETag` header is needed to change it."""
     set_etag(response, programme.version)
-    return service.programme_read(programme)
+    return programme_read(programme)
 
 
 @programmes_router.patch(
@@ -85,9 +86,9 @@ async def update_audit_programme(
     if_match: IfMatch = None,
 ) -> AuditProgrammeRead:
     """Change a programme; changing period, objectives or method withdraws its approval."""
-    programme = await service.update_programme(session, programme, data, if_match, ctx.actor)
+    programme = await programmes.update_programme(session, ctx, programme, data, if_match)
     set_etag(response, programme.version)
-    return service.programme_read(programme)
+    return programme_read(programme)
 
 
 @programmes_router.post(
@@ -97,9 +98,9 @@ async def approve_audit_programme(
     ctx: AuditsManager, programme: ProgrammeDep, session: SessionDep, response: Response
 ) -> AuditProgrammeRead:
     """Approve a programme (records who approved it and when)."""
-    programme = await service.approve_programme(session, programme, ctx.actor)
+    programme = await programmes.approve_programme(session, ctx, programme)
     set_etag(response, programme.version)
-    return service.programme_read(programme)
+    return programme_read(programme)
 
 
 @router.get("", response_model=AuditPage)
@@ -137,7 +138,7 @@ async def get_audit_coverage(
 ) -> AuditCoverageRead:
     """Show, per leaf requirement, the latest internal audit that assessed it in the window,
     and the requirements no internal audit covered."""
-    return await service.audit_coverage(session, ctx.org_id, months, framework)
+    return await report.audit_coverage(session, ctx.org_id, months, framework)
 
 
 @router.get("/{audit_id}", response_model=AuditDetailRead)
@@ -161,7 +162,7 @@ async def update_audit(
     if_match: IfMatch = None,
 ) -> AuditDetailRead:
     """Change an audit that is not closed or cancelled (send `If-Match`)."""
-    audit = await service.update_audit(session, audit, data, if_match, ctx.actor)
+    audit = await service.update_audit(session, ctx, audit, data, if_match)
     set_etag(response, audit.version)
     return await service.audit_detail(session, audit)
 
@@ -177,7 +178,7 @@ async def transition_audit(
     response: Response,
 ) -> AuditDetailRead:
     """Move an audit through its lifecycle; starting it builds the checklist."""
-    audit = await service.transition_audit(session, audit, data, ctx.actor)
+    audit = await service.transition_audit(session, ctx, audit, data)
     set_etag(response, audit.version)
     return await service.audit_detail(session, audit)
 
@@ -187,7 +188,7 @@ async def get_audit_checklist(
     ctx: AuditsReader, audit: AuditDep, session: SessionDep
 ) -> AuditChecklistRead:
     """List every checklist line in clause order (ref, title, top clause, result, evidence)."""
-    return await service.get_checklist(session, audit)
+    return await checklist.get_checklist(session, audit)
 
 
 @router.patch(
@@ -209,7 +210,7 @@ async def assess_audit_checklist_line(
     Auditors cannot assess requirements they own (409 `auditor-not-independent`).
     `If-Match` with the line's version is optional and checked when sent.
     """
-    line = await service.assess_line(session, ctx, audit, ref, data, if_match)
+    line = await checklist.assess_line(session, ctx, audit, ref, data, if_match)
     set_etag(response, line.version)
     return line
 
@@ -220,4 +221,4 @@ async def get_audit_report(
 ) -> AuditReportRead:
     """Build the audit report: scope, criteria, team, dates, results by clause, findings,
     conclusions and distribution."""
-    return await service.audit_report(session, audit)
+    return await report.audit_report(session, audit)

@@ -116,6 +116,7 @@ async def update_object(
     action: str | None = None,
     summary: str | None = None,
     object_id: str | uuid.UUID | None = None,
+    identity: Mapping[str, Any] | None = None,
 ) -> Change:
     """Apply ``values`` (already validated) to ``obj``, bump its version and log the diff.
 
@@ -123,6 +124,8 @@ async def update_object(
     (links, lists) so they land in the same activity entry. Nothing changed: no version
     bump and no entry (the ETag stays valid). ``object_id`` names the logged object when
     it is not ``obj.id`` (a requirement's status is logged under the requirement's ref).
+    ``identity`` (what a part belongs to, such as a checklist line's audit and ref) is
+    logged as it is in both before and after.
     """
     check_version(obj, if_match, spec)
     unknown = sorted(set(values) - set(spec.fields))
@@ -135,6 +138,7 @@ async def update_object(
     changed_before, changed_after = diff(before, after)
     if changed_after:
         _bump(obj, spec)
+        named = jsonable(dict(identity or {}))
         record(
             session,
             org_id=ctx.org_id,
@@ -143,8 +147,8 @@ async def update_object(
             object_type=spec.object_type,
             object_id=obj.id if object_id is None else object_id,
             summary=summary or f"{spec.label(obj)} changed: " + ", ".join(sorted(changed_after)),
-            before=changed_before,
-            after=changed_after,
+            before={**named, **changed_before},
+            after={**named, **changed_after},
         )
     await flush_change(session, _stale)
     return Change(changed_before, changed_after)

@@ -11,10 +11,15 @@ from sqlmodel import col
 
 from certready.activity.service import record, snapshot
 from certready.audits.enums import FINAL_AUDIT_STATUSES, AuditStatus
-from certready.audits.models import Audit
+from certready.audits.models import Audit, AuditChecklistLine
 from certready.audits.repository import AuditRepository
+from certready.audits.rules import (
+    audit_key,
+    ensure_may_conduct,
+    evidence_json,
+    is_certification_body,
+)
 from certready.audits.schemas import LinkedEvidence
-from certready.audits.service import audit_key, ensure_may_conduct, is_certification_body
 from certready.context import OrgContext
 from certready.core.changes import ChangeSpec, check_version, move_object, requested, update_object
 from certready.core.clock import today, utcnow
@@ -41,6 +46,7 @@ from certready.findings.schemas import (
 from certready.findings.workflow import FindingMove, workflow_for
 from certready.orgs.enums import Role
 from certready.requirements.catalogue.loader import DEFAULT_FRAMEWORK
+from certready.requirements.models import Requirement
 
 FINDING_FIELDS = [
     "grade",
@@ -83,11 +89,8 @@ async def _evidence(
     return pairs
 
 
-def _evidence_json(links: Sequence[tuple[uuid.UUID, int | None]]) -> list[dict[str, Any]]:
-    return [{"evidence_item_id": str(i), "version_number": n} for i, n in sorted(links)]
-
-
 async def finding_reads(session: AsyncSession, findings: Sequence[Finding]) -> list[FindingRead]:
+    """Read models of these findings, their evidence loaded in one query."""
     if not findings:
         return []
     repo = FindingRepository(session, findings[0].org_id)
@@ -122,6 +125,7 @@ async def finding_read(session: AsyncSession, finding: Finding) -> FindingRead:
 async def list_findings(
     session: AsyncSession, org_id: uuid.UUID, filters: FindingFilters, page: PageParams
 ) -> tuple[list[FindingRead], str | None, int]:
+    """One page of findings, newest first, matching the filters."""
     stmt = FindingRepository(session, org_id).filtered(filters, today())
     rows, next_cursor, total = await paginate(
         session, stmt, keys=[col(Finding.number)], params=page, descending=True
@@ -138,10 +142,11 @@ async def _framework_for(session: AsyncSession, org_id: uuid.UUID, audit: Audit 
     return framework_id
 
 
-async def create_finding(session: AsyncSession, ctx: OrgContext, data: FindingCreate) -> Finding:
-    org_id = ctx.org_id
-    audits = AuditRepository(session, org_id)
-    repo = FindingRepository(session, org_id)
+async def _origin(
+    session: AsyncSession, ctx: OrgContext, data: FindingCreate
+) -> tuple[Audit | None, AuditChecklistLine | None, FindingSource]:
+    """The audit and checklist line a new finding is raised on, and its source."""
+    audits = AuditRepository(session, ctx.org_id)
     audit_id = data.audit_id
     line = None
     if data.checklist_line_id is not None:
@@ -153,30 +158,40 @@ async def create_finding(session: AsyncSession, ctx: OrgContext, data: FindingCr
                 "The checklist line belongs to another audit.", loc=["body", "checklist_line_id"]
             )
         audit_id = line.audit_id
-    audit = None
     source = data.source or FindingSource.other
-    if audit_id is not None:
-        audit = await audits.get(audit_id)
-        if audit is None:
-            raise Unprocessable("No such audit.", loc=["body", "audit_id"])
-        ensure_may_conduct(ctx, audit)
-        if audit.status in FINAL_AUDIT_STATUSES or audit.status == AuditStatus.planned:
-            raise Conflict(
-                f"{audit_key(audit)} is {audit.status}: findings are raised while an audit is "
-                "in_progress or reporting."
-            )
-        derived = (
-            FindingSource.certification_audit
-            if is_certification_body(audit)
-            else FindingSource.internal_audit
+    if audit_id is None:
+        if ctx.role == Role.external_auditor and source != FindingSource.certification_audit:
+            raise Forbidden("External auditors raise certification-body findings only.")
+        return None, line, source
+    audit = await audits.get(audit_id)
+    if audit is None:
+        raise Unprocessable("No such audit.", loc=["body", "audit_id"])
+    ensure_may_conduct(ctx, audit)
+    if audit.status in FINAL_AUDIT_STATUSES or audit.status == AuditStatus.planned:
+        raise Conflict(
+            f"{audit_key(audit)} is {audit.status}: findings are raised while an audit is "
+            "in_progress or reporting."
         )
-        if data.source is not None and data.source != derived:
-            raise Unprocessable(
-                f"A finding of this audit has source {derived.value}.", loc=["body", "source"]
-            )
-        source = derived
-    elif ctx.role == Role.external_auditor and source != FindingSource.certification_audit:
-        raise Forbidden("External auditors raise certification-body findings only.")
+    derived = (
+        FindingSource.certification_audit
+        if is_certification_body(audit)
+        else FindingSource.internal_audit
+    )
+    if data.source is not None and data.source != derived:
+        raise Unprocessable(
+            f"A finding of this audit has source {derived.value}.", loc=["body", "source"]
+        )
+    return audit, line, derived
+
+
+async def _new_requirement(
+    session: AsyncSession,
+    org_id: uuid.UUID,
+    data: FindingCreate,
+    audit: Audit | None,
+    line: AuditChecklistLine | None,
+) -> tuple[str | None, Requirement | None]:
+    """The requirement a new finding is against (a line's own; required for nonconformities)."""
     ref = data.requirement_ref
     if line is not None:
         if ref is not None and ref != line.ref:
@@ -184,16 +199,26 @@ async def create_finding(session: AsyncSession, ctx: OrgContext, data: FindingCr
                 f"The checklist line is about {line.ref}.", loc=["body", "requirement_ref"]
             )
         ref = line.ref
-    requirement = None
-    if ref is not None:
-        requirement = await repo.requirement(await _framework_for(session, org_id, audit), ref)
-        if requirement is None:
-            raise Unprocessable(f"No requirement {ref}.", loc=["body", "requirement_ref"])
-    elif data.grade in NONCONFORMITY_GRADES:
-        raise Unprocessable(
-            "A nonconformity names the requirement it is against.", loc=["body", "requirement_ref"]
-        )
-    now = utcnow()
+    if ref is None:
+        if data.grade in NONCONFORMITY_GRADES:
+            raise Unprocessable(
+                "A nonconformity names the requirement it is against.",
+                loc=["body", "requirement_ref"],
+            )
+        return None, None
+    framework_id = await _framework_for(session, org_id, audit)
+    requirement = await FindingRepository(session, org_id).requirement(framework_id, ref)
+    if requirement is None:
+        raise Unprocessable(f"No requirement {ref}.", loc=["body", "requirement_ref"])
+    return ref, requirement
+
+
+async def create_finding(session: AsyncSession, ctx: OrgContext, data: FindingCreate) -> Finding:
+    """Raise a finding, on an audit (or one of its checklist lines) or on its own."""
+    org_id = ctx.org_id
+    repo = FindingRepository(session, org_id)
+    audit, line, source = await _origin(session, ctx, data)
+    ref, requirement = await _new_requirement(session, org_id, data, audit, line)
     finding = Finding(
         org_id=org_id,
         number=await next_number(session, org_id, "finding"),
@@ -202,10 +227,10 @@ async def create_finding(session: AsyncSession, ctx: OrgContext, data: FindingCr
         statement=data.statement,
         requirement_id=requirement.id if requirement else None,
         requirement_ref=ref,
-        audit_id=audit_id,
+        audit_id=audit.id if audit else None,
         checklist_line_id=line.id if line else None,
         raised_by_id=ctx.user_id,
-        raised_at=now,
+        raised_at=utcnow(),
         due_date=data.due_date,
     )
     links = await _evidence(session, org_id, data.evidence)
@@ -224,7 +249,7 @@ async def create_finding(session: AsyncSession, ctx: OrgContext, data: FindingCr
         after={
             **snapshot(finding, [*FINDING_FIELDS, "source", "status", "audit_id"]),
             "checklist_line_id": finding.checklist_line_id,
-            "evidence": _evidence_json(links),
+            "evidence": evidence_json(links),
         },
     )
     await session.flush()
@@ -270,8 +295,8 @@ async def update_finding(
         {k: v for k, v in changes.items() if k in FINDING_FIELDS},
         FINDING_CHANGES,
         if_match=if_match,
-        extra_before={"evidence": _evidence_json(evidence_before)},
-        extra_after={"evidence": _evidence_json(evidence_after)},
+        extra_before={"evidence": evidence_json(evidence_before)},
+        extra_after={"evidence": evidence_json(evidence_after)},
     )
     if change.touched("evidence"):
         await repo.replace_evidence(finding.id, evidence_after)
