@@ -15,6 +15,7 @@ import httpx
 import pytest
 
 from tests.factories.auth import OrgFixture, Session, add_member, first_run
+from tests.factories.corrective_measures import measures_url, open_measure
 from tests.factories.objectives import create_objective, objectives_url
 from tests.factories.requirements import patch_requirement, read_requirement, requirements_url
 
@@ -43,7 +44,13 @@ async def _objective(client: httpx.AsyncClient, org: OrgFixture, owner_id: str) 
     return objectives_url(org, objective["id"])
 
 
+async def _measure(client: httpx.AsyncClient, org: OrgFixture, owner_id: str) -> str:
+    measure = await open_measure(client, org, owner_id=owner_id)
+    return measures_url(org, measure["id"])
+
+
 KINDS = {
+    "corrective_measure": Kind(_measure, {"extent": "Also in releases"}, lambda b: b["extent"]),
     "requirement": Kind(_requirement, {"notes": "Reviewed"}, lambda body: body["notes"]),
     "objective": Kind(_objective, {"target": 90}, lambda body: body["target"]),
 }

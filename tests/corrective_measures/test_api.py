@@ -298,9 +298,25 @@ async def test_process_owner_changes_only_their_own_measures(client: httpx.Async
     assert r.status_code == 200, r.text
     planned = await add_action(client, org, mine["id"], headers=owner.headers)
     assert planned["actions"][0]["owner_id"] == owner.user_id
-    # naming someone else as owner hands the measure over
-    handed = await open_measure(client, org, headers=owner.headers, owner_id=colleague.user_id)
-    r = await move_measure(client, org, handed["id"], "contained", headers=owner.headers)
+    # what they own stays theirs: opening one for someone else, or handing it over, is 403
+    await open_measure(client, org, headers=owner.headers, owner_id=colleague.user_id, expect=403)
+    r = await patch_measure(
+        client, org, mine["id"], {"owner_id": colleague.user_id}, headers=owner.headers
+    )
+    assert r.status_code == 403
+    # the owner of the measure assigns its actions; an assignee cannot pass theirs on
+    r = await update_action(
+        client,
+        org,
+        mine["id"],
+        planned["actions"][0]["id"],
+        {"owner_id": colleague.user_id},
+        headers=owner.headers,
+    )
+    assert r.status_code == 200, r.text
+    r = await update_action(
+        client, org, tid, mine_action, {"owner_id": colleague.user_id}, headers=owner.headers
+    )
     assert r.status_code == 403
     # the SMS manager is not restricted by ownership
     r = await patch_measure(client, org, tid, {"title": "Managed"}, headers=manager.headers)

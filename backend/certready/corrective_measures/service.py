@@ -102,7 +102,10 @@ REVIEW_CHANGES = ChangeSpec(
     fields=[*REVIEW_FIELDS, "review_recorded_at"],
     label=measure_key,
 )
+# The ownership rule (orgs.permissions.OWN_ONLY): process owners write only their measures.
+OWNED = Action.measures_write
 WHAT = "corrective measures"  # the ownership rule's 403 names them
+KEPT = "corrective measures (and cannot hand them to someone else) that"
 
 
 def is_overdue(measure: CorrectiveMeasure) -> bool:
@@ -235,7 +238,7 @@ def _ensure_open(measure: CorrectiveMeasure) -> None:
 
 def _ensure_owns(ctx: OrgContext, *owners: uuid.UUID | None) -> None:
     """The ownership rule: process owners change the measures they own (and their actions)."""
-    ctx.ensure_owns(Action.measures_write, owners, WHAT)
+    ctx.ensure_owns(OWNED, owners, WHAT)
 
 
 async def create_measure(
@@ -246,8 +249,9 @@ async def create_measure(
     finding_ids = await _validate_findings(
         session, ctx.org_id, data.finding_ids, ["body", "finding_ids"]
     )
-    owner_id = ctx.default_owner(Action.measures_write, data.owner_id)
+    owner_id = ctx.default_owner(OWNED, data.owner_id)
     await _validate_members(repo, {"owner_id": owner_id})
+    ctx.ensure_owns(OWNED, [owner_id], KEPT)
     measure = CorrectiveMeasure(
         org_id=ctx.org_id,
         number=await next_number(session, ctx.org_id, "corrective_measure"),
@@ -299,6 +303,8 @@ async def update_measure(
     await _validate_members(
         repo, {k: changes[k] for k in ("owner_id", "correction_by_id") if k in changes}
     )
+    if "owner_id" in changes:
+        ctx.ensure_owns(OWNED, [changes["owner_id"]], KEPT)
     old_findings = (await repo.finding_ids([measure.id])).get(measure.id, [])
     new_findings = old_findings
     if changes.get("finding_ids") is not None:
@@ -400,7 +406,8 @@ async def add_action(
     _ensure_owns(ctx, measure.owner_id)
     repo = CorrectiveMeasureRepository(session, ctx.org_id)
     _ensure_actions_editable(measure)
-    owner_id = ctx.default_owner(Action.measures_write, data.owner_id)
+    # the measure's owner assigns its actions to whoever carries them out
+    owner_id = ctx.default_owner(OWNED, data.owner_id)
     await _validate_members(repo, {"owner_id": owner_id})
     action = CorrectiveAction(
         org_id=ctx.org_id,
@@ -456,6 +463,9 @@ async def update_action(
     _ensure_actions_editable(measure)
     changes = requested(data, ACTION_CHANGES)
     await _validate_members(repo, {k: changes[k] for k in ("owner_id",) if k in changes})
+    if "owner_id" in changes:
+        # an assignee keeps the action; the measure's owner reassigns it
+        ctx.ensure_owns(OWNED, [measure.owner_id, changes["owner_id"]], KEPT)
     if changes.get("evidence_id") is not None:
         await ensure_evidence_in_org(
             session, ctx.org_id, [changes["evidence_id"]], ["body", "evidence_id"]
