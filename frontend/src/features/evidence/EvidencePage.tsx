@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import {
   ActionIcon,
   Alert,
@@ -29,7 +29,7 @@ import { FileDropZone } from "../../components/FileDropZone";
 import { QueryErrorAlert } from "../../components/StatusPages";
 import { formatBytes } from "../../lib/download";
 import { formatDate } from "../../lib/format";
-import { notifySuccess } from "../../lib/notify";
+import { notifyProblem, notifySuccess } from "../../lib/notify";
 import { invalidateEvidence } from "../../api/invalidate";
 import { useCan } from "../orgs/useCan";
 import { useCurrentOrg } from "../orgs/useCurrentOrg";
@@ -158,8 +158,18 @@ function UploadCard({ org, fulfils, onUploaded }: { org: string; fulfils?: strin
       if (item.result) notifySuccess(`${item.result.key} “${item.result.title}” uploaded.`);
       onUploaded();
     },
+    // Also told when the card is no longer on screen (the uploads outlive it).
+    onFailed: (item) => notifyProblem(item.problem, `${item.file.name} was not uploaded`),
   });
   const counts = queueCounts(items);
+  const busy = counts.queued + counts.uploading > 0;
+  useEffect(() => {
+    if (!busy) return;
+    // Closing or reloading the tab would cut the uploads off: let the browser ask first.
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [busy]);
   const untitled = items.some((i) => i.status === "ready" && !i.meta.title.trim());
 
   const choose = (files: File[]) =>

@@ -129,12 +129,6 @@ export class UploadQueue<M, R> {
     if (this.list.some((i) => i.status === "done")) this.commit(this.list.filter((i) => i.status !== "done"));
   }
 
-  /** Abort everything under way (the page is left); nothing is reported afterwards. */
-  dispose(): void {
-    for (const controller of this.running.values()) controller.abort();
-    this.running.clear();
-  }
-
   private pump(): void {
     const limit = Math.max(1, this.options.concurrency ?? 2);
     for (const item of this.list) {
@@ -165,7 +159,7 @@ export class UploadQueue<M, R> {
     } catch (error) {
       outcome = { status: "failed", problem: toApiProblem(error) };
     }
-    if (this.running.get(item.id) !== controller) return; // removed or disposed meanwhile
+    if (this.running.get(item.id) !== controller) return; // removed meanwhile
     this.running.delete(item.id);
     this.patch(item.id, () => outcome);
     const settled = this.list.find((i) => i.id === item.id);

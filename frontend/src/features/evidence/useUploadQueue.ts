@@ -3,12 +3,15 @@ import { MutationObserver, type QueryClient } from "@tanstack/react-query";
 
 import { UploadQueue, type UploadItem, type UploadQueueOptions } from "./uploadQueue";
 
-/** An upload queue owned by a component: its items re-render it; leaving aborts what runs. */
+/**
+ * An upload queue owned by a component; its items re-render it. Leaving the page does not stop
+ * the uploads under way (following a finished file's link must not cancel the others): they
+ * run to the end and report through the callbacks.
+ */
 export function useUploadQueue<M, R>(options: UploadQueueOptions<M, R>): { queue: UploadQueue<M, R>; items: readonly UploadItem<M, R>[] } {
   const [queue] = useState(() => new UploadQueue(options));
   // The callbacks close over the latest props; they are only called after an await.
   useEffect(() => queue.setOptions(options));
-  useEffect(() => () => queue.dispose(), [queue]);
   const items = useSyncExternalStore(queue.subscribe, queue.snapshot);
   return { queue, items };
 }
