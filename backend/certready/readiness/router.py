@@ -104,7 +104,7 @@ async def update_readiness_settings(
     if_match: Annotated[str | None, Header()] = None,
 ) -> ReadinessSettingsRead:
     """Override rule parameters for this organisation (send `If-Match`; `null` resets)."""
-    result = await service.update_settings(session, ctx.org_id, data, if_match, ctx.actor)
+    result = await service.update_settings(session, ctx, data, if_match)
     set_etag(response, result.version)
     return result
 

@@ -12,10 +12,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
 from certready.activity.service import record
-from certready.context import Actor
+from certready.context import Actor, OrgContext
+from certready.core.changes import ChangeSpec, check_version, update_object
 from certready.core.clock import today as clock_today
 from certready.core.clock import utcnow
-from certready.core.http import check_if_match
 from certready.core.pagination import PageParams, paginate
 from certready.core.problems import NotFound, Unprocessable
 from certready.db.session import Database
@@ -202,44 +202,39 @@ def _validated(
     return {k: v for k, v in merged.items() if v}
 
 
+SETTINGS_CHANGES = ChangeSpec(
+    "readiness_settings", ("parameters",), lambda _row: "Readiness rule parameters"
+)
+
+
 async def update_settings(
-    session: AsyncSession,
-    org_id: uuid.UUID,
-    data: ReadinessSettingsUpdate,
-    if_match: str | None,
-    actor: Actor,
+    session: AsyncSession, ctx: OrgContext, data: ReadinessSettingsUpdate, if_match: str | None
 ) -> ReadinessSettingsRead:
     """Change rule parameters (optimistic lock on the settings version, 0 before the first)."""
-    repo = SettingsRepository(session, org_id)
+    repo = SettingsRepository(session, ctx.org_id)
     row = await repo.current()
     if row is None:
         # the first change creates the row: one creator, the others then see its version
         await repo.lock_organisation()
         row = await repo.current()
-    check_if_match(if_match, row.version if row else 0)
-    before = dict(row.parameters) if row else {}
-    merged = _validated(before, data)
     if row is None:
-        row = repo.add(
-            ReadinessSettings(org_id=org_id, parameters=merged, version=1, updated_by=actor.id)
-        )
-    else:
-        row.parameters = merged
-        row.version += 1
-        row.updated_at = utcnow()
-        row.updated_by = actor.id
-    await session.flush()
-    record(
+        row = repo.add(ReadinessSettings(org_id=ctx.org_id, parameters={}, version=0))
+        await session.flush()
+    check_version(row, if_match, SETTINGS_CHANGES)
+    merged = _validated(dict(row.parameters), data)
+    change = await update_object(
         session,
-        org_id=org_id,
-        actor=actor,
-        action="readiness.settings.update",
-        object_type="readiness_settings",
-        object_id=org_id,
+        ctx,
+        row,
+        {"parameters": merged},
+        SETTINGS_CHANGES,
+        if_match=if_match,
+        object_id=ctx.org_id,
         summary="Readiness rule parameters changed",
-        before={"parameters": before},
-        after={"parameters": merged},
     )
+    if change:
+        row.updated_by = ctx.user_id
+        await session.flush()
     return _settings_read(merged, row.version)
 
 
