@@ -406,7 +406,6 @@ MAX_FUNCTION_LINES = 80
 DATA_FILES: set[str] = set()
 # Ratchet while the god modules are split (the house issue): may only shrink, must end empty.
 OVERSIZED_MODULES = {
-    "evidence/service.py",
     "readiness/demo.py",
 }
 OVERSIZED_FUNCTIONS = {

@@ -11,7 +11,7 @@ import httpx
 import pytest
 from certready.config import Settings
 from certready.db.session import Database
-from certready.evidence.service import verify_store
+from certready.evidence.integrity import verify_store
 from certready.evidence.storage import EvidenceStore
 from fastapi import FastAPI
 from sqlalchemy import text

@@ -12,7 +12,7 @@ from fastapi import Depends, Header, Path, Query, Request
 from certready.api.deps import DatabaseDep, OrgCtxDep, Requires, SessionDep, SettingsDep
 from certready.context import OrgContext
 from certready.core.problems import BadRequest, PayloadTooLarge, Unprocessable, UnsupportedMediaType
-from certready.evidence import service
+from certready.evidence import ingest, service
 from certready.evidence.enums import EvidenceKind, EvidenceStatus
 from certready.evidence.models import Evidence
 from certready.evidence.multipart import boundary_of
@@ -51,13 +51,13 @@ def get_store(request: Request, settings: SettingsDep) -> EvidenceStore:
 StoreDep = Annotated[EvidenceStore, Depends(get_store)]
 
 
-def get_uploads(settings: SettingsDep, db: DatabaseDep, store: StoreDep) -> service.Uploads:
-    return service.Uploads(
+def get_uploads(settings: SettingsDep, db: DatabaseDep, store: StoreDep) -> ingest.Uploads:
+    return ingest.Uploads(
         db=db, store=store, limit=settings.max_upload_bytes, process=current_process_identity()
     )
 
 
-UploadsDep = Annotated[service.Uploads, Depends(get_uploads)]
+UploadsDep = Annotated[ingest.Uploads, Depends(get_uploads)]
 IdempotencyKeyHeader = Annotated[
     str | None,
     Header(
@@ -78,12 +78,12 @@ def _content_length(request: Request) -> int | None:
     return int(value) if value and value.isdigit() else None
 
 
-async def create_body(request: Request) -> EvidenceCreate | service.FormUpload:
+async def create_body(request: Request) -> EvidenceCreate | ingest.FormUpload:
     """``POST .../evidence``: JSON metadata, or multipart metadata plus a first file."""
     content_type = request.headers.get("content-type", "")
     boundary = boundary_of(content_type)
     if boundary is not None:
-        return service.FormUpload(request.stream(), boundary, _content_length(request))
+        return ingest.FormUpload(request.stream(), boundary, _content_length(request))
     if content_type.split(";")[0].strip().lower() != "application/json":
         raise UnsupportedMediaType("Send application/json, or multipart/form-data with a file.")
     # this path is exempt from the JSON body limit (it streams files): enforce it here
@@ -98,21 +98,21 @@ async def create_body(request: Request) -> EvidenceCreate | service.FormUpload:
         raise BadRequest("The body is not valid JSON.") from exc
     if not isinstance(raw, dict):
         raise Unprocessable("The body must be a JSON object.", loc=["body"])
-    return service.validate_create(raw, "body")
+    return ingest.validate_create(raw, "body")
 
 
-CreateBody = Annotated[EvidenceCreate | service.FormUpload, Depends(create_body)]
+CreateBody = Annotated[EvidenceCreate | ingest.FormUpload, Depends(create_body)]
 
 
-async def form_body(request: Request) -> service.FormUpload:
+async def form_body(request: Request) -> ingest.FormUpload:
     """A multipart body with one ``file`` part."""
     boundary = boundary_of(request.headers.get("content-type"))
     if boundary is None:
         raise UnsupportedMediaType("Send multipart/form-data with the file in the 'file' field.")
-    return service.FormUpload(request.stream(), boundary, _content_length(request))
+    return ingest.FormUpload(request.stream(), boundary, _content_length(request))
 
 
-FormBody = Annotated[service.FormUpload, Depends(form_body)]
+FormBody = Annotated[ingest.FormUpload, Depends(form_body)]
 
 
 async def raw_body(
@@ -135,10 +135,10 @@ async def raw_body(
         Header(max_length=512, description="`sha-256=<base64>` (RFC 3230) as an alternative."),
     ] = None,
     repr_digest: Annotated[str | None, Header(max_length=512, include_in_schema=False)] = None,
-) -> service.FileUpload:
+) -> ingest.FileUpload:
     """A raw-body upload: the body is the file's bytes, streamed from the socket."""
     name = filename or filename_from_disposition(content_disposition)
-    return service.FileUpload(
+    return ingest.FileUpload(
         chunks=request.stream(),
         filename=name,
         declared_sha256=declared_sha256(x_content_sha256, digest or repr_digest),
@@ -146,7 +146,7 @@ async def raw_body(
     )
 
 
-RawBody = Annotated[service.FileUpload, Depends(raw_body)]
+RawBody = Annotated[ingest.FileUpload, Depends(raw_body)]
 
 
 def raw_metadata(
@@ -168,7 +168,7 @@ def raw_metadata(
     ] = None,
 ) -> EvidenceCreate:
     """The metadata of ``PUT .../evidence/upload``, from the query string."""
-    return service.validate_create(
+    return ingest.validate_create(
         {
             "title": title,
             "kind": kind,

@@ -9,7 +9,7 @@ from certready.core.http import set_etag
 from certready.core.pagination import PageDep
 from certready.core.problems import problem_responses
 from certready.core.types import PositiveInt32Path
-from certready.evidence import service
+from certready.evidence import ingest, integrity, service
 from certready.evidence.deps import (
     ApproveRight,
     CreateBody,
@@ -108,7 +108,7 @@ async def create_evidence(
     The multipart file (field `file`) streams straight into the store; lists are
     repeated fields. `Idempotency-Key` makes a retry return the first result.
     """
-    outcome = await service.create_evidence(session, uploads, ctx, body, idempotency_key)
+    outcome = await ingest.create_evidence(session, uploads, ctx, body, idempotency_key)
     return outcome_response(outcome)
 
 
@@ -132,7 +132,7 @@ async def upload_evidence(
     The body is the file; metadata is in the query string; the file name comes from
     `filename` or `Content-Disposition`; `X-Content-SHA256` is checked if sent.
     """
-    outcome = await service.create_evidence_raw(
+    outcome = await ingest.create_evidence_raw(
         session, uploads, ctx, metadata, upload, idempotency_key
     )
     return outcome_response(outcome)
@@ -229,7 +229,7 @@ async def add_evidence_version(
     idempotency_key: IdempotencyKeyHeader = None,
 ) -> Response:
     """Add a new version from a multipart form (field `file`); the item returns to draft."""
-    outcome = await service.add_version_form(session, uploads, ctx, evidence, form, idempotency_key)
+    outcome = await ingest.add_version_form(session, uploads, ctx, evidence, form, idempotency_key)
     return outcome_response(outcome)
 
 
@@ -249,9 +249,7 @@ async def upload_evidence_version(
     idempotency_key: IdempotencyKeyHeader = None,
 ) -> Response:
     """Add a new version from a raw body (scripts and CI); the item returns to draft."""
-    outcome = await service.add_version_raw(
-        session, uploads, ctx, evidence, upload, idempotency_key
-    )
+    outcome = await ingest.add_version_raw(session, uploads, ctx, evidence, upload, idempotency_key)
     return outcome_response(outcome)
 
 
@@ -290,7 +288,7 @@ async def download_evidence_version(
     A single `Range` is honoured (206); a file that fails verification is refused (409).
     """
     version = await service.get_version(session, evidence, number)
-    download = await service.open_download(
+    download = await integrity.open_download(
         db, store, ctx, evidence, version, range_header=range_, if_range=if_range
     )
     return file_response(download, range_, if_range, if_none_match)
@@ -306,7 +304,7 @@ async def verify_evidence_version(
 ) -> VerificationRead:
     """Re-hash a version's stored file and report ok, mismatch or missing."""
     version = await service.get_version(session, evidence, number)
-    return await service.verify_version(session, store, ctx, evidence, version)
+    return await integrity.verify_version(session, store, ctx, evidence, version)
 
 
 @router.post(
