@@ -27,16 +27,19 @@ from datetime import timedelta
 from typing import Any
 
 import anyio
-from sqlalchemy import delete, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import col, select
 
 from certready.core.clock import utcnow
 from certready.core.problems import Conflict, ProblemException, Unprocessable
 from certready.db.session import Database
 from certready.evidence.enums import IdempotencyStatus
 from certready.evidence.models import IdempotencyKey
+from certready.evidence.repository import (
+    IdempotencyRepository,
+    delete_in_flight,
+    in_flight_reservations,
+)
 from certready.evidence.storage import owner_is_dead
 
 KEY_RE = re.compile(r"^[\x21-\x7e]{1,255}$")
@@ -83,6 +86,7 @@ class Reservation:
 
     key: str | None
     owner: str
+    org_id: uuid.UUID
     row_id: uuid.UUID | None = None
     replay: Replay | None = None
     _last_beat: float = 0.0
@@ -112,24 +116,18 @@ async def reserve(
     """Reserve ``key`` for this request; ``process`` is the server's process identity."""
     owner = f"{process}:{uuid.uuid4().hex[:8]}"
     if key is None:
-        return Reservation(key=None, owner=owner)
+        return Reservation(key=None, owner=owner, org_id=org_id)
     if not KEY_RE.match(key):
         raise Unprocessable(
             "Idempotency-Key must be 1-255 visible ASCII characters.",
             loc=["header", "idempotency-key"],
         )
-    scope = (
-        col(IdempotencyKey.org_id) == org_id,
-        col(IdempotencyKey.principal_id) == principal_id,
-        col(IdempotencyKey.endpoint) == endpoint,
-        col(IdempotencyKey.key) == key,
-    )
     for _ in range(3):
         now = utcnow()
         row_id = uuid.uuid4()
         try:
             async with db.transaction() as session:
-                session.add(
+                IdempotencyRepository(session, org_id).add(
                     IdempotencyKey(
                         id=row_id,
                         org_id=org_id,
@@ -142,37 +140,24 @@ async def reserve(
                     )
                 )
                 await session.flush()
-            return Reservation(key=key, owner=owner, row_id=row_id, _last_beat=anyio.current_time())
+            return Reservation(key, owner, org_id, row_id, _last_beat=anyio.current_time())
         except IntegrityError:
             pass
         async with db.transaction() as session:
-            row = (await session.execute(select(IdempotencyKey).where(*scope))).scalars().first()
+            repo = IdempotencyRepository(session, org_id)
+            row = await repo.find(principal_id, endpoint, key)
             if row is None:
                 continue  # released in between: try the insert again
             if row.status == IdempotencyStatus.complete:
-                return Reservation(
-                    key=key,
-                    owner=owner,
-                    replay=Replay(
-                        row.fingerprint, row.response_status or 200, row.response_body or {}
-                    ),
+                replay = Replay(
+                    row.fingerprint, row.response_status or 200, row.response_body or {}
                 )
+                return Reservation(key, owner, org_id, replay=replay)
             stale = row.heartbeat_at < now - LEASE or owner_is_dead(row.owner, process)
             if not stale:
                 raise KeyInFlight()
-            taken = await session.execute(
-                update(IdempotencyKey)
-                .where(
-                    col(IdempotencyKey.id) == row.id,
-                    col(IdempotencyKey.owner) == row.owner,
-                    col(IdempotencyKey.status) == IdempotencyStatus.in_flight,
-                )
-                .values(owner=owner, heartbeat_at=now)
-            )
-            if taken.rowcount == 1:  # type: ignore[attr-defined]
-                return Reservation(
-                    key=key, owner=owner, row_id=row.id, _last_beat=anyio.current_time()
-                )
+            if await repo.take_over(row.id, row.owner, owner, now):
+                return Reservation(key, owner, org_id, row.id, _last_beat=anyio.current_time())
     raise KeyInFlight()
 
 
@@ -185,14 +170,8 @@ async def heartbeat(db: Database, reservation: Reservation) -> None:
         return
     reservation._last_beat = now
     async with db.transaction() as session:
-        await session.execute(
-            update(IdempotencyKey)
-            .where(
-                col(IdempotencyKey.id) == reservation.row_id,
-                col(IdempotencyKey.owner) == reservation.owner,
-            )
-            .values(heartbeat_at=utcnow())
-        )
+        repo = IdempotencyRepository(session, reservation.org_id)
+        await repo.beat(reservation.row_id, reservation.owner, utcnow())
 
 
 async def complete(
@@ -201,22 +180,17 @@ async def complete(
     """Mark the key done in the request's transaction (with the rows it created)."""
     if reservation.row_id is None:
         return
-    result = await session.execute(
-        update(IdempotencyKey)
-        .where(
-            col(IdempotencyKey.id) == reservation.row_id,
-            col(IdempotencyKey.owner) == reservation.owner,
-            col(IdempotencyKey.status) == IdempotencyStatus.in_flight,
-        )
-        .values(
-            status=IdempotencyStatus.complete,
-            fingerprint=fp,
-            response_status=status,
-            response_body=body,
-            completed_at=utcnow(),
-        )
+    done = await IdempotencyRepository(session, reservation.org_id).complete(
+        reservation.row_id,
+        reservation.owner,
+        {
+            "fingerprint": fp,
+            "response_status": status,
+            "response_body": body,
+            "completed_at": utcnow(),
+        },
     )
-    if result.rowcount != 1:  # type: ignore[attr-defined]
+    if not done:
         # another request took the reservation over (our lease ran out): it wins
         raise KeyInFlight()
 
@@ -228,35 +202,21 @@ async def release(db: Database, reservation: Reservation) -> None:
     row_id, reservation.row_id = reservation.row_id, None
     with anyio.CancelScope(shield=True):
         async with db.transaction() as session:
-            await session.execute(
-                delete(IdempotencyKey).where(
-                    col(IdempotencyKey.id) == row_id,
-                    col(IdempotencyKey.owner) == reservation.owner,
-                    col(IdempotencyKey.status) == IdempotencyStatus.in_flight,
-                )
+            await IdempotencyRepository(session, reservation.org_id).release(
+                row_id, reservation.owner
             )
 
 
 async def release_dead_owners(db: Database, me: str) -> int:
     """Start-up: free reservations held by processes of this host that died."""
     async with db.transaction() as session:
-        rows = (
-            await session.execute(
-                select(IdempotencyKey.id, IdempotencyKey.owner).where(
-                    col(IdempotencyKey.status) == IdempotencyStatus.in_flight
-                )
-            )
-        ).all()
+        rows = await in_flight_reservations(session)
         dead = [row_id for row_id, owner in rows if owner_is_dead(owner, me)]
         if dead:
-            await session.execute(
-                delete(IdempotencyKey).where(
-                    col(IdempotencyKey.id).in_(dead),
-                    col(IdempotencyKey.status) == IdempotencyStatus.in_flight,
-                )
-            )
+            await delete_in_flight(session, dead)
     return len(dead)
 
 
 def is_client_error(exc: BaseException) -> bool:
+    """A 4xx problem: the client's mistake, not a failure of the upload machinery."""
     return isinstance(exc, ProblemException) and 400 <= exc.status < 500

@@ -1,25 +1,28 @@
+"""All SQL of the evidence domain; each org-owned query through ``OrgScopedRepository``."""
+
 from __future__ import annotations
 
 import json
 import uuid
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Text, and_, delete, exists, func, or_
+from sqlalchemy import Text, Update, and_, delete, func, or_
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
-from certready.db.repository import OrgScopedRepository
+from certready.db.repository import OrgScopedRepository, of_org
+from certready.evidence.enums import IdempotencyStatus
 from certready.evidence.models import (
     Evidence,
     EvidenceDocument,
     EvidenceRequirement,
     EvidenceVersion,
+    IdempotencyKey,
 )
 from certready.evidence.schemas import EvidenceFilters
-from certready.orgs.models import Membership
 from certready.requirements.models import DocumentedInformation, Framework, Requirement
 
 
@@ -71,7 +74,7 @@ class EvidenceRepository(OrgScopedRepository[Evidence]):
                 select(EvidenceRequirement.evidence_id)
                 .join(Requirement, col(Requirement.id) == EvidenceRequirement.requirement_id)
                 .where(
-                    col(EvidenceRequirement.org_id) == self.org_id,
+                    self.of_org(EvidenceRequirement),
                     or_(
                         col(Requirement.ref) == f.requirement,
                         col(Requirement.ref).startswith(f.requirement + ".", autoescape=True),
@@ -87,7 +90,7 @@ class EvidenceRepository(OrgScopedRepository[Evidence]):
                     col(DocumentedInformation.id) == EvidenceDocument.document_id,
                 )
                 .where(
-                    col(EvidenceDocument.org_id) == self.org_id,
+                    self.of_org(EvidenceDocument),
                     col(DocumentedInformation.key) == f.documented_information,
                 )
             )
@@ -126,7 +129,7 @@ class EvidenceRepository(OrgScopedRepository[Evidence]):
                 ),
             )
             .where(
-                col(EvidenceVersion.org_id) == self.org_id,
+                self.of_org(EvidenceVersion),
                 col(EvidenceVersion.evidence_id).in_(ids),
             )
         )
@@ -140,7 +143,7 @@ class EvidenceRepository(OrgScopedRepository[Evidence]):
             select(EvidenceRequirement.evidence_id, Requirement.ref)
             .join(Requirement, col(Requirement.id) == EvidenceRequirement.requirement_id)
             .where(
-                col(EvidenceRequirement.org_id) == self.org_id,
+                self.of_org(EvidenceRequirement),
                 col(EvidenceRequirement.evidence_id).in_(ids),
             )
             .order_by(col(Requirement.sort_key))
@@ -160,7 +163,7 @@ class EvidenceRepository(OrgScopedRepository[Evidence]):
                 col(DocumentedInformation.id) == EvidenceDocument.document_id,
             )
             .where(
-                col(EvidenceDocument.org_id) == self.org_id,
+                self.of_org(EvidenceDocument),
                 col(EvidenceDocument.evidence_id).in_(ids),
             )
             .order_by(col(DocumentedInformation.kind), col(DocumentedInformation.sort_key))
@@ -201,22 +204,21 @@ class EvidenceRepository(OrgScopedRepository[Evidence]):
 
     async def linked_requirement_ids(self, evidence_id: uuid.UUID) -> set[uuid.UUID]:
         stmt = select(EvidenceRequirement.requirement_id).where(
-            col(EvidenceRequirement.org_id) == self.org_id,
+            self.of_org(EvidenceRequirement),
             col(EvidenceRequirement.evidence_id) == evidence_id,
         )
         return set((await self.session.execute(stmt)).scalars().all())
 
     async def linked_document_ids(self, evidence_id: uuid.UUID) -> set[uuid.UUID]:
         stmt = select(EvidenceDocument.document_id).where(
-            col(EvidenceDocument.org_id) == self.org_id,
+            self.of_org(EvidenceDocument),
             col(EvidenceDocument.evidence_id) == evidence_id,
         )
         return set((await self.session.execute(stmt)).scalars().all())
 
     async def unlink_requirement(self, evidence_id: uuid.UUID, requirement_id: uuid.UUID) -> int:
         result = await self.session.execute(
-            delete(EvidenceRequirement).where(
-                col(EvidenceRequirement.org_id) == self.org_id,
+            self.delete(EvidenceRequirement).where(
                 col(EvidenceRequirement.evidence_id) == evidence_id,
                 col(EvidenceRequirement.requirement_id) == requirement_id,
             )
@@ -225,33 +227,21 @@ class EvidenceRepository(OrgScopedRepository[Evidence]):
 
     async def unlink_document(self, evidence_id: uuid.UUID, document_id: uuid.UUID) -> int:
         result = await self.session.execute(
-            delete(EvidenceDocument).where(
-                col(EvidenceDocument.org_id) == self.org_id,
+            self.delete(EvidenceDocument).where(
                 col(EvidenceDocument.evidence_id) == evidence_id,
                 col(EvidenceDocument.document_id) == document_id,
             )
         )
         return int(result.rowcount)  # type: ignore[attr-defined]
 
-    async def is_member(self, user_id: uuid.UUID) -> bool:
-        stmt = select(
-            exists().where(
-                col(Membership.org_id) == self.org_id, col(Membership.user_id) == user_id
-            )
-        )
-        return bool((await self.session.execute(stmt)).scalar())
-
-
-async def evidence_ids_outside_org(
-    session: AsyncSession, org_id: uuid.UUID, ids: Sequence[uuid.UUID]
-) -> set[uuid.UUID]:
-    """The ids among ``ids`` that are not evidence items of ``org_id`` (one statement)."""
-    wanted = set(ids)
-    if not wanted:
-        return set()
-    stmt = select(Evidence.id).where(col(Evidence.org_id) == org_id, col(Evidence.id).in_(wanted))
-    found = set((await session.execute(stmt)).scalars().all())
-    return wanted - found
+    async def ids_outside_org(self, ids: Sequence[uuid.UUID]) -> set[uuid.UUID]:
+        """The ids among ``ids`` that are not evidence items of this organisation."""
+        wanted = set(ids)
+        if not wanted:
+            return set()
+        stmt = select(Evidence.id).where(self.of_org(Evidence), col(Evidence.id).in_(wanted))
+        found = set((await self.session.execute(stmt)).scalars().all())
+        return wanted - found
 
 
 class EvidenceVersionRepository(OrgScopedRepository[EvidenceVersion]):
@@ -272,11 +262,11 @@ class IntegrityRepository:
         self.session = session
 
     async def versions(self, org_id: uuid.UUID | None) -> Sequence[tuple[EvidenceVersion, int]]:
-        stmt = select(EvidenceVersion, Evidence.number).join(
+        stmt = select(EvidenceVersion, Evidence.number).join(  # all organisations: the CLI
             Evidence, col(Evidence.id) == EvidenceVersion.evidence_id
         )
         if org_id is not None:
-            stmt = stmt.where(col(EvidenceVersion.org_id) == org_id)
+            stmt = stmt.where(of_org(EvidenceVersion, org_id))
         stmt = stmt.order_by(
             col(EvidenceVersion.org_id), col(Evidence.number), col(EvidenceVersion.number)
         )
@@ -292,3 +282,74 @@ class IntegrityRepository:
 
         stmt = select(Organisation.id).where(col(Organisation.slug) == slug)
         return (await self.session.execute(stmt)).scalars().first()
+
+
+class IdempotencyRepository(OrgScopedRepository[IdempotencyKey]):
+    """Reservations of ``Idempotency-Key`` (see ``evidence.idempotency``), one per row id."""
+
+    model = IdempotencyKey
+
+    async def find(self, principal_id: uuid.UUID, endpoint: str, key: str) -> IdempotencyKey | None:
+        """The reservation of ``key`` for this credential and endpoint."""
+        stmt = self.base_statement().where(
+            col(IdempotencyKey.principal_id) == principal_id,
+            col(IdempotencyKey.endpoint) == endpoint,
+            col(IdempotencyKey.key) == key,
+        )
+        return (await self.session.execute(stmt)).scalars().first()
+
+    def _held(self, row_id: uuid.UUID, owner: str) -> Update:
+        return self.update(IdempotencyKey).where(
+            col(IdempotencyKey.id) == row_id, col(IdempotencyKey.owner) == owner
+        )
+
+    async def take_over(self, row_id: uuid.UUID, owner: str, by: str, now: datetime) -> bool:
+        """Move an in-flight reservation from ``owner`` (dead or lapsed) to ``by``."""
+        stmt = (
+            self._held(row_id, owner)
+            .where(col(IdempotencyKey.status) == IdempotencyStatus.in_flight)
+            .values(owner=by, heartbeat_at=now)
+        )
+        result = await self.session.execute(stmt)
+        return int(result.rowcount) == 1  # type: ignore[attr-defined]
+
+    async def beat(self, row_id: uuid.UUID, owner: str, now: datetime) -> None:
+        await self.session.execute(self._held(row_id, owner).values(heartbeat_at=now))
+
+    async def complete(self, row_id: uuid.UUID, owner: str, values: dict[str, Any]) -> bool:
+        """Mark our in-flight reservation complete; False when someone else holds it."""
+        stmt = (
+            self._held(row_id, owner)
+            .where(col(IdempotencyKey.status) == IdempotencyStatus.in_flight)
+            .values(status=IdempotencyStatus.complete, **values)
+        )
+        result = await self.session.execute(stmt)
+        return int(result.rowcount) == 1  # type: ignore[attr-defined]
+
+    async def release(self, row_id: uuid.UUID, owner: str) -> None:
+        """Delete our in-flight reservation."""
+        await self.session.execute(
+            self.delete(IdempotencyKey).where(
+                col(IdempotencyKey.id) == row_id,
+                col(IdempotencyKey.owner) == owner,
+                col(IdempotencyKey.status) == IdempotencyStatus.in_flight,
+            )
+        )
+
+
+async def in_flight_reservations(session: AsyncSession) -> list[tuple[uuid.UUID, str]]:
+    """Every organisation's in-flight reservations (id, owner): start-up recovery."""
+    stmt = select(IdempotencyKey.id, IdempotencyKey.owner).where(  # all organisations: start-up
+        col(IdempotencyKey.status) == IdempotencyStatus.in_flight
+    )
+    return [(row_id, owner) for row_id, owner in (await session.execute(stmt)).all()]
+
+
+async def delete_in_flight(session: AsyncSession, ids: Sequence[uuid.UUID]) -> None:
+    """Delete the given reservations if still in flight (any organisation: start-up recovery)."""
+    await session.execute(
+        delete(IdempotencyKey).where(  # all organisations: start-up recovery
+            col(IdempotencyKey.id).in_(list(ids)),
+            col(IdempotencyKey.status) == IdempotencyStatus.in_flight,
+        )
+    )

@@ -69,7 +69,6 @@ from certready.evidence.models import (
 from certready.evidence.repository import (
     EvidenceRepository,
     EvidenceVersionRepository,
-    evidence_ids_outside_org,
 )
 from certready.evidence.schemas import (
     EvidenceArchive,
@@ -424,7 +423,7 @@ async def ensure_evidence_in_org(
 
     Another organisation's item gets the same answer as a missing one (SECURITY.md Z1).
     """
-    missing = await evidence_ids_outside_org(session, org_id, ids)
+    missing = await EvidenceRepository(session, org_id).ids_outside_org(ids)
     if missing:
         listed = ", ".join(sorted(str(i) for i in missing))
         raise Unprocessable(f"No such evidence item: {listed}.", loc=list(loc))
