@@ -46,6 +46,22 @@ class Settings(BaseSettings):
     login_client_attempts: int = 20
     login_client_window_seconds: int = 60
     # Argon2id parameters; tests may lower them, production keeps the library defaults.
+    # Invitations (issue 11): links expire after this many days; the public accept endpoints
+    # allow this many attempts per client and window.
+    invitation_days: int = Field(default=7, ge=1, le=90)
+    invitation_client_attempts: int = Field(default=30, ge=1, le=100000)
+    invitation_client_window_seconds: int = Field(default=15 * 60, ge=1, le=86400)
+    # The SPA's address for links in mails and shown to admins (default: the request's host).
+    public_url: str = ""
+    # Invitation mail: sent through this SMTP server when a host is set, else the admin gets
+    # a copyable link once.
+    smtp_host: str = ""
+    smtp_port: int = Field(default=587, ge=1, le=65535)
+    smtp_from: str = "certready@localhost"
+    smtp_user: str = ""
+    smtp_password: SecretStr | None = None
+    smtp_starttls: bool = True
+    smtp_timeout_seconds: float = Field(default=20, gt=0, le=300)
     argon2_time_cost: int = 3
     argon2_memory_cost: int = 65536
     argon2_parallelism: int = 4

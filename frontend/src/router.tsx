@@ -20,6 +20,7 @@ import { OrgsPage } from "./features/orgs/OrgsPage";
 import { OrgSettingsPage } from "./features/orgs/OrgSettingsPage";
 import { DashboardPage } from "./features/readiness/DashboardPage";
 import { MembersPage } from "./features/members/MembersPage";
+import { AcceptInvitationPage } from "./features/members/AcceptInvitationPage";
 import { ActivityPage } from "./features/activity/ActivityPage";
 import { RequirementsPage } from "./features/requirements/RequirementsPage";
 import { RequirementDetailPage } from "./features/requirements/RequirementDetailPage";
@@ -99,6 +100,13 @@ export const loginRoute = createRoute({
     if (setup.needed) throw redirect({ to: "/setup" });
   },
   component: LoginPage,
+});
+
+/** `/invite/<token>`: the holder of an invitation link accepts it (signed in or not). */
+const inviteRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "invite/$token",
+  component: AcceptInvitationPage,
 });
 
 /** Everything below needs a session; /me is loaded once here for all of it. */
@@ -185,6 +193,7 @@ const routeTree = rootRoute.addChildren([
   indexRoute,
   setupRoute,
   loginRoute,
+  inviteRoute,
   authedRoute.addChildren([
     orgsRoute,
     orgRoute.addChildren([

@@ -32,7 +32,8 @@ async def test_each_write_is_in_the_activity_log(client: httpx.AsyncClient) -> N
         "member.remove",
         "member.update",
         "org.update",
-        "member.add",
+        "invitation.accept",
+        "invitation.create",
         "member.add",
         "org.create",
     ]

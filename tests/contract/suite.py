@@ -61,14 +61,13 @@ def _seed(url: str) -> LiveApi:
     slug, admin = setup_org(url)
     with httpx.Client(base_url=url, timeout=60, headers=admin) as c:
         org = f"/api/v1/orgs/{slug}"
-        r = c.post(
-            f"{org}/members",
-            json={
-                "email": f"viewer@{slug}.example",
-                "full_name": "Vic Viewer",
-                "role": "viewer",
-                "password": PASSWORD,
-            },
+        r = c.post(f"{org}/invitations", json={"email": f"viewer@{slug}.example", "role": "viewer"})
+        assert r.status_code == 201, r.text
+        token = r.json()["accept_url"].rsplit("/invite/", 1)[1]
+        r = httpx.post(
+            f"{url}/api/v1/invitations/register",
+            json={"token": token, "full_name": "Vic Viewer", "password": PASSWORD},
+            timeout=60,
         )
         assert r.status_code == 201, r.text
         r = c.put(

@@ -83,15 +83,28 @@ def set_up_org(base: str, org: str, name: str, email: str, password: str) -> htt
     return api
 
 
+def invite_link(api: httpx.Client, org: str, email: str, role: str) -> str:
+    """The admin invites ``email`` (no mail configured): the copyable accept link."""
+    r = api.post(f"/orgs/{org}/invitations", json={"email": email, "role": role})
+    assert r.status_code == 201, r.text
+    return str(r.json()["accept_url"])
+
+
 def add_member(
     api: httpx.Client, org: str, email: str, full_name: str, role: str, password: str
 ) -> str:
-    r = api.post(
-        f"/orgs/{org}/members",
-        json={"email": email, "full_name": full_name, "role": role, "password": password},
+    """Invite a new address and accept as that person through the API; their user id."""
+    token = invite_link(api, org, email, role).rsplit("/invite/", 1)[1]
+    anonymous = httpx.Client(base_url=str(api.base_url), timeout=30)
+    r = anonymous.post(
+        "/invitations/register",
+        json={"token": token, "full_name": full_name, "password": password},
     )
-    assert r.status_code in (200, 201), r.text
-    return str(r.json()["user_id"])
+    assert r.status_code == 201, r.text
+    r = anonymous.post("/auth/token", data={"username": email, "password": password})
+    assert r.status_code == 200, r.text
+    me = anonymous.get("/me", headers={"Authorization": f"Bearer {r.json()['access_token']}"})
+    return str(me.json()["id"])
 
 
 def log_in(page: Page, base: str, email: str, password: str) -> None:

@@ -20,6 +20,7 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from tests.e2e.conftest import REPO, SPA_DIR, _free_port, _wait_healthy
+from tests.e2e.helpers import add_member
 
 pytestmark = pytest.mark.skipif(
     not (SPA_DIR / "index.html").is_file(),
@@ -109,16 +110,7 @@ def setup(server: str) -> dict[str, str]:
     )
     assert r.status_code in (200, 201), r.text
     admin = api_login(server, ADMIN_EMAIL)
-    r = admin.post(
-        f"/orgs/{ORG}/members",
-        json={
-            "email": AUDITOR_EMAIL,
-            "full_name": "Ivy Auditor",
-            "role": "auditor",
-            "password": PASSWORD,
-        },
-    )
-    assert r.status_code in (200, 201), r.text
+    add_member(admin, ORG, AUDITOR_EMAIL, "Ivy Auditor", "auditor", PASSWORD)
     r = admin.post(
         f"/orgs/{ORG}/audit-programmes",
         json={

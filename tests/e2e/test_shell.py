@@ -31,7 +31,7 @@ def log_out(page: Page) -> None:
     expect(page.get_by_role("button", name="Log in")).to_be_visible()
 
 
-def test_first_run_login_shell_add_member_logout(page: Page, live_server: str) -> None:
+def test_first_run_login_shell_invite_member_logout(page: Page, live_server: str) -> None:
     # First run: / sends an empty installation to the setup screen.
     page.goto(f"{live_server}/")
     expect(page).to_have_url(re.compile(r"/setup$"))
@@ -55,26 +55,27 @@ def test_first_run_login_shell_add_member_logout(page: Page, live_server: str) -
     log_in(page, ADMIN_EMAIL, ADMIN_PASSWORD)
     expect(page).to_have_url(re.compile(r"/orgs/acme-it/dashboard$"))
 
-    # Members: add an auditor.
+    # Members: invite an auditor (no mail configured: the admin gets the link once).
     nav.get_by_role("link", name="Members").click()
     expect(page).to_have_url(re.compile(r"/orgs/acme-it/members$"))
     members = page.get_by_role("table", name="Members")
     expect(members.get_by_role("cell", name=ADMIN_EMAIL)).to_be_visible()
-    page.get_by_role("button", name="Add member").click()
-    dialog = page.get_by_role("dialog", name="Add member")
+    page.get_by_role("button", name="Invite member").click()
+    dialog = page.get_by_role("dialog", name="Invite member")
     dialog.get_by_label("Email").fill("ivy@acme.example")
-    dialog.get_by_label("Full name").fill("Ivy Auditor")
     dialog.get_by_role("combobox", name="Role", exact=True).click()
     page.get_by_role("option", name="Auditor", exact=True).click()
-    dialog.get_by_label("Initial password").fill("another long passphrase 7")
-    dialog.get_by_role("button", name="Add member").click()
+    dialog.get_by_role("button", name="Send invitation").click()
+    expect(dialog.get_by_label("Invitation link")).to_have_value(re.compile(r"/invite/cri_"))
+    dialog.get_by_role("button", name="Done").click()
     expect(dialog).to_be_hidden()
-    row = members.get_by_role("row").filter(has_text="ivy@acme.example")
-    expect(row).to_contain_text("Ivy Auditor")
-    expect(row.get_by_role("combobox", name="Role of Ivy Auditor")).to_have_value("Auditor")
+    pending = page.get_by_role("table", name="Pending invitations")
+    expect(pending.get_by_role("row").filter(has_text="ivy@acme.example")).to_contain_text(
+        "Auditor"
+    )
 
     # A deep link survives a reload (history fallback + session in sessionStorage).
     page.reload()
-    expect(members.get_by_role("cell", name="ivy@acme.example")).to_be_visible()
+    expect(pending.get_by_role("cell", name="ivy@acme.example")).to_be_visible()
 
     log_out(page)

@@ -54,22 +54,54 @@ async def first_run(
     return OrgFixture(slug=slug, id=r.json()["organisation"]["id"], admin=admin)
 
 
-async def add_member(
-    client: httpx.AsyncClient, org: OrgFixture, role: str, email: str | None = None
-) -> Session:
-    email = email or f"{role}-{uuid.uuid4().hex[:6]}@{org.slug}.example"
+async def invite(
+    client: httpx.AsyncClient, org: OrgFixture, email: str, role: str
+) -> dict[str, object]:
+    """The admin invites ``email``; without mail the answer carries the link (token) once."""
     r = await client.post(
-        f"/api/v1/orgs/{org.slug}/members",
-        json={
-            "email": email,
-            "full_name": role.replace("_", " ").title(),
-            "role": role,
-            "password": PASSWORD,
-        },
+        f"/api/v1/orgs/{org.slug}/invitations",
+        json={"email": email, "role": role},
         headers=org.admin.headers,
     )
     assert r.status_code == 201, r.text
-    return await login(client, email)
+    body: dict[str, object] = r.json()
+    return body
+
+
+def token_of(invitation: dict[str, object]) -> str:
+    url = invitation["accept_url"]
+    assert isinstance(url, str) and "/invite/" in url, invitation
+    return url.rsplit("/invite/", 1)[1]
+
+
+async def accept_invitation(
+    client: httpx.AsyncClient, token: str, email: str, full_name: str, password: str = PASSWORD
+) -> Session:
+    """Accept as the invited person: register a new account, or sign in and accept."""
+    r = await client.post(
+        "/api/v1/invitations/register",
+        json={"token": token, "full_name": full_name, "password": password},
+    )
+    if r.status_code == 409 and r.json().get("field") == "email":
+        session = await login(client, email, password)
+        r = await client.post(
+            "/api/v1/invitations/accept", json={"token": token}, headers=session.headers
+        )
+        assert r.status_code == 200, r.text
+        return session
+    assert r.status_code == 201, r.text
+    return await login(client, email, password)
+
+
+async def add_member(
+    client: httpx.AsyncClient, org: OrgFixture, role: str, email: str | None = None
+) -> Session:
+    """A member with ``role``: invited by the admin, accepted by the person (any account)."""
+    email = email or f"{role}-{uuid.uuid4().hex[:6]}@{org.slug}.example"
+    invitation = await invite(client, org, email, role)
+    return await accept_invitation(
+        client, token_of(invitation), email.lower(), role.replace("_", " ").title()
+    )
 
 
 async def second_org(
@@ -77,7 +109,7 @@ async def second_org(
 ) -> OrgFixture:
     """Another tenant whose admin is not a member of ``first``.
 
-    Accounts are created through membership, so the first org's admin invites the
+    Accounts are created by accepting an invitation, so the first org's admin invites the
     person, they create their own organisation, and the first admin removes them.
     """
     newcomer = await add_member(client, first, "viewer", email=f"admin@{slug}.example")
@@ -92,5 +124,4 @@ async def second_org(
         f"/api/v1/orgs/{first.slug}/members/{newcomer.user_id}", headers=first.admin.headers
     )
     assert r.status_code == 204, r.text
-    admin = await login(client, newcomer.email)  # removal revoked the old tokens
-    return OrgFixture(slug=slug, id=org_id, admin=admin)
+    return OrgFixture(slug=slug, id=org_id, admin=newcomer)

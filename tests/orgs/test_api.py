@@ -73,9 +73,10 @@ async def test_other_org_gets_404_identical_to_missing(client: httpx.AsyncClient
         ("GET", f"/api/v1/orgs/{globex.slug}/members", None),
         (
             "POST",
-            f"/api/v1/orgs/{globex.slug}/members",
-            {"email": "x@x.example", "full_name": "X", "role": "admin", "password": PASSWORD},
+            f"/api/v1/orgs/{globex.slug}/invitations",
+            {"email": "x@x.example", "role": "admin"},
         ),
+        ("GET", f"/api/v1/orgs/{globex.slug}/invitations", None),
         ("DELETE", f"/api/v1/orgs/{globex.slug}/members/{globex.admin.user_id}", None),
         ("GET", f"/api/v1/orgs/{globex.slug}/activity", None),
     ]:
@@ -132,11 +133,9 @@ async def test_member_role_cannot_be_set_by_mass_assignment(client: httpx.AsyncC
 
 WRITES = [
     ("PATCH", "/api/v1/orgs/{slug}", {"name": "X"}),
-    (
-        "POST",
-        "/api/v1/orgs/{slug}/members",
-        {"email": "new@x.example", "full_name": "New", "role": "viewer", "password": PASSWORD},
-    ),
+    ("POST", "/api/v1/orgs/{slug}/invitations", {"email": "new@x.example", "role": "viewer"}),
+    ("GET", "/api/v1/orgs/{slug}/invitations", None),
+    ("DELETE", "/api/v1/orgs/{slug}/invitations/00000000-0000-0000-0000-000000000000", None),
     ("PATCH", "/api/v1/orgs/{slug}/members/{admin}", {"role": "viewer"}),
     ("DELETE", "/api/v1/orgs/{slug}/members/{admin}", None),
 ]
@@ -196,18 +195,26 @@ async def test_last_admin_cannot_be_removed_or_demoted(client: httpx.AsyncClient
     assert r.json()["detail"] == "An organisation needs at least one admin."
 
 
-async def test_adding_existing_member_is_409_and_new_member_can_log_in(
+async def test_inviting_an_existing_member_is_409_and_new_member_can_log_in(
     client: httpx.AsyncClient,
 ) -> None:
     org = await first_run(client)
     member = await add_member(client, org, "auditor", email="aud@acme.example")
     r = await client.post(
-        f"/api/v1/orgs/{org.slug}/members",
-        json={"email": "AUD@acme.example", "full_name": "Again", "role": "viewer"},
+        f"/api/v1/orgs/{org.slug}/invitations",
+        json={"email": "AUD@acme.example", "role": "viewer"},
         headers=org.admin.headers,
     )
     assert r.status_code == 409
+    assert r.headers["content-type"] == PROBLEM
     assert (await login(client, "aud@acme.example")).user_id == member.user_id
+    # adding a person directly is gone: membership is only by invitation
+    r = await client.post(
+        f"/api/v1/orgs/{org.slug}/members",
+        json={"email": "x@acme.example", "full_name": "X", "role": "viewer", "password": PASSWORD},
+        headers=org.admin.headers,
+    )
+    assert r.status_code == 405
 
 
 async def test_members_list_pages_with_cursor(client: httpx.AsyncClient) -> None:

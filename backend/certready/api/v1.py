@@ -13,6 +13,8 @@ from certready.core.problems import problem_responses
 from certready.corrective_measures.router import router as corrective_measures_router
 from certready.evidence.router import router as evidence_router
 from certready.findings.router import router as findings_router
+from certready.invitations.router import public_router as invitations_public_router
+from certready.invitations.router import router as invitations_router
 from certready.management_reviews.router import router as management_reviews_router
 from certready.objectives.router import router as objectives_router
 from certready.orgs.router import members_router
@@ -40,6 +42,9 @@ PUBLIC_ROUTES = frozenset(
         ("POST", "/api/v1/auth/token"),
         ("POST", "/api/v1/auth/refresh"),
         ("POST", "/api/v1/demo"),
+        # the holder of an invitation link (throttled per client, issue 11)
+        ("POST", "/api/v1/invitations/lookup"),
+        ("POST", "/api/v1/invitations/register"),
     }
 )
 
@@ -49,12 +54,14 @@ def build_api_router() -> APIRouter:
     api.include_router(system_router, responses=PUBLIC)
     api.include_router(setup_router, responses=PUBLIC)
     api.include_router(auth_router, responses=PUBLIC)
+    api.include_router(invitations_public_router, responses=PUBLIC)
     api.include_router(me_router, responses=AUTHED)
     api.include_router(orgs_router, responses=AUTHED)
     api.include_router(frameworks_router, responses=AUTHED)
     api.include_router(current_token_router, responses=AUTHED)
     for router in (
         members_router,
+        invitations_router,
         activity_router,
         requirements_router,
         evidence_router,

@@ -7,6 +7,7 @@ from certready.corrective_measures import models as corrective_measures_models
 from certready.db.base import metadata
 from certready.evidence import models as evidence_models
 from certready.findings import models as findings_models
+from certready.invitations import models as invitations_models
 from certready.management_reviews import models as management_reviews_models
 from certready.objectives import models as objectives_models
 from certready.orgs import models as orgs_models
@@ -22,6 +23,7 @@ __all__ = [
     "corrective_measures_models",
     "evidence_models",
     "findings_models",
+    "invitations_models",
     "management_reviews_models",
     "metadata",
     "objectives_models",

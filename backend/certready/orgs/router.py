@@ -5,7 +5,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Query, Response, status
 
-from certready.api.deps import OrgCtxDep, PrincipalDep, Requires, SessionDep, SettingsDep
+from certready.api.deps import OrgCtxDep, PrincipalDep, Requires, SessionDep
 from certready.context import OrgContext
 from certready.core.http import set_etag
 from certready.core.pagination import PageDep
@@ -13,7 +13,6 @@ from certready.core.problems import problem_responses
 from certready.orgs import service
 from certready.orgs.permissions import Action
 from certready.orgs.schemas import (
-    MemberCreate,
     MemberPage,
     MemberRead,
     MemberUpdate,
@@ -86,19 +85,6 @@ async def list_members(
     """List the members and their roles; `can` keeps those whose role allows that action."""
     items, next_cursor, total = await service.list_members(session, ctx.org_id, page, can)
     return MemberPage(items=items, next_cursor=next_cursor, total=total)
-
-
-@members_router.post(
-    "",
-    response_model=MemberRead,
-    status_code=status.HTTP_201_CREATED,
-    responses=problem_responses(409),
-)
-async def add_member(
-    data: MemberCreate, ctx: MembersManager, session: SessionDep, settings: SettingsDep
-) -> MemberRead:
-    """Add a person to the organisation with a role (creates their account when new)."""
-    return await service.add_member(session, settings, ctx.org, data, ctx.actor)
 
 
 @members_router.patch(

@@ -4,7 +4,7 @@ import uuid
 from datetime import date, datetime
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from certready.core.pagination import Page
 from certready.orgs.enums import Role
@@ -52,19 +52,6 @@ class OrgRead(BaseModel):
 
 class OrgPage(Page[OrgRead]):
     pass
-
-
-class MemberCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    email: EmailStr
-    full_name: Name
-    role: Role
-    password: str | None = Field(
-        default=None,
-        max_length=1024,
-        description="Initial password when the person has no account yet.",
-    )
 
 
 class MemberUpdate(BaseModel):

@@ -4,24 +4,21 @@ from __future__ import annotations
 
 import uuid
 
-import anyio
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from certready.activity.service import record, snapshot
 from certready.auth.models import User
-from certready.config import Settings
 from certready.context import Actor, OrgContext
 from certready.core.changes import ANY_VERSION, ChangeSpec, requested, update_object
 from certready.core.clock import utcnow
 from certready.core.pagination import PageParams, paginate
-from certready.core.problems import Conflict, Forbidden, Unprocessable
-from certready.core.security import hash_password, password_problems
+from certready.core.problems import Conflict, Forbidden
 from certready.orgs.enums import Role
 from certready.orgs.models import Membership, Organisation
 from certready.orgs.permissions import Action, roles_allowing
-from certready.orgs.repository import MembershipRepository, OrganisationRepository, user_by_email
-from certready.orgs.schemas import MemberCreate, MemberRead, MemberUpdate, OrgCreate, OrgUpdate
+from certready.orgs.repository import MembershipRepository, OrganisationRepository
+from certready.orgs.schemas import MemberRead, MemberUpdate, OrgCreate, OrgUpdate
 from certready.requirements.repository import RequirementStatusRepository
 
 ORG_FIELDS = [
@@ -126,43 +123,6 @@ async def list_members(
         session, stmt, keys=[col(User.email), col(Membership.id)], params=page, rows_as_tuples=True
     )
     return [member_read(m, u) for m, u in rows], next_cursor, total
-
-
-async def add_member(
-    session: AsyncSession, settings: Settings, org: Organisation, data: MemberCreate, actor: Actor
-) -> MemberRead:
-    repo = MembershipRepository(session, org.id)
-    email = str(data.email).lower()
-    user = await user_by_email(session, email)
-    if user is None:
-        if not data.password:
-            raise Unprocessable(
-                "This person has no account yet: give an initial password.",
-                loc=["body", "password"],
-            )
-        problems = password_problems(data.password, email, data.full_name)
-        if problems:
-            raise Unprocessable(" ".join(problems), loc=["body", "password"])
-        pw_hash = await anyio.to_thread.run_sync(hash_password, settings, data.password)
-        user = User(email=email, full_name=data.full_name, password_hash=pw_hash)
-        session.add(user)
-        await session.flush()
-    elif await repo.get(user.id) is not None:
-        raise Conflict(f"{email} is already a member.")
-    membership = Membership(org_id=org.id, user_id=user.id, role=data.role, created_at=utcnow())
-    session.add(membership)
-    record(
-        session,
-        org_id=org.id,
-        actor=actor,
-        action="member.add",
-        object_type="member",
-        object_id=user.id,
-        summary=f"{email} added as {data.role.value}",
-        after={"email": email, "role": data.role.value},
-    )
-    await session.flush()
-    return member_read(membership, user)
 
 
 MEMBER_CHANGES = ChangeSpec(

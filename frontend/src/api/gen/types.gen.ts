@@ -1711,6 +1711,11 @@ export type CurrentTokenRead = {
 export type DecisionKind = 'improvement' | 'sms_change' | 'service_change' | 'resource_need' | 'other';
 
 /**
+ * Delivery
+ */
+export type Delivery = 'email' | 'link';
+
+/**
  * DemoResult
  *
  * The demo organisation and its admin; the password is shown once.
@@ -2500,6 +2505,169 @@ export type ImplementationStatus = 'not_started' | 'planned' | 'in_progress' | '
 export type IntegrityStatus = 'ok' | 'mismatch' | 'missing';
 
 /**
+ * InvitationAccepted
+ */
+export type InvitationAccepted = {
+    /**
+     * Org Slug
+     */
+    org_slug: string;
+    /**
+     * Org Name
+     */
+    org_name: string;
+    role: Role;
+    /**
+     * Email
+     */
+    email: string;
+};
+
+/**
+ * InvitationCreate
+ */
+export type InvitationCreate = {
+    /**
+     * Email
+     */
+    email: string;
+    role: Role;
+};
+
+/**
+ * InvitationCreated
+ *
+ * The same answer whether or not the address has an account anywhere.
+ */
+export type InvitationCreated = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Email
+     */
+    email: string;
+    role: Role;
+    status: InvitationStatus;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Expires At
+     */
+    expires_at: string;
+    delivery: Delivery;
+    /**
+     * Accept Url
+     *
+     * Only when no mail is configured (`delivery: link`), shown this once.
+     */
+    accept_url?: string | null;
+};
+
+/**
+ * InvitationPage
+ */
+export type InvitationPage = {
+    /**
+     * Items
+     */
+    items: Array<InvitationRead>;
+    /**
+     * Next Cursor
+     */
+    next_cursor: string | null;
+    /**
+     * Total
+     */
+    total: number;
+};
+
+/**
+ * InvitationPreview
+ *
+ * What the holder of a valid link sees before accepting.
+ */
+export type InvitationPreview = {
+    /**
+     * Organisation Name
+     */
+    organisation_name: string;
+    /**
+     * Email
+     */
+    email: string;
+    role: Role;
+    /**
+     * Expires At
+     */
+    expires_at: string;
+};
+
+/**
+ * InvitationRead
+ *
+ * An invitation as its organisation's admins see it (never the token).
+ */
+export type InvitationRead = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Email
+     */
+    email: string;
+    role: Role;
+    status: InvitationStatus;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Expires At
+     */
+    expires_at: string;
+};
+
+/**
+ * InvitationRegister
+ *
+ * A new account for the invited address: the person chooses their name and password.
+ */
+export type InvitationRegister = {
+    /**
+     * Token
+     */
+    token: string;
+    /**
+     * Full Name
+     */
+    full_name: string;
+    /**
+     * Password
+     */
+    password: string;
+};
+
+/**
+ * InvitationStatus
+ */
+export type InvitationStatus = 'pending' | 'accepted' | 'revoked' | 'superseded';
+
+/**
+ * InvitationToken
+ */
+export type InvitationToken = {
+    /**
+     * Token
+     */
+    token: string;
+};
+
+/**
  * LinkType
  *
  * What an input topic may point at.
@@ -3264,27 +3432,6 @@ export type MeasurementRead = {
      * Created At
      */
     created_at: string;
-};
-
-/**
- * MemberCreate
- */
-export type MemberCreate = {
-    /**
-     * Email
-     */
-    email: string;
-    /**
-     * Full Name
-     */
-    full_name: string;
-    role: Role;
-    /**
-     * Password
-     *
-     * Initial password when the person has no account yet.
-     */
-    password?: string | null;
 };
 
 /**
@@ -5237,6 +5384,153 @@ export type AuthLogoutResponses = {
 
 export type AuthLogoutResponse = AuthLogoutResponses[keyof AuthLogoutResponses];
 
+export type InvitationsLookupInvitationData = {
+    body: InvitationToken;
+    path?: never;
+    query?: never;
+    url: '/api/v1/invitations/lookup';
+};
+
+export type InvitationsLookupInvitationErrors = {
+    /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * Too many requests
+     */
+    429: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type InvitationsLookupInvitationError = InvitationsLookupInvitationErrors[keyof InvitationsLookupInvitationErrors];
+
+export type InvitationsLookupInvitationResponses = {
+    /**
+     * Successful Response
+     */
+    200: InvitationPreview;
+};
+
+export type InvitationsLookupInvitationResponse = InvitationsLookupInvitationResponses[keyof InvitationsLookupInvitationResponses];
+
+export type InvitationsRegisterFromInvitationData = {
+    body: InvitationRegister;
+    path?: never;
+    query?: never;
+    url: '/api/v1/invitations/register';
+};
+
+export type InvitationsRegisterFromInvitationErrors = {
+    /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * Too many requests
+     */
+    429: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type InvitationsRegisterFromInvitationError = InvitationsRegisterFromInvitationErrors[keyof InvitationsRegisterFromInvitationErrors];
+
+export type InvitationsRegisterFromInvitationResponses = {
+    /**
+     * Successful Response
+     */
+    201: InvitationAccepted;
+};
+
+export type InvitationsRegisterFromInvitationResponse = InvitationsRegisterFromInvitationResponses[keyof InvitationsRegisterFromInvitationResponses];
+
+export type InvitationsAcceptInvitationData = {
+    body: InvitationToken;
+    path?: never;
+    query?: never;
+    url: '/api/v1/invitations/accept';
+};
+
+export type InvitationsAcceptInvitationErrors = {
+    /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type InvitationsAcceptInvitationError = InvitationsAcceptInvitationErrors[keyof InvitationsAcceptInvitationErrors];
+
+export type InvitationsAcceptInvitationResponses = {
+    /**
+     * Successful Response
+     */
+    200: InvitationAccepted;
+};
+
+export type InvitationsAcceptInvitationResponse = InvitationsAcceptInvitationResponses[keyof InvitationsAcceptInvitationResponses];
+
 export type MeGetMeData = {
     body?: never;
     path?: never;
@@ -5792,66 +6086,6 @@ export type MembersListMembersResponses = {
 
 export type MembersListMembersResponse = MembersListMembersResponses[keyof MembersListMembersResponses];
 
-export type MembersAddMemberData = {
-    body: MemberCreate;
-    path: {
-        /**
-         * Org
-         *
-         * Organisation slug.
-         */
-        org: string;
-    };
-    query?: never;
-    url: '/api/v1/orgs/{org}/members';
-};
-
-export type MembersAddMemberErrors = {
-    /**
-     * Malformed request body (bad JSON, nested too deep, broken multipart)
-     */
-    400: Problem;
-    /**
-     * Missing or invalid credentials
-     */
-    401: Problem;
-    /**
-     * The caller's role lacks this right
-     */
-    403: Problem;
-    /**
-     * Not found (or in another organisation)
-     */
-    404: Problem;
-    /**
-     * Conflict (illegal transition, duplicate, in flight)
-     */
-    409: Problem;
-    /**
-     * Payload too large
-     */
-    413: Problem;
-    /**
-     * Validation error
-     */
-    422: Problem;
-    /**
-     * The database is busy or not reachable; retry after Retry-After
-     */
-    503: Problem;
-};
-
-export type MembersAddMemberError = MembersAddMemberErrors[keyof MembersAddMemberErrors];
-
-export type MembersAddMemberResponses = {
-    /**
-     * Successful Response
-     */
-    201: MemberRead;
-};
-
-export type MembersAddMemberResponse = MembersAddMemberResponses[keyof MembersAddMemberResponses];
-
 export type MembersRemoveMemberData = {
     body?: never;
     path: {
@@ -5979,6 +6213,183 @@ export type MembersUpdateMemberResponses = {
 };
 
 export type MembersUpdateMemberResponse = MembersUpdateMemberResponses[keyof MembersUpdateMemberResponses];
+
+export type MembersListInvitationsData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: {
+        /**
+         * Limit
+         *
+         * Page size, 1..500.
+         */
+        limit?: number;
+        /**
+         * Cursor
+         *
+         * Opaque cursor from `next_cursor`.
+         */
+        cursor?: string | null;
+    };
+    url: '/api/v1/orgs/{org}/invitations';
+};
+
+export type MembersListInvitationsErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type MembersListInvitationsError = MembersListInvitationsErrors[keyof MembersListInvitationsErrors];
+
+export type MembersListInvitationsResponses = {
+    /**
+     * Successful Response
+     */
+    200: InvitationPage;
+};
+
+export type MembersListInvitationsResponse = MembersListInvitationsResponses[keyof MembersListInvitationsResponses];
+
+export type MembersCreateInvitationData = {
+    body: InvitationCreate;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/invitations';
+};
+
+export type MembersCreateInvitationErrors = {
+    /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type MembersCreateInvitationError = MembersCreateInvitationErrors[keyof MembersCreateInvitationErrors];
+
+export type MembersCreateInvitationResponses = {
+    /**
+     * Successful Response
+     */
+    201: InvitationCreated;
+};
+
+export type MembersCreateInvitationResponse = MembersCreateInvitationResponses[keyof MembersCreateInvitationResponses];
+
+export type MembersRevokeInvitationData = {
+    body?: never;
+    path: {
+        /**
+         * Invitation Id
+         */
+        invitation_id: string;
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/invitations/{invitation_id}';
+};
+
+export type MembersRevokeInvitationErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type MembersRevokeInvitationError = MembersRevokeInvitationErrors[keyof MembersRevokeInvitationErrors];
+
+export type MembersRevokeInvitationResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type MembersRevokeInvitationResponse = MembersRevokeInvitationResponses[keyof MembersRevokeInvitationResponses];
 
 export type ActivityListActivityData = {
     body?: never;

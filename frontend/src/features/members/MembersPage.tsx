@@ -20,7 +20,8 @@ import { useMe } from "../auth/useSession";
 import { isRole, roleLabel, ROLE_OPTIONS } from "../orgs/roles";
 import { useCan } from "../orgs/useCan";
 import { useCurrentOrg } from "../orgs/useCurrentOrg";
-import { AddMemberModal } from "./AddMemberModal";
+import { InviteMemberModal } from "./InviteMemberModal";
+import { PendingInvitations } from "./PendingInvitations";
 
 const PAGE_SIZE = 100;
 
@@ -87,7 +88,7 @@ export function MembersPage() {
         </div>
         {canManage && (
           <Button leftSection={<IconUserPlus size={16} aria-hidden />} onClick={addModal.open}>
-            Add member
+            Invite member
           </Button>
         )}
       </Group>
@@ -176,22 +177,21 @@ export function MembersPage() {
         </Button>
       )}
 
-      <AddMemberModal
+      {canManage && <PendingInvitations org={slug} />}
+
+      <InviteMemberModal
         org={slug}
         opened={addOpened}
         onClose={addModal.close}
-        onAdded={(member) => {
-          addModal.close();
-          notifySuccess(`${member.full_name} was added as ${roleLabel(member.role)}.`);
-          void refresh();
-        }}
+        onInvited={() => void invalidateOperations(queryClient, ["membersListInvitations", "activityListActivity"])}
       />
 
       <Modal opened={removing !== null} onClose={() => setRemoving(null)} title="Remove member" centered>
         <Stack gap="md">
           <Text size="sm">
             Remove <b>{removing?.full_name}</b> ({removing?.email}) from this organisation? They lose access to it
-            immediately; their past activity stays in the log.
+            immediately; their other organisations and sessions there are not affected, and their past activity stays in
+            the log.
           </Text>
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={() => setRemoving(null)}>
