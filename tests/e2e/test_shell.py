@@ -76,6 +76,6 @@ def test_first_run_login_shell_invite_member_logout(page: Page, live_server: str
 
     # A deep link survives a reload (history fallback + session in sessionStorage).
     page.reload()
-    expect(pending.get_by_role("cell", name="ivy@acme.example")).to_be_visible()
+    expect(pending.get_by_role("cell", name="ivy@acme.example", exact=True)).to_be_visible()
 
     log_out(page)
