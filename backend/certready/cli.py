@@ -333,13 +333,15 @@ async def _demo(day: object) -> None:
 
     from certready.db.engine import create_engine
     from certready.db.session import Database
-    from certready.readiness.demo import build_demo
+    from certready.demo import build_demo
 
     settings = get_settings()
     db = Database.from_engine(create_engine(settings))
     try:
         async with db.transaction() as session:
-            outcome = await build_demo(session, settings, day if isinstance(day, date) else None)
+            outcome = await build_demo(
+                session, settings, db, day if isinstance(day, date) else None
+            )
     finally:
         await db.dispose()
     if not outcome.created:

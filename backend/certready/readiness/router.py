@@ -4,13 +4,14 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response, status
 
-from certready.api.deps import Requires, SessionDep, SettingsDep
+from certready.api.deps import DatabaseDep, Requires, SessionDep, SettingsDep
 from certready.context import OrgContext
 from certready.core.http import set_etag
 from certready.core.pagination import PageDep
 from certready.core.problems import problem_responses
+from certready.demo import create_demo_first_run
 from certready.orgs.permissions import Action
-from certready.readiness import demo, service
+from certready.readiness import service
 from certready.readiness.cache import ReadinessCache, cache_status, no_cache
 from certready.readiness.schemas import (
     DemoResult,
@@ -136,6 +137,6 @@ async def list_readiness_history(
     status_code=status.HTTP_201_CREATED,
     responses=problem_responses(409),
 )
-async def create_demo(session: SessionDep, settings: SettingsDep) -> DemoResult:
+async def create_demo(session: SessionDep, settings: SettingsDep, db: DatabaseDep) -> DemoResult:
     """First run only: create the demo organisation and its admin (password returned once)."""
-    return await demo.create_demo_first_run(session, settings)
+    return await create_demo_first_run(session, settings, db)
