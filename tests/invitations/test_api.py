@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import re
 
+import anyio
 import httpx
 from sqlalchemy import text
 
@@ -283,3 +284,25 @@ async def test_public_endpoints_are_throttled_per_client(client: httpx.AsyncClie
         codes.append(r.status_code)
     assert codes == [404] * 30 + [429]
     assert r.headers["content-type"] == PROBLEM and int(r.headers["retry-after"]) > 0
+
+
+async def test_concurrent_uses_of_one_link_have_exactly_one_winner(
+    client: httpx.AsyncClient,
+) -> None:
+    org = await first_run(client)
+    token = token_of(await invite(client, org, "race@acme.example", "viewer"))
+    codes: list[int] = []
+
+    async def register(i: int) -> None:
+        r = await client.post(
+            "/api/v1/invitations/register",
+            json={"token": token, "full_name": f"Racer {i}", "password": PASSWORD},
+        )
+        codes.append(r.status_code)
+
+    async with anyio.create_task_group() as tg:
+        for i in range(6):
+            tg.start_soon(register, i)
+    assert sorted(codes) == [201] + [404] * 5, codes
+    members = await client.get(f"/api/v1/orgs/{org.slug}/members", headers=org.admin.headers)
+    assert members.json()["total"] == 2
