@@ -5,11 +5,11 @@ The building blocks compose into the shared base states the scenarios start from
 
 * :func:`documents_only`: the 14 mandatory documents D1-D14 approved, with an owner and a
   review date a year ahead, and nothing else;
-* :func:`stage1_complete`: everything Certready evaluates for Stage 1 *and* Stage 2 except the
-  management review: owners and ``implemented`` on every leaf, D1-D14, a procedure and a
-  recent operating record per clause, a measured objective, awareness and role training for
-  every member holding an SMS role, an approved programme and a closed internal audit
-  covering every leaf, one improvement opportunity;
+* :func:`stage1_complete`: everything Certready evaluates for Stage 1 *and* Stage 2 except
+  the management review: owners and ``implemented`` on every leaf, D1-D14, the SMS manual
+  and recent operating records linked to every leaf, a measured objective, awareness and
+  role training for every member holding an SMS role, an approved programme and a closed
+  internal audit covering every leaf, one improvement opportunity;
 * :func:`hold_review`: a management review held with all 12 inputs covered, decisions and
   actions recorded and approved minutes.
 
@@ -107,8 +107,11 @@ async def approved_item(
     keys: tuple[str, ...] = (),
     refs: list[str] | None = None,
     effective: str | None = None,
+    owner: bool = True,
+    review_date: bool = True,
 ) -> str:
-    """A file-less item by the admin (its owner), approved by the SMS manager (four eyes)."""
+    """A file-less item by the admin (its owner), approved by the SMS manager (four eyes),
+    to be reviewed in a year (``owner``/``review_date`` False: without one)."""
     org = built.org
     item = await create_statement(
         client,
@@ -116,9 +119,9 @@ async def approved_item(
         title=title,
         kind=kind,
         description=f"{title}: approved by the SMS manager.",
-        owner_id=org.admin.user_id,
+        owner_id=org.admin.user_id if owner else None,
         effective_date=effective or days(-30),
-        valid_until=add_months(today(), 12).isoformat(),
+        valid_until=add_months(today(), 12).isoformat() if review_date else None,
         documented_information_keys=list(keys),
         requirement_refs=refs or [],
     )
@@ -132,15 +135,26 @@ async def approved_item(
     return str(item["id"])
 
 
-async def documents_only(client: httpx.AsyncClient, slug: str) -> Built:
+async def documents_only(
+    client: httpx.AsyncClient,
+    slug: str,
+    *,
+    no_owner: tuple[str, ...] = (),
+    no_review: tuple[str, ...] = (),
+) -> Built:
+    """D1-D14 approved; the keys in ``no_owner`` / ``no_review`` lack an owner / review date."""
     built = await new_org(client, slug)
     for key, (title, kind) in MANDATORY.items():
-        await approved_item(client, built, title, kind, keys=(key,))
+        await approved_item(
+            client,
+            built,
+            title,
+            kind,
+            keys=(key,),
+            owner=key not in no_owner,
+            review_date=key not in no_review,
+        )
     return built
-
-
-def _under(leaves: list[str], clause: str) -> list[str]:
-    return [ref for ref in leaves if ref == clause or ref.startswith(clause + ".")]
 
 
 async def _requirements(client: httpx.AsyncClient, built: Built) -> None:
@@ -158,19 +172,14 @@ async def _requirements(client: httpx.AsyncClient, built: Built) -> None:
 
 
 async def _evidence(client: httpx.AsyncClient, built: Built) -> None:
-    """Per clause: a procedure saying how its leaves are met and a recent operating record
-    (the clause-5 record is also the policy's communication record for 5.2.2)."""
-    for clause in CLAUSES:
-        refs = _under(built.leaves, clause)
-        await approved_item(client, built, f"Clause {clause} procedures", "procedure", refs=refs)
-        await approved_item(
-            client,
-            built,
-            f"Clause {clause} records",
-            "record",
-            refs=refs,
-            effective=days(-10),
-        )
+    """The SMS manual (a procedure saying how every leaf is met) and an export of the recent
+    operating records for every leaf (the clause-5 part is also the policy's communication
+    record for 5.2.2)."""
+    refs = built.leaves
+    await approved_item(client, built, "SMS manual and procedures", "procedure", refs=refs)
+    await approved_item(
+        client, built, "Operating records export", "record", refs=refs, effective=days(-10)
+    )
 
 
 async def _objective(client: httpx.AsyncClient, built: Built) -> None:
@@ -211,24 +220,34 @@ async def _training(client: httpx.AsyncClient, built: Built) -> None:
             )
 
 
-async def internal_audit(
-    client: httpx.AsyncClient, built: Built, start: int = -20, end: int = -14
-) -> dict[str, Any]:
-    """An approved programme and a closed internal audit over clauses 4-10 (every leaf
-    assessed conforming by the independent auditor), performed ``start``..``end`` days
-    from today."""
+async def programme(client: httpx.AsyncClient, built: Built) -> str:
+    """An approved internal audit programme with a method."""
     org = built.org
-    programme = await create_programme(client, org)
-    r = await client.post(
-        programmes_url(org, programme["id"], "approve"), headers=org.admin.headers
-    )
+    created = await create_programme(client, org)
+    r = await client.post(programmes_url(org, created["id"], "approve"), headers=org.admin.headers)
     assert r.status_code == 200, r.text
+    return str(created["id"])
+
+
+async def internal_audit(
+    client: httpx.AsyncClient,
+    built: Built,
+    start: int = -20,
+    end: int = -14,
+    *,
+    programme_id: str | None = None,
+    scope: list[str] | None = None,
+) -> dict[str, Any]:
+    """A closed internal audit over ``scope`` (default clauses 4-10: every leaf), every line
+    assessed conforming by the independent auditor, performed ``start``..``end`` days from
+    today; in a new approved programme unless ``programme_id`` is given."""
+    org = built.org
     audit = await create_audit(
         client,
         org,
-        scope=list(CLAUSES),
+        scope=scope or list(CLAUSES),
         lead=built.auditor.user_id,
-        programme_id=programme["id"],
+        programme_id=programme_id or await programme(client, built),
         actual_start_date=days(start),
         actual_end_date=days(end),
     )
@@ -288,9 +307,11 @@ async def plan_review(
     )
 
 
-async def hold_review(client: httpx.AsyncClient, built: Built, held: int) -> dict[str, Any]:
+async def hold_review(
+    client: httpx.AsyncClient, built: Built, held: int, *, action: bool = True
+) -> dict[str, Any]:
     """A review held ``held`` days from today (<= 0): every input covered with content,
-    a decision and an action recorded, the minutes approved."""
+    a decision and (unless ``action`` is False) an action recorded, the minutes approved."""
     org = built.org
     review = await plan_review(client, built, days(held))
     for item in review["inputs"]:
@@ -306,17 +327,18 @@ async def hold_review(client: httpx.AsyncClient, built: Built, held: int) -> dic
         headers=org.admin.headers,
     )
     assert r.status_code == 201, r.text
-    r = await client.post(
-        reviews_url(org, review["id"], "actions"),
-        json={
-            "description": "Build the SLA report job",
-            "owner_id": built.manager.user_id,
-            "due_date": days(60),
-            "decision_id": r.json()["id"],
-        },
-        headers=org.admin.headers,
-    )
-    assert r.status_code == 201, r.text
+    if action:
+        r = await client.post(
+            reviews_url(org, review["id"], "actions"),
+            json={
+                "description": "Build the SLA report job",
+                "owner_id": built.manager.user_id,
+                "due_date": days(60),
+                "decision_id": r.json()["id"],
+            },
+            headers=org.admin.headers,
+        )
+        assert r.status_code == 201, r.text
     await patch_review(client, org, review["id"], held_date=days(held))
     r = await move_review(client, org, review["id"], "held")
     assert r.status_code == 200, r.text
