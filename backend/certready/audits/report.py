@@ -20,7 +20,7 @@ from certready.audits.schemas import (
     CoverageLine,
     ReportFinding,
 )
-from certready.core.clock import utcnow
+from certready.core.clock import add_months, utcnow
 from certready.core.problems import Unprocessable
 
 
@@ -80,16 +80,8 @@ async def audit_report(session: AsyncSession, audit: Audit) -> AuditReportRead:
 
 
 def months_before(moment: datetime, months: int) -> datetime:
-    """The same day-of-month ``months`` earlier (clamped to the month's last day)."""
-    year, month = divmod(moment.year * 12 + moment.month - 1 - months, 12)
-    month += 1
-    day = moment.day
-    while day > 28:
-        try:
-            return moment.replace(year=year, month=month, day=day)
-        except ValueError:
-            day -= 1
-    return moment.replace(year=year, month=month, day=day)
+    """The same day-of-month and time ``months`` earlier (clamped to the month's last day)."""
+    return datetime.combine(add_months(moment.date(), -months), moment.timetz())
 
 
 async def audit_coverage(
