@@ -17,11 +17,17 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from certready.activity.service import record, snapshot
+from certready.audits.checklist import assess_line, get_checklist
 from certready.audits.enums import CERTIFICATION_BODY_TYPES, AuditStatus, AuditType, ChecklistResult
 from certready.audits.models import Audit
+from certready.audits.programmes import (
+    approve_programme,
+    create_programme,
+    get_programme,
+    update_programme,
+)
 from certready.audits.repository import AuditProgrammeRepository, AuditRepository
-from certready.audits.rules import INTERNAL_AUDITOR_ROLES, ensure_editable, expand_scope
-from certready.audits.rules import audit_key as audit_key  # noqa: PLC0414 (re-exported)
+from certready.audits.rules import INTERNAL_AUDITOR_ROLES, audit_key, ensure_editable, expand_scope
 from certready.audits.schemas import (
     AuditCreate,
     AuditDetailRead,
@@ -40,6 +46,17 @@ from certready.db.base import columns
 from certready.db.repository import next_number
 from certready.orgs.enums import Role
 from certready.requirements.catalogue.loader import DEFAULT_FRAMEWORK
+
+# Re-exported: other packages (management reviews, the demo) import these from here.
+__all__ = [
+    "approve_programme",
+    "assess_line",
+    "audit_key",
+    "create_programme",
+    "get_checklist",
+    "get_programme",
+    "update_programme",
+]
 
 AUDIT_FIELDS = [
     "title",
