@@ -33,17 +33,41 @@ def render_item(type_: str, obj: Any, autogen_context: Any) -> str | Literal[Fal
     return False
 
 
+def _sqlite_foreign_keys(connection: Connection, on: bool) -> None:
+    # through the driver: the pragma only takes effect outside a transaction
+    cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(f"PRAGMA foreign_keys = {'ON' if on else 'OFF'}")
+    finally:
+        cursor.close()
+
+
 def do_run_migrations(connection: Connection) -> None:
+    sqlite = connection.dialect.name == "sqlite"
     context.configure(
         connection=connection,
         target_metadata=metadata,
-        render_as_batch=connection.dialect.name == "sqlite",
+        render_as_batch=sqlite,
         compare_type=True,
         compare_server_default=True,
         render_item=render_item,
     )
-    with context.begin_transaction():
-        context.run_migrations()
+    # SQLite alters a table by rebuilding it (batch mode): with foreign keys enforced,
+    # dropping the old table would fire the ON DELETE actions of the rows citing it
+    # (CASCADE would delete them). Off while migrating, checked before the commit.
+    toggle = sqlite and not connection.in_transaction()
+    if toggle:
+        _sqlite_foreign_keys(connection, on=False)
+    try:
+        with context.begin_transaction():
+            context.run_migrations()
+            if sqlite:
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+                if broken:
+                    raise RuntimeError(f"foreign keys violated after migrating: {broken[:20]}")
+    finally:
+        if toggle:
+            _sqlite_foreign_keys(connection, on=True)
 
 
 async def run_async_migrations() -> None:

@@ -101,18 +101,16 @@ class AuditChecklistLine(IdMixin, Versioned, table=True):
 
 
 class AuditChecklistEvidence(SQLModel, table=True):
-    """Evidence sampled for a checklist line.
-
-    No foreign key to the evidence tables yet: the evidence package is being built in
-    parallel; the link gains its foreign key in the migration that follows it.
-    """
+    """Evidence sampled for a checklist line (evidence is never deleted while linked)."""
 
     __tablename__ = "audit_checklist_evidence"
 
     line_id: uuid.UUID = Field(
         foreign_key="audit_checklist_line.id", primary_key=True, ondelete="CASCADE"
     )
-    evidence_item_id: uuid.UUID = Field(primary_key=True)
+    evidence_item_id: uuid.UUID = Field(
+        foreign_key="evidence.id", primary_key=True, ondelete="RESTRICT"
+    )
     # None: the item as a whole, not one particular version.
     version_number: int | None = None
     org_id: uuid.UUID = Field(foreign_key="organisation.id", index=True, ondelete="RESTRICT")

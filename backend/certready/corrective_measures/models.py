@@ -61,7 +61,9 @@ class CorrectiveMeasure(IdMixin, TimestampMixin, Versioned, table=True):
     review_method: str = Field(default="", max_length=2000)
     review_result: EffectivenessResult | None = Field(default=None, sa_type=String(32))
     review_date: date | None = None
-    review_evidence_id: uuid.UUID | None = None
+    review_evidence_id: uuid.UUID | None = Field(
+        default=None, foreign_key="evidence.id", ondelete="RESTRICT"
+    )
     review_note: str = Field(default="", max_length=10000)
     review_recorded_at: datetime | None = utc_field(default=None)
     reopen_count: int = 0
@@ -84,14 +86,16 @@ class CorrectiveMeasureFinding(SQLModel, table=True):
 
 
 class CorrectiveMeasureSmsChange(SQLModel, table=True):
-    """Step 5: evidence of the SMS changes (no foreign key to evidence yet)."""
+    """Step 5: evidence of the SMS changes (evidence is never deleted while linked)."""
 
     __tablename__ = "corrective_measure_sms_change"
 
     measure_id: uuid.UUID = Field(
         foreign_key="corrective_measure.id", primary_key=True, ondelete="CASCADE"
     )
-    evidence_item_id: uuid.UUID = Field(primary_key=True)
+    evidence_item_id: uuid.UUID = Field(
+        foreign_key="evidence.id", primary_key=True, ondelete="RESTRICT"
+    )
     org_id: uuid.UUID = Field(foreign_key="organisation.id", index=True, ondelete="RESTRICT")
 
 
@@ -111,6 +115,8 @@ class CorrectiveAction(IdMixin, table=True):
     due_date: date | None = None
     done: bool = False
     done_at: datetime | None = utc_field(default=None)
-    # Completion evidence (no foreign key to evidence yet).
-    evidence_id: uuid.UUID | None = None
+    # Completion evidence.
+    evidence_id: uuid.UUID | None = Field(
+        default=None, foreign_key="evidence.id", ondelete="RESTRICT"
+    )
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)

@@ -61,11 +61,13 @@ class Finding(IdMixin, TimestampMixin, Versioned, table=True):
 
 
 class FindingEvidence(SQLModel, table=True):
-    """Objective evidence for a finding (no foreign key to evidence yet, see the audits link)."""
+    """Objective evidence for a finding (evidence is never deleted while linked)."""
 
     __tablename__ = "finding_evidence"
 
     finding_id: uuid.UUID = Field(foreign_key="finding.id", primary_key=True, ondelete="CASCADE")
-    evidence_item_id: uuid.UUID = Field(primary_key=True)
+    evidence_item_id: uuid.UUID = Field(
+        foreign_key="evidence.id", primary_key=True, ondelete="RESTRICT"
+    )
     version_number: int | None = None
     org_id: uuid.UUID = Field(foreign_key="organisation.id", index=True, ondelete="RESTRICT")
