@@ -50,6 +50,8 @@ REPLAYED_HEADER = "Idempotent-Replayed"
 
 
 class KeyInFlight(Conflict):
+    """409: another request holds the key; retry after ``Retry-After``."""
+
     slug, title = "idempotency-key-in-flight", "Request in flight"
 
     def __init__(self) -> None:
@@ -60,6 +62,8 @@ class KeyInFlight(Conflict):
 
 
 class KeyReused(Unprocessable):
+    """422: the key was completed by a different request (another fingerprint)."""
+
     def __init__(self) -> None:
         super().__init__(
             "This Idempotency-Key was used for a different request.",
@@ -75,6 +79,8 @@ def fingerprint(payload: dict[str, Any]) -> str:
 
 @dataclass
 class Replay:
+    """A completed request's response, kept for replays."""
+
     fingerprint: str | None
     status: int
     body: dict[str, Any]

@@ -27,9 +27,12 @@ from certready.requirements.models import DocumentedInformation, Framework, Requ
 
 
 class EvidenceRepository(OrgScopedRepository[Evidence]):
+    """Evidence items of one organisation, their links and the page batch loads."""
+
     model = Evidence
 
     async def get_by_number(self, number: int) -> Evidence | None:
+        """The item with key ``E-<number>`` (locked in a write request)."""
         stmt = self.for_change(self.base_statement().where(col(Evidence.number) == number))
         return (await self.session.execute(stmt)).scalars().first()
 
@@ -49,6 +52,7 @@ class EvidenceRepository(OrgScopedRepository[Evidence]):
         return (await self.session.execute(stmt)).scalars().first()
 
     def filtered(self, f: EvidenceFilters, today: date) -> SelectOfScalar[Evidence]:
+        """The list query: archived or not, plus every filter given (not yet ordered)."""
         stmt = self.base_statement()
         stmt = stmt.where(
             col(Evidence.archived_at).is_not(None)
@@ -116,6 +120,7 @@ class EvidenceRepository(OrgScopedRepository[Evidence]):
     # --- batch loads for pages (a constant number of queries) -----------------------
 
     async def current_versions(self, items: Sequence[Evidence]) -> dict[uuid.UUID, EvidenceVersion]:
+        """Each item's newest version, by item id (one query)."""
         ids = [e.id for e in items if e.current_version]
         if not ids:
             return {}
@@ -137,6 +142,7 @@ class EvidenceRepository(OrgScopedRepository[Evidence]):
         return {v.evidence_id: v for v in rows}
 
     async def requirement_refs(self, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, list[str]]:
+        """The requirement refs each item is linked to, in catalogue order."""
         if not ids:
             return {}
         stmt = (
@@ -154,6 +160,7 @@ class EvidenceRepository(OrgScopedRepository[Evidence]):
         return out
 
     async def document_keys(self, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, list[str]]:
+        """The documented-information keys each item fulfils, in catalogue order."""
         if not ids:
             return {}
         stmt = (
@@ -178,6 +185,7 @@ class EvidenceRepository(OrgScopedRepository[Evidence]):
     async def requirements_by_ref(
         self, framework_code: str, refs: Sequence[str]
     ) -> dict[str, uuid.UUID]:
+        """Catalogue lookup (not org-owned): ref -> requirement id, for the refs that exist."""
         if not refs:
             return {}
         stmt = (
@@ -190,6 +198,7 @@ class EvidenceRepository(OrgScopedRepository[Evidence]):
     async def documents_by_key(
         self, framework_code: str, keys: Sequence[str]
     ) -> dict[str, uuid.UUID]:
+        """Catalogue lookup (not org-owned): key -> document id, for the keys that exist."""
         if not keys:
             return {}
         stmt = (
@@ -217,6 +226,7 @@ class EvidenceRepository(OrgScopedRepository[Evidence]):
         return set((await self.session.execute(stmt)).scalars().all())
 
     async def unlink_requirement(self, evidence_id: uuid.UUID, requirement_id: uuid.UUID) -> int:
+        """Delete the link; the number of rows deleted (0: there was none)."""
         result = await self.session.execute(
             self.delete(EvidenceRequirement).where(
                 col(EvidenceRequirement.evidence_id) == evidence_id,
@@ -226,6 +236,7 @@ class EvidenceRepository(OrgScopedRepository[Evidence]):
         return int(result.rowcount)  # type: ignore[attr-defined]
 
     async def unlink_document(self, evidence_id: uuid.UUID, document_id: uuid.UUID) -> int:
+        """Delete the link; the number of rows deleted (0: there was none)."""
         result = await self.session.execute(
             self.delete(EvidenceDocument).where(
                 col(EvidenceDocument.evidence_id) == evidence_id,
@@ -245,12 +256,15 @@ class EvidenceRepository(OrgScopedRepository[Evidence]):
 
 
 class EvidenceVersionRepository(OrgScopedRepository[EvidenceVersion]):
+    """The immutable file versions of one organisation's items."""
+
     model = EvidenceVersion
 
     def for_evidence(self, evidence_id: uuid.UUID) -> SelectOfScalar[EvidenceVersion]:
         return self.base_statement().where(col(EvidenceVersion.evidence_id) == evidence_id)
 
     async def get_number(self, evidence_id: uuid.UUID, number: int) -> EvidenceVersion | None:
+        """Version ``number`` of the item, if it exists."""
         stmt = self.for_evidence(evidence_id).where(col(EvidenceVersion.number) == number)
         return (await self.session.execute(stmt)).scalars().first()
 
@@ -262,6 +276,7 @@ class IntegrityRepository:
         self.session = session
 
     async def versions(self, org_id: uuid.UUID | None) -> Sequence[tuple[EvidenceVersion, int]]:
+        """Every version with its item's number (one organisation, or all), in store order."""
         stmt = select(EvidenceVersion, Evidence.number).join(  # all organisations: the CLI
             Evidence, col(Evidence.id) == EvidenceVersion.evidence_id
         )
