@@ -187,7 +187,9 @@ async def check_owner(
         raise Unprocessable(
             "The owner must be a member of the organisation.", loc=[where, "owner_id"]
         )
-    ctx.ensure_owns(Action.evidence_write, [owner_id], "evidence")
+    ctx.ensure_owns(
+        Action.evidence_write, [owner_id], "evidence (and cannot hand it to others) that"
+    )
 
 
 def ensure_owner(ctx: OrgContext, evidence: Evidence) -> None:
