@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -17,7 +18,12 @@ from certready.corrective_measures.models import CorrectiveMeasure, CorrectiveMe
 from certready.db.repository import next_number
 from certready.db.session import Database
 from certready.evidence.enums import EvidenceKind, EvidenceStatus
-from certready.evidence.models import Evidence, EvidenceDocument, EvidenceRequirement
+from certready.evidence.models import (
+    Evidence,
+    EvidenceDocument,
+    EvidenceRequirement,
+    EvidenceVersion,
+)
 from certready.findings.enums import FindingGrade, FindingSource, FindingStatus
 from certready.findings.models import Finding
 from certready.readiness.engine import effective_params
@@ -60,7 +66,7 @@ def good_facts(**overrides: Any) -> Facts:
             for r in LEAF_REFS
         },
         documents={
-            key: DocumentFacts(uuid.uuid4(), key, "document", f"Doc {key}", refs, True, 1, 1)
+            key: DocumentFacts(uuid.uuid4(), key, "document", f"Doc {key}", refs, True, 1, 1, 1)
             for key, refs in DOC_KEYS.items()
         },
     )
@@ -184,9 +190,14 @@ class Seed:
         effective: date | None = None,
         valid_until: date | None = None,
         archived: bool = False,
+        owned: bool = True,
+        versioned: bool = True,
     ) -> tuple[uuid.UUID, str]:
         """An evidence item linked to requirements and documented-information keys;
-        returns its id and key (``E-7``). ``valid_until`` defaults to a year ahead."""
+        returns its id and key (``E-7``). ``valid_until`` defaults to a year ahead.
+
+        ``versioned`` records a version row (the rules read only that it exists; no file
+        is stored: these facts tests never download)."""
         now = utcnow()
         day = today()
         async with self.database.transaction() as session:
@@ -197,7 +208,7 @@ class Seed:
                 title=title,
                 kind=EvidenceKind(kind),
                 source="api",
-                owner_id=self.admin_id,
+                owner_id=self.admin_id if owned else None,
                 effective_date=effective or day - timedelta(days=30),
                 valid_until=valid_until or add_months(day, 12),
                 status=EvidenceStatus(status),
@@ -206,9 +217,24 @@ class Seed:
                 archived_at=now if archived else None,
                 archived_by=self.admin_id if archived else None,
                 created_by=self.admin_id,
+                current_version=1 if versioned else 0,
             )
             session.add(item)
             await session.flush()
+            if versioned:
+                session.add(
+                    EvidenceVersion(
+                        org_id=self.org_id,
+                        evidence_id=item.id,
+                        number=1,
+                        sha256=hashlib.sha256(title.encode()).hexdigest(),
+                        size=len(title),
+                        media_type="text/plain",
+                        filename="seed.txt",
+                        uploaded_by=self.admin_id,
+                        uploaded_at=now,
+                    )
+                )
             for ref in dict.fromkeys(refs):
                 session.add(
                     EvidenceRequirement(

@@ -118,10 +118,21 @@ def test_rdy11_every_mandatory_document() -> None:
     assert run("RDY-11", good_facts()).passed
     facts = good_facts()
     facts.documents["D8"] = replace(facts.documents["D8"], items=0, current=0)
-    facts.documents["R6"] = DocumentFacts(uuid.uuid4(), "R6", "record", "Incidents", (), True, 0, 0)
+    facts.documents["R6"] = DocumentFacts(
+        uuid.uuid4(), "R6", "record", "Incidents", (), True, 0, 0, 0
+    )
     out = run("RDY-11", facts)
     assert keys(out) == ["D8"]  # records are not documents
     assert out.failures[0].message == "D8 Doc D8 has no evidence."
+
+
+def test_rdy11_needs_document_control() -> None:
+    """iso20000.md 6.6: approved is not enough; a version, an owner and a review date too."""
+    facts = good_facts()
+    facts.documents["D4"] = replace(facts.documents["D4"], controlled=0)
+    out = run("RDY-11", facts)
+    assert keys(out) == ["D4"]
+    assert "file version, an owner and a review date" in out.failures[0].message
 
 
 def test_rdy12_process_description_for_clause8() -> None:
@@ -360,6 +371,7 @@ def review(n: int = 1, **kw: object) -> ReviewFacts:
         has_agenda=True,
         missing_inputs=(),
         decisions_recorded=True,
+        actions_recorded=True,
         minutes_approved=True,
     )
     base.update(kw)
@@ -405,6 +417,37 @@ def test_rdy32_after_audit_with_inputs_and_minutes() -> None:
     gaps = review(3, missing_inputs=("objectives",), minutes_approved=False)
     out = run("RDY-32", good_facts(audits=audits, reviews=[gaps]))
     assert keys(out) == ["MR-3"] and "objectives" in out.failures[0].message
+
+
+def test_rdy32_needs_decisions_and_actions() -> None:
+    """iso20000.md 6.6: decisions AND actions recorded; either alone fails."""
+    audits = [audit(actual_end_date=TODAY - 20 * D)]
+    for kw, gap in (
+        ({"actions_recorded": False}, "no actions recorded"),
+        ({"decisions_recorded": False}, "no decisions recorded"),
+        ({"actions_recorded": False, "decisions_recorded": False}, "no decisions or actions"),
+    ):
+        out = run("RDY-32", good_facts(audits=audits, reviews=[review(4, **kw)]))
+        assert keys(out) == ["MR-4"] and gap in out.failures[0].message, kw
+
+
+def test_rdy32_compares_with_the_audits_completing_the_coverage() -> None:
+    """A small follow-up audit after the review does not force a new review (6.6)."""
+    main = audit(1, actual_end_date=TODAY - 40 * D)
+    follow_up = audit(2, actual_end_date=TODAY - 5 * D)
+    facts = good_facts(audits=[main, follow_up], reviews=[review(held_on=TODAY - 20 * D)])
+    facts.first_audited_in_window = {leaf.id: TODAY - 40 * D for leaf in facts.leaves}
+    facts.audited_on = {leaf.id: TODAY - 40 * D for leaf in facts.leaves}
+    facts.audited_on[facts.leaves[0].id] = TODAY - 5 * D  # re-audited by the follow-up
+    assert run("RDY-32", facts).passed
+    # the coverage completed only with the later audit: the review must follow that one
+    facts.first_audited_in_window[facts.leaves[0].id] = TODAY - 5 * D
+    out = run("RDY-32", facts)
+    assert "after the internal audit of" in out.failures[0].message
+    assert (TODAY - 5 * D).isoformat() in out.failures[0].message
+    # incomplete coverage: the newest closed internal audit counts, as before
+    del facts.first_audited_in_window[facts.leaves[0].id]
+    assert (TODAY - 5 * D).isoformat() in run("RDY-32", facts).failures[0].message
 
 
 # --- corrective action ------------------------------------------------------------------------

@@ -24,14 +24,14 @@ from certready.audits.models import Audit, AuditChecklistLine
 from certready.core.clock import add_months, today
 from certready.corrective_measures.models import CorrectiveMeasure
 from certready.db.session import Database
-from certready.evidence.models import Evidence
+from certready.evidence.models import Evidence, EvidenceDocument
 from certready.findings.models import Finding
 from certready.management_reviews.models import ManagementReview, ManagementReviewInput
 from certready.objectives.models import Objective
 from certready.readiness.facts import REPORT_FAILING_LIMIT
 from certready.readiness.rules import RULES
 from certready.training.models import TrainingRecord
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from tests.factories.audits import create_programme, programmes_url, set_owner
 from tests.factories.auth import OrgFixture, add_member, first_run
@@ -145,6 +145,33 @@ async def test_documented_information(client: httpx.AsyncClient, database: Datab
             await seed.evidence(f"{key} approved", kind, docs=[key], valid_until=day)
     await seed.evidence("Policy communication: all-staff e-mail", "record", ["5.2.2"])
     await check(client, org, {"RDY-01": [], "RDY-04": [], "RDY-09": [], "RDY-11": []})
+
+    # Document control (iso20000.md 6.6): approved items of D5 without an owner, of D6
+    # without a file version; D7's only item reviewed yesterday: RDY-11 fails on each.
+    d5, d6, d7 = await _only_item(database, seed, "D5", "D6", "D7")
+    await seed.update(Evidence, d5, owner_id=None)
+    await seed.update(Evidence, d6, current_version=0)
+    await seed.update(Evidence, d7, valid_until=day - D)
+    results = await check(client, org, {"RDY-11": [(doc, "D5"), (doc, "D6"), (doc, "D7")]})
+    messages = [f["message"] for f in results["RDY-11"]["failing"]]
+    assert "an owner and a review date" in messages[0] and "an owner" in messages[1]
+    assert "not approved or has expired" in messages[2]
+
+
+async def _only_item(database: Database, seed: Any, *keys: str) -> list[uuid.UUID]:
+    """The one evidence item fulfilling each documented-information key."""
+    ids = []
+    async with database.transaction() as session:
+        for key in keys:
+            rows = await session.execute(
+                select(EvidenceDocument.evidence_id).where(
+                    EvidenceDocument.document_id == seed.documents[key],
+                    EvidenceDocument.org_id == seed.org_id,
+                )
+            )
+            (only,) = rows.scalars().all()
+            ids.append(only)
+    return ids
 
 
 # --- per-requirement evidence (RDY-12, 19, 19-S1, 20) -------------------------------------
@@ -603,7 +630,22 @@ async def test_management_review(client: httpx.AsyncClient, database: Database) 
     results = await check(client, org, {"RDY-32": [(mr, second["key"])]})
     message = results["RDY-32"]["failing"][0]["message"]
     assert f"inputs not covered: {topic}" in message and "minutes not approved" in message
-    assert "decisions" not in message
+    # decisions recorded, but 9.3 needs actions too (iso20000.md 6.6)
+    assert "no actions recorded" in message and "decisions" not in message
+    decision_id = r.json()["id"]
+    r = await client.post(
+        reviews_url(org, second["id"], "actions"),
+        json={
+            "description": "Build the SLA report job.",
+            "owner_id": org.admin.user_id,
+            "due_date": (day + 30 * D).isoformat(),
+            "decision_id": decision_id,
+        },
+        headers=org.admin.headers,
+    )
+    assert r.status_code == 201, r.text
+    message = (await check(client, org, {"RDY-32": [(mr, second["key"])]}))["RDY-32"]["failing"]
+    assert "no actions recorded" not in message[0]["message"]
 
     async with database.transaction() as session:
         await session.execute(
@@ -618,6 +660,12 @@ async def test_management_review(client: httpx.AsyncClient, database: Database) 
     r = await move_review(client, org, second["id"], "minutes_approved")
     assert r.status_code == 200, r.text
     await check(client, org, {"RDY-31": [], "RDY-32": []})
+
+    # The audits completing the RDY-28 coverage ended before the review; a small follow-up
+    # audit after it does not force a new review (iso20000.md 6.6).
+    await seed.audit(ended=day - 4 * D, lines=dict.fromkeys(seed.leaves, "conforming"))
+    await seed.audit(ended=day - D, lines={"9.2": "conforming"})
+    await check(client, org, {"RDY-28": [], "RDY-32": []})
 
 
 # --- nonconformity, corrective action, improvement (RDY-33..36) ----------------------------

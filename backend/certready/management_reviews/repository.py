@@ -234,7 +234,7 @@ class ReviewRepository(OrgScopedRepository[ManagementReview]):
         """Every review that is not cancelled, with its unresolved topics (one statement).
 
         One row per review x unresolved input topic (a null key when none is left),
-        with whether the review has decisions and has input topics at all.
+        with whether the review has decisions, actions and input topics at all.
         """
         r = ManagementReview
         topic = aliased(ManagementReviewInput)
@@ -243,6 +243,12 @@ class ReviewRepository(OrgScopedRepository[ManagementReview]):
             .where(col(ManagementReviewDecision.review_id) == r.id)
             .correlate(r)
             .label("has_decision")
+        )
+        has_action = (
+            exists()
+            .where(col(ManagementReviewAction.review_id) == r.id)
+            .correlate(r)
+            .label("has_action")
         )
         has_topics = (
             exists()
@@ -264,6 +270,7 @@ class ReviewRepository(OrgScopedRepository[ManagementReview]):
                 col(r.held_date),
                 col(r.agenda),
                 has_decision,
+                has_action,
                 has_topics,
                 col(topic.key),
             )

@@ -326,11 +326,11 @@ async def readiness_reviews(
 
     Held means marked held (or minutes approved) with a held date; a planned review is
     scheduled for its planned date, and its agenda is the agenda text or its topic list.
-    Decisions are recorded when the review has at least one decision (9.3 outputs).
+    Decisions and actions are recorded when the review has at least one of each (9.3 outputs).
     """
     facts: dict[uuid.UUID, dict[str, Any]] = {}
     for row in await ReviewRepository(session, org_id).readiness_rows():
-        rid, number, status, planned, held, agenda, has_decision, has_topics, key = row
+        rid, number, status, planned, held, agenda, has_decision, has_action, has_topics, key = row
         entry = facts.setdefault(
             rid,
             {
@@ -341,6 +341,7 @@ async def readiness_reviews(
                 "has_agenda": bool((agenda or "").strip()) or bool(has_topics),
                 "missing_inputs": [],
                 "decisions_recorded": bool(has_decision),
+                "actions_recorded": bool(has_action),
                 "minutes_approved": status == ReviewStatus.minutes_approved,
             },
         )

@@ -64,6 +64,8 @@ class DocumentFacts:
     mandatory: bool
     items: int
     current: int
+    # current items under document control: a file version, an owner and a review date
+    controlled: int
 
 
 @dataclass(frozen=True)
@@ -243,6 +245,7 @@ class ReviewFacts:
     has_agenda: bool
     missing_inputs: tuple[str, ...]
     decisions_recorded: bool
+    actions_recorded: bool
     minutes_approved: bool
 
 
@@ -264,6 +267,8 @@ class Facts:
     audits: list[AuditFacts] = field(default_factory=list)
     # Requirement id -> newest end date of a closed internal audit that assessed it.
     audited_on: dict[uuid.UUID, date] = field(default_factory=dict)
+    # per leaf: the end of the first closed internal audit inside RDY-28's window
+    first_audited_in_window: dict[uuid.UUID, date] = field(default_factory=dict)
     conflicts: list[IndependenceConflict] = field(default_factory=list)
     # Nonconformities raised in Stage 2 audits (RDY-38..40).
     findings: list[FindingFacts] = field(default_factory=list)

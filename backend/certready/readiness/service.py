@@ -76,6 +76,7 @@ async def evaluate_org(
         document_days=_param(overrides, "RDY-18", "days"),
         evidence_days=_param(overrides, "RDY-25", "days"),
         measurement_months=_param(overrides, "RDY-10", "months"),
+        coverage_months=_param(overrides, "RDY-28", "months"),
     )
     if facts is None:
         raise NotFound(f"No framework '{framework}'.")

@@ -42,6 +42,7 @@ class FactsLoader:
         document_days: int,
         evidence_days: int,
         measurement_months: int,
+        coverage_months: int = 12,
     ) -> Facts | None:
         """The facts on ``today`` with the rules' windows; None for an unknown framework."""
         facts = Facts(
@@ -58,6 +59,7 @@ class FactsLoader:
             document_until=today + timedelta(days=document_days),
             evidence_until=today + timedelta(days=evidence_days),
             since=add_months(today, -measurement_months),
+            coverage_since=add_months(today, -coverage_months),
         )
         framework_id = await load_requirements(self.run, facts)
         if framework_id is None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, or_
+from sqlalchemy import case, func, or_
 from sqlalchemy import select as sa_select
 from sqlmodel import col
 
@@ -14,7 +14,13 @@ from certready.audits.enums import AuditStatus, AuditType, ChecklistResult
 from certready.audits.models import Audit, AuditChecklistLine, AuditProgramme
 from certready.db.repository import of_org
 from certready.readiness.facts import AuditFacts, Facts, IndependenceConflict, ProgrammeFacts
-from certready.readiness.loaders.base import P_FRAMEWORK, P_ORG, as_date, as_uuid
+from certready.readiness.loaders.base import (
+    P_COVERAGE_SINCE,
+    P_FRAMEWORK,
+    P_ORG,
+    as_date,
+    as_uuid,
+)
 from certready.requirements.models import RequirementStatus
 
 CONFLICT_LIMIT = 1000
@@ -49,11 +55,14 @@ def _audits() -> Any:
 
 
 def _coverage() -> Any:
-    """Per requirement: when a closed internal audit that assessed it ended."""
+    """Per requirement: when the last closed internal audit that assessed it ended, and
+    when the first one inside RDY-28's window did (the coverage was complete once every
+    requirement had one: RDY-32 compares the review with that date)."""
     line = AuditChecklistLine
-    ended = func.max(func.coalesce(col(Audit.actual_end_date), col(Audit.planned_end_date)))
+    ended = func.coalesce(col(Audit.actual_end_date), col(Audit.planned_end_date))
+    first_in_window = func.min(case((ended >= P_COVERAGE_SINCE, ended), else_=None))
     return (
-        sa_select(col(line.requirement_id), ended)
+        sa_select(col(line.requirement_id), func.max(ended), first_in_window)
         .join(Audit, col(Audit.id) == line.audit_id)
         .where(
             of_org(line, P_ORG),
@@ -126,10 +135,12 @@ def read_lists(facts: Facts, rows: dict[str, list[Any]]) -> None:
         )
         for r in sorted(rows["audits"], key=lambda r: r[1])
     ]
-    for requirement_id, ended in rows["coverage"]:
-        ended_on = as_date(ended)
+    for requirement_id, ended, first_in_window in rows["coverage"]:
+        ended_on, first_on = as_date(ended), as_date(first_in_window)
         if ended_on is not None:
             facts.audited_on[as_uuid(requirement_id)] = ended_on
+        if first_on is not None:
+            facts.first_audited_in_window[as_uuid(requirement_id)] = first_on
     facts.conflicts = [
         IndependenceConflict(as_uuid(r[0]), r[1], r[2], as_uuid(r[3]))
         for r in sorted(rows["conflicts"], key=lambda r: (r[1], r[4]))

@@ -38,6 +38,8 @@ P_TODAY = bindparam("today", type_=Date())
 P_DOCUMENT_UNTIL = bindparam("document_until", type_=Date())
 P_EVIDENCE_UNTIL = bindparam("evidence_until", type_=Date())
 P_SINCE = bindparam("since", type_=Date())
+# RDY-28's window: closed internal audits ending on or after it make up the coverage
+P_COVERAGE_SINCE = bindparam("coverage_since", type_=Date())
 P_LEAVES = bindparam("leaf_ids", expanding=True, type_=Uuid())
 _STATEMENTS: dict[tuple[str, bool], Any] = {}
 

@@ -39,6 +39,17 @@ from certready.requirements.models import DocumentedInformation
 EXPIRING = ("documents", "evidence")
 
 
+def controlled() -> Any:
+    """RDY-11's document control (iso20000.md 6.6): current, with a file version, an
+    owner and a review date (``valid_until``, not in the past: ``current()`` checks it)."""
+    return and_(
+        current(),
+        col(Evidence.current_version) > 0,
+        col(Evidence.owner_id).is_not(None),
+        col(Evidence.valid_until).is_not(None),
+    )
+
+
 def _documents() -> Any:
     di = DocumentedInformation
     return (
@@ -51,6 +62,7 @@ def _documents() -> Any:
             col(di.mandatory),
             func.count(col(Evidence.id)).label("items"),
             flag(current()).label("current"),
+            flag(controlled()).label("controlled"),
         )
         .select_from(di)
         .outerjoin(
@@ -87,6 +99,7 @@ async def load_documents(run: Run, facts: Facts) -> None:
             mandatory=bool(row.mandatory),
             items=int(row.items),
             current=int(row.current),
+            controlled=int(row.controlled),
         )
 
 

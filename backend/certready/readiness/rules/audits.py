@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from certready.audits.enums import AuditStatus, AuditType
 from certready.core.clock import add_months
 from certready.readiness.enums import Gate, Severity
@@ -72,6 +74,15 @@ def audit_performed(facts: Facts, params: Params) -> Outcome:
             )
         ]
     )
+
+
+def coverage_completed_on(facts: Facts) -> date | None:
+    """When RDY-28's coverage was complete: the latest of the leaves' first audit inside the
+    window (None while a leaf is not covered)."""
+    firsts = [facts.first_audited_in_window.get(leaf.id) for leaf in facts.leaves]
+    if not firsts or any(d is None for d in firsts):
+        return None
+    return max(d for d in firsts if d is not None)
 
 
 @rule(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from certready.readiness.enums import Gate, Severity
-from certready.readiness.facts import Expiring, Facts
+from certready.readiness.facts import DocumentFacts, Expiring, Facts
 from certready.readiness.rules.base import Failure, Outcome, Param, Params, Rule, preview, rule
 
 WINDOW_DAYS = Param("days", 30, 1, 365, "Warn this many days before the date is reached.")
@@ -86,15 +86,28 @@ def plan_document(facts: Facts, params: Params) -> Outcome:
     Severity.blocker,
 )
 def mandatory_documents(facts: Facts, params: Params) -> Outcome:
-    """Every mandatory document of the catalogue (D1-D14) is fulfilled by an approved,
-    current evidence item. Version and owner are enforced by evidence document control."""
+    """Every mandatory document of the catalogue (D1-D14) is fulfilled by an approved
+    evidence item with a file version, an owner and a review date not in the past."""
     failures = []
     for doc in sorted(facts.documents.values(), key=lambda d: _doc_order(d.key)):
         if doc.kind == "document" and doc.mandatory:
-            failure = _document_failure(facts, doc.key, doc.title)
+            failure = _document_failure(facts, doc.key, doc.title) or _uncontrolled(facts, doc)
             if failure:
                 failures.append(failure)
     return Outcome(failures)
+
+
+def _uncontrolled(facts: Facts, doc: DocumentFacts) -> Failure | None:
+    if doc.controlled:
+        return None
+    return Failure(
+        "documented_information",
+        f"{doc.key} {doc.title} is approved, but no approved item has a file version, an "
+        "owner and a review date.",
+        facts.route(f"/evidence?fulfils={doc.key}"),
+        id=str(doc.id),
+        key=doc.key,
+    )
 
 
 def _doc_order(key: str) -> tuple[str, int]:

@@ -6,7 +6,7 @@ from certready.audits.enums import AuditStatus
 from certready.core.clock import add_months
 from certready.readiness.enums import Gate, Severity
 from certready.readiness.facts import Facts
-from certready.readiness.rules.audits import internal_audits
+from certready.readiness.rules.audits import coverage_completed_on, internal_audits
 from certready.readiness.rules.base import Failure, Outcome, Param, Params, Rule, rule
 
 NO_REVIEW = "No management review recorded."
@@ -76,9 +76,10 @@ def review_held(facts: Facts, params: Params) -> Outcome:
     params=[Param("months", 12, 1, 36, "The review must be this recent.")],
 )
 def review_after_audit(facts: Facts, params: Params) -> Outcome:
-    """A management review held after the newest closed internal audit ended and within
-    the last {months} months covers every required input, records decisions and actions,
-    and has approved minutes."""
+    """A management review held within the last {months} months, after the internal audits
+    that complete the RDY-28 coverage (the last of them to end; a later follow-up audit does
+    not count), covers every required input, records decisions and actions, and has
+    approved minutes. Without complete coverage, the newest closed internal audit counts."""
     reviews = [r for r in facts.reviews or [] if r.held_on is not None and r.held_on <= facts.today]
     if not reviews:
         if not facts.reviews:
@@ -93,7 +94,7 @@ def review_after_audit(facts: Facts, params: Params) -> Outcome:
             ]
         )
     since = add_months(facts.today, -params["months"])
-    audit_end = max(
+    audit_end = coverage_completed_on(facts) or max(
         (
             a.actual_end_date
             for a in internal_audits(facts)
@@ -121,8 +122,12 @@ def review_after_audit(facts: Facts, params: Params) -> Outcome:
     gaps = []
     if best.missing_inputs:
         gaps.append("inputs not covered: " + ", ".join(best.missing_inputs))
-    if not best.decisions_recorded:
+    if not best.decisions_recorded and not best.actions_recorded:
         gaps.append("no decisions or actions recorded")
+    elif not best.decisions_recorded:
+        gaps.append("no decisions recorded")
+    elif not best.actions_recorded:
+        gaps.append("no actions recorded")
     if not best.minutes_approved:
         gaps.append("minutes not approved")
     if not gaps:
