@@ -10,6 +10,7 @@ import httpx
 from tests.conftest import QueryCounter
 from tests.factories.audits import assess, audits_url, create_audit, transition
 from tests.factories.auth import add_member, first_run, second_org
+from tests.factories.corrective_measures import measure_in
 from tests.factories.evidence import create_statement
 from tests.factories.findings import findings_url, move_finding, raise_finding
 
@@ -210,7 +211,10 @@ async def test_patch_rules(client: httpx.AsyncClient) -> None:
     await move_finding(client, org, finding["id"], "action_planned")
     r = await _patch(client, org, finding["id"], {"grade": "observation"})
     assert r.status_code == 409
-    await move_finding(client, org, finding["id"], "closed")
+    # corrected by an effective measure (10.1), then closed
+    await measure_in(client, org, "closed", finding_ids=[finding["id"]])
+    r = await move_finding(client, org, finding["id"], "closed")
+    assert r.status_code == 200, r.text
     r = await _patch(client, org, finding["id"], {"statement": "Rewritten"})
     assert r.status_code == 409
     actions = await client.get(

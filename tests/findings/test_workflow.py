@@ -8,7 +8,7 @@ import httpx
 import pytest
 
 from tests.factories.auth import OrgFixture, first_run
-from tests.factories.corrective_measures import open_measure
+from tests.factories.corrective_measures import measure_in, move_measure, open_measure
 from tests.factories.findings import findings_url, move_finding, raise_finding
 
 STATES = ["open", "action_planned", "closed"]
@@ -23,10 +23,19 @@ async def finding_in(
     finding = await raise_finding(client, org, grade=grade)
     steps = PATHS[state] if grade.endswith("_nc") else (["closed"] if state == "closed" else [])
     for step in steps:
+        if step == "closed" and grade.endswith("_nc"):
+            await corrected(client, org, finding)
         r = await move_finding(client, org, finding["id"], step, note="Decided at review")
         assert r.status_code == 200, r.text
         finding = r.json()
     return finding
+
+
+async def corrected(client: httpx.AsyncClient, org: OrgFixture, finding: dict[str, Any]) -> None:
+    """A corrective measure for ``finding`` closed with an effective review (10.1)."""
+    measure = await measure_in(client, org, "closed", finding_ids=[finding["id"]])
+    assert measure["status"] == "closed"
+    assert measure["effectiveness_review"]["result"] == "effective"
 
 
 @pytest.mark.parametrize(
@@ -43,6 +52,8 @@ async def test_every_transition_pair(client: httpx.AsyncClient, grade: str, curr
     for target in STATES:
         if target in table[current]:
             finding = await finding_in(client, org, grade, current)
+            if target == "closed" and grade.endswith("_nc"):
+                await corrected(client, org, finding)
             r = await move_finding(client, org, finding["id"], target, note="Accepted")
             assert r.status_code == 200, (grade, current, target, r.text)
             assert r.json()["status"] == target
@@ -83,9 +94,44 @@ async def test_nonconformity_closes_only_when_its_measures_are_closed(
     r = await move_finding(client, org, finding["id"], "closed")
     assert r.status_code == 409
     assert "corrective measure" in r.json()["detail"]
+    # cancelling the only measure leaves no corrective action at all: still refused
+    (measure_id,) = [m["id"] for m in await _measures_of(client, org, finding)]
+    r = await move_measure(client, org, measure_id, "cancelled", note="Duplicate")
+    assert r.status_code == 200, r.text
+    r = await move_finding(client, org, finding["id"], "closed")
+    assert r.status_code == 409 and "effectiveness review" in r.json()["detail"]
     # observations have no measures to wait for
     obs = await raise_finding(client, org, grade="observation")
     assert (await move_finding(client, org, obs["id"], "closed", note="ok")).status_code == 200
+
+
+async def test_nonconformity_never_closes_without_corrective_action(
+    client: httpx.AsyncClient,
+) -> None:
+    """Issue 13: an NC with no measure at all could be closed (and RDY-33 then passed)."""
+    org = await first_run(client)
+    for grade in ("minor_nc", "major_nc"):
+        finding = await finding_in(client, org, grade, "action_planned")
+        r = await move_finding(client, org, finding["id"], "closed", note="Fixed, trust me")
+        assert r.status_code == 409, r.text
+        assert "corrective measure" in r.json()["detail"]
+        still = await client.get(findings_url(org, finding["id"]), headers=org.admin.headers)
+        assert still.json()["status"] == "action_planned"
+        await corrected(client, org, finding)
+        r = await move_finding(client, org, finding["id"], "closed", note="Corrected")
+        assert r.status_code == 200, r.text
+
+
+async def _measures_of(
+    client: httpx.AsyncClient, org: OrgFixture, finding: dict[str, Any]
+) -> list[dict[str, Any]]:
+    r = await client.get(
+        f"/api/v1/orgs/{org.slug}/corrective-measures",
+        params={"finding_id": finding["id"]},
+        headers=org.admin.headers,
+    )
+    assert r.status_code == 200, r.text
+    return list(r.json()["items"])
 
 
 async def test_certification_body_major_closes_after_verification(
@@ -106,5 +152,9 @@ async def test_certification_body_major_closes_after_verification(
         headers={**org.admin.headers, "If-Match": etag},
     )
     assert r.status_code == 200, r.text
+    # verified by the body, and corrected by an effective measure (10.1)
+    r = await move_finding(client, org, finding["id"], "closed")
+    assert r.status_code == 409 and "corrective measure" in r.json()["detail"]
+    await corrected(client, org, finding)
     r = await move_finding(client, org, finding["id"], "closed")
     assert r.status_code == 200, r.text

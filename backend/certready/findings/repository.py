@@ -9,7 +9,11 @@ from sqlalchemy import and_, func, or_
 from sqlmodel import col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
-from certready.corrective_measures.enums import FINAL_MEASURE_STATUSES
+from certready.corrective_measures.enums import (
+    FINAL_MEASURE_STATUSES,
+    EffectivenessResult,
+    MeasureStatus,
+)
 from certready.corrective_measures.models import CorrectiveMeasure, CorrectiveMeasureFinding
 from certready.db.repository import OrgScopedRepository
 from certready.findings.enums import FindingStatus
@@ -111,6 +115,27 @@ class FindingRepository(OrgScopedRepository[Finding]):
                 self.of_org(CorrectiveMeasureFinding, CorrectiveMeasure),
                 col(CorrectiveMeasureFinding.finding_id).in_(finding_ids),
                 col(CorrectiveMeasure.status).not_in(list(FINAL_MEASURE_STATUSES)),
+            )
+            .group_by(col(CorrectiveMeasureFinding.finding_id))
+        )
+        return {fid: int(n) for fid, n in (await self.session.execute(stmt)).all()}
+
+    async def effective_measure_counts(
+        self, finding_ids: Sequence[uuid.UUID]
+    ) -> dict[uuid.UUID, int]:
+        """Linked measures per finding that are closed with an effective review (10.1)."""
+        if not finding_ids:
+            return {}
+        stmt = (
+            select(CorrectiveMeasureFinding.finding_id, func.count())
+            .join(
+                CorrectiveMeasure, col(CorrectiveMeasure.id) == CorrectiveMeasureFinding.measure_id
+            )
+            .where(
+                self.of_org(CorrectiveMeasureFinding, CorrectiveMeasure),
+                col(CorrectiveMeasureFinding.finding_id).in_(finding_ids),
+                col(CorrectiveMeasure.status) == MeasureStatus.closed,
+                col(CorrectiveMeasure.review_result) == EffectivenessResult.effective,
             )
             .group_by(col(CorrectiveMeasureFinding.finding_id))
         )

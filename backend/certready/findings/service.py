@@ -351,16 +351,19 @@ async def transition_finding(
     """Move a finding through its grade's lifecycle (the close guards of 10.1)."""
     _ensure_may_write(ctx, finding)
     grade = FindingGrade(finding.grade)
-    open_measures = 0
+    open_measures = effective = 0
     if data.to == FindingStatus.closed and grade in NONCONFORMITY_GRADES:
-        # 10.1: a nonconformity closes only when every linked corrective measure is closed
-        counts = await FindingRepository(session, ctx.org_id).open_measure_counts([finding.id])
-        open_measures = counts.get(finding.id, 0)
+        # 10.1: a nonconformity closes once corrective action worked: no linked measure
+        # open, and at least one closed as effective
+        repo = FindingRepository(session, ctx.org_id)
+        open_measures = (await repo.open_measure_counts([finding.id])).get(finding.id, 0)
+        effective = (await repo.effective_measure_counts([finding.id])).get(finding.id, 0)
     move = FindingMove(
         finding=finding,
         note=data.note,
         open_measures=open_measures,
         certification_body=is_cb_finding(finding),
+        effective_measures=effective,
     )
 
     def close() -> None:

@@ -1,7 +1,8 @@
 """Finding lifecycles, one table per grade family.
 
-Nonconformities: open -> action_planned -> closed; closing needs every linked corrective
-measure closed (and, for a certification-body major, the body's verification).
+Nonconformities: open -> action_planned -> closed; closing needs at least one linked
+corrective measure closed as effective, none still open (10.1), and, for a
+certification-body major, the body's verification.
 Observations and OFIs: open -> closed with a decision note.
 """
 
@@ -22,6 +23,7 @@ class FindingMove:
     note: str
     open_measures: int
     certification_body: bool
+    effective_measures: int = 0
 
 
 def _nc_can_close(move: FindingMove) -> str | None:
@@ -37,6 +39,11 @@ def _nc_can_close(move: FindingMove) -> str | None:
         and move.finding.cb_verified_at is None
     ):
         return "A certification-body major nonconformity closes only after cb_verified_at is set."
+    if not move.effective_measures:
+        return (
+            "A nonconformity closes only after corrective action: link a corrective measure "
+            "and close it with an effectiveness review that found it effective."
+        )
     return None
 
 
