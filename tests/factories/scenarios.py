@@ -34,7 +34,7 @@ from tests.factories.audits import (
     transition,
 )
 from tests.factories.auth import OrgFixture, Session, add_member, first_run
-from tests.factories.evidence import create_statement, evidence_url
+from tests.factories.evidence import create_statement, evidence_url, pdf_bytes, upload_version
 from tests.factories.findings import raise_finding
 from tests.factories.management_reviews import (
     create_review,
@@ -110,8 +110,9 @@ async def approved_item(
     owner: bool = True,
     review_date: bool = True,
 ) -> str:
-    """A file-less item by the admin (its owner), approved by the SMS manager (four eyes),
-    to be reviewed in a year (``owner``/``review_date`` False: without one)."""
+    """An item by the admin (its owner), approved by the SMS manager (four eyes), to be
+    reviewed in a year (``owner``/``review_date`` False: without one). Documented
+    information (``keys``) gets a file version: RDY-11's document control needs one."""
     org = built.org
     item = await create_statement(
         client,
@@ -125,6 +126,10 @@ async def approved_item(
         documented_information_keys=list(keys),
         requirement_refs=refs or [],
     )
+    if keys:
+        await upload_version(
+            client, org, item["id"], pdf_bytes(seed=title.encode()), filename="document.pdf"
+        )
     for to, who in (("in_review", org.admin), ("approved", built.manager)):
         r = await client.post(
             evidence_url(org, item["id"], "transitions"),
