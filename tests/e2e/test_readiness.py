@@ -121,13 +121,14 @@ def test_demo_d8_blocker_fixed_through_the_ui(page: Page, server: str) -> None:
     expect(dialog).to_be_hidden()
     expect(page.get_by_text("Approved", exact=True).first).to_be_visible()
 
-    # Back on the dashboard the blocker is gone. Nothing fails at Stage 1 now, but the
-    # rules Certready cannot evaluate yet keep the verdict open: never "ready" on a hunch.
+    # Back on the dashboard D8 now has an approved file, but RDY-11 also asks for document
+    # control (iso20000.md 6.6): the upload named no owner and no review date, so D8 still
+    # blocks, now saying what is missing.
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Dashboard").click()
-    expect(stage1).to_have_accessible_name("Stage 1: cannot be confirmed — 6 rules not evaluated")
-    expect(stage1).to_contain_text("RDY-02")
-    expect(stage1).not_to_contain_text("D8")
-    expect(stage2).to_have_accessible_name("Stage 2: not ready — 7 blockers")
+    expect(stage1).to_have_accessible_name("Stage 1: not ready — 1 blocker")
+    expect(stage1).to_contain_text(
+        "no approved item has a file version, an owner and a review date"
+    )
 
     # A manager can store the point in the trend.
     trend = page.get_by_role("region", name="Trend")
