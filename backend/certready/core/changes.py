@@ -103,6 +103,31 @@ def _bump(obj: Any, spec: ChangeSpec) -> None:
         obj.updated_at = utcnow()
 
 
+def _log_change(
+    session: AsyncSession,
+    ctx: OrgContext,
+    change: Change,
+    *,
+    action: str,
+    object_type: str,
+    object_id: str | uuid.UUID,
+    summary: str,
+    identity: Mapping[str, Any],
+) -> None:
+    """ONE activity entry for a diff; ``identity`` is logged as it is on both sides."""
+    record(
+        session,
+        org_id=ctx.org_id,
+        actor=ctx.actor,
+        action=action,
+        object_type=object_type,
+        object_id=object_id,
+        summary=summary,
+        before={**identity, **change.before},
+        after={**identity, **change.after},
+    )
+
+
 async def update_object(
     session: AsyncSession,
     ctx: OrgContext,
@@ -136,22 +161,21 @@ async def update_object(
         setattr(obj, key, value)
     after = {**snapshot(obj, list(spec.fields)), **jsonable(dict(extra_after or {}))}
     changed_before, changed_after = diff(before, after)
-    if changed_after:
+    change = Change(changed_before, changed_after)
+    if change:
         _bump(obj, spec)
-        named = jsonable(dict(identity or {}))
-        record(
+        _log_change(
             session,
-            org_id=ctx.org_id,
-            actor=ctx.actor,
+            ctx,
+            change,
             action=action or f"{spec.object_type}.update",
             object_type=spec.object_type,
             object_id=obj.id if object_id is None else object_id,
             summary=summary or f"{spec.label(obj)} changed: " + ", ".join(sorted(changed_after)),
-            before={**named, **changed_before},
-            after={**named, **changed_after},
+            identity=jsonable(dict(identity or {})),
         )
     await flush_change(session, _stale)
-    return Change(changed_before, changed_after)
+    return change
 
 
 async def move_object(
@@ -235,24 +259,23 @@ async def update_part(
     for key, value in values.items():
         setattr(part, key, value)
     changed_before, changed_after = diff(before, snapshot(part, list(spec.fields)))
-    if changed_after:
+    change = Change(changed_before, changed_after)
+    if change:
         if hasattr(part, "updated_at"):
             part.updated_at = utcnow()
         _bump(parent, parent_spec)
-        ids = {id_key: str(part.id)} if id_key else {}
-        record(
+        _log_change(
             session,
-            org_id=ctx.org_id,
-            actor=ctx.actor,
+            ctx,
+            change,
             action=action or f"{spec.object_type}.update",
             object_type=parent_spec.object_type,
             object_id=parent.id,
             summary=f"{label} changed: " + ", ".join(sorted(changed_after)),
-            before={**ids, **changed_before},
-            after={**ids, **changed_after},
+            identity={id_key: str(part.id)} if id_key else {},
         )
     await flush_change(session, _stale)
-    return Change(changed_before, changed_after)
+    return change
 
 
 async def add_part(
