@@ -30,6 +30,7 @@ from tests.factories.evidence import create_statement, evidence_url
 from tests.factories.findings import findings_url, raise_finding
 from tests.factories.management_reviews import create_review, reviews_url
 from tests.factories.objectives import create_objective, objectives_url
+from tests.factories.suppliers import create_supplier, suppliers_url
 from tests.factories.training import add_person, add_record, create_course, training_url
 
 pytestmark = pytest.mark.slow
@@ -180,6 +181,11 @@ async def _objective(c: httpx.AsyncClient, live: Live) -> tuple[str, str, Callab
     return objectives_url(live.org, o["id"]), o["id"], lambda i: {"title": f"Objective {i}"}
 
 
+async def _supplier(c: httpx.AsyncClient, live: Live) -> tuple[str, str, Callable[[int], Any]]:
+    s = await create_supplier(c, live.org)
+    return suppliers_url(live.org, s["id"]), s["id"], lambda i: {"name": f"Supplier {i}"}
+
+
 async def _review(c: httpx.AsyncClient, live: Live) -> tuple[str, str, Callable[[int], Any]]:
     r = await create_review(c, live.org)
     return reviews_url(live.org, r["id"]), r["id"], lambda i: {"agenda": f"Agenda {i}"}
@@ -207,6 +213,7 @@ PATCH_KINDS: dict[str, Maker] = {
     "/api/v1/orgs/{org}/training/records/{record_id}": _record,
     "/api/v1/orgs/{org}/objectives/{objective_id}": _objective,
     "/api/v1/orgs/{org}/management-reviews/{review_id}": _review,
+    "/api/v1/orgs/{org}/suppliers/{supplier_id}": _supplier,
     "/api/v1/orgs/{org}/readiness/settings": _readiness_settings,
 }
 # PATCH routes of parts of another object: they carry no ETag of their own and are raced

@@ -17,7 +17,7 @@ from certready.db.registry import metadata
 from certready.db.session import Database
 from certready.findings.models import FindingEvidence
 from certready.main import create_app
-from sqlalchemy import func, select, text
+from sqlalchemy import func, inspect, select, text
 from sqlalchemy.exc import IntegrityError
 
 from tests.db import test_migrations
@@ -76,7 +76,9 @@ async def _links(client: httpx.AsyncClient) -> None:
 async def _counts(db: Database) -> dict[str, Any]:
     async with db.engine.connect() as conn:
         counts: dict[str, Any] = {}
-        for table in metadata.sorted_tables:
+        # the tables of the schema at the revision the database is at (later ones are absent)
+        present = set(await conn.run_sync(lambda c: inspect(c).get_table_names()))
+        for table in (t for t in metadata.sorted_tables if t.name in present):
             stmt = select(func.count()).select_from(table)
             counts[table.name] = (await conn.execute(stmt)).scalar_one()
         for table, column in (
@@ -123,7 +125,8 @@ async def test_links_keep_their_rows_and_orphans_stop_the_migration(
     with pytest.raises(RuntimeError, match=r"finding_evidence\.evidence_item_id: 1 orphan") as info:
         await _migrate(cfg, "head")
     assert str(orphan) in str(info.value) or orphan.hex in str(info.value)
-    assert await _counts(db) == {**before, "finding_evidence": 2}  # nothing changed
+    during = await _counts(db)
+    assert during == {**{t: before[t] for t in during}, "finding_evidence": 2}  # nothing changed
     async with db.engine.begin() as conn:
         table = FindingEvidence.__table__  # type: ignore[attr-defined]
         await conn.execute(table.delete().where(table.c.evidence_item_id == orphan))

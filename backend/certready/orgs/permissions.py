@@ -40,6 +40,8 @@ class Action(StrEnum):
     training_write = "training:write"
     objectives_read = "objectives:read"
     objectives_write = "objectives:write"
+    suppliers_read = "suppliers:read"
+    suppliers_write = "suppliers:write"
     readiness_read = "readiness:read"
     readiness_manage = "readiness:manage"
 
@@ -57,6 +59,7 @@ _READ = frozenset(
         Action.reviews_read,
         Action.training_read,
         Action.objectives_read,
+        Action.suppliers_read,
         Action.readiness_read,
     }
 )
@@ -72,6 +75,7 @@ _MANAGER = _READ | {
     Action.reviews_write,
     Action.training_write,
     Action.objectives_write,
+    Action.suppliers_write,
     Action.readiness_manage,
 }
 

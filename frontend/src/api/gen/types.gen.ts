@@ -7,7 +7,7 @@ export type ClientOptions = {
 /**
  * Action
  */
-export type Action = 'org:read' | 'org:update' | 'members:read' | 'members:manage' | 'activity:read' | 'tokens:manage' | 'requirements:read' | 'requirements:edit' | 'requirements:edit_own' | 'evidence:read' | 'evidence:write' | 'evidence:approve' | 'audits:read' | 'audits:manage' | 'audits:conduct' | 'findings:read' | 'findings:write' | 'measures:read' | 'measures:write' | 'reviews:read' | 'reviews:write' | 'training:read' | 'training:write' | 'objectives:read' | 'objectives:write' | 'readiness:read' | 'readiness:manage';
+export type Action = 'org:read' | 'org:update' | 'members:read' | 'members:manage' | 'activity:read' | 'tokens:manage' | 'requirements:read' | 'requirements:edit' | 'requirements:edit_own' | 'evidence:read' | 'evidence:write' | 'evidence:approve' | 'audits:read' | 'audits:manage' | 'audits:conduct' | 'findings:read' | 'findings:write' | 'measures:read' | 'measures:write' | 'reviews:read' | 'reviews:write' | 'training:read' | 'training:write' | 'objectives:read' | 'objectives:write' | 'suppliers:read' | 'suppliers:write' | 'readiness:read' | 'readiness:manage';
 
 /**
  * ActionStatus
@@ -4999,6 +4999,140 @@ export type StatusCounts = {
      * Implemented
      */
     implemented?: number;
+};
+
+/**
+ * SupplierCreate
+ */
+export type SupplierCreate = {
+    /**
+     * Name
+     */
+    name: string;
+    kind: SupplierKind;
+    /**
+     * Contact
+     */
+    contact?: string;
+    /**
+     * Owner Id
+     *
+     * The member who manages the supplier; defaults to you.
+     */
+    owner_id?: string | null;
+    status?: SupplierStatus;
+    /**
+     * In Scope
+     */
+    in_scope?: boolean;
+    /**
+     * Notes
+     */
+    notes?: string;
+};
+
+/**
+ * SupplierKind
+ */
+export type SupplierKind = 'external' | 'internal' | 'customer_as_supplier';
+
+/**
+ * SupplierPage
+ */
+export type SupplierPage = {
+    /**
+     * Items
+     */
+    items: Array<SupplierRead>;
+    /**
+     * Next Cursor
+     */
+    next_cursor: string | null;
+    /**
+     * Total
+     */
+    total: number;
+};
+
+/**
+ * SupplierRead
+ */
+export type SupplierRead = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Key
+     */
+    key: string;
+    /**
+     * Name
+     */
+    name: string;
+    kind: SupplierKind;
+    /**
+     * Contact
+     */
+    contact: string;
+    /**
+     * Owner Id
+     */
+    owner_id: string | null;
+    status: SupplierStatus;
+    /**
+     * In Scope
+     */
+    in_scope: boolean;
+    /**
+     * Notes
+     */
+    notes: string;
+    /**
+     * Version
+     */
+    version: number;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Updated At
+     */
+    updated_at: string;
+};
+
+/**
+ * SupplierStatus
+ */
+export type SupplierStatus = 'active' | 'inactive';
+
+/**
+ * SupplierUpdate
+ */
+export type SupplierUpdate = {
+    /**
+     * Name
+     */
+    name?: string | null;
+    kind?: SupplierKind | null;
+    /**
+     * Contact
+     */
+    contact?: string | null;
+    /**
+     * Owner Id
+     */
+    owner_id?: string | null;
+    status?: SupplierStatus | null;
+    /**
+     * In Scope
+     */
+    in_scope?: boolean | null;
+    /**
+     * Notes
+     */
+    notes?: string | null;
 };
 
 /**
@@ -12539,6 +12673,265 @@ export type ManagementReviewsUpdateManagementReviewActionResponses = {
 };
 
 export type ManagementReviewsUpdateManagementReviewActionResponse = ManagementReviewsUpdateManagementReviewActionResponses[keyof ManagementReviewsUpdateManagementReviewActionResponses];
+
+export type SuppliersListSuppliersData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: {
+        /**
+         * Kind
+         */
+        kind?: SupplierKind | null;
+        /**
+         * Status
+         */
+        status?: SupplierStatus | null;
+        /**
+         * In Scope
+         */
+        in_scope?: boolean | null;
+        /**
+         * Owner Id
+         */
+        owner_id?: string | null;
+        /**
+         * Limit
+         *
+         * Page size, 1..500.
+         */
+        limit?: number;
+        /**
+         * Cursor
+         *
+         * Opaque cursor from `next_cursor`.
+         */
+        cursor?: string | null;
+    };
+    url: '/api/v1/orgs/{org}/suppliers';
+};
+
+export type SuppliersListSuppliersErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type SuppliersListSuppliersError = SuppliersListSuppliersErrors[keyof SuppliersListSuppliersErrors];
+
+export type SuppliersListSuppliersResponses = {
+    /**
+     * Successful Response
+     */
+    200: SupplierPage;
+};
+
+export type SuppliersListSuppliersResponse = SuppliersListSuppliersResponses[keyof SuppliersListSuppliersResponses];
+
+export type SuppliersCreateSupplierData = {
+    body: SupplierCreate;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/suppliers';
+};
+
+export type SuppliersCreateSupplierErrors = {
+    /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type SuppliersCreateSupplierError = SuppliersCreateSupplierErrors[keyof SuppliersCreateSupplierErrors];
+
+export type SuppliersCreateSupplierResponses = {
+    /**
+     * Successful Response
+     */
+    201: SupplierRead;
+};
+
+export type SuppliersCreateSupplierResponse = SuppliersCreateSupplierResponses[keyof SuppliersCreateSupplierResponses];
+
+export type SuppliersGetSupplierData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Supplier Id
+         */
+        supplier_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/suppliers/{supplier_id}';
+};
+
+export type SuppliersGetSupplierErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type SuppliersGetSupplierError = SuppliersGetSupplierErrors[keyof SuppliersGetSupplierErrors];
+
+export type SuppliersGetSupplierResponses = {
+    /**
+     * Successful Response
+     */
+    200: SupplierRead;
+};
+
+export type SuppliersGetSupplierResponse = SuppliersGetSupplierResponses[keyof SuppliersGetSupplierResponses];
+
+export type SuppliersUpdateSupplierData = {
+    body: SupplierUpdate;
+    headers?: {
+        /**
+         * If-Match
+         */
+        'if-match'?: string | null;
+    };
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Supplier Id
+         */
+        supplier_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/suppliers/{supplier_id}';
+};
+
+export type SuppliersUpdateSupplierErrors = {
+    /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * If-Match does not match the current ETag
+     */
+    412: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * If-Match header required
+     */
+    428: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type SuppliersUpdateSupplierError = SuppliersUpdateSupplierErrors[keyof SuppliersUpdateSupplierErrors];
+
+export type SuppliersUpdateSupplierResponses = {
+    /**
+     * Successful Response
+     */
+    200: SupplierRead;
+};
+
+export type SuppliersUpdateSupplierResponse = SuppliersUpdateSupplierResponses[keyof SuppliersUpdateSupplierResponses];
 
 export type ReadinessGetReadinessData = {
     body?: never;

@@ -1,0 +1,31 @@
+"""Suppliers created through the real API."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+from tests.factories.auth import OrgFixture
+
+
+def suppliers_url(org: OrgFixture, *parts: object) -> str:
+    return "/".join([f"/api/v1/orgs/{org.slug}/suppliers", *(str(p) for p in parts)])
+
+
+async def create_supplier(
+    client: httpx.AsyncClient,
+    org: OrgFixture,
+    headers: dict[str, str] | None = None,
+    expect: int = 201,
+    **fields: Any,
+) -> dict[str, Any]:
+    body = {
+        "name": "Northwind Hosting",
+        "kind": "external",
+        "contact": "service-desk@northwind.example",
+        **fields,
+    }
+    r = await client.post(suppliers_url(org), json=body, headers=headers or org.admin.headers)
+    assert r.status_code == expect, r.text
+    return dict(r.json())
