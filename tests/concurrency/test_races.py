@@ -30,6 +30,7 @@ from tests.factories.evidence import create_statement, evidence_url
 from tests.factories.findings import findings_url, raise_finding
 from tests.factories.management_reviews import create_review, reviews_url
 from tests.factories.objectives import create_objective, objectives_url
+from tests.factories.risks import METHOD, create_risk, risks_url
 from tests.factories.suppliers import create_supplier, suppliers_url
 from tests.factories.training import add_person, add_record, create_course, training_url
 
@@ -198,6 +199,20 @@ async def _readiness_settings(
     return url, live.org.id, lambda i: {"parameters": {"RDY-10": {"months": i + 1}}}
 
 
+async def _risk_method(c: httpx.AsyncClient, live: Live) -> tuple[str, str, Callable[[int], Any]]:
+    url = risks_url(live.org, "method")
+    r = await c.post(url, json=METHOD, headers=live.org.admin.headers)
+    assert r.status_code in (201, 409), r.text  # one method per organisation
+    method = (await c.get(url, headers=live.org.admin.headers)).json()
+    return url, method["id"], lambda i: {"acceptance_criteria": f"Criteria {i}"}
+
+
+async def _risk(c: httpx.AsyncClient, live: Live) -> tuple[str, str, Callable[[int], Any]]:
+    await c.post(risks_url(live.org, "method"), json=METHOD, headers=live.org.admin.headers)
+    risk = await create_risk(c, live.org)
+    return risks_url(live.org, risk["id"]), risk["id"], lambda i: {"title": f"Risk {i}"}
+
+
 # PATCH route (as the app declares it) -> how to make one object of that kind.
 PATCH_KINDS: dict[str, Maker] = {
     "/api/v1/orgs/{org}": _org,
@@ -215,6 +230,8 @@ PATCH_KINDS: dict[str, Maker] = {
     "/api/v1/orgs/{org}/management-reviews/{review_id}": _review,
     "/api/v1/orgs/{org}/suppliers/{supplier_id}": _supplier,
     "/api/v1/orgs/{org}/readiness/settings": _readiness_settings,
+    "/api/v1/orgs/{org}/risks/method": _risk_method,
+    "/api/v1/orgs/{org}/risks/{risk_id}": _risk,
 }
 # PATCH routes of parts of another object: they carry no ETag of their own and are raced
 # through their parent's (reviewed list; see test_every_patch_route_is_raced).
@@ -224,6 +241,7 @@ PART_ROUTES = {
     "/api/v1/orgs/{org}/management-reviews/{review_id}/inputs/{topic_key}",
     "/api/v1/orgs/{org}/management-reviews/{review_id}/decisions/{decision_id}",
     "/api/v1/orgs/{org}/management-reviews/{review_id}/actions/{action_id}",
+    "/api/v1/orgs/{org}/risks/{risk_id}/actions/{action_id}",
 }
 
 

@@ -23,6 +23,7 @@ from certready.readiness.router import demo_router
 from certready.readiness.router import router as readiness_router
 from certready.requirements.router import frameworks_router
 from certready.requirements.router import router as requirements_router
+from certready.risks.router import router as risks_router
 from certready.suppliers.router import router as suppliers_router
 from certready.system.router import router as system_router
 from certready.tokens.router import current_router as current_token_router
@@ -76,6 +77,7 @@ def build_api_router() -> APIRouter:
         api.include_router(router, responses=ORG_SCOPED)
     api.include_router(management_reviews_router, responses=ORG_SCOPED)
     api.include_router(suppliers_router, responses=ORG_SCOPED)
+    api.include_router(risks_router, responses=ORG_SCOPED)
     api.include_router(readiness_router, responses=ORG_SCOPED)
     api.include_router(demo_router, responses=PUBLIC)
     return api

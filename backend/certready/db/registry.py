@@ -13,6 +13,7 @@ from certready.objectives import models as objectives_models
 from certready.orgs import models as orgs_models
 from certready.readiness import models as readiness_models
 from certready.requirements import models as requirements_models
+from certready.risks import models as risks_models
 from certready.suppliers import models as suppliers_models
 from certready.tokens import models as tokens_models
 from certready.training import models as training_models
@@ -31,6 +32,7 @@ __all__ = [
     "orgs_models",
     "readiness_models",
     "requirements_models",
+    "risks_models",
     "suppliers_models",
     "tokens_models",
     "training_models",

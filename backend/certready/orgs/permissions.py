@@ -42,6 +42,11 @@ class Action(StrEnum):
     objectives_write = "objectives:write"
     suppliers_read = "suppliers:read"
     suppliers_write = "suppliers:write"
+    risks_read = "risks:read"
+    risks_write = "risks:write"
+    risks_manage = "risks:manage"
+    context_read = "context:read"
+    context_write = "context:write"
     readiness_read = "readiness:read"
     readiness_manage = "readiness:manage"
 
@@ -61,6 +66,8 @@ _READ = frozenset(
         Action.objectives_read,
         Action.suppliers_read,
         Action.readiness_read,
+        Action.risks_read,
+        Action.context_read,
     }
 )
 
@@ -77,6 +84,9 @@ _MANAGER = _READ | {
     Action.objectives_write,
     Action.suppliers_write,
     Action.readiness_manage,
+    Action.risks_write,
+    Action.risks_manage,
+    Action.context_write,
 }
 
 PERMISSIONS: dict[Role, frozenset[Action]] = {
@@ -88,6 +98,7 @@ PERMISSIONS: dict[Role, frozenset[Action]] = {
         Action.evidence_write,
         Action.measures_write,
         Action.objectives_write,
+        Action.risks_write,
     },
     Role.auditor: _READ
     | {Action.audits_manage, Action.audits_conduct, Action.findings_write, Action.evidence_write},
@@ -120,6 +131,7 @@ OWN_ONLY: dict[Role, frozenset[Action]] = {
             Action.evidence_write,
             Action.measures_write,
             Action.objectives_write,
+            Action.risks_write,
         }
     ),
 }

@@ -7,7 +7,7 @@ export type ClientOptions = {
 /**
  * Action
  */
-export type Action = 'org:read' | 'org:update' | 'members:read' | 'members:manage' | 'activity:read' | 'tokens:manage' | 'requirements:read' | 'requirements:edit' | 'requirements:edit_own' | 'evidence:read' | 'evidence:write' | 'evidence:approve' | 'audits:read' | 'audits:manage' | 'audits:conduct' | 'findings:read' | 'findings:write' | 'measures:read' | 'measures:write' | 'reviews:read' | 'reviews:write' | 'training:read' | 'training:write' | 'objectives:read' | 'objectives:write' | 'suppliers:read' | 'suppliers:write' | 'readiness:read' | 'readiness:manage';
+export type Action = 'org:read' | 'org:update' | 'members:read' | 'members:manage' | 'activity:read' | 'tokens:manage' | 'requirements:read' | 'requirements:edit' | 'requirements:edit_own' | 'evidence:read' | 'evidence:write' | 'evidence:approve' | 'audits:read' | 'audits:manage' | 'audits:conduct' | 'findings:read' | 'findings:write' | 'measures:read' | 'measures:write' | 'reviews:read' | 'reviews:write' | 'training:read' | 'training:write' | 'objectives:read' | 'objectives:write' | 'suppliers:read' | 'suppliers:write' | 'risks:read' | 'risks:write' | 'risks:manage' | 'context:read' | 'context:write' | 'readiness:read' | 'readiness:manage';
 
 /**
  * ActionStatus
@@ -4741,6 +4741,405 @@ export type RequirementUpdate = {
 export type ReviewStatus = 'planned' | 'held' | 'minutes_approved' | 'cancelled';
 
 /**
+ * RiskActionCreate
+ */
+export type RiskActionCreate = {
+    /**
+     * Description
+     */
+    description: string;
+    /**
+     * Owner Id
+     */
+    owner_id?: string | null;
+    /**
+     * Due Date
+     */
+    due_date?: string | null;
+};
+
+/**
+ * RiskActionRead
+ */
+export type RiskActionRead = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Description
+     */
+    description: string;
+    /**
+     * Owner Id
+     */
+    owner_id: string | null;
+    /**
+     * Due Date
+     */
+    due_date: string | null;
+    /**
+     * Done
+     */
+    done: boolean;
+};
+
+/**
+ * RiskActionUpdate
+ */
+export type RiskActionUpdate = {
+    /**
+     * Description
+     */
+    description?: string | null;
+    /**
+     * Owner Id
+     */
+    owner_id?: string | null;
+    /**
+     * Due Date
+     */
+    due_date?: string | null;
+    /**
+     * Done
+     */
+    done?: boolean | null;
+};
+
+/**
+ * RiskCell
+ */
+export type RiskCell = {
+    /**
+     * Likelihood
+     */
+    likelihood: number;
+    /**
+     * Impact
+     */
+    impact: number;
+    /**
+     * Level
+     */
+    level: string | null;
+    /**
+     * Count
+     */
+    count: number;
+};
+
+/**
+ * RiskCreate
+ */
+export type RiskCreate = {
+    /**
+     * Title
+     */
+    title: string;
+    /**
+     * Description
+     */
+    description?: string;
+    /**
+     * Owner Id
+     *
+     * A member.
+     */
+    owner_id?: string | null;
+    /**
+     * Likelihood
+     */
+    likelihood: number;
+    /**
+     * Impact
+     */
+    impact: number;
+    treatment?: Treatment | null;
+    /**
+     * Treatment Note
+     */
+    treatment_note?: string;
+    /**
+     * Review Date
+     */
+    review_date?: string | null;
+};
+
+/**
+ * RiskHeatMap
+ *
+ * Open risks per (likelihood, impact) cell, counted in SQL.
+ */
+export type RiskHeatMap = {
+    /**
+     * Cells
+     */
+    cells: Array<RiskCell>;
+    /**
+     * Total
+     */
+    total: number;
+};
+
+/**
+ * RiskMethodRead
+ */
+export type RiskMethodRead = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Likelihood Scale
+     */
+    likelihood_scale: Array<string>;
+    /**
+     * Impact Scale
+     */
+    impact_scale: Array<string>;
+    /**
+     * Levels
+     */
+    levels: Array<string>;
+    /**
+     * Matrix
+     */
+    matrix: Array<Array<string>>;
+    /**
+     * Acceptance Criteria
+     */
+    acceptance_criteria: string;
+    /**
+     * Acceptable Levels
+     */
+    acceptable_levels: Array<string>;
+    /**
+     * Approved
+     */
+    approved: boolean;
+    /**
+     * Approved On
+     */
+    approved_on: string | null;
+    /**
+     * Approved By Id
+     */
+    approved_by_id: string | null;
+    /**
+     * Version
+     */
+    version: number;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Updated At
+     */
+    updated_at: string;
+};
+
+/**
+ * RiskMethodUpdate
+ *
+ * A partial change; ``approved_on`` records the approval (a date it occurred, by you).
+ * A change of the scales, levels, matrix or criteria without ``approved_on`` withdraws
+ * an earlier approval.
+ */
+export type RiskMethodUpdate = {
+    /**
+     * Likelihood Scale
+     */
+    likelihood_scale?: Array<string> | null;
+    /**
+     * Impact Scale
+     */
+    impact_scale?: Array<string> | null;
+    /**
+     * Levels
+     */
+    levels?: Array<string> | null;
+    /**
+     * Matrix
+     */
+    matrix?: Array<Array<string>> | null;
+    /**
+     * Acceptance Criteria
+     */
+    acceptance_criteria?: string | null;
+    /**
+     * Acceptable Levels
+     */
+    acceptable_levels?: Array<string> | null;
+    /**
+     * Approved On
+     */
+    approved_on?: string | null;
+};
+
+/**
+ * RiskMethodWrite
+ *
+ * The whole method: scales (lowest first), levels (lowest first), the level matrix
+ * (``matrix[likelihood - 1][impact - 1]``) and the acceptance criteria.
+ */
+export type RiskMethodWrite = {
+    /**
+     * Likelihood Scale
+     */
+    likelihood_scale: Array<string>;
+    /**
+     * Impact Scale
+     */
+    impact_scale: Array<string>;
+    /**
+     * Levels
+     */
+    levels: Array<string>;
+    /**
+     * Matrix
+     */
+    matrix: Array<Array<string>>;
+    /**
+     * Acceptance Criteria
+     */
+    acceptance_criteria?: string;
+    /**
+     * Acceptable Levels
+     */
+    acceptable_levels?: Array<string>;
+};
+
+/**
+ * RiskPage
+ */
+export type RiskPage = {
+    /**
+     * Items
+     */
+    items: Array<RiskRead>;
+    /**
+     * Next Cursor
+     */
+    next_cursor: string | null;
+    /**
+     * Total
+     */
+    total: number;
+};
+
+/**
+ * RiskRead
+ */
+export type RiskRead = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Key
+     */
+    key: string;
+    /**
+     * Title
+     */
+    title: string;
+    /**
+     * Description
+     */
+    description: string;
+    /**
+     * Owner Id
+     */
+    owner_id: string | null;
+    /**
+     * Likelihood
+     */
+    likelihood: number;
+    /**
+     * Impact
+     */
+    impact: number;
+    /**
+     * Level
+     *
+     * From the method's matrix; null outside it.
+     */
+    level: string | null;
+    treatment: Treatment | null;
+    /**
+     * Treatment Note
+     */
+    treatment_note: string;
+    /**
+     * Review Date
+     */
+    review_date: string | null;
+    /**
+     * Review Overdue
+     */
+    review_overdue: boolean;
+    status: RiskStatus;
+    /**
+     * Actions
+     */
+    actions: Array<RiskActionRead>;
+    /**
+     * Version
+     */
+    version: number;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Updated At
+     */
+    updated_at: string;
+};
+
+/**
+ * RiskStatus
+ */
+export type RiskStatus = 'open' | 'closed';
+
+/**
+ * RiskUpdate
+ */
+export type RiskUpdate = {
+    /**
+     * Title
+     */
+    title?: string | null;
+    /**
+     * Description
+     */
+    description?: string | null;
+    /**
+     * Owner Id
+     */
+    owner_id?: string | null;
+    /**
+     * Likelihood
+     */
+    likelihood?: number | null;
+    /**
+     * Impact
+     */
+    impact?: number | null;
+    treatment?: Treatment | null;
+    /**
+     * Treatment Note
+     */
+    treatment_note?: string | null;
+    /**
+     * Review Date
+     */
+    review_date?: string | null;
+    status?: RiskStatus | null;
+};
+
+/**
  * Role
  */
 export type Role = 'admin' | 'sms_manager' | 'process_owner' | 'auditor' | 'external_auditor' | 'viewer';
@@ -5207,6 +5606,13 @@ export type TrainingMatrix = {
     rows: Array<MatrixRow>;
     coverage: MatrixCoverage;
 };
+
+/**
+ * Treatment
+ *
+ * The treatment decision for a risk (6.1).
+ */
+export type Treatment = 'accept' | 'treat' | 'transfer' | 'avoid';
 
 /**
  * UserRead
@@ -12932,6 +13338,697 @@ export type SuppliersUpdateSupplierResponses = {
 };
 
 export type SuppliersUpdateSupplierResponse = SuppliersUpdateSupplierResponses[keyof SuppliersUpdateSupplierResponses];
+
+export type RisksGetRiskMethodData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/risks/method';
+};
+
+export type RisksGetRiskMethodErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type RisksGetRiskMethodError = RisksGetRiskMethodErrors[keyof RisksGetRiskMethodErrors];
+
+export type RisksGetRiskMethodResponses = {
+    /**
+     * Successful Response
+     */
+    200: RiskMethodRead;
+};
+
+export type RisksGetRiskMethodResponse = RisksGetRiskMethodResponses[keyof RisksGetRiskMethodResponses];
+
+export type RisksUpdateRiskMethodData = {
+    body: RiskMethodUpdate;
+    headers?: {
+        /**
+         * If-Match
+         */
+        'if-match'?: string | null;
+    };
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/risks/method';
+};
+
+export type RisksUpdateRiskMethodErrors = {
+    /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * If-Match does not match the current ETag
+     */
+    412: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * If-Match header required
+     */
+    428: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type RisksUpdateRiskMethodError = RisksUpdateRiskMethodErrors[keyof RisksUpdateRiskMethodErrors];
+
+export type RisksUpdateRiskMethodResponses = {
+    /**
+     * Successful Response
+     */
+    200: RiskMethodRead;
+};
+
+export type RisksUpdateRiskMethodResponse = RisksUpdateRiskMethodResponses[keyof RisksUpdateRiskMethodResponses];
+
+export type RisksCreateRiskMethodData = {
+    body: RiskMethodWrite;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/risks/method';
+};
+
+export type RisksCreateRiskMethodErrors = {
+    /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type RisksCreateRiskMethodError = RisksCreateRiskMethodErrors[keyof RisksCreateRiskMethodErrors];
+
+export type RisksCreateRiskMethodResponses = {
+    /**
+     * Successful Response
+     */
+    201: RiskMethodRead;
+};
+
+export type RisksCreateRiskMethodResponse = RisksCreateRiskMethodResponses[keyof RisksCreateRiskMethodResponses];
+
+export type RisksGetHeatMapData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/risks/heat-map';
+};
+
+export type RisksGetHeatMapErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type RisksGetHeatMapError = RisksGetHeatMapErrors[keyof RisksGetHeatMapErrors];
+
+export type RisksGetHeatMapResponses = {
+    /**
+     * Successful Response
+     */
+    200: RiskHeatMap;
+};
+
+export type RisksGetHeatMapResponse = RisksGetHeatMapResponses[keyof RisksGetHeatMapResponses];
+
+export type RisksListRisksData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: {
+        /**
+         * Level
+         *
+         * A level of the method.
+         */
+        level?: string | null;
+        /**
+         * Owner Id
+         */
+        owner_id?: string | null;
+        /**
+         * Treatment
+         */
+        treatment?: Treatment | null;
+        /**
+         * Undecided
+         */
+        undecided?: boolean | null;
+        /**
+         * Status
+         */
+        status?: RiskStatus | null;
+        /**
+         * Overdue Review
+         */
+        overdue_review?: boolean | null;
+        /**
+         * Limit
+         *
+         * Page size, 1..500.
+         */
+        limit?: number;
+        /**
+         * Cursor
+         *
+         * Opaque cursor from `next_cursor`.
+         */
+        cursor?: string | null;
+    };
+    url: '/api/v1/orgs/{org}/risks';
+};
+
+export type RisksListRisksErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type RisksListRisksError = RisksListRisksErrors[keyof RisksListRisksErrors];
+
+export type RisksListRisksResponses = {
+    /**
+     * Successful Response
+     */
+    200: RiskPage;
+};
+
+export type RisksListRisksResponse = RisksListRisksResponses[keyof RisksListRisksResponses];
+
+export type RisksCreateRiskData = {
+    body: RiskCreate;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/risks';
+};
+
+export type RisksCreateRiskErrors = {
+    /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type RisksCreateRiskError = RisksCreateRiskErrors[keyof RisksCreateRiskErrors];
+
+export type RisksCreateRiskResponses = {
+    /**
+     * Successful Response
+     */
+    201: RiskRead;
+};
+
+export type RisksCreateRiskResponse = RisksCreateRiskResponses[keyof RisksCreateRiskResponses];
+
+export type RisksDeleteRiskData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Risk Id
+         */
+        risk_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/risks/{risk_id}';
+};
+
+export type RisksDeleteRiskErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type RisksDeleteRiskError = RisksDeleteRiskErrors[keyof RisksDeleteRiskErrors];
+
+export type RisksDeleteRiskResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type RisksDeleteRiskResponse = RisksDeleteRiskResponses[keyof RisksDeleteRiskResponses];
+
+export type RisksGetRiskData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Risk Id
+         */
+        risk_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/risks/{risk_id}';
+};
+
+export type RisksGetRiskErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type RisksGetRiskError = RisksGetRiskErrors[keyof RisksGetRiskErrors];
+
+export type RisksGetRiskResponses = {
+    /**
+     * Successful Response
+     */
+    200: RiskRead;
+};
+
+export type RisksGetRiskResponse = RisksGetRiskResponses[keyof RisksGetRiskResponses];
+
+export type RisksUpdateRiskData = {
+    body: RiskUpdate;
+    headers?: {
+        /**
+         * If-Match
+         */
+        'if-match'?: string | null;
+    };
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Risk Id
+         */
+        risk_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/risks/{risk_id}';
+};
+
+export type RisksUpdateRiskErrors = {
+    /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * If-Match does not match the current ETag
+     */
+    412: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * If-Match header required
+     */
+    428: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type RisksUpdateRiskError = RisksUpdateRiskErrors[keyof RisksUpdateRiskErrors];
+
+export type RisksUpdateRiskResponses = {
+    /**
+     * Successful Response
+     */
+    200: RiskRead;
+};
+
+export type RisksUpdateRiskResponse = RisksUpdateRiskResponses[keyof RisksUpdateRiskResponses];
+
+export type RisksAddRiskActionData = {
+    body: RiskActionCreate;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Risk Id
+         */
+        risk_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/risks/{risk_id}/actions';
+};
+
+export type RisksAddRiskActionErrors = {
+    /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type RisksAddRiskActionError = RisksAddRiskActionErrors[keyof RisksAddRiskActionErrors];
+
+export type RisksAddRiskActionResponses = {
+    /**
+     * Successful Response
+     */
+    201: RiskActionRead;
+};
+
+export type RisksAddRiskActionResponse = RisksAddRiskActionResponses[keyof RisksAddRiskActionResponses];
+
+export type RisksUpdateRiskActionData = {
+    body: RiskActionUpdate;
+    path: {
+        /**
+         * Action Id
+         */
+        action_id: string;
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Risk Id
+         */
+        risk_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/risks/{risk_id}/actions/{action_id}';
+};
+
+export type RisksUpdateRiskActionErrors = {
+    /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * If-Match does not match the current ETag
+     */
+    412: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * If-Match header required
+     */
+    428: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type RisksUpdateRiskActionError = RisksUpdateRiskActionErrors[keyof RisksUpdateRiskActionErrors];
+
+export type RisksUpdateRiskActionResponses = {
+    /**
+     * Successful Response
+     */
+    200: RiskActionRead;
+};
+
+export type RisksUpdateRiskActionResponse = RisksUpdateRiskActionResponses[keyof RisksUpdateRiskActionResponses];
 
 export type ReadinessGetReadinessData = {
     body?: never;

@@ -1,0 +1,123 @@
+"""SQL of the risk method, risks and their treatment actions."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from sqlalchemy import and_, false, func, or_
+from sqlmodel import col, select
+
+from certready.db.repository import OrgScopedRepository
+from certready.orgs.repository import MembershipRepository
+from certready.risks.enums import RiskStatus
+from certready.risks.models import Risk, RiskAction, RiskMethod
+from certready.risks.schemas import RiskFilters
+
+
+class RiskMethodRepository(OrgScopedRepository[RiskMethod]):
+    model = RiskMethod
+
+    async def current(self, *, lock: bool = False) -> RiskMethod | None:
+        """The organisation's method (locked in a write session when ``lock``)."""
+        stmt = self.base_statement()
+        if lock:
+            stmt = self.for_change(stmt)
+        return (await self.session.execute(stmt)).scalars().first()
+
+
+def cells_of(method: RiskMethod | None, level: str) -> list[tuple[int, int]]:
+    """The (likelihood, impact) cells the method's matrix puts at ``level``."""
+    if method is None:
+        return []
+    return [
+        (li + 1, ii + 1)
+        for li, row in enumerate(method.matrix)
+        for ii, cell in enumerate(row)
+        if cell == level
+    ]
+
+
+class RiskRepository(OrgScopedRepository[Risk]):
+    model = Risk
+
+    def filtered(self, filters: RiskFilters, method: RiskMethod | None, today: date) -> Any:
+        """The register narrowed by level (through the matrix), owner, treatment, status
+        and overdue review."""
+        stmt = self.base_statement()
+        if filters.level is not None:
+            cells = cells_of(method, filters.level)
+            stmt = stmt.where(
+                or_(*(and_(col(Risk.likelihood) == li, col(Risk.impact) == ii) for li, ii in cells))
+                if cells
+                else false()
+            )
+        if filters.owner_id is not None:
+            stmt = stmt.where(col(Risk.owner_id) == filters.owner_id)
+        if filters.treatment is not None:
+            stmt = stmt.where(col(Risk.treatment) == filters.treatment)
+        if filters.undecided is not None:
+            undecided = col(Risk.treatment).is_(None)
+            stmt = stmt.where(undecided if filters.undecided else ~undecided)
+        if filters.status is not None:
+            stmt = stmt.where(col(Risk.status) == filters.status)
+        if filters.overdue_review is not None:
+            overdue = and_(
+                col(Risk.status) == RiskStatus.open,
+                col(Risk.review_date).is_not(None),
+                col(Risk.review_date) < today,
+            )
+            stmt = stmt.where(overdue if filters.overdue_review else ~overdue)
+        return stmt
+
+    async def heat_map(self) -> list[tuple[int, int, int]]:
+        """Open risks counted per (likelihood, impact)."""
+        stmt = (
+            select(col(Risk.likelihood), col(Risk.impact), func.count())
+            .where(self.of_org(Risk), col(Risk.status) == RiskStatus.open)
+            .group_by(col(Risk.likelihood), col(Risk.impact))
+        )
+        return [(int(a), int(b), int(n)) for a, b, n in (await self.session.execute(stmt)).all()]
+
+    async def max_points(self) -> tuple[int, int]:
+        """The largest likelihood and impact any risk uses (0, 0 without risks)."""
+        stmt = select(func.max(col(Risk.likelihood)), func.max(col(Risk.impact))).where(
+            self.of_org(Risk)
+        )
+        li, ii = (await self.session.execute(stmt)).one()
+        return int(li or 0), int(ii or 0)
+
+    async def actions(self, risk_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, list[RiskAction]]:
+        """Treatment actions per risk, in creation order (one statement)."""
+        out: dict[uuid.UUID, list[RiskAction]] = {}
+        if not risk_ids:
+            return out
+        stmt = (
+            select(RiskAction)
+            .where(self.of_org(RiskAction), col(RiskAction.risk_id).in_(risk_ids))
+            .order_by(col(RiskAction.created_at), col(RiskAction.id))
+        )
+        for action in (await self.session.execute(stmt)).scalars().all():
+            out.setdefault(action.risk_id, []).append(action)
+        return out
+
+    async def action(self, risk_id: uuid.UUID, action_id: uuid.UUID) -> RiskAction | None:
+        stmt = select(RiskAction).where(
+            self.of_org(RiskAction),
+            col(RiskAction.risk_id) == risk_id,
+            col(RiskAction.id) == action_id,
+        )
+        return (await self.session.execute(stmt)).scalars().first()
+
+    def add_action(self, action: RiskAction) -> RiskAction:
+        return RiskActionRepository(self.session, self.org_id).add(action)
+
+    async def is_member(self, user_id: uuid.UUID) -> bool:
+        member = await MembershipRepository(self.session, self.org_id).get(user_id)
+        return member is not None
+
+
+class RiskActionRepository(OrgScopedRepository[RiskAction]):
+    model = RiskAction
