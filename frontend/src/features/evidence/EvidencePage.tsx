@@ -18,6 +18,7 @@ import {
   Title,
   Tooltip,
 } from "@mantine/core";
+import { DateInput } from "@mantine/dates";
 import { IconCheck, IconRefresh, IconX } from "@tabler/icons-react";
 import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate, useSearch } from "@tanstack/react-router";
@@ -31,6 +32,7 @@ import { formatBytes } from "../../lib/download";
 import { formatDate } from "../../lib/format";
 import { notifyProblem, notifySuccess } from "../../lib/notify";
 import { invalidateEvidence } from "../../api/invalidate";
+import { useMemberOptions } from "../members/api";
 import { useCan } from "../orgs/useCan";
 import { useCurrentOrg } from "../orgs/useCurrentOrg";
 import { KIND_LABELS, KIND_OPTIONS, STATUS_OPTIONS, uploadNewEvidence, type NewEvidence } from "./api";
@@ -143,6 +145,10 @@ function UploadCard({ org, fulfils, onUploaded }: { org: string; fulfils?: strin
   const [kind, setKind] = useState<EvidenceKind>(fulfils ? "plan" : "record");
   const [refs, setRefs] = useState<string[]>([]);
   const [keys, setKeys] = useState<string[]>(fulfils ? [fulfils] : []);
+  // Document control (RDY-11): a document needs an owner and a review date besides approval.
+  const owners = useMemberOptions(org, "evidence:write");
+  const [ownerId, setOwnerId] = useState<string | null>(null);
+  const [reviewBy, setReviewBy] = useState<string | null>(null);
 
   const { queue, items } = useUploadQueue<NewEvidence, EvidenceRead>({
     concurrency: CONCURRENT_UPLOADS,
@@ -175,7 +181,15 @@ function UploadCard({ org, fulfils, onUploaded }: { org: string; fulfils?: strin
   const choose = (files: File[]) =>
     queue.add(files, (f) => ({ title: stem(f.name), kind, requirement_refs: [], documented_information_keys: [] }));
   const start = () =>
-    queue.start((m) => ({ ...m, title: m.title.trim(), kind, requirement_refs: refs, documented_information_keys: keys }));
+    queue.start((m) => ({
+      ...m,
+      title: m.title.trim(),
+      kind,
+      requirement_refs: refs,
+      documented_information_keys: keys,
+      owner_id: ownerId,
+      valid_until: reviewBy,
+    }));
   const discardReady = () => items.filter((i) => i.status === "ready").forEach((i) => queue.remove(i.id));
 
   return (
@@ -211,6 +225,27 @@ function UploadCard({ org, fulfils, onUploaded }: { org: string; fulfils?: strin
               w={240}
               comboboxProps={{ withinPortal: true }}
               onChange={setKeys}
+            />
+            <Select
+              label="Owner"
+              data={owners}
+              value={ownerId}
+              clearable
+              searchable
+              w={200}
+              placeholder={keys.length ? "Needed for a document" : undefined}
+              comboboxProps={{ withinPortal: true }}
+              onChange={setOwnerId}
+            />
+            <DateInput
+              label="Review by"
+              valueFormat="D MMM YYYY"
+              value={reviewBy}
+              clearable
+              w={160}
+              placeholder={keys.length ? "Needed for a document" : undefined}
+              popoverProps={{ withinPortal: true }}
+              onChange={setReviewBy}
             />
             <Button onClick={start} disabled={untitled}>
               {counts.ready === 1 ? "Upload" : `Upload ${counts.ready} files`}

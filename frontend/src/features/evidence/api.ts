@@ -46,6 +46,9 @@ export interface NewEvidence {
   kind: EvidenceKind;
   requirement_refs: string[];
   documented_information_keys: string[];
+  /** The owner (user id) and the review date: what document control asks for (RDY-11). */
+  owner_id?: string | null;
+  valid_until?: string | null;
 }
 
 export interface UploadOptions {
@@ -63,6 +66,8 @@ export function uploadNewEvidence(org: string, file: File, meta: NewEvidence, op
   form.append("source", "ui");
   for (const ref of meta.requirement_refs) form.append("requirement_refs", ref);
   for (const key of meta.documented_information_keys) form.append("documented_information_keys", key);
+  if (meta.owner_id) form.append("owner_id", meta.owner_id);
+  if (meta.valid_until) form.append("valid_until", meta.valid_until);
   form.append("file", file, file.name); // last: metadata is read before the file streams in
   return uploadMultipart<EvidenceRead>({
     url: "/api/v1/orgs/{org}/evidence",
