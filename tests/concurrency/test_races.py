@@ -30,6 +30,7 @@ from tests.factories.evidence import create_statement, evidence_url
 from tests.factories.findings import findings_url, raise_finding
 from tests.factories.management_reviews import create_review, reviews_url
 from tests.factories.objectives import create_objective, objectives_url
+from tests.factories.operations import OPERATIONS_PATCH_KINDS
 from tests.factories.risks import METHOD, create_risk, risks_url
 from tests.factories.suppliers import create_supplier, suppliers_url
 from tests.factories.training import add_person, add_record, create_course, training_url
@@ -232,6 +233,7 @@ PATCH_KINDS: dict[str, Maker] = {
     "/api/v1/orgs/{org}/readiness/settings": _readiness_settings,
     "/api/v1/orgs/{org}/risks/method": _risk_method,
     "/api/v1/orgs/{org}/risks/{risk_id}": _risk,
+    **OPERATIONS_PATCH_KINDS,
 }
 # PATCH routes of parts of another object: they carry no ETag of their own and are raced
 # through their parent's (reviewed list; see test_every_patch_route_is_raced).

@@ -9,6 +9,7 @@ from certready.audits.router import programmes_router as audit_programmes_router
 from certready.audits.router import router as audits_router
 from certready.auth.router import me_router, setup_router
 from certready.auth.router import router as auth_router
+from certready.configuration.router import router as configuration_router
 from certready.core.problems import problem_responses
 from certready.corrective_measures.router import router as corrective_measures_router
 from certready.evidence.router import router as evidence_router
@@ -79,5 +80,6 @@ def build_api_router() -> APIRouter:
     api.include_router(suppliers_router, responses=ORG_SCOPED)
     api.include_router(risks_router, responses=ORG_SCOPED)
     api.include_router(readiness_router, responses=ORG_SCOPED)
+    api.include_router(configuration_router, responses=ORG_SCOPED)
     api.include_router(demo_router, responses=PUBLIC)
     return api

@@ -3,6 +3,7 @@
 from certready.activity import models as activity_models
 from certready.audits import models as audits_models
 from certready.auth import models as auth_models
+from certready.configuration import models as configuration_models
 from certready.corrective_measures import models as corrective_measures_models
 from certready.db.base import metadata
 from certready.evidence import models as evidence_models
@@ -22,6 +23,7 @@ __all__ = [
     "activity_models",
     "audits_models",
     "auth_models",
+    "configuration_models",
     "corrective_measures_models",
     "evidence_models",
     "findings_models",

@@ -48,6 +48,8 @@ class Action(StrEnum):
     context_read = "context:read"
     context_write = "context:write"
     readiness_read = "readiness:read"
+    operations_read = "operations:read"
+    operations_write = "operations:write"
     readiness_manage = "readiness:manage"
 
 
@@ -68,6 +70,7 @@ _READ = frozenset(
         Action.readiness_read,
         Action.risks_read,
         Action.context_read,
+        Action.operations_read,
     }
 )
 
@@ -87,6 +90,7 @@ _MANAGER = _READ | {
     Action.risks_write,
     Action.risks_manage,
     Action.context_write,
+    Action.operations_write,
 }
 
 PERMISSIONS: dict[Role, frozenset[Action]] = {

@@ -7,7 +7,7 @@ export type ClientOptions = {
 /**
  * Action
  */
-export type Action = 'org:read' | 'org:update' | 'members:read' | 'members:manage' | 'activity:read' | 'tokens:manage' | 'requirements:read' | 'requirements:edit' | 'requirements:edit_own' | 'evidence:read' | 'evidence:write' | 'evidence:approve' | 'audits:read' | 'audits:manage' | 'audits:conduct' | 'findings:read' | 'findings:write' | 'measures:read' | 'measures:write' | 'reviews:read' | 'reviews:write' | 'training:read' | 'training:write' | 'objectives:read' | 'objectives:write' | 'suppliers:read' | 'suppliers:write' | 'risks:read' | 'risks:write' | 'risks:manage' | 'context:read' | 'context:write' | 'readiness:read' | 'readiness:manage';
+export type Action = 'org:read' | 'org:update' | 'members:read' | 'members:manage' | 'activity:read' | 'tokens:manage' | 'requirements:read' | 'requirements:edit' | 'requirements:edit_own' | 'evidence:read' | 'evidence:write' | 'evidence:approve' | 'audits:read' | 'audits:manage' | 'audits:conduct' | 'findings:read' | 'findings:write' | 'measures:read' | 'measures:write' | 'reviews:read' | 'reviews:write' | 'training:read' | 'training:write' | 'objectives:read' | 'objectives:write' | 'suppliers:read' | 'suppliers:write' | 'risks:read' | 'risks:write' | 'risks:manage' | 'context:read' | 'context:write' | 'readiness:read' | 'operations:read' | 'operations:write' | 'readiness:manage';
 
 /**
  * ActionStatus
@@ -1065,6 +1065,160 @@ export type ChecklistLineUpdate = {
  * ChecklistResult
  */
 export type ChecklistResult = 'not_assessed' | 'conforming' | 'nonconforming' | 'observation' | 'ofi';
+
+/**
+ * CiCreate
+ *
+ * A configuration item; without ``key`` it gets the next free CI-<n>.
+ */
+export type CiCreate = {
+    /**
+     * Key
+     */
+    key?: string | null;
+    /**
+     * Name
+     */
+    name: string;
+    /**
+     * Type
+     */
+    type: string;
+    status?: CiStatus;
+    /**
+     * Owner Id
+     */
+    owner_id?: string | null;
+    /**
+     * Last Verified
+     */
+    last_verified?: string | null;
+    /**
+     * Description
+     */
+    description?: string;
+};
+
+/**
+ * CiImportResult
+ *
+ * What an all-or-nothing CSV import stored.
+ */
+export type CiImportResult = {
+    /**
+     * Created
+     */
+    created: number;
+    /**
+     * Updated
+     */
+    updated: number;
+    /**
+     * Rows
+     */
+    rows: number;
+};
+
+/**
+ * CiPage
+ */
+export type CiPage = {
+    /**
+     * Items
+     */
+    items: Array<CiRead>;
+    /**
+     * Next Cursor
+     */
+    next_cursor: string | null;
+    /**
+     * Total
+     */
+    total: number;
+};
+
+/**
+ * CiRead
+ */
+export type CiRead = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Key
+     */
+    key: string;
+    /**
+     * Name
+     */
+    name: string;
+    /**
+     * Type
+     */
+    type: string;
+    status: CiStatus;
+    /**
+     * Owner Id
+     */
+    owner_id: string | null;
+    /**
+     * Last Verified
+     */
+    last_verified: string | null;
+    /**
+     * Description
+     */
+    description: string;
+    /**
+     * Version
+     */
+    version: number;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Updated At
+     */
+    updated_at: string;
+};
+
+/**
+ * CiStatus
+ */
+export type CiStatus = 'planned' | 'active' | 'maintenance' | 'retired';
+
+/**
+ * CiUpdate
+ */
+export type CiUpdate = {
+    /**
+     * Key
+     */
+    key?: string | null;
+    /**
+     * Name
+     */
+    name?: string | null;
+    /**
+     * Type
+     */
+    type?: string | null;
+    status?: CiStatus | null;
+    /**
+     * Owner Id
+     */
+    owner_id?: string | null;
+    /**
+     * Last Verified
+     */
+    last_verified?: string | null;
+    /**
+     * Description
+     */
+    description?: string | null;
+};
 
 /**
  * ClauseRead
@@ -5633,9 +5787,141 @@ export type UserRead = {
 };
 
 /**
+ * VerificationCreate
+ */
+export type VerificationCreate = {
+    /**
+     * Verified On
+     *
+     * The day the records were checked (not in the future).
+     */
+    verified_on: string;
+    /**
+     * Sample Size
+     */
+    sample_size: number;
+    result: VerificationResult;
+    /**
+     * Notes
+     */
+    notes?: string;
+    /**
+     * Evidence Item Id
+     */
+    evidence_item_id?: string | null;
+};
+
+/**
+ * VerificationPage
+ */
+export type VerificationPage = {
+    /**
+     * Items
+     */
+    items: Array<CertreadyConfigurationSchemasVerificationRead>;
+    /**
+     * Next Cursor
+     */
+    next_cursor: string | null;
+    /**
+     * Total
+     */
+    total: number;
+};
+
+/**
+ * VerificationResult
+ */
+export type VerificationResult = 'pass' | 'fail' | 'partial';
+
+/**
+ * VerificationUpdate
+ */
+export type VerificationUpdate = {
+    /**
+     * Verified On
+     */
+    verified_on?: string | null;
+    /**
+     * Sample Size
+     */
+    sample_size?: number | null;
+    result?: VerificationResult | null;
+    /**
+     * Notes
+     */
+    notes?: string | null;
+    /**
+     * Evidence Item Id
+     */
+    evidence_item_id?: string | null;
+};
+
+/**
+ * Version
+ */
+export type Version = {
+    /**
+     * Version
+     */
+    version: string;
+    /**
+     * Api
+     */
+    api: string;
+};
+
+/**
  * VerificationRead
  */
-export type VerificationRead = {
+export type CertreadyConfigurationSchemasVerificationRead = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Key
+     */
+    key: string;
+    /**
+     * Verified On
+     */
+    verified_on: string;
+    /**
+     * Sample Size
+     */
+    sample_size: number;
+    result: VerificationResult;
+    /**
+     * Notes
+     */
+    notes: string;
+    /**
+     * Evidence Item Id
+     */
+    evidence_item_id: string | null;
+    /**
+     * Recorded By Id
+     */
+    recorded_by_id: string | null;
+    /**
+     * Version
+     */
+    version: number;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Updated At
+     */
+    updated_at: string;
+};
+
+/**
+ * VerificationRead
+ */
+export type CertreadyEvidenceSchemasVerificationRead = {
     /**
      * Number
      */
@@ -5661,20 +5947,6 @@ export type VerificationRead = {
      * Checked At
      */
     checked_at: string;
-};
-
-/**
- * Version
- */
-export type Version = {
-    /**
-     * Version
-     */
-    version: string;
-    /**
-     * Api
-     */
-    api: string;
 };
 
 export type SystemGetHealthData = {
@@ -8519,7 +8791,7 @@ export type EvidenceVerifyEvidenceVersionResponses = {
     /**
      * Successful Response
      */
-    200: VerificationRead;
+    200: CertreadyEvidenceSchemasVerificationRead;
 };
 
 export type EvidenceVerifyEvidenceVersionResponse = EvidenceVerifyEvidenceVersionResponses[keyof EvidenceVerifyEvidenceVersionResponses];
@@ -14399,6 +14671,630 @@ export type ReadinessListReadinessHistoryResponses = {
 };
 
 export type ReadinessListReadinessHistoryResponse = ReadinessListReadinessHistoryResponses[keyof ReadinessListReadinessHistoryResponses];
+
+export type ConfigurationListConfigurationItemsData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: {
+        /**
+         * Status
+         */
+        status?: CiStatus | null;
+        /**
+         * Type
+         */
+        type?: string | null;
+        /**
+         * Owner Id
+         */
+        owner_id?: string | null;
+        /**
+         * Q
+         *
+         * Key or name contains.
+         */
+        q?: string | null;
+        /**
+         * Limit
+         *
+         * Page size, 1..500.
+         */
+        limit?: number;
+        /**
+         * Cursor
+         *
+         * Opaque cursor from `next_cursor`.
+         */
+        cursor?: string | null;
+    };
+    url: '/api/v1/orgs/{org}/configuration-items';
+};
+
+export type ConfigurationListConfigurationItemsErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type ConfigurationListConfigurationItemsError = ConfigurationListConfigurationItemsErrors[keyof ConfigurationListConfigurationItemsErrors];
+
+export type ConfigurationListConfigurationItemsResponses = {
+    /**
+     * Successful Response
+     */
+    200: CiPage;
+};
+
+export type ConfigurationListConfigurationItemsResponse = ConfigurationListConfigurationItemsResponses[keyof ConfigurationListConfigurationItemsResponses];
+
+export type ConfigurationCreateConfigurationItemData = {
+    body: CiCreate;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/configuration-items';
+};
+
+export type ConfigurationCreateConfigurationItemErrors = {
+    /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type ConfigurationCreateConfigurationItemError = ConfigurationCreateConfigurationItemErrors[keyof ConfigurationCreateConfigurationItemErrors];
+
+export type ConfigurationCreateConfigurationItemResponses = {
+    /**
+     * Successful Response
+     */
+    201: CiRead;
+};
+
+export type ConfigurationCreateConfigurationItemResponse = ConfigurationCreateConfigurationItemResponses[keyof ConfigurationCreateConfigurationItemResponses];
+
+export type ConfigurationImportConfigurationItemsData = {
+    body: string;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/configuration-items/import';
+};
+
+export type ConfigurationImportConfigurationItemsErrors = {
+    /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Unsupported media type
+     */
+    415: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type ConfigurationImportConfigurationItemsError = ConfigurationImportConfigurationItemsErrors[keyof ConfigurationImportConfigurationItemsErrors];
+
+export type ConfigurationImportConfigurationItemsResponses = {
+    /**
+     * Successful Response
+     */
+    200: CiImportResult;
+};
+
+export type ConfigurationImportConfigurationItemsResponse = ConfigurationImportConfigurationItemsResponses[keyof ConfigurationImportConfigurationItemsResponses];
+
+export type ConfigurationDeleteConfigurationItemData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Item Id
+         */
+        item_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/configuration-items/{item_id}';
+};
+
+export type ConfigurationDeleteConfigurationItemErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type ConfigurationDeleteConfigurationItemError = ConfigurationDeleteConfigurationItemErrors[keyof ConfigurationDeleteConfigurationItemErrors];
+
+export type ConfigurationDeleteConfigurationItemResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type ConfigurationDeleteConfigurationItemResponse = ConfigurationDeleteConfigurationItemResponses[keyof ConfigurationDeleteConfigurationItemResponses];
+
+export type ConfigurationGetConfigurationItemData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Item Id
+         */
+        item_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/configuration-items/{item_id}';
+};
+
+export type ConfigurationGetConfigurationItemErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type ConfigurationGetConfigurationItemError = ConfigurationGetConfigurationItemErrors[keyof ConfigurationGetConfigurationItemErrors];
+
+export type ConfigurationGetConfigurationItemResponses = {
+    /**
+     * Successful Response
+     */
+    200: CiRead;
+};
+
+export type ConfigurationGetConfigurationItemResponse = ConfigurationGetConfigurationItemResponses[keyof ConfigurationGetConfigurationItemResponses];
+
+export type ConfigurationUpdateConfigurationItemData = {
+    body: CiUpdate;
+    headers?: {
+        /**
+         * If-Match
+         */
+        'if-match'?: string | null;
+    };
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Item Id
+         */
+        item_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/configuration-items/{item_id}';
+};
+
+export type ConfigurationUpdateConfigurationItemErrors = {
+    /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * If-Match does not match the current ETag
+     */
+    412: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * If-Match header required
+     */
+    428: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type ConfigurationUpdateConfigurationItemError = ConfigurationUpdateConfigurationItemErrors[keyof ConfigurationUpdateConfigurationItemErrors];
+
+export type ConfigurationUpdateConfigurationItemResponses = {
+    /**
+     * Successful Response
+     */
+    200: CiRead;
+};
+
+export type ConfigurationUpdateConfigurationItemResponse = ConfigurationUpdateConfigurationItemResponses[keyof ConfigurationUpdateConfigurationItemResponses];
+
+export type ConfigurationListCmdbVerificationsData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: {
+        /**
+         * Limit
+         *
+         * Page size, 1..500.
+         */
+        limit?: number;
+        /**
+         * Cursor
+         *
+         * Opaque cursor from `next_cursor`.
+         */
+        cursor?: string | null;
+    };
+    url: '/api/v1/orgs/{org}/cmdb-verifications';
+};
+
+export type ConfigurationListCmdbVerificationsErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type ConfigurationListCmdbVerificationsError = ConfigurationListCmdbVerificationsErrors[keyof ConfigurationListCmdbVerificationsErrors];
+
+export type ConfigurationListCmdbVerificationsResponses = {
+    /**
+     * Successful Response
+     */
+    200: VerificationPage;
+};
+
+export type ConfigurationListCmdbVerificationsResponse = ConfigurationListCmdbVerificationsResponses[keyof ConfigurationListCmdbVerificationsResponses];
+
+export type ConfigurationCreateCmdbVerificationData = {
+    body: VerificationCreate;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/cmdb-verifications';
+};
+
+export type ConfigurationCreateCmdbVerificationErrors = {
+    /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type ConfigurationCreateCmdbVerificationError = ConfigurationCreateCmdbVerificationErrors[keyof ConfigurationCreateCmdbVerificationErrors];
+
+export type ConfigurationCreateCmdbVerificationResponses = {
+    /**
+     * Successful Response
+     */
+    201: CertreadyConfigurationSchemasVerificationRead;
+};
+
+export type ConfigurationCreateCmdbVerificationResponse = ConfigurationCreateCmdbVerificationResponses[keyof ConfigurationCreateCmdbVerificationResponses];
+
+export type ConfigurationGetCmdbVerificationData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Verification Id
+         */
+        verification_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/cmdb-verifications/{verification_id}';
+};
+
+export type ConfigurationGetCmdbVerificationErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type ConfigurationGetCmdbVerificationError = ConfigurationGetCmdbVerificationErrors[keyof ConfigurationGetCmdbVerificationErrors];
+
+export type ConfigurationGetCmdbVerificationResponses = {
+    /**
+     * Successful Response
+     */
+    200: CertreadyConfigurationSchemasVerificationRead;
+};
+
+export type ConfigurationGetCmdbVerificationResponse = ConfigurationGetCmdbVerificationResponses[keyof ConfigurationGetCmdbVerificationResponses];
+
+export type ConfigurationUpdateCmdbVerificationData = {
+    body: VerificationUpdate;
+    headers?: {
+        /**
+         * If-Match
+         */
+        'if-match'?: string | null;
+    };
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Verification Id
+         */
+        verification_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/cmdb-verifications/{verification_id}';
+};
+
+export type ConfigurationUpdateCmdbVerificationErrors = {
+    /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * If-Match does not match the current ETag
+     */
+    412: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * If-Match header required
+     */
+    428: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type ConfigurationUpdateCmdbVerificationError = ConfigurationUpdateCmdbVerificationErrors[keyof ConfigurationUpdateCmdbVerificationErrors];
+
+export type ConfigurationUpdateCmdbVerificationResponses = {
+    /**
+     * Successful Response
+     */
+    200: CertreadyConfigurationSchemasVerificationRead;
+};
+
+export type ConfigurationUpdateCmdbVerificationResponse = ConfigurationUpdateCmdbVerificationResponses[keyof ConfigurationUpdateCmdbVerificationResponses];
 
 export type DemoCreateDemoData = {
     body?: never;
