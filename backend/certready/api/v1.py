@@ -12,6 +12,7 @@ from certready.auth.router import router as auth_router
 from certready.configuration.router import router as configuration_router
 from certready.core.problems import problem_responses
 from certready.corrective_measures.router import router as corrective_measures_router
+from certready.customers.router import router as customers_router
 from certready.evidence.router import router as evidence_router
 from certready.findings.router import router as findings_router
 from certready.invitations.router import public_router as invitations_public_router
@@ -25,6 +26,8 @@ from certready.readiness.router import router as readiness_router
 from certready.requirements.router import frameworks_router
 from certready.requirements.router import router as requirements_router
 from certready.risks.router import router as risks_router
+from certready.services.router import router as services_router
+from certready.services.router import scope_router as services_scope_router
 from certready.suppliers.router import router as suppliers_router
 from certready.system.router import router as system_router
 from certready.tokens.router import current_router as current_token_router
@@ -79,6 +82,8 @@ def build_api_router() -> APIRouter:
     api.include_router(management_reviews_router, responses=ORG_SCOPED)
     api.include_router(suppliers_router, responses=ORG_SCOPED)
     api.include_router(risks_router, responses=ORG_SCOPED)
+    for router in (services_router, services_scope_router, customers_router):
+        api.include_router(router, responses=ORG_SCOPED)
     api.include_router(readiness_router, responses=ORG_SCOPED)
     api.include_router(configuration_router, responses=ORG_SCOPED)
     api.include_router(demo_router, responses=PUBLIC)

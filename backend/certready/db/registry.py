@@ -5,6 +5,7 @@ from certready.audits import models as audits_models
 from certready.auth import models as auth_models
 from certready.configuration import models as configuration_models
 from certready.corrective_measures import models as corrective_measures_models
+from certready.customers import models as customers_models
 from certready.db.base import metadata
 from certready.evidence import models as evidence_models
 from certready.findings import models as findings_models
@@ -15,6 +16,7 @@ from certready.orgs import models as orgs_models
 from certready.readiness import models as readiness_models
 from certready.requirements import models as requirements_models
 from certready.risks import models as risks_models
+from certready.services import models as services_models
 from certready.suppliers import models as suppliers_models
 from certready.tokens import models as tokens_models
 from certready.training import models as training_models
@@ -25,6 +27,7 @@ __all__ = [
     "auth_models",
     "configuration_models",
     "corrective_measures_models",
+    "customers_models",
     "evidence_models",
     "findings_models",
     "invitations_models",
@@ -35,6 +38,7 @@ __all__ = [
     "readiness_models",
     "requirements_models",
     "risks_models",
+    "services_models",
     "suppliers_models",
     "tokens_models",
     "training_models",

@@ -47,6 +47,8 @@ class Action(StrEnum):
     risks_manage = "risks:manage"
     context_read = "context:read"
     context_write = "context:write"
+    services_read = "services:read"
+    services_write = "services:write"
     readiness_read = "readiness:read"
     operations_read = "operations:read"
     operations_write = "operations:write"
@@ -67,6 +69,7 @@ _READ = frozenset(
         Action.training_read,
         Action.objectives_read,
         Action.suppliers_read,
+        Action.services_read,
         Action.readiness_read,
         Action.risks_read,
         Action.context_read,
@@ -86,6 +89,7 @@ _MANAGER = _READ | {
     Action.training_write,
     Action.objectives_write,
     Action.suppliers_write,
+    Action.services_write,
     Action.readiness_manage,
     Action.risks_write,
     Action.risks_manage,

@@ -2,7 +2,7 @@
 
 import { type Client, formDataBodySerializer, type Options as Options2, type TDataShape, urlSearchParamsBodySerializer } from './client';
 import { client } from './client.gen';
-import type { ActivityListActivityData, ActivityListActivityErrors, ActivityListActivityResponses, AuditProgrammesApproveAuditProgrammeData, AuditProgrammesApproveAuditProgrammeErrors, AuditProgrammesApproveAuditProgrammeResponses, AuditProgrammesCreateAuditProgrammeData, AuditProgrammesCreateAuditProgrammeErrors, AuditProgrammesCreateAuditProgrammeResponses, AuditProgrammesGetAuditProgrammeData, AuditProgrammesGetAuditProgrammeErrors, AuditProgrammesGetAuditProgrammeResponses, AuditProgrammesListAuditProgrammesData, AuditProgrammesListAuditProgrammesErrors, AuditProgrammesListAuditProgrammesResponses, AuditProgrammesUpdateAuditProgrammeData, AuditProgrammesUpdateAuditProgrammeErrors, AuditProgrammesUpdateAuditProgrammeResponses, AuditsAssessAuditChecklistLineData, AuditsAssessAuditChecklistLineErrors, AuditsAssessAuditChecklistLineResponses, AuditsCreateAuditData, AuditsCreateAuditErrors, AuditsCreateAuditResponses, AuditsGetAuditChecklistData, AuditsGetAuditChecklistErrors, AuditsGetAuditChecklistResponses, AuditsGetAuditCoverageData, AuditsGetAuditCoverageErrors, AuditsGetAuditCoverageResponses, AuditsGetAuditData, AuditsGetAuditErrors, AuditsGetAuditReportData, AuditsGetAuditReportErrors, AuditsGetAuditReportResponses, AuditsGetAuditResponses, AuditsListAuditsData, AuditsListAuditsErrors, AuditsListAuditsResponses, AuditsTransitionAuditData, AuditsTransitionAuditErrors, AuditsTransitionAuditResponses, AuditsUpdateAuditData, AuditsUpdateAuditErrors, AuditsUpdateAuditResponses, AuthCreateTokenData, AuthCreateTokenErrors, AuthCreateTokenResponses, AuthLogoutData, AuthLogoutErrors, AuthLogoutResponses, AuthRefreshTokenData, AuthRefreshTokenErrors, AuthRefreshTokenResponses, ConfigurationCreateCmdbVerificationData, ConfigurationCreateCmdbVerificationErrors, ConfigurationCreateCmdbVerificationResponses, ConfigurationCreateConfigurationItemData, ConfigurationCreateConfigurationItemErrors, ConfigurationCreateConfigurationItemResponses, ConfigurationDeleteConfigurationItemData, ConfigurationDeleteConfigurationItemErrors, ConfigurationDeleteConfigurationItemResponses, ConfigurationGetCmdbVerificationData, ConfigurationGetCmdbVerificationErrors, ConfigurationGetCmdbVerificationResponses, ConfigurationGetConfigurationItemData, ConfigurationGetConfigurationItemErrors, ConfigurationGetConfigurationItemResponses, ConfigurationImportConfigurationItemsData, ConfigurationImportConfigurationItemsErrors, ConfigurationImportConfigurationItemsResponses, ConfigurationListCmdbVerificationsData, ConfigurationListCmdbVerificationsErrors, ConfigurationListCmdbVerificationsResponses, ConfigurationListConfigurationItemsData, ConfigurationListConfigurationItemsErrors, ConfigurationListConfigurationItemsResponses, ConfigurationUpdateCmdbVerificationData, ConfigurationUpdateCmdbVerificationErrors, ConfigurationUpdateCmdbVerificationResponses, ConfigurationUpdateConfigurationItemData, ConfigurationUpdateConfigurationItemErrors, ConfigurationUpdateConfigurationItemResponses, CorrectiveMeasuresAddCorrectiveActionData, CorrectiveMeasuresAddCorrectiveActionErrors, CorrectiveMeasuresAddCorrectiveActionResponses, CorrectiveMeasuresCreateCorrectiveMeasureData, CorrectiveMeasuresCreateCorrectiveMeasureErrors, CorrectiveMeasuresCreateCorrectiveMeasureResponses, CorrectiveMeasuresGetCorrectiveMeasureData, CorrectiveMeasuresGetCorrectiveMeasureErrors, CorrectiveMeasuresGetCorrectiveMeasureResponses, CorrectiveMeasuresListCorrectiveMeasuresData, CorrectiveMeasuresListCorrectiveMeasuresErrors, CorrectiveMeasuresListCorrectiveMeasuresResponses, CorrectiveMeasuresRecordEffectivenessReviewData, CorrectiveMeasuresRecordEffectivenessReviewErrors, CorrectiveMeasuresRecordEffectivenessReviewResponses, CorrectiveMeasuresTransitionCorrectiveMeasureData, CorrectiveMeasuresTransitionCorrectiveMeasureErrors, CorrectiveMeasuresTransitionCorrectiveMeasureResponses, CorrectiveMeasuresUpdateCorrectiveActionData, CorrectiveMeasuresUpdateCorrectiveActionErrors, CorrectiveMeasuresUpdateCorrectiveActionResponses, CorrectiveMeasuresUpdateCorrectiveMeasureData, CorrectiveMeasuresUpdateCorrectiveMeasureErrors, CorrectiveMeasuresUpdateCorrectiveMeasureResponses, DemoCreateDemoData, DemoCreateDemoErrors, DemoCreateDemoResponses, EvidenceAddEvidenceVersionData, EvidenceAddEvidenceVersionErrors, EvidenceAddEvidenceVersionResponses, EvidenceArchiveEvidenceData, EvidenceArchiveEvidenceErrors, EvidenceArchiveEvidenceResponses, EvidenceCreateEvidenceData, EvidenceCreateEvidenceErrors, EvidenceCreateEvidenceResponses, EvidenceDownloadEvidenceVersionData, EvidenceDownloadEvidenceVersionErrors, EvidenceDownloadEvidenceVersionResponses, EvidenceGetEvidenceData, EvidenceGetEvidenceErrors, EvidenceGetEvidenceResponses, EvidenceGetEvidenceVersionData, EvidenceGetEvidenceVersionErrors, EvidenceGetEvidenceVersionResponses, EvidenceLinkEvidenceDocumentedInformationData, EvidenceLinkEvidenceDocumentedInformationErrors, EvidenceLinkEvidenceDocumentedInformationResponses, EvidenceLinkEvidenceRequirementData, EvidenceLinkEvidenceRequirementErrors, EvidenceLinkEvidenceRequirementResponses, EvidenceListEvidenceData, EvidenceListEvidenceErrors, EvidenceListEvidenceResponses, EvidenceListEvidenceVersionsData, EvidenceListEvidenceVersionsErrors, EvidenceListEvidenceVersionsResponses, EvidenceTransitionEvidenceData, EvidenceTransitionEvidenceErrors, EvidenceTransitionEvidenceResponses, EvidenceUnarchiveEvidenceData, EvidenceUnarchiveEvidenceErrors, EvidenceUnarchiveEvidenceResponses, EvidenceUnlinkEvidenceDocumentedInformationData, EvidenceUnlinkEvidenceDocumentedInformationErrors, EvidenceUnlinkEvidenceDocumentedInformationResponses, EvidenceUnlinkEvidenceRequirementData, EvidenceUnlinkEvidenceRequirementErrors, EvidenceUnlinkEvidenceRequirementResponses, EvidenceUpdateEvidenceData, EvidenceUpdateEvidenceErrors, EvidenceUpdateEvidenceResponses, EvidenceUploadEvidenceData, EvidenceUploadEvidenceErrors, EvidenceUploadEvidenceResponses, EvidenceUploadEvidenceVersionData, EvidenceUploadEvidenceVersionErrors, EvidenceUploadEvidenceVersionResponses, EvidenceVerifyEvidenceVersionData, EvidenceVerifyEvidenceVersionErrors, EvidenceVerifyEvidenceVersionResponses, FindingsCreateFindingData, FindingsCreateFindingErrors, FindingsCreateFindingResponses, FindingsGetFindingData, FindingsGetFindingErrors, FindingsGetFindingResponses, FindingsListFindingsData, FindingsListFindingsErrors, FindingsListFindingsResponses, FindingsTransitionFindingData, FindingsTransitionFindingErrors, FindingsTransitionFindingResponses, FindingsUpdateFindingData, FindingsUpdateFindingErrors, FindingsUpdateFindingResponses, FrameworksListDocumentedInformationData, FrameworksListDocumentedInformationErrors, FrameworksListDocumentedInformationResponses, FrameworksListFrameworkRequirementsData, FrameworksListFrameworkRequirementsErrors, FrameworksListFrameworkRequirementsResponses, FrameworksListFrameworksData, FrameworksListFrameworksErrors, FrameworksListFrameworksResponses, InvitationsAcceptInvitationData, InvitationsAcceptInvitationErrors, InvitationsAcceptInvitationResponses, InvitationsLookupInvitationData, InvitationsLookupInvitationErrors, InvitationsLookupInvitationResponses, InvitationsRegisterFromInvitationData, InvitationsRegisterFromInvitationErrors, InvitationsRegisterFromInvitationResponses, ManagementReviewsCreateManagementReviewActionData, ManagementReviewsCreateManagementReviewActionErrors, ManagementReviewsCreateManagementReviewActionResponses, ManagementReviewsCreateManagementReviewData, ManagementReviewsCreateManagementReviewDecisionData, ManagementReviewsCreateManagementReviewDecisionErrors, ManagementReviewsCreateManagementReviewDecisionResponses, ManagementReviewsCreateManagementReviewErrors, ManagementReviewsCreateManagementReviewResponses, ManagementReviewsGetManagementReviewData, ManagementReviewsGetManagementReviewErrors, ManagementReviewsGetManagementReviewResponses, ManagementReviewsListManagementReviewsData, ManagementReviewsListManagementReviewsErrors, ManagementReviewsListManagementReviewsResponses, ManagementReviewsTransitionManagementReviewData, ManagementReviewsTransitionManagementReviewErrors, ManagementReviewsTransitionManagementReviewResponses, ManagementReviewsUpdateManagementReviewActionData, ManagementReviewsUpdateManagementReviewActionErrors, ManagementReviewsUpdateManagementReviewActionResponses, ManagementReviewsUpdateManagementReviewData, ManagementReviewsUpdateManagementReviewDecisionData, ManagementReviewsUpdateManagementReviewDecisionErrors, ManagementReviewsUpdateManagementReviewDecisionResponses, ManagementReviewsUpdateManagementReviewErrors, ManagementReviewsUpdateManagementReviewInputData, ManagementReviewsUpdateManagementReviewInputErrors, ManagementReviewsUpdateManagementReviewInputResponses, ManagementReviewsUpdateManagementReviewResponses, MeChangePasswordData, MeChangePasswordErrors, MeChangePasswordResponses, MeGetMeData, MeGetMeErrors, MeGetMeResponses, MembersCreateInvitationData, MembersCreateInvitationErrors, MembersCreateInvitationResponses, MembersListInvitationsData, MembersListInvitationsErrors, MembersListInvitationsResponses, MembersListMembersData, MembersListMembersErrors, MembersListMembersResponses, MembersRemoveMemberData, MembersRemoveMemberErrors, MembersRemoveMemberResponses, MembersRevokeInvitationData, MembersRevokeInvitationErrors, MembersRevokeInvitationResponses, MembersUpdateMemberData, MembersUpdateMemberErrors, MembersUpdateMemberResponses, ObjectivesCreateMeasurementData, ObjectivesCreateMeasurementErrors, ObjectivesCreateMeasurementResponses, ObjectivesCreateObjectiveData, ObjectivesCreateObjectiveErrors, ObjectivesCreateObjectiveResponses, ObjectivesDeleteObjectiveData, ObjectivesDeleteObjectiveErrors, ObjectivesDeleteObjectiveResponses, ObjectivesGetObjectiveData, ObjectivesGetObjectiveErrors, ObjectivesGetObjectiveResponses, ObjectivesListMeasurementsData, ObjectivesListMeasurementsErrors, ObjectivesListMeasurementsResponses, ObjectivesListObjectivesData, ObjectivesListObjectivesErrors, ObjectivesListObjectivesResponses, ObjectivesUpdateObjectiveData, ObjectivesUpdateObjectiveErrors, ObjectivesUpdateObjectiveResponses, OrgsCreateOrgData, OrgsCreateOrgErrors, OrgsCreateOrgResponses, OrgsGetOrgData, OrgsGetOrgErrors, OrgsGetOrgResponses, OrgsListOrgsData, OrgsListOrgsErrors, OrgsListOrgsResponses, OrgsUpdateOrgData, OrgsUpdateOrgErrors, OrgsUpdateOrgResponses, ReadinessCreateReadinessSnapshotData, ReadinessCreateReadinessSnapshotErrors, ReadinessCreateReadinessSnapshotResponses, ReadinessGetReadinessData, ReadinessGetReadinessErrors, ReadinessGetReadinessResponses, ReadinessGetReadinessRuleData, ReadinessGetReadinessRuleErrors, ReadinessGetReadinessRuleResponses, ReadinessGetReadinessSettingsData, ReadinessGetReadinessSettingsErrors, ReadinessGetReadinessSettingsResponses, ReadinessListReadinessHistoryData, ReadinessListReadinessHistoryErrors, ReadinessListReadinessHistoryResponses, ReadinessUpdateReadinessSettingsData, ReadinessUpdateReadinessSettingsErrors, ReadinessUpdateReadinessSettingsResponses, RequirementsBulkUpdateRequirementsData, RequirementsBulkUpdateRequirementsErrors, RequirementsBulkUpdateRequirementsResponses, RequirementsGetRequirementData, RequirementsGetRequirementErrors, RequirementsGetRequirementResponses, RequirementsListRequirementsData, RequirementsListRequirementsErrors, RequirementsListRequirementsResponses, RequirementsSummarizeRequirementsData, RequirementsSummarizeRequirementsErrors, RequirementsSummarizeRequirementsResponses, RequirementsUpdateRequirementData, RequirementsUpdateRequirementErrors, RequirementsUpdateRequirementResponses, RisksAddRiskActionData, RisksAddRiskActionErrors, RisksAddRiskActionResponses, RisksCreateRiskData, RisksCreateRiskErrors, RisksCreateRiskMethodData, RisksCreateRiskMethodErrors, RisksCreateRiskMethodResponses, RisksCreateRiskResponses, RisksDeleteRiskData, RisksDeleteRiskErrors, RisksDeleteRiskResponses, RisksGetHeatMapData, RisksGetHeatMapErrors, RisksGetHeatMapResponses, RisksGetRiskData, RisksGetRiskErrors, RisksGetRiskMethodData, RisksGetRiskMethodErrors, RisksGetRiskMethodResponses, RisksGetRiskResponses, RisksListRisksData, RisksListRisksErrors, RisksListRisksResponses, RisksUpdateRiskActionData, RisksUpdateRiskActionErrors, RisksUpdateRiskActionResponses, RisksUpdateRiskData, RisksUpdateRiskErrors, RisksUpdateRiskMethodData, RisksUpdateRiskMethodErrors, RisksUpdateRiskMethodResponses, RisksUpdateRiskResponses, SetupGetSetupStatusData, SetupGetSetupStatusErrors, SetupGetSetupStatusResponses, SetupRunSetupData, SetupRunSetupErrors, SetupRunSetupResponses, SuppliersCreateSupplierData, SuppliersCreateSupplierErrors, SuppliersCreateSupplierResponses, SuppliersGetSupplierData, SuppliersGetSupplierErrors, SuppliersGetSupplierResponses, SuppliersListSuppliersData, SuppliersListSuppliersErrors, SuppliersListSuppliersResponses, SuppliersUpdateSupplierData, SuppliersUpdateSupplierErrors, SuppliersUpdateSupplierResponses, SystemGetHealthData, SystemGetHealthErrors, SystemGetHealthResponses, SystemGetVersionData, SystemGetVersionErrors, SystemGetVersionResponses, TokensCreateTokenData, TokensCreateTokenErrors, TokensCreateTokenResponses, TokensGetCurrentTokenData, TokensGetCurrentTokenErrors, TokensGetCurrentTokenResponses, TokensListTokensData, TokensListTokensErrors, TokensListTokensResponses, TokensRevokeTokenData, TokensRevokeTokenErrors, TokensRevokeTokenResponses, TrainingCreateCompetenceRequirementData, TrainingCreateCompetenceRequirementErrors, TrainingCreateCompetenceRequirementResponses, TrainingCreateCourseData, TrainingCreateCourseErrors, TrainingCreateCourseResponses, TrainingCreateTrainingPersonData, TrainingCreateTrainingPersonErrors, TrainingCreateTrainingPersonResponses, TrainingCreateTrainingRecordData, TrainingCreateTrainingRecordErrors, TrainingCreateTrainingRecordResponses, TrainingDeleteCompetenceRequirementData, TrainingDeleteCompetenceRequirementErrors, TrainingDeleteCompetenceRequirementResponses, TrainingDeleteCourseData, TrainingDeleteCourseErrors, TrainingDeleteCourseResponses, TrainingDeleteTrainingPersonData, TrainingDeleteTrainingPersonErrors, TrainingDeleteTrainingPersonResponses, TrainingDeleteTrainingRecordData, TrainingDeleteTrainingRecordErrors, TrainingDeleteTrainingRecordResponses, TrainingGetCourseData, TrainingGetCourseErrors, TrainingGetCourseResponses, TrainingGetTrainingMatrixData, TrainingGetTrainingMatrixErrors, TrainingGetTrainingMatrixResponses, TrainingGetTrainingPersonData, TrainingGetTrainingPersonErrors, TrainingGetTrainingPersonResponses, TrainingGetTrainingRecordData, TrainingGetTrainingRecordErrors, TrainingGetTrainingRecordResponses, TrainingImportTrainingMembersData, TrainingImportTrainingMembersErrors, TrainingImportTrainingMembersResponses, TrainingImportTrainingRecordsData, TrainingImportTrainingRecordsErrors, TrainingImportTrainingRecordsResponses, TrainingListCompetenceRequirementsData, TrainingListCompetenceRequirementsErrors, TrainingListCompetenceRequirementsResponses, TrainingListCoursesData, TrainingListCoursesErrors, TrainingListCoursesResponses, TrainingListTrainingPeopleData, TrainingListTrainingPeopleErrors, TrainingListTrainingPeopleResponses, TrainingListTrainingRecordsData, TrainingListTrainingRecordsErrors, TrainingListTrainingRecordsResponses, TrainingUpdateCourseData, TrainingUpdateCourseErrors, TrainingUpdateCourseResponses, TrainingUpdateTrainingPersonData, TrainingUpdateTrainingPersonErrors, TrainingUpdateTrainingPersonResponses, TrainingUpdateTrainingRecordData, TrainingUpdateTrainingRecordErrors, TrainingUpdateTrainingRecordResponses } from './types.gen';
+import type { ActivityListActivityData, ActivityListActivityErrors, ActivityListActivityResponses, AuditProgrammesApproveAuditProgrammeData, AuditProgrammesApproveAuditProgrammeErrors, AuditProgrammesApproveAuditProgrammeResponses, AuditProgrammesCreateAuditProgrammeData, AuditProgrammesCreateAuditProgrammeErrors, AuditProgrammesCreateAuditProgrammeResponses, AuditProgrammesGetAuditProgrammeData, AuditProgrammesGetAuditProgrammeErrors, AuditProgrammesGetAuditProgrammeResponses, AuditProgrammesListAuditProgrammesData, AuditProgrammesListAuditProgrammesErrors, AuditProgrammesListAuditProgrammesResponses, AuditProgrammesUpdateAuditProgrammeData, AuditProgrammesUpdateAuditProgrammeErrors, AuditProgrammesUpdateAuditProgrammeResponses, AuditsAssessAuditChecklistLineData, AuditsAssessAuditChecklistLineErrors, AuditsAssessAuditChecklistLineResponses, AuditsCreateAuditData, AuditsCreateAuditErrors, AuditsCreateAuditResponses, AuditsGetAuditChecklistData, AuditsGetAuditChecklistErrors, AuditsGetAuditChecklistResponses, AuditsGetAuditCoverageData, AuditsGetAuditCoverageErrors, AuditsGetAuditCoverageResponses, AuditsGetAuditData, AuditsGetAuditErrors, AuditsGetAuditReportData, AuditsGetAuditReportErrors, AuditsGetAuditReportResponses, AuditsGetAuditResponses, AuditsListAuditsData, AuditsListAuditsErrors, AuditsListAuditsResponses, AuditsTransitionAuditData, AuditsTransitionAuditErrors, AuditsTransitionAuditResponses, AuditsUpdateAuditData, AuditsUpdateAuditErrors, AuditsUpdateAuditResponses, AuthCreateTokenData, AuthCreateTokenErrors, AuthCreateTokenResponses, AuthLogoutData, AuthLogoutErrors, AuthLogoutResponses, AuthRefreshTokenData, AuthRefreshTokenErrors, AuthRefreshTokenResponses, ConfigurationCreateCmdbVerificationData, ConfigurationCreateCmdbVerificationErrors, ConfigurationCreateCmdbVerificationResponses, ConfigurationCreateConfigurationItemData, ConfigurationCreateConfigurationItemErrors, ConfigurationCreateConfigurationItemResponses, ConfigurationDeleteConfigurationItemData, ConfigurationDeleteConfigurationItemErrors, ConfigurationDeleteConfigurationItemResponses, ConfigurationGetCmdbVerificationData, ConfigurationGetCmdbVerificationErrors, ConfigurationGetCmdbVerificationResponses, ConfigurationGetConfigurationItemData, ConfigurationGetConfigurationItemErrors, ConfigurationGetConfigurationItemResponses, ConfigurationImportConfigurationItemsData, ConfigurationImportConfigurationItemsErrors, ConfigurationImportConfigurationItemsResponses, ConfigurationListCmdbVerificationsData, ConfigurationListCmdbVerificationsErrors, ConfigurationListCmdbVerificationsResponses, ConfigurationListConfigurationItemsData, ConfigurationListConfigurationItemsErrors, ConfigurationListConfigurationItemsResponses, ConfigurationUpdateCmdbVerificationData, ConfigurationUpdateCmdbVerificationErrors, ConfigurationUpdateCmdbVerificationResponses, ConfigurationUpdateConfigurationItemData, ConfigurationUpdateConfigurationItemErrors, ConfigurationUpdateConfigurationItemResponses, CorrectiveMeasuresAddCorrectiveActionData, CorrectiveMeasuresAddCorrectiveActionErrors, CorrectiveMeasuresAddCorrectiveActionResponses, CorrectiveMeasuresCreateCorrectiveMeasureData, CorrectiveMeasuresCreateCorrectiveMeasureErrors, CorrectiveMeasuresCreateCorrectiveMeasureResponses, CorrectiveMeasuresGetCorrectiveMeasureData, CorrectiveMeasuresGetCorrectiveMeasureErrors, CorrectiveMeasuresGetCorrectiveMeasureResponses, CorrectiveMeasuresListCorrectiveMeasuresData, CorrectiveMeasuresListCorrectiveMeasuresErrors, CorrectiveMeasuresListCorrectiveMeasuresResponses, CorrectiveMeasuresRecordEffectivenessReviewData, CorrectiveMeasuresRecordEffectivenessReviewErrors, CorrectiveMeasuresRecordEffectivenessReviewResponses, CorrectiveMeasuresTransitionCorrectiveMeasureData, CorrectiveMeasuresTransitionCorrectiveMeasureErrors, CorrectiveMeasuresTransitionCorrectiveMeasureResponses, CorrectiveMeasuresUpdateCorrectiveActionData, CorrectiveMeasuresUpdateCorrectiveActionErrors, CorrectiveMeasuresUpdateCorrectiveActionResponses, CorrectiveMeasuresUpdateCorrectiveMeasureData, CorrectiveMeasuresUpdateCorrectiveMeasureErrors, CorrectiveMeasuresUpdateCorrectiveMeasureResponses, CustomersCreateCustomerData, CustomersCreateCustomerErrors, CustomersCreateCustomerResponses, CustomersDeleteCustomerData, CustomersDeleteCustomerErrors, CustomersDeleteCustomerResponses, CustomersGetCustomerData, CustomersGetCustomerErrors, CustomersGetCustomerResponses, CustomersListCustomersData, CustomersListCustomersErrors, CustomersListCustomersResponses, CustomersUpdateCustomerData, CustomersUpdateCustomerErrors, CustomersUpdateCustomerResponses, DemoCreateDemoData, DemoCreateDemoErrors, DemoCreateDemoResponses, EvidenceAddEvidenceVersionData, EvidenceAddEvidenceVersionErrors, EvidenceAddEvidenceVersionResponses, EvidenceArchiveEvidenceData, EvidenceArchiveEvidenceErrors, EvidenceArchiveEvidenceResponses, EvidenceCreateEvidenceData, EvidenceCreateEvidenceErrors, EvidenceCreateEvidenceResponses, EvidenceDownloadEvidenceVersionData, EvidenceDownloadEvidenceVersionErrors, EvidenceDownloadEvidenceVersionResponses, EvidenceGetEvidenceData, EvidenceGetEvidenceErrors, EvidenceGetEvidenceResponses, EvidenceGetEvidenceVersionData, EvidenceGetEvidenceVersionErrors, EvidenceGetEvidenceVersionResponses, EvidenceLinkEvidenceDocumentedInformationData, EvidenceLinkEvidenceDocumentedInformationErrors, EvidenceLinkEvidenceDocumentedInformationResponses, EvidenceLinkEvidenceRequirementData, EvidenceLinkEvidenceRequirementErrors, EvidenceLinkEvidenceRequirementResponses, EvidenceListEvidenceData, EvidenceListEvidenceErrors, EvidenceListEvidenceResponses, EvidenceListEvidenceVersionsData, EvidenceListEvidenceVersionsErrors, EvidenceListEvidenceVersionsResponses, EvidenceTransitionEvidenceData, EvidenceTransitionEvidenceErrors, EvidenceTransitionEvidenceResponses, EvidenceUnarchiveEvidenceData, EvidenceUnarchiveEvidenceErrors, EvidenceUnarchiveEvidenceResponses, EvidenceUnlinkEvidenceDocumentedInformationData, EvidenceUnlinkEvidenceDocumentedInformationErrors, EvidenceUnlinkEvidenceDocumentedInformationResponses, EvidenceUnlinkEvidenceRequirementData, EvidenceUnlinkEvidenceRequirementErrors, EvidenceUnlinkEvidenceRequirementResponses, EvidenceUpdateEvidenceData, EvidenceUpdateEvidenceErrors, EvidenceUpdateEvidenceResponses, EvidenceUploadEvidenceData, EvidenceUploadEvidenceErrors, EvidenceUploadEvidenceResponses, EvidenceUploadEvidenceVersionData, EvidenceUploadEvidenceVersionErrors, EvidenceUploadEvidenceVersionResponses, EvidenceVerifyEvidenceVersionData, EvidenceVerifyEvidenceVersionErrors, EvidenceVerifyEvidenceVersionResponses, FindingsCreateFindingData, FindingsCreateFindingErrors, FindingsCreateFindingResponses, FindingsGetFindingData, FindingsGetFindingErrors, FindingsGetFindingResponses, FindingsListFindingsData, FindingsListFindingsErrors, FindingsListFindingsResponses, FindingsTransitionFindingData, FindingsTransitionFindingErrors, FindingsTransitionFindingResponses, FindingsUpdateFindingData, FindingsUpdateFindingErrors, FindingsUpdateFindingResponses, FrameworksListDocumentedInformationData, FrameworksListDocumentedInformationErrors, FrameworksListDocumentedInformationResponses, FrameworksListFrameworkRequirementsData, FrameworksListFrameworkRequirementsErrors, FrameworksListFrameworkRequirementsResponses, FrameworksListFrameworksData, FrameworksListFrameworksErrors, FrameworksListFrameworksResponses, InvitationsAcceptInvitationData, InvitationsAcceptInvitationErrors, InvitationsAcceptInvitationResponses, InvitationsLookupInvitationData, InvitationsLookupInvitationErrors, InvitationsLookupInvitationResponses, InvitationsRegisterFromInvitationData, InvitationsRegisterFromInvitationErrors, InvitationsRegisterFromInvitationResponses, ManagementReviewsCreateManagementReviewActionData, ManagementReviewsCreateManagementReviewActionErrors, ManagementReviewsCreateManagementReviewActionResponses, ManagementReviewsCreateManagementReviewData, ManagementReviewsCreateManagementReviewDecisionData, ManagementReviewsCreateManagementReviewDecisionErrors, ManagementReviewsCreateManagementReviewDecisionResponses, ManagementReviewsCreateManagementReviewErrors, ManagementReviewsCreateManagementReviewResponses, ManagementReviewsGetManagementReviewData, ManagementReviewsGetManagementReviewErrors, ManagementReviewsGetManagementReviewResponses, ManagementReviewsListManagementReviewsData, ManagementReviewsListManagementReviewsErrors, ManagementReviewsListManagementReviewsResponses, ManagementReviewsTransitionManagementReviewData, ManagementReviewsTransitionManagementReviewErrors, ManagementReviewsTransitionManagementReviewResponses, ManagementReviewsUpdateManagementReviewActionData, ManagementReviewsUpdateManagementReviewActionErrors, ManagementReviewsUpdateManagementReviewActionResponses, ManagementReviewsUpdateManagementReviewData, ManagementReviewsUpdateManagementReviewDecisionData, ManagementReviewsUpdateManagementReviewDecisionErrors, ManagementReviewsUpdateManagementReviewDecisionResponses, ManagementReviewsUpdateManagementReviewErrors, ManagementReviewsUpdateManagementReviewInputData, ManagementReviewsUpdateManagementReviewInputErrors, ManagementReviewsUpdateManagementReviewInputResponses, ManagementReviewsUpdateManagementReviewResponses, MeChangePasswordData, MeChangePasswordErrors, MeChangePasswordResponses, MeGetMeData, MeGetMeErrors, MeGetMeResponses, MembersCreateInvitationData, MembersCreateInvitationErrors, MembersCreateInvitationResponses, MembersListInvitationsData, MembersListInvitationsErrors, MembersListInvitationsResponses, MembersListMembersData, MembersListMembersErrors, MembersListMembersResponses, MembersRemoveMemberData, MembersRemoveMemberErrors, MembersRemoveMemberResponses, MembersRevokeInvitationData, MembersRevokeInvitationErrors, MembersRevokeInvitationResponses, MembersUpdateMemberData, MembersUpdateMemberErrors, MembersUpdateMemberResponses, ObjectivesCreateMeasurementData, ObjectivesCreateMeasurementErrors, ObjectivesCreateMeasurementResponses, ObjectivesCreateObjectiveData, ObjectivesCreateObjectiveErrors, ObjectivesCreateObjectiveResponses, ObjectivesDeleteObjectiveData, ObjectivesDeleteObjectiveErrors, ObjectivesDeleteObjectiveResponses, ObjectivesGetObjectiveData, ObjectivesGetObjectiveErrors, ObjectivesGetObjectiveResponses, ObjectivesListMeasurementsData, ObjectivesListMeasurementsErrors, ObjectivesListMeasurementsResponses, ObjectivesListObjectivesData, ObjectivesListObjectivesErrors, ObjectivesListObjectivesResponses, ObjectivesUpdateObjectiveData, ObjectivesUpdateObjectiveErrors, ObjectivesUpdateObjectiveResponses, OrgsCreateOrgData, OrgsCreateOrgErrors, OrgsCreateOrgResponses, OrgsGetOrgData, OrgsGetOrgErrors, OrgsGetOrgResponses, OrgsListOrgsData, OrgsListOrgsErrors, OrgsListOrgsResponses, OrgsUpdateOrgData, OrgsUpdateOrgErrors, OrgsUpdateOrgResponses, ReadinessCreateReadinessSnapshotData, ReadinessCreateReadinessSnapshotErrors, ReadinessCreateReadinessSnapshotResponses, ReadinessGetReadinessData, ReadinessGetReadinessErrors, ReadinessGetReadinessResponses, ReadinessGetReadinessRuleData, ReadinessGetReadinessRuleErrors, ReadinessGetReadinessRuleResponses, ReadinessGetReadinessSettingsData, ReadinessGetReadinessSettingsErrors, ReadinessGetReadinessSettingsResponses, ReadinessListReadinessHistoryData, ReadinessListReadinessHistoryErrors, ReadinessListReadinessHistoryResponses, ReadinessUpdateReadinessSettingsData, ReadinessUpdateReadinessSettingsErrors, ReadinessUpdateReadinessSettingsResponses, RequirementsBulkUpdateRequirementsData, RequirementsBulkUpdateRequirementsErrors, RequirementsBulkUpdateRequirementsResponses, RequirementsGetRequirementData, RequirementsGetRequirementErrors, RequirementsGetRequirementResponses, RequirementsListRequirementsData, RequirementsListRequirementsErrors, RequirementsListRequirementsResponses, RequirementsSummarizeRequirementsData, RequirementsSummarizeRequirementsErrors, RequirementsSummarizeRequirementsResponses, RequirementsUpdateRequirementData, RequirementsUpdateRequirementErrors, RequirementsUpdateRequirementResponses, RisksAddRiskActionData, RisksAddRiskActionErrors, RisksAddRiskActionResponses, RisksCreateRiskData, RisksCreateRiskErrors, RisksCreateRiskMethodData, RisksCreateRiskMethodErrors, RisksCreateRiskMethodResponses, RisksCreateRiskResponses, RisksDeleteRiskData, RisksDeleteRiskErrors, RisksDeleteRiskResponses, RisksGetHeatMapData, RisksGetHeatMapErrors, RisksGetHeatMapResponses, RisksGetRiskData, RisksGetRiskErrors, RisksGetRiskMethodData, RisksGetRiskMethodErrors, RisksGetRiskMethodResponses, RisksGetRiskResponses, RisksListRisksData, RisksListRisksErrors, RisksListRisksResponses, RisksUpdateRiskActionData, RisksUpdateRiskActionErrors, RisksUpdateRiskActionResponses, RisksUpdateRiskData, RisksUpdateRiskErrors, RisksUpdateRiskMethodData, RisksUpdateRiskMethodErrors, RisksUpdateRiskMethodResponses, RisksUpdateRiskResponses, ServicesAddProcessData, ServicesAddProcessErrors, ServicesAddProcessResponses, ServicesCreateServiceData, ServicesCreateServiceErrors, ServicesCreateServiceResponses, ServicesGetServiceData, ServicesGetServiceErrors, ServicesGetServiceResponses, ServicesListServicesData, ServicesListServicesErrors, ServicesListServicesResponses, ServicesReadScopeServicesData, ServicesReadScopeServicesErrors, ServicesReadScopeServicesResponses, ServicesRemoveProcessData, ServicesRemoveProcessErrors, ServicesRemoveProcessResponses, ServicesSetScopeServicesData, ServicesSetScopeServicesErrors, ServicesSetScopeServicesResponses, ServicesTransitionServiceData, ServicesTransitionServiceErrors, ServicesTransitionServiceResponses, ServicesUpdateProcessData, ServicesUpdateProcessErrors, ServicesUpdateProcessResponses, ServicesUpdateServiceData, ServicesUpdateServiceErrors, ServicesUpdateServiceResponses, SetupGetSetupStatusData, SetupGetSetupStatusErrors, SetupGetSetupStatusResponses, SetupRunSetupData, SetupRunSetupErrors, SetupRunSetupResponses, SuppliersCreateSupplierData, SuppliersCreateSupplierErrors, SuppliersCreateSupplierResponses, SuppliersGetSupplierData, SuppliersGetSupplierErrors, SuppliersGetSupplierResponses, SuppliersListSuppliersData, SuppliersListSuppliersErrors, SuppliersListSuppliersResponses, SuppliersUpdateSupplierData, SuppliersUpdateSupplierErrors, SuppliersUpdateSupplierResponses, SystemGetHealthData, SystemGetHealthErrors, SystemGetHealthResponses, SystemGetVersionData, SystemGetVersionErrors, SystemGetVersionResponses, TokensCreateTokenData, TokensCreateTokenErrors, TokensCreateTokenResponses, TokensGetCurrentTokenData, TokensGetCurrentTokenErrors, TokensGetCurrentTokenResponses, TokensListTokensData, TokensListTokensErrors, TokensListTokensResponses, TokensRevokeTokenData, TokensRevokeTokenErrors, TokensRevokeTokenResponses, TrainingCreateCompetenceRequirementData, TrainingCreateCompetenceRequirementErrors, TrainingCreateCompetenceRequirementResponses, TrainingCreateCourseData, TrainingCreateCourseErrors, TrainingCreateCourseResponses, TrainingCreateTrainingPersonData, TrainingCreateTrainingPersonErrors, TrainingCreateTrainingPersonResponses, TrainingCreateTrainingRecordData, TrainingCreateTrainingRecordErrors, TrainingCreateTrainingRecordResponses, TrainingDeleteCompetenceRequirementData, TrainingDeleteCompetenceRequirementErrors, TrainingDeleteCompetenceRequirementResponses, TrainingDeleteCourseData, TrainingDeleteCourseErrors, TrainingDeleteCourseResponses, TrainingDeleteTrainingPersonData, TrainingDeleteTrainingPersonErrors, TrainingDeleteTrainingPersonResponses, TrainingDeleteTrainingRecordData, TrainingDeleteTrainingRecordErrors, TrainingDeleteTrainingRecordResponses, TrainingGetCourseData, TrainingGetCourseErrors, TrainingGetCourseResponses, TrainingGetTrainingMatrixData, TrainingGetTrainingMatrixErrors, TrainingGetTrainingMatrixResponses, TrainingGetTrainingPersonData, TrainingGetTrainingPersonErrors, TrainingGetTrainingPersonResponses, TrainingGetTrainingRecordData, TrainingGetTrainingRecordErrors, TrainingGetTrainingRecordResponses, TrainingImportTrainingMembersData, TrainingImportTrainingMembersErrors, TrainingImportTrainingMembersResponses, TrainingImportTrainingRecordsData, TrainingImportTrainingRecordsErrors, TrainingImportTrainingRecordsResponses, TrainingListCompetenceRequirementsData, TrainingListCompetenceRequirementsErrors, TrainingListCompetenceRequirementsResponses, TrainingListCoursesData, TrainingListCoursesErrors, TrainingListCoursesResponses, TrainingListTrainingPeopleData, TrainingListTrainingPeopleErrors, TrainingListTrainingPeopleResponses, TrainingListTrainingRecordsData, TrainingListTrainingRecordsErrors, TrainingListTrainingRecordsResponses, TrainingUpdateCourseData, TrainingUpdateCourseErrors, TrainingUpdateCourseResponses, TrainingUpdateTrainingPersonData, TrainingUpdateTrainingPersonErrors, TrainingUpdateTrainingPersonResponses, TrainingUpdateTrainingRecordData, TrainingUpdateTrainingRecordErrors, TrainingUpdateTrainingRecordResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -1754,6 +1754,203 @@ export const risksAddRiskAction = <ThrowOnError extends boolean = true>(options:
 export const risksUpdateRiskAction = <ThrowOnError extends boolean = true>(options: Options<RisksUpdateRiskActionData, ThrowOnError>) => (options.client ?? client).patch<RisksUpdateRiskActionResponses, RisksUpdateRiskActionErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/risks/{risk_id}/actions/{action_id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * List Services
+ *
+ * The service catalogue (SVC-1 first), by status, scope flag, customer or owner.
+ */
+export const servicesListServices = <ThrowOnError extends boolean = true>(options: Options<ServicesListServicesData, ThrowOnError>) => (options.client ?? client).get<ServicesListServicesResponses, ServicesListServicesErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/orgs/{org}/services',
+    ...options
+});
+
+/**
+ * Create Service
+ *
+ * Add a service (SVC-<n>, pipeline); outside the scope it needs a reason.
+ */
+export const servicesCreateService = <ThrowOnError extends boolean = true>(options: Options<ServicesCreateServiceData, ThrowOnError>) => (options.client ?? client).post<ServicesCreateServiceResponses, ServicesCreateServiceErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/orgs/{org}/services',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Get Service
+ *
+ * Read a service with its customers and processes; the `ETag` is needed to change it.
+ */
+export const servicesGetService = <ThrowOnError extends boolean = true>(options: Options<ServicesGetServiceData, ThrowOnError>) => (options.client ?? client).get<ServicesGetServiceResponses, ServicesGetServiceErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/orgs/{org}/services/{service_id}',
+    ...options
+});
+
+/**
+ * Update Service
+ *
+ * Change a service (send `If-Match`); `customer_ids` replaces its customers.
+ */
+export const servicesUpdateService = <ThrowOnError extends boolean = true>(options: Options<ServicesUpdateServiceData, ThrowOnError>) => (options.client ?? client).patch<ServicesUpdateServiceResponses, ServicesUpdateServiceErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/orgs/{org}/services/{service_id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Transition Service
+ *
+ * Move a service: pipeline -> live -> retiring -> retired (409 names the allowed states).
+ */
+export const servicesTransitionService = <ThrowOnError extends boolean = true>(options: Options<ServicesTransitionServiceData, ThrowOnError>) => (options.client ?? client).post<ServicesTransitionServiceResponses, ServicesTransitionServiceErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/orgs/{org}/services/{service_id}/transitions',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Add Process
+ *
+ * Name a clause-8 process supporting the service and who operates it.
+ */
+export const servicesAddProcess = <ThrowOnError extends boolean = true>(options: Options<ServicesAddProcessData, ThrowOnError>) => (options.client ?? client).post<ServicesAddProcessResponses, ServicesAddProcessErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/orgs/{org}/services/{service_id}/processes',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Remove Process
+ *
+ * Remove a process from the service (`If-Match` of the service).
+ */
+export const servicesRemoveProcess = <ThrowOnError extends boolean = true>(options: Options<ServicesRemoveProcessData, ThrowOnError>) => (options.client ?? client).delete<ServicesRemoveProcessResponses, ServicesRemoveProcessErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/orgs/{org}/services/{service_id}/processes/{process_id}',
+    ...options
+});
+
+/**
+ * Update Process
+ *
+ * Change a process's operator, owner or monitoring (`If-Match` of the service).
+ */
+export const servicesUpdateProcess = <ThrowOnError extends boolean = true>(options: Options<ServicesUpdateProcessData, ThrowOnError>) => (options.client ?? client).patch<ServicesUpdateProcessResponses, ServicesUpdateProcessErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/orgs/{org}/services/{service_id}/processes/{process_id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Read Scope Services
+ *
+ * The services the scope statement names; the `ETag` is the organisation's.
+ */
+export const servicesReadScopeServices = <ThrowOnError extends boolean = true>(options: Options<ServicesReadScopeServicesData, ThrowOnError>) => (options.client ?? client).get<ServicesReadScopeServicesResponses, ServicesReadScopeServicesErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/orgs/{org}/scope/services',
+    ...options
+});
+
+/**
+ * Set Scope Services
+ *
+ * Replace the services the scope statement names (`If-Match` of the organisation).
+ */
+export const servicesSetScopeServices = <ThrowOnError extends boolean = true>(options: Options<ServicesSetScopeServicesData, ThrowOnError>) => (options.client ?? client).put<ServicesSetScopeServicesResponses, ServicesSetScopeServicesErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/orgs/{org}/scope/services',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * List Customers
+ *
+ * List customers (CUS-1 first), by kind or by a service delivered to them.
+ */
+export const customersListCustomers = <ThrowOnError extends boolean = true>(options: Options<CustomersListCustomersData, ThrowOnError>) => (options.client ?? client).get<CustomersListCustomersResponses, CustomersListCustomersErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/orgs/{org}/customers',
+    ...options
+});
+
+/**
+ * Create Customer
+ *
+ * Record a customer (CUS-<n>), internal or external; names are unique.
+ */
+export const customersCreateCustomer = <ThrowOnError extends boolean = true>(options: Options<CustomersCreateCustomerData, ThrowOnError>) => (options.client ?? client).post<CustomersCreateCustomerResponses, CustomersCreateCustomerErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/orgs/{org}/customers',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Delete Customer
+ *
+ * Delete a customer that no service names.
+ */
+export const customersDeleteCustomer = <ThrowOnError extends boolean = true>(options: Options<CustomersDeleteCustomerData, ThrowOnError>) => (options.client ?? client).delete<CustomersDeleteCustomerResponses, CustomersDeleteCustomerErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/orgs/{org}/customers/{customer_id}',
+    ...options
+});
+
+/**
+ * Get Customer
+ *
+ * Read a customer; the `ETag` header is needed to change it.
+ */
+export const customersGetCustomer = <ThrowOnError extends boolean = true>(options: Options<CustomersGetCustomerData, ThrowOnError>) => (options.client ?? client).get<CustomersGetCustomerResponses, CustomersGetCustomerErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/orgs/{org}/customers/{customer_id}',
+    ...options
+});
+
+/**
+ * Update Customer
+ *
+ * Change a customer (send `If-Match`).
+ */
+export const customersUpdateCustomer = <ThrowOnError extends boolean = true>(options: Options<CustomersUpdateCustomerData, ThrowOnError>) => (options.client ?? client).patch<CustomersUpdateCustomerResponses, CustomersUpdateCustomerErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/orgs/{org}/customers/{customer_id}',
     ...options,
     headers: {
         'Content-Type': 'application/json',

@@ -7,7 +7,7 @@ export type ClientOptions = {
 /**
  * Action
  */
-export type Action = 'org:read' | 'org:update' | 'members:read' | 'members:manage' | 'activity:read' | 'tokens:manage' | 'requirements:read' | 'requirements:edit' | 'requirements:edit_own' | 'evidence:read' | 'evidence:write' | 'evidence:approve' | 'audits:read' | 'audits:manage' | 'audits:conduct' | 'findings:read' | 'findings:write' | 'measures:read' | 'measures:write' | 'reviews:read' | 'reviews:write' | 'training:read' | 'training:write' | 'objectives:read' | 'objectives:write' | 'suppliers:read' | 'suppliers:write' | 'risks:read' | 'risks:write' | 'risks:manage' | 'context:read' | 'context:write' | 'readiness:read' | 'operations:read' | 'operations:write' | 'readiness:manage';
+export type Action = 'org:read' | 'org:update' | 'members:read' | 'members:manage' | 'activity:read' | 'tokens:manage' | 'requirements:read' | 'requirements:edit' | 'requirements:edit_own' | 'evidence:read' | 'evidence:write' | 'evidence:approve' | 'audits:read' | 'audits:manage' | 'audits:conduct' | 'findings:read' | 'findings:write' | 'measures:read' | 'measures:write' | 'reviews:read' | 'reviews:write' | 'training:read' | 'training:write' | 'objectives:read' | 'objectives:write' | 'suppliers:read' | 'suppliers:write' | 'risks:read' | 'risks:write' | 'risks:manage' | 'context:read' | 'context:write' | 'services:read' | 'services:write' | 'readiness:read' | 'operations:read' | 'operations:write' | 'readiness:manage';
 
 /**
  * ActionStatus
@@ -1822,6 +1822,11 @@ export type CoverageLine = {
 };
 
 /**
+ * Criticality
+ */
+export type Criticality = 'low' | 'medium' | 'high' | 'critical';
+
+/**
  * CurrentTokenRead
  *
  * What the API token making the call may do, and where (for scripts and the CLI).
@@ -1855,6 +1860,112 @@ export type CurrentTokenRead = {
      * Expires At
      */
     expires_at: string;
+};
+
+/**
+ * CustomerCreate
+ */
+export type CustomerCreate = {
+    /**
+     * Name
+     */
+    name: string;
+    kind: CustomerKind;
+    /**
+     * Contact
+     */
+    contact?: string;
+    /**
+     * Description
+     */
+    description?: string;
+};
+
+/**
+ * CustomerKind
+ */
+export type CustomerKind = 'internal' | 'external';
+
+/**
+ * CustomerPage
+ */
+export type CustomerPage = {
+    /**
+     * Items
+     */
+    items: Array<CustomerRead>;
+    /**
+     * Next Cursor
+     */
+    next_cursor: string | null;
+    /**
+     * Total
+     */
+    total: number;
+};
+
+/**
+ * CustomerRead
+ */
+export type CustomerRead = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Key
+     */
+    key: string;
+    /**
+     * Name
+     */
+    name: string;
+    kind: CustomerKind;
+    /**
+     * Contact
+     */
+    contact: string;
+    /**
+     * Description
+     */
+    description: string;
+    /**
+     * Service Count
+     *
+     * Services delivered to this customer.
+     */
+    service_count: number;
+    /**
+     * Version
+     */
+    version: number;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Updated At
+     */
+    updated_at: string;
+};
+
+/**
+ * CustomerUpdate
+ */
+export type CustomerUpdate = {
+    /**
+     * Name
+     */
+    name?: string | null;
+    kind?: CustomerKind | null;
+    /**
+     * Contact
+     */
+    contact?: string | null;
+    /**
+     * Description
+     */
+    description?: string | null;
 };
 
 /**
@@ -3892,6 +4003,13 @@ export type ObjectiveUpdate = {
 };
 
 /**
+ * Operator
+ *
+ * Who operates a process for a service (8.2.3): the organisation or another party.
+ */
+export type Operator = 'organisation' | 'supplier';
+
+/**
  * OrgCreate
  */
 export type OrgCreate = {
@@ -4214,6 +4332,60 @@ export type ProblemError = {
      * Type
      */
     type: string;
+};
+
+/**
+ * ProcessCreate
+ */
+export type ProcessCreate = {
+    /**
+     * Requirement Ref
+     *
+     * A clause-8 leaf of the catalogue.
+     */
+    requirement_ref: string;
+    operator?: Operator;
+    /**
+     * Supplier Id
+     */
+    supplier_id?: string | null;
+    /**
+     * Owner Id
+     *
+     * A member (internal owner).
+     */
+    owner_id?: string | null;
+    /**
+     * Monitoring
+     */
+    monitoring?: string;
+    /**
+     * Monitoring Objective Id
+     */
+    monitoring_objective_id?: string | null;
+};
+
+/**
+ * ProcessUpdate
+ */
+export type ProcessUpdate = {
+    operator?: Operator | null;
+    /**
+     * Supplier Id
+     */
+    supplier_id?: string | null;
+    /**
+     * Owner Id
+     */
+    owner_id?: string | null;
+    /**
+     * Monitoring
+     */
+    monitoring?: string | null;
+    /**
+     * Monitoring Objective Id
+     */
+    monitoring_objective_id?: string | null;
 };
 
 /**
@@ -5421,6 +5593,281 @@ export type RuleSettingsRead = {
      * Parameters
      */
     parameters: Array<ParameterRead>;
+};
+
+/**
+ * ScopeServiceRead
+ */
+export type ScopeServiceRead = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Key
+     */
+    key: string;
+    /**
+     * Name
+     */
+    name: string;
+    status: ServiceStatus;
+    /**
+     * In Scope
+     */
+    in_scope: boolean;
+};
+
+/**
+ * ScopeServicesRead
+ *
+ * The services the scope statement names; the ETag is the organisation's.
+ */
+export type ScopeServicesRead = {
+    /**
+     * Sms Scope
+     */
+    sms_scope: string;
+    /**
+     * Services
+     */
+    services: Array<ScopeServiceRead>;
+    /**
+     * Version
+     */
+    version: number;
+};
+
+/**
+ * ScopeServicesUpdate
+ */
+export type ScopeServicesUpdate = {
+    /**
+     * Service Ids
+     */
+    service_ids: Array<string>;
+};
+
+/**
+ * ServiceCreate
+ */
+export type ServiceCreate = {
+    /**
+     * Name
+     */
+    name: string;
+    /**
+     * Description
+     */
+    description?: string;
+    /**
+     * Owner Id
+     *
+     * A member.
+     */
+    owner_id?: string | null;
+    criticality?: Criticality;
+    /**
+     * In Scope
+     */
+    in_scope?: boolean;
+    /**
+     * Out Of Scope Reason
+     *
+     * Required when the service is not in scope.
+     */
+    out_of_scope_reason?: string;
+    /**
+     * Customer Ids
+     */
+    customer_ids?: Array<string>;
+};
+
+/**
+ * ServiceCustomerRead
+ */
+export type ServiceCustomerRead = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Key
+     */
+    key: string;
+    /**
+     * Name
+     */
+    name: string;
+    kind: CustomerKind;
+};
+
+/**
+ * ServicePage
+ */
+export type ServicePage = {
+    /**
+     * Items
+     */
+    items: Array<ServiceRead>;
+    /**
+     * Next Cursor
+     */
+    next_cursor: string | null;
+    /**
+     * Total
+     */
+    total: number;
+};
+
+/**
+ * ServiceProcessRead
+ */
+export type ServiceProcessRead = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Requirement Ref
+     */
+    requirement_ref: string;
+    operator: Operator;
+    /**
+     * Supplier Id
+     */
+    supplier_id: string | null;
+    /**
+     * Owner Id
+     */
+    owner_id: string | null;
+    /**
+     * Monitoring
+     */
+    monitoring: string;
+    /**
+     * Monitoring Objective Id
+     */
+    monitoring_objective_id: string | null;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Updated At
+     */
+    updated_at: string;
+};
+
+/**
+ * ServiceRead
+ */
+export type ServiceRead = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Key
+     */
+    key: string;
+    /**
+     * Name
+     */
+    name: string;
+    /**
+     * Description
+     */
+    description: string;
+    status: ServiceStatus;
+    /**
+     * Owner Id
+     */
+    owner_id: string | null;
+    criticality: Criticality;
+    /**
+     * In Scope
+     */
+    in_scope: boolean;
+    /**
+     * Out Of Scope Reason
+     */
+    out_of_scope_reason: string;
+    /**
+     * In Scope Statement
+     *
+     * Whether the scope statement names it.
+     */
+    in_scope_statement: boolean;
+    /**
+     * Customers
+     */
+    customers: Array<ServiceCustomerRead>;
+    /**
+     * Processes
+     */
+    processes: Array<ServiceProcessRead>;
+    /**
+     * Version
+     */
+    version: number;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Updated At
+     */
+    updated_at: string;
+};
+
+/**
+ * ServiceStatus
+ */
+export type ServiceStatus = 'pipeline' | 'live' | 'retiring' | 'retired';
+
+/**
+ * ServiceTransition
+ */
+export type ServiceTransition = {
+    to: ServiceStatus;
+    /**
+     * Note
+     */
+    note?: string;
+};
+
+/**
+ * ServiceUpdate
+ */
+export type ServiceUpdate = {
+    /**
+     * Name
+     */
+    name?: string | null;
+    /**
+     * Description
+     */
+    description?: string | null;
+    /**
+     * Owner Id
+     */
+    owner_id?: string | null;
+    criticality?: Criticality | null;
+    /**
+     * In Scope
+     */
+    in_scope?: boolean | null;
+    /**
+     * Out Of Scope Reason
+     */
+    out_of_scope_reason?: string | null;
+    /**
+     * Customer Ids
+     *
+     * The full list of customers (replaces the current one).
+     */
+    customer_ids?: Array<string> | null;
 };
 
 /**
@@ -14301,6 +14748,974 @@ export type RisksUpdateRiskActionResponses = {
 };
 
 export type RisksUpdateRiskActionResponse = RisksUpdateRiskActionResponses[keyof RisksUpdateRiskActionResponses];
+
+export type ServicesListServicesData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: {
+        /**
+         * Status
+         */
+        status?: ServiceStatus | null;
+        /**
+         * In Scope
+         */
+        in_scope?: boolean | null;
+        /**
+         * Customer Id
+         */
+        customer_id?: string | null;
+        /**
+         * Owner Id
+         */
+        owner_id?: string | null;
+        /**
+         * Limit
+         *
+         * Page size, 1..500.
+         */
+        limit?: number;
+        /**
+         * Cursor
+         *
+         * Opaque cursor from `next_cursor`.
+         */
+        cursor?: string | null;
+    };
+    url: '/api/v1/orgs/{org}/services';
+};
+
+export type ServicesListServicesErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type ServicesListServicesError = ServicesListServicesErrors[keyof ServicesListServicesErrors];
+
+export type ServicesListServicesResponses = {
+    /**
+     * Successful Response
+     */
+    200: ServicePage;
+};
+
+export type ServicesListServicesResponse = ServicesListServicesResponses[keyof ServicesListServicesResponses];
+
+export type ServicesCreateServiceData = {
+    body: ServiceCreate;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/services';
+};
+
+export type ServicesCreateServiceErrors = {
+    /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type ServicesCreateServiceError = ServicesCreateServiceErrors[keyof ServicesCreateServiceErrors];
+
+export type ServicesCreateServiceResponses = {
+    /**
+     * Successful Response
+     */
+    201: ServiceRead;
+};
+
+export type ServicesCreateServiceResponse = ServicesCreateServiceResponses[keyof ServicesCreateServiceResponses];
+
+export type ServicesGetServiceData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Service Id
+         */
+        service_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/services/{service_id}';
+};
+
+export type ServicesGetServiceErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type ServicesGetServiceError = ServicesGetServiceErrors[keyof ServicesGetServiceErrors];
+
+export type ServicesGetServiceResponses = {
+    /**
+     * Successful Response
+     */
+    200: ServiceRead;
+};
+
+export type ServicesGetServiceResponse = ServicesGetServiceResponses[keyof ServicesGetServiceResponses];
+
+export type ServicesUpdateServiceData = {
+    body: ServiceUpdate;
+    headers?: {
+        /**
+         * If-Match
+         */
+        'if-match'?: string | null;
+    };
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Service Id
+         */
+        service_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/services/{service_id}';
+};
+
+export type ServicesUpdateServiceErrors = {
+    /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * If-Match does not match the current ETag
+     */
+    412: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * If-Match header required
+     */
+    428: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type ServicesUpdateServiceError = ServicesUpdateServiceErrors[keyof ServicesUpdateServiceErrors];
+
+export type ServicesUpdateServiceResponses = {
+    /**
+     * Successful Response
+     */
+    200: ServiceRead;
+};
+
+export type ServicesUpdateServiceResponse = ServicesUpdateServiceResponses[keyof ServicesUpdateServiceResponses];
+
+export type ServicesTransitionServiceData = {
+    body: ServiceTransition;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Service Id
+         */
+        service_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/services/{service_id}/transitions';
+};
+
+export type ServicesTransitionServiceErrors = {
+    /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type ServicesTransitionServiceError = ServicesTransitionServiceErrors[keyof ServicesTransitionServiceErrors];
+
+export type ServicesTransitionServiceResponses = {
+    /**
+     * Successful Response
+     */
+    200: ServiceRead;
+};
+
+export type ServicesTransitionServiceResponse = ServicesTransitionServiceResponses[keyof ServicesTransitionServiceResponses];
+
+export type ServicesAddProcessData = {
+    body: ProcessCreate;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Service Id
+         */
+        service_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/services/{service_id}/processes';
+};
+
+export type ServicesAddProcessErrors = {
+    /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type ServicesAddProcessError = ServicesAddProcessErrors[keyof ServicesAddProcessErrors];
+
+export type ServicesAddProcessResponses = {
+    /**
+     * Successful Response
+     */
+    201: ServiceRead;
+};
+
+export type ServicesAddProcessResponse = ServicesAddProcessResponses[keyof ServicesAddProcessResponses];
+
+export type ServicesRemoveProcessData = {
+    body?: never;
+    headers?: {
+        /**
+         * If-Match
+         */
+        'if-match'?: string | null;
+    };
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Service Id
+         */
+        service_id: string;
+        /**
+         * Process Id
+         */
+        process_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/services/{service_id}/processes/{process_id}';
+};
+
+export type ServicesRemoveProcessErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * If-Match does not match the current ETag
+     */
+    412: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * If-Match header required
+     */
+    428: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type ServicesRemoveProcessError = ServicesRemoveProcessErrors[keyof ServicesRemoveProcessErrors];
+
+export type ServicesRemoveProcessResponses = {
+    /**
+     * Successful Response
+     */
+    200: ServiceRead;
+};
+
+export type ServicesRemoveProcessResponse = ServicesRemoveProcessResponses[keyof ServicesRemoveProcessResponses];
+
+export type ServicesUpdateProcessData = {
+    body: ProcessUpdate;
+    headers?: {
+        /**
+         * If-Match
+         */
+        'if-match'?: string | null;
+    };
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Service Id
+         */
+        service_id: string;
+        /**
+         * Process Id
+         */
+        process_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/services/{service_id}/processes/{process_id}';
+};
+
+export type ServicesUpdateProcessErrors = {
+    /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * If-Match does not match the current ETag
+     */
+    412: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * If-Match header required
+     */
+    428: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type ServicesUpdateProcessError = ServicesUpdateProcessErrors[keyof ServicesUpdateProcessErrors];
+
+export type ServicesUpdateProcessResponses = {
+    /**
+     * Successful Response
+     */
+    200: ServiceRead;
+};
+
+export type ServicesUpdateProcessResponse = ServicesUpdateProcessResponses[keyof ServicesUpdateProcessResponses];
+
+export type ServicesReadScopeServicesData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/scope/services';
+};
+
+export type ServicesReadScopeServicesErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type ServicesReadScopeServicesError = ServicesReadScopeServicesErrors[keyof ServicesReadScopeServicesErrors];
+
+export type ServicesReadScopeServicesResponses = {
+    /**
+     * Successful Response
+     */
+    200: ScopeServicesRead;
+};
+
+export type ServicesReadScopeServicesResponse = ServicesReadScopeServicesResponses[keyof ServicesReadScopeServicesResponses];
+
+export type ServicesSetScopeServicesData = {
+    body: ScopeServicesUpdate;
+    headers?: {
+        /**
+         * If-Match
+         */
+        'if-match'?: string | null;
+    };
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/scope/services';
+};
+
+export type ServicesSetScopeServicesErrors = {
+    /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * If-Match does not match the current ETag
+     */
+    412: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * If-Match header required
+     */
+    428: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type ServicesSetScopeServicesError = ServicesSetScopeServicesErrors[keyof ServicesSetScopeServicesErrors];
+
+export type ServicesSetScopeServicesResponses = {
+    /**
+     * Successful Response
+     */
+    200: ScopeServicesRead;
+};
+
+export type ServicesSetScopeServicesResponse = ServicesSetScopeServicesResponses[keyof ServicesSetScopeServicesResponses];
+
+export type CustomersListCustomersData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: {
+        /**
+         * Kind
+         */
+        kind?: CustomerKind | null;
+        /**
+         * Service Id
+         */
+        service_id?: string | null;
+        /**
+         * Limit
+         *
+         * Page size, 1..500.
+         */
+        limit?: number;
+        /**
+         * Cursor
+         *
+         * Opaque cursor from `next_cursor`.
+         */
+        cursor?: string | null;
+    };
+    url: '/api/v1/orgs/{org}/customers';
+};
+
+export type CustomersListCustomersErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type CustomersListCustomersError = CustomersListCustomersErrors[keyof CustomersListCustomersErrors];
+
+export type CustomersListCustomersResponses = {
+    /**
+     * Successful Response
+     */
+    200: CustomerPage;
+};
+
+export type CustomersListCustomersResponse = CustomersListCustomersResponses[keyof CustomersListCustomersResponses];
+
+export type CustomersCreateCustomerData = {
+    body: CustomerCreate;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/customers';
+};
+
+export type CustomersCreateCustomerErrors = {
+    /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type CustomersCreateCustomerError = CustomersCreateCustomerErrors[keyof CustomersCreateCustomerErrors];
+
+export type CustomersCreateCustomerResponses = {
+    /**
+     * Successful Response
+     */
+    201: CustomerRead;
+};
+
+export type CustomersCreateCustomerResponse = CustomersCreateCustomerResponses[keyof CustomersCreateCustomerResponses];
+
+export type CustomersDeleteCustomerData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Customer Id
+         */
+        customer_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/customers/{customer_id}';
+};
+
+export type CustomersDeleteCustomerErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type CustomersDeleteCustomerError = CustomersDeleteCustomerErrors[keyof CustomersDeleteCustomerErrors];
+
+export type CustomersDeleteCustomerResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type CustomersDeleteCustomerResponse = CustomersDeleteCustomerResponses[keyof CustomersDeleteCustomerResponses];
+
+export type CustomersGetCustomerData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Customer Id
+         */
+        customer_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/customers/{customer_id}';
+};
+
+export type CustomersGetCustomerErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type CustomersGetCustomerError = CustomersGetCustomerErrors[keyof CustomersGetCustomerErrors];
+
+export type CustomersGetCustomerResponses = {
+    /**
+     * Successful Response
+     */
+    200: CustomerRead;
+};
+
+export type CustomersGetCustomerResponse = CustomersGetCustomerResponses[keyof CustomersGetCustomerResponses];
+
+export type CustomersUpdateCustomerData = {
+    body: CustomerUpdate;
+    headers?: {
+        /**
+         * If-Match
+         */
+        'if-match'?: string | null;
+    };
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Customer Id
+         */
+        customer_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/customers/{customer_id}';
+};
+
+export type CustomersUpdateCustomerErrors = {
+    /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * If-Match does not match the current ETag
+     */
+    412: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * If-Match header required
+     */
+    428: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type CustomersUpdateCustomerError = CustomersUpdateCustomerErrors[keyof CustomersUpdateCustomerErrors];
+
+export type CustomersUpdateCustomerResponses = {
+    /**
+     * Successful Response
+     */
+    200: CustomerRead;
+};
+
+export type CustomersUpdateCustomerResponse = CustomersUpdateCustomerResponses[keyof CustomersUpdateCustomerResponses];
 
 export type ReadinessGetReadinessData = {
     body?: never;

@@ -1,0 +1,6 @@
+from enum import StrEnum
+
+
+class CustomerKind(StrEnum):
+    internal = "internal"
+    external = "external"
