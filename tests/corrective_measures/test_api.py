@@ -99,9 +99,11 @@ async def test_finding_closes_only_after_its_measures(client: httpx.AsyncClient)
         assert (await move_measure(client, org, first["id"], step)).status_code == 200
     assert (await move_finding(client, org, finding["id"], "closed")).status_code == 409
     await satisfy(client, org, first, "closed")
-    assert (await move_measure(client, org, first["id"], "closed")).status_code == 200
-    r = await move_finding(client, org, finding["id"], "closed")
+    r = await move_measure(client, org, first["id"], "closed")
     assert r.status_code == 200, r.text
+    # the last open measure closed effective: the finding moved on by itself
+    assert [c["to_status"] for c in r.json()["consequences"]] == ["closed"]
+    assert (await _finding(client, org, finding["id"]))["status"] == "closed"
 
 
 async def test_planning_moves_open_findings_to_action_planned(client: httpx.AsyncClient) -> None:
@@ -126,7 +128,11 @@ async def test_planning_moves_open_findings_to_action_planned(client: httpx.Asyn
     )
     last = entries.json()["items"][0]
     assert last["action"] == "finding.transition"
-    assert last["after"] == {"status": "action_planned", "note": f"{measure['key']} planned"}
+    assert last["after"] == {
+        "status": "action_planned",
+        "note": f"{measure['key']} planned",
+        "because": {"measure": measure["key"], "event": "planned"},
+    }
 
 
 async def test_every_change_writes_activity(client: httpx.AsyncClient) -> None:

@@ -10,9 +10,9 @@ import httpx
 from tests.conftest import QueryCounter
 from tests.factories.audits import assess, audits_url, create_audit, transition
 from tests.factories.auth import add_member, first_run, second_org
-from tests.factories.corrective_measures import measure_in
 from tests.factories.evidence import create_statement
 from tests.factories.findings import findings_url, move_finding, raise_finding
+from tests.findings.test_workflow import corrected
 
 
 async def _patch(
@@ -212,7 +212,7 @@ async def test_patch_rules(client: httpx.AsyncClient) -> None:
     r = await _patch(client, org, finding["id"], {"grade": "observation"})
     assert r.status_code == 409
     # corrected by an effective measure (10.1), then closed
-    await measure_in(client, org, "closed", finding_ids=[finding["id"]])
+    await corrected(client, org, finding)
     r = await move_finding(client, org, finding["id"], "closed")
     assert r.status_code == 200, r.text
     r = await _patch(client, org, finding["id"], {"statement": "Rewritten"})

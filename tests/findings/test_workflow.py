@@ -32,10 +32,17 @@ async def finding_in(
 
 
 async def corrected(client: httpx.AsyncClient, org: OrgFixture, finding: dict[str, Any]) -> None:
-    """A corrective measure for ``finding`` closed with an effective review (10.1)."""
+    """A corrective measure for ``finding`` closed with an effective review (10.1).
+
+    A second linked measure stays open while the first closes (so the finding does not
+    move on by itself) and is then cancelled: the finding is left for a manual close.
+    """
+    blocker = await open_measure(client, org, finding_ids=[finding["id"]])
     measure = await measure_in(client, org, "closed", finding_ids=[finding["id"]])
     assert measure["status"] == "closed"
     assert measure["effectiveness_review"]["result"] == "effective"
+    r = await move_measure(client, org, blocker["id"], "cancelled", note="Merged")
+    assert r.status_code == 200, r.text
 
 
 @pytest.mark.parametrize(
@@ -80,7 +87,7 @@ async def test_closing_an_observation_needs_a_decision_note(
     finding = await raise_finding(client, org, grade=grade)
     r = await move_finding(client, org, finding["id"], "closed", note="  ")
     assert r.status_code == 409
-    assert "decision note" in r.json()["detail"]
+    assert "correction-only decision" in r.json()["detail"]
     r = await move_finding(client, org, finding["id"], "closed", note="Logged for 10.2")
     assert r.status_code == 200, r.text
 

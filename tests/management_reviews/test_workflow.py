@@ -112,7 +112,7 @@ async def test_held_needs_every_topic_resolved_and_a_held_date(
 
     # a held review keeps every topic resolved
     r = await client.patch(
-        f"{url}/changes", json={"not_applicable_reason": ""}, headers=org.admin.headers
+        f"{url}/changes", json={"not_applicable_reason": None}, headers=org.admin.headers
     )
     assert r.status_code == 409
     r = await patch_review(client, org, review["id"], expect=422, held_date=None)
@@ -124,9 +124,16 @@ async def test_not_applicable_needs_a_reason_and_excludes_covered(
     org = await first_run(client)
     review = await create_review(client, org)
     url = reviews_url(org, review["id"], "inputs", "customer_satisfaction")
-    r = await client.patch(url, json={"not_applicable_reason": "   "}, headers=org.admin.headers)
-    assert r.status_code == 200
-    assert r.json()["resolved"] is False
+    before = (await client.get(reviews_url(org, review["id"]), headers=org.admin.headers)).json()
+    for blank in ("", "   "):
+        r = await client.patch(
+            url, json={"not_applicable_reason": blank}, headers=org.admin.headers
+        )
+        assert r.status_code == 422, r.text
+        assert r.json()["errors"][0]["loc"] == ["body", "not_applicable_reason"]
+        assert "only with a reason" in r.json()["detail"] + str(r.json()["errors"])
+    after = (await client.get(reviews_url(org, review["id"]), headers=org.admin.headers)).json()
+    assert after == before  # nothing changed, not even the version
     r = await client.patch(
         url, json={"covered": True, "not_applicable_reason": "n/a"}, headers=org.admin.headers
     )

@@ -19,6 +19,7 @@ from certready.corrective_measures.models import (
 )
 from certready.corrective_measures.schemas import CorrectiveMeasureFilters
 from certready.db.repository import OrgScopedRepository
+from certready.db.session import is_write_session
 from certready.findings.models import Finding
 from certready.orgs.repository import MembershipRepository
 
@@ -164,8 +165,19 @@ class CorrectiveMeasureRepository(OrgScopedRepository[CorrectiveMeasure]):
         return {user.id for _, user in (await self.session.execute(stmt)).all()}
 
     async def findings(self, finding_ids: Sequence[uuid.UUID]) -> list[Finding]:
-        """The organisation's findings among ``finding_ids`` (another org's read as missing)."""
+        """The organisation's findings among ``finding_ids`` (another org's read as missing).
+
+        Locked in a write session (by id), so linking waits for a concurrent close of the
+        same finding and then sees it closed, and a close waits for the link.
+        """
         if not finding_ids:
             return []
-        stmt = select(Finding).where(self.of_org(Finding), col(Finding.id).in_(finding_ids))
+        stmt = (
+            select(Finding)
+            .where(self.of_org(Finding), col(Finding.id).in_(list(finding_ids)))
+            .order_by(col(Finding.id))
+            .execution_options(populate_existing=True)
+        )
+        if is_write_session(self.session):
+            stmt = stmt.with_for_update()
         return list((await self.session.execute(stmt)).scalars().all())

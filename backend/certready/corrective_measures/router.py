@@ -85,9 +85,9 @@ async def update_corrective_measure(
     if_match: Annotated[str | None, Header()] = None,
 ) -> CorrectiveMeasureRead:
     """Record the correction, root cause, extent and SMS changes (send `If-Match`)."""
-    measure = await service.update_measure(session, ctx, measure, data, if_match)
+    measure, moved = await service.update_measure(session, ctx, measure, data, if_match)
     set_etag(response, measure.version)
-    return await service.measure_read(session, measure)
+    return await service.measure_read(session, measure, moved)
 
 
 @router.post(
@@ -103,9 +103,9 @@ async def transition_corrective_measure(
     response: Response,
 ) -> CorrectiveMeasureRead:
     """Move a measure through its lifecycle (cancelling needs a reason in the note)."""
-    measure = await service.transition_measure(session, ctx, measure, data)
+    measure, moved = await service.transition_measure(session, ctx, measure, data)
     set_etag(response, measure.version)
-    return await service.measure_read(session, measure)
+    return await service.measure_read(session, measure, moved)
 
 
 @router.post(

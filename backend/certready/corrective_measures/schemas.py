@@ -12,6 +12,7 @@ from certready.corrective_measures.enums import (
     MeasureStatus,
     RootCauseMethod,
 )
+from certready.findings.schemas import FindingConsequence
 
 Title = Annotated[str, StringConstraints(min_length=1, max_length=300, strip_whitespace=True)]
 Text = Annotated[str, StringConstraints(max_length=20000, strip_whitespace=True)]
@@ -151,6 +152,11 @@ class CorrectiveMeasureRead(BaseModel):
     version: int
     created_at: datetime
     updated_at: datetime
+    consequences: list[FindingConsequence] = Field(
+        default_factory=list,
+        description="Findings this request moved on (planning the measure plans their action; "
+        "closing it effective closes the nonconformities it settles); empty on reads.",
+    )
 
 
 class CorrectiveMeasurePage(Page[CorrectiveMeasureRead]):

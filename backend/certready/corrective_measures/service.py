@@ -50,9 +50,8 @@ from certready.db.base import columns
 from certready.db.repository import next_number
 from certready.evidence.service import ensure_evidence_in_org
 from certready.findings import service as findings_service
-from certready.findings.enums import FindingGrade, FindingStatus
-from certready.findings.schemas import FindingTransition
-from certready.findings.workflow import workflow_for
+from certready.findings.enums import FindingStatus
+from certready.findings.schemas import FindingConsequence
 from certready.orgs.permissions import Action
 
 OBJECT_TYPE = "corrective_measure"
@@ -143,28 +142,28 @@ async def _validate_members(
             raise Unprocessable("Not a member of this organisation.", loc=["body", field])
 
 
-async def _plan_findings(
-    session: AsyncSession, ctx: OrgContext, measure: CorrectiveMeasure
-) -> None:
-    # A finding whose measure is planned has its action planned (findings workflow, with its
-    # own activity entry); observations and OFIs have no such state and stay as they are.
-    repo = CorrectiveMeasureRepository(session, ctx.org_id)
-    ids = (await repo.finding_ids([measure.id])).get(measure.id, [])
-    for finding in sorted(await repo.findings(ids), key=lambda f: f.number):
-        if finding.status != FindingStatus.open:
-            continue
-        if FindingStatus.action_planned not in workflow_for(FindingGrade(finding.grade)).allowed(
-            FindingStatus.open
-        ):
-            continue
-        await findings_service.transition_finding(
-            session,
-            ctx,
-            finding,
-            FindingTransition(
-                to=FindingStatus.action_planned, note=f"{measure_key(measure)} planned"
-            ),
-        )
+# Findings move on with their measures; the findings service decides how (explicit call).
+MOVES_FINDINGS = frozenset(
+    {MeasureStatus.planned, MeasureStatus.implemented, MeasureStatus.effectiveness_review}
+)
+
+
+async def _follow(
+    session: AsyncSession,
+    ctx: OrgContext,
+    measure: CorrectiveMeasure,
+    event: str,
+    finding_ids: Sequence[uuid.UUID] | None = None,
+) -> list[FindingConsequence]:
+    """Move the measure's findings on (planned: action planned; closed: closed), logged."""
+    if finding_ids is None:
+        repo = CorrectiveMeasureRepository(session, ctx.org_id)
+        finding_ids = (await repo.finding_ids([measure.id])).get(measure.id, [])
+    moved = await findings_service.follow_measure(
+        session, ctx, finding_ids, measure_key(measure), event
+    )
+    await session.flush()
+    return moved
 
 
 # --- reads ----------------------------------------------------------------------------------
@@ -187,7 +186,9 @@ def _review_read(m: CorrectiveMeasure) -> EffectivenessReviewRead | None:
 
 
 async def measure_reads(
-    session: AsyncSession, measures: Sequence[CorrectiveMeasure]
+    session: AsyncSession,
+    measures: Sequence[CorrectiveMeasure],
+    consequences: Sequence[FindingConsequence] = (),
 ) -> list[CorrectiveMeasureRead]:
     """The reads of ``measures`` (one organisation) in a constant number of statements."""
     if not measures:
@@ -209,14 +210,20 @@ async def measure_reads(
                 "actions_editable": actions_editable(m),
                 "sms_change_evidence_ids": changes.get(m.id, []),
                 "effectiveness_review": _review_read(m),
+                "consequences": list(consequences),
             }
         )
         for m in measures
     ]
 
 
-async def measure_read(session: AsyncSession, measure: CorrectiveMeasure) -> CorrectiveMeasureRead:
-    return (await measure_reads(session, [measure]))[0]
+async def measure_read(
+    session: AsyncSession,
+    measure: CorrectiveMeasure,
+    consequences: Sequence[FindingConsequence] = (),
+) -> CorrectiveMeasureRead:
+    """The read of one measure, with what the request moved elsewhere (``consequences``)."""
+    return (await measure_reads(session, [measure], consequences))[0]
 
 
 async def list_measures(
@@ -293,8 +300,12 @@ async def update_measure(
     measure: CorrectiveMeasure,
     data: CorrectiveMeasureUpdate,
     if_match: str | None,
-) -> CorrectiveMeasure:
-    """Change a measure that is neither closed nor cancelled, with its links."""
+) -> tuple[CorrectiveMeasure, list[FindingConsequence]]:
+    """Change a measure that is neither closed nor cancelled, with its links.
+
+    Linking findings to a measure already planned (or further) plans their action: the
+    moved findings are returned.
+    """
     check_version(measure, if_match, MEASURE_CHANGES)
     _ensure_owns(ctx, measure.owner_id)
     _ensure_open(measure)
@@ -333,12 +344,16 @@ async def update_measure(
         extra_before=_links_json(old_findings, old_changes),
         extra_after=_links_json(new_findings, new_changes),
     )
+    moved: list[FindingConsequence] = []
     if change.touched("finding_ids"):
         await repo.replace_findings(measure.id, new_findings)
+        added = [f for f in new_findings if f not in old_findings]
+        if added and measure.status in MOVES_FINDINGS:
+            moved = await _follow(session, ctx, measure, "planned", added)
     if change.touched("sms_change_evidence_ids"):
         await repo.replace_sms_changes(measure.id, new_changes)
     await session.flush()
-    return measure
+    return measure, moved
 
 
 async def _move(
@@ -347,8 +362,12 @@ async def _move(
     measure: CorrectiveMeasure,
     to: MeasureStatus,
     note: str,
-) -> None:
-    """The one way a measure changes state: workflow check, side effects, activity entry."""
+) -> list[FindingConsequence]:
+    """The one way a measure changes state: workflow check, side effects, activity entry.
+
+    Planning a measure plans its findings' action; closing it (effective) closes the
+    findings it settles. Returns the findings that moved.
+    """
     repo = CorrectiveMeasureRepository(session, ctx.org_id)
     current = MeasureStatus(measure.status)
     actions = (await repo.actions([measure.id])).get(measure.id, [])
@@ -380,8 +399,10 @@ async def _move(
         extra_after={"reopen_count": measure.reopen_count + 1} if reopens else None,
     )
     if to == MeasureStatus.planned:
-        await _plan_findings(session, ctx, measure)
-        await session.flush()
+        return await _follow(session, ctx, measure, "planned")
+    if to == MeasureStatus.closed:
+        return await _follow(session, ctx, measure, "closed")
+    return []
 
 
 async def transition_measure(
@@ -389,11 +410,14 @@ async def transition_measure(
     ctx: OrgContext,
     measure: CorrectiveMeasure,
     data: CorrectiveMeasureTransition,
-) -> CorrectiveMeasure:
-    """Move a measure through 10.1 (process owners: only the measures they own)."""
+) -> tuple[CorrectiveMeasure, list[FindingConsequence]]:
+    """Move a measure through 10.1 (process owners: only the measures they own).
+
+    Returns the measure and the findings its move moved on.
+    """
     _ensure_owns(ctx, measure.owner_id)
-    await _move(session, ctx, measure, data.to, data.note)
-    return measure
+    moved = await _move(session, ctx, measure, data.to, data.note)
+    return measure, moved
 
 
 async def add_action(

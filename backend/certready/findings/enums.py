@@ -25,3 +25,10 @@ class FindingSource(StrEnum):
     management_review = "management_review"
     self_assessment = "self_assessment"
     other = "other"
+
+
+class FindingClosure(StrEnum):
+    """How a finding was closed: corrective action worked, or a correction was enough."""
+
+    corrective_action = "corrective_action"
+    correction_only = "correction_only"

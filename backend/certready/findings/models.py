@@ -9,7 +9,7 @@ from sqlalchemy import Index, String, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from certready.db.base import IdMixin, TimestampMixin, Versioned, utc_field
-from certready.findings.enums import FindingGrade, FindingSource, FindingStatus
+from certready.findings.enums import FindingClosure, FindingGrade, FindingSource, FindingStatus
 
 
 class Finding(IdMixin, TimestampMixin, Versioned, table=True):
@@ -54,6 +54,9 @@ class Finding(IdMixin, TimestampMixin, Versioned, table=True):
     due_date: date | None = None
     # Why an observation / OFI was closed (required), or the closing note of an NC.
     decision_note: str = Field(default="", max_length=10000)
+    # How it was closed: after effective corrective action (NCs), or a correction only
+    # (observations and OFIs, which have no measures; the reason is the decision note).
+    closure_decision: FindingClosure | None = Field(default=None, sa_type=String(32))
     # Certification-body findings: the body accepted the action plan / verified a major.
     cb_plan_accepted_at: datetime | None = utc_field(default=None)
     cb_verified_at: datetime | None = utc_field(default=None)

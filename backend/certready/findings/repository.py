@@ -102,6 +102,44 @@ class FindingRepository(OrgScopedRepository[Finding]):
                 )
             )
 
+    async def measures(
+        self, finding_ids: Sequence[uuid.UUID]
+    ) -> dict[uuid.UUID, list[CorrectiveMeasure]]:
+        """The linked corrective measures of each finding, by number (one statement)."""
+        if not finding_ids:
+            return {}
+        stmt = (
+            select(CorrectiveMeasureFinding.finding_id, CorrectiveMeasure)
+            .join(
+                CorrectiveMeasure, col(CorrectiveMeasure.id) == CorrectiveMeasureFinding.measure_id
+            )
+            .where(
+                self.of_org(CorrectiveMeasureFinding, CorrectiveMeasure),
+                col(CorrectiveMeasureFinding.finding_id).in_(finding_ids),
+            )
+            .order_by(col(CorrectiveMeasure.number))
+        )
+        out: dict[uuid.UUID, list[CorrectiveMeasure]] = defaultdict(list)
+        for fid, measure in (await self.session.execute(stmt)).all():
+            out[fid].append(measure)
+        return out
+
+    async def locked(self, finding_ids: Sequence[uuid.UUID]) -> list[Finding]:
+        """These findings of the organisation, rows locked in a write session, by id.
+
+        Linking a measure and moving a finding because of its measures lock the findings
+        first, so a concurrent close of the same finding waits for them (and they for it).
+        """
+        if not finding_ids:
+            return []
+        stmt = self.for_change(
+            self.base_statement()
+            .where(col(Finding.id).in_(list(finding_ids)))
+            .order_by(col(Finding.id))
+            .execution_options(populate_existing=True)
+        )
+        return list((await self.session.execute(stmt)).scalars().all())
+
     async def open_measure_counts(self, finding_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, int]:
         """Linked measures per finding that are neither closed nor cancelled."""
         if not finding_ids:

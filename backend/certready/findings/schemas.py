@@ -8,7 +8,8 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from certready.audits.schemas import LinkedEvidence
 from certready.core.pagination import Page
-from certready.findings.enums import FindingGrade, FindingSource, FindingStatus
+from certready.corrective_measures.enums import EffectivenessResult, MeasureStatus
+from certready.findings.enums import FindingClosure, FindingGrade, FindingSource, FindingStatus
 from certready.requirements.catalogue.loader import REF_PATTERN
 
 Ref = Annotated[str, StringConstraints(pattern=REF_PATTERN, max_length=32)]
@@ -70,6 +71,35 @@ class FindingTransition(BaseModel):
 
     to: FindingStatus
     note: str = Field(default="", max_length=10000)
+    decision: FindingClosure | None = Field(
+        default=None,
+        description="Closing only: observations and OFIs close on `correction_only` (the note "
+        "is the reason, required); nonconformities close on `corrective_action`.",
+    )
+
+
+class FindingMeasure(BaseModel):
+    """A corrective measure linked to the finding, as the finding page lists it."""
+
+    id: uuid.UUID
+    key: str = Field(examples=["CM-3"])
+    title: str
+    status: MeasureStatus
+    owner_id: uuid.UUID | None
+    due_date: date | None
+    overdue: bool
+    effectiveness_result: EffectivenessResult | None
+    closed_at: datetime | None
+
+
+class FindingConsequence(BaseModel):
+    """A finding that moved because of this request (e.g. its measure was planned or closed)."""
+
+    finding_id: uuid.UUID
+    key: str = Field(examples=["F-12"])
+    from_status: FindingStatus
+    to_status: FindingStatus
+    reason: str = Field(examples=["CM-3 closed effective"])
 
 
 class FindingRead(BaseModel):
@@ -90,6 +120,10 @@ class FindingRead(BaseModel):
     due_date: date | None
     overdue: bool
     decision_note: str
+    closure_decision: FindingClosure | None
+    measures: list[FindingMeasure] = Field(
+        description="Linked corrective measures, by key; each with its effectiveness result."
+    )
     cb_plan_accepted_at: datetime | None
     cb_verified_at: datetime | None
     closed_at: datetime | None

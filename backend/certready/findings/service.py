@@ -24,12 +24,15 @@ from certready.context import OrgContext
 from certready.core.changes import ChangeSpec, check_version, move_object, requested, update_object
 from certready.core.clock import today, utcnow
 from certready.core.pagination import PageParams, paginate
-from certready.core.problems import Conflict, Forbidden, Unprocessable
+from certready.core.problems import Conflict, Forbidden, IllegalTransition, Unprocessable
+from certready.corrective_measures.enums import NOT_OVERDUE_STATUSES, EffectivenessResult
+from certready.corrective_measures.models import CorrectiveMeasure
 from certready.db.base import columns
 from certready.db.repository import next_number
 from certready.evidence.service import ensure_evidence_in_org
 from certready.findings.enums import (
     NONCONFORMITY_GRADES,
+    FindingClosure,
     FindingGrade,
     FindingSource,
     FindingStatus,
@@ -37,8 +40,10 @@ from certready.findings.enums import (
 from certready.findings.models import Finding
 from certready.findings.repository import FindingRepository
 from certready.findings.schemas import (
+    FindingConsequence,
     FindingCreate,
     FindingFilters,
+    FindingMeasure,
     FindingRead,
     FindingTransition,
     FindingUpdate,
@@ -89,12 +94,30 @@ async def _evidence(
     return pairs
 
 
+def _measure_item(m: CorrectiveMeasure) -> FindingMeasure:
+    result = m.review_result
+    return FindingMeasure(
+        id=m.id,
+        key=f"CM-{m.number}",
+        title=m.title,
+        status=m.status,
+        owner_id=m.owner_id,
+        due_date=m.due_date,
+        overdue=m.due_date is not None
+        and m.due_date < today()
+        and m.status not in NOT_OVERDUE_STATUSES,
+        effectiveness_result=EffectivenessResult(result) if result is not None else None,
+        closed_at=m.closed_at,
+    )
+
+
 async def finding_reads(session: AsyncSession, findings: Sequence[Finding]) -> list[FindingRead]:
-    """Read models of these findings, their evidence loaded in one query."""
+    """Read models of these findings, their evidence and measures loaded in one query each."""
     if not findings:
         return []
     repo = FindingRepository(session, findings[0].org_id)
     evidence = await repo.evidence([f.id for f in findings])
+    measures = await repo.measures([f.id for f in findings])
     now = today()
     return [
         FindingRead.model_validate(
@@ -109,6 +132,7 @@ async def finding_reads(session: AsyncSession, findings: Sequence[Finding]) -> l
                     LinkedEvidence(evidence_item_id=i, version_number=n)
                     for i, n in evidence.get(f.id, [])
                 ],
+                "measures": [_measure_item(m) for m in measures.get(f.id, [])],
                 "overdue": f.due_date is not None
                 and f.due_date < now
                 and f.status != FindingStatus.closed,
@@ -345,41 +369,136 @@ def _check_cb_fields(finding: Finding, changes: dict[str, Any], grade: FindingGr
         )
 
 
-async def transition_finding(
-    session: AsyncSession, ctx: OrgContext, finding: Finding, data: FindingTransition
-) -> Finding:
-    """Move a finding through its grade's lifecycle (the close guards of 10.1)."""
-    _ensure_may_write(ctx, finding)
-    grade = FindingGrade(finding.grade)
+def _closure(finding: Finding, data: FindingTransition) -> FindingClosure | None:
+    """The closing decision: corrective action for NCs, a correction only for the others."""
+    if data.to != FindingStatus.closed:
+        if data.decision is not None:
+            raise Unprocessable(
+                "A decision is recorded only when closing.", loc=["body", "decision"]
+            )
+        return None
+    if data.decision is not None:
+        return data.decision
+    if FindingGrade(finding.grade) in NONCONFORMITY_GRADES:
+        return FindingClosure.corrective_action
+    return FindingClosure.correction_only
+
+
+async def _finding_move(
+    session: AsyncSession,
+    ctx: OrgContext,
+    finding: Finding,
+    to: FindingStatus,
+    note: str,
+    decision: FindingClosure | None,
+) -> FindingMove:
+    """What the close guards of the finding's workflow look at."""
     open_measures = effective = 0
-    if data.to == FindingStatus.closed and grade in NONCONFORMITY_GRADES:
+    if to == FindingStatus.closed and FindingGrade(finding.grade) in NONCONFORMITY_GRADES:
         # 10.1: a nonconformity closes once corrective action worked: no linked measure
         # open, and at least one closed as effective
         repo = FindingRepository(session, ctx.org_id)
         open_measures = (await repo.open_measure_counts([finding.id])).get(finding.id, 0)
         effective = (await repo.effective_measure_counts([finding.id])).get(finding.id, 0)
-    move = FindingMove(
+    return FindingMove(
         finding=finding,
-        note=data.note,
+        note=note,
         open_measures=open_measures,
         certification_body=is_cb_finding(finding),
         effective_measures=effective,
+        decision=decision,
     )
 
-    def close() -> None:
-        if data.to == FindingStatus.closed:
-            finding.closed_at = utcnow()
-            finding.decision_note = data.note.strip()
 
-    await move_object(
+async def _move(
+    session: AsyncSession,
+    ctx: OrgContext,
+    finding: Finding,
+    move: FindingMove,
+    to: FindingStatus,
+    because: dict[str, str] | None = None,
+) -> FindingStatus:
+    """The one way a finding changes state (a user's request or a measure's consequence)."""
+
+    def close() -> None:
+        if to == FindingStatus.closed:
+            finding.closed_at = utcnow()
+            finding.decision_note = move.note.strip()
+            finding.closure_decision = move.decision
+
+    extra: dict[str, Any] = {}
+    if move.decision is not None:
+        extra["decision"] = move.decision.value
+    if because is not None:
+        extra["because"] = because
+    return await move_object(
         session,
         ctx,
         finding,
-        workflow_for(grade),
+        workflow_for(FindingGrade(finding.grade)),
         move,
-        data.to,
+        to,
         FINDING_CHANGES,
-        note=data.note,
+        note=move.note,
         effects=close,
+        extra_after=extra or None,
     )
+
+
+async def transition_finding(
+    session: AsyncSession, ctx: OrgContext, finding: Finding, data: FindingTransition
+) -> Finding:
+    """Move a finding through its grade's lifecycle (the close guards of 10.1)."""
+    _ensure_may_write(ctx, finding)
+    decision = _closure(finding, data)
+    move = await _finding_move(session, ctx, finding, data.to, data.note, decision)
+    await _move(session, ctx, finding, move, data.to)
     return finding
+
+
+async def follow_measure(
+    session: AsyncSession,
+    ctx: OrgContext,
+    finding_ids: Sequence[uuid.UUID],
+    measure: str,
+    event: str,
+) -> list[FindingConsequence]:
+    """Move the nonconformities a measure's ``event`` settles, each with its own entry.
+
+    ``planned``: an open NC has its action planned. ``closed`` (the measure closed with an
+    effective review): an NC with no linked measure still open closes, as its workflow
+    and guards allow (a certification-body major waits for the body's verification).
+    Observations and OFIs have no measure-driven states and stay as they are. The caller
+    (corrective_measures) calls this explicitly; it returns what moved.
+    """
+    out: list[FindingConsequence] = []
+    repo = FindingRepository(session, ctx.org_id)
+    for finding in await repo.locked(finding_ids):
+        grade = FindingGrade(finding.grade)
+        if grade not in NONCONFORMITY_GRADES:
+            continue
+        current = FindingStatus(finding.status)
+        if event == "planned" and current == FindingStatus.open:
+            to, reason = FindingStatus.action_planned, f"{measure} planned"
+            decision = None
+        elif event == "closed" and current == FindingStatus.action_planned:
+            to, reason = FindingStatus.closed, f"{measure} closed effective"
+            decision = FindingClosure.corrective_action
+        else:
+            continue
+        move = await _finding_move(session, ctx, finding, to, reason, decision)
+        try:
+            workflow_for(grade).check(move, current, to)
+        except IllegalTransition:
+            continue  # e.g. another measure still open: the finding waits for it
+        await _move(session, ctx, finding, move, to, because={"measure": measure, "event": event})
+        out.append(
+            FindingConsequence(
+                finding_id=finding.id,
+                key=finding_key(finding),
+                from_status=current,
+                to_status=to,
+                reason=reason,
+            )
+        )
+    return sorted(out, key=lambda c: int(c.key[2:]))

@@ -3,7 +3,9 @@
 Nonconformities: open -> action_planned -> closed; closing needs at least one linked
 corrective measure closed as effective, none still open (10.1), and, for a
 certification-body major, the body's verification.
-Observations and OFIs: open -> closed with a decision note.
+Observations and OFIs: open -> closed on a recorded correction-only decision (the note is
+its reason). corrective_measures moves NCs on when their measures are planned or close
+effective (findings.service.follow_measure).
 """
 
 from __future__ import annotations
@@ -11,7 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from certready.core.workflow import Workflow
-from certready.findings.enums import NONCONFORMITY_GRADES, FindingGrade, FindingStatus
+from certready.findings.enums import (
+    NONCONFORMITY_GRADES,
+    FindingClosure,
+    FindingGrade,
+    FindingStatus,
+)
 from certready.findings.models import Finding
 
 S = FindingStatus
@@ -24,9 +31,15 @@ class FindingMove:
     open_measures: int
     certification_body: bool
     effective_measures: int = 0
+    decision: FindingClosure | None = None
 
 
 def _nc_can_close(move: FindingMove) -> str | None:
+    if move.decision == FindingClosure.correction_only:
+        return (
+            "A nonconformity does not close on a correction only: it needs corrective action "
+            "(a linked measure closed with an effective review)."
+        )
     if move.open_measures:
         return (
             f"{move.open_measures} linked corrective measure(s) are still open; "
@@ -48,8 +61,13 @@ def _nc_can_close(move: FindingMove) -> str | None:
 
 
 def _note_needed(move: FindingMove) -> str | None:
+    if move.decision != FindingClosure.correction_only:
+        return (
+            "Observations and OFIs have no corrective measures: they close on a "
+            "correction-only decision."
+        )
     if not move.note.strip():
-        return "Closing an observation or OFI needs a decision note."
+        return "Closing an observation or OFI needs the reason for the correction-only decision."
     return None
 
 

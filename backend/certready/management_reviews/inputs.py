@@ -71,7 +71,14 @@ async def update_input(
     if "links" in changes:
         changes["links"] = await _check_links(repo, data.links or [])
     if "not_applicable_reason" in changes:
-        reason = (changes["not_applicable_reason"] or "").strip() or None
+        given = changes["not_applicable_reason"]
+        if given is not None and not given.strip():
+            # "not applicable" counts only with a reason (iso20000.md 6.6); null withdraws it
+            raise Unprocessable(
+                "A topic is marked not applicable only with a reason.",
+                loc=["body", "not_applicable_reason"],
+            )
+        reason = (given or "").strip() or None
         changes["not_applicable_reason"] = reason
         if reason and changes.get("covered"):
             raise Unprocessable(

@@ -108,7 +108,10 @@ class ManagementReviewInputUpdate(BaseModel):
     links: list[TopicLink] | None = Field(default=None, max_length=200)
     covered: bool | None = None
     not_applicable_reason: str | None = Field(
-        default=None, max_length=2000, description="Set to mark the topic not applicable."
+        default=None,
+        max_length=2000,
+        description="A reason marks the topic not applicable (a blank one is refused: 422); "
+        "null withdraws it.",
     )
 
 

@@ -5,6 +5,8 @@ import { type ApiProblem, toApiProblem } from "./problem";
 interface Moved<S extends string> {
   key: string;
   status: S;
+  /** Other objects this move moved on (e.g. a measure's findings), each announced too. */
+  consequences?: { key: string; to_status: string; reason: string }[];
 }
 
 /** The variables of a generated `...TransitionXMutation()`: `{ path, body: { to, note } }`. */
@@ -27,7 +29,10 @@ export function useWorkflowMove<S extends string, V extends MoveVariables<S>>(
 ) {
   const mutation = useMutation<Moved<S>, unknown, V>({
     mutationFn: options.mutationFn,
-    onSuccess: (data) => notifySuccess(`${data.key} is now ${label(data.status)}.`),
+    onSuccess: (data) => {
+      notifySuccess(`${data.key} is now ${label(data.status)}.`);
+      for (const c of data.consequences ?? []) notifySuccess(`${c.key} moved to ${c.to_status.replace("_", " ")}: ${c.reason}.`, "Finding moved on");
+    },
     onError: (error) => {
       const p = toApiProblem(error);
       if (p.status !== 409) notifyProblem(p, `Could not change the ${noun}'s status`);

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Badge, Button, Card, Group, Modal, Select, SimpleGrid, Skeleton, Stack, Text, Textarea, Title } from "@mantine/core";
+import { Badge, Button, Card, Group, Modal, Select, SimpleGrid, Skeleton, Stack, Table, Text, Textarea, Title } from "@mantine/core";
 import { DateInput } from "@mantine/dates";
 import { useForm } from "@mantine/form";
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -24,6 +24,7 @@ import { invalidateOperations } from "../../api/invalidate";
 import { memberNames, useMembers } from "../members/api";
 import { useCan } from "../orgs/useCan";
 import { useCurrentOrg } from "../orgs/useCurrentOrg";
+import { MeasureStatusBadge } from "../corrective_measures/MeasureStatusBadge";
 import { FindingStatusBadge, GradeBadge } from "./GradeBadge";
 import { FINDING_TRANSITION_LABELS, GRADE_OPTIONS, isGrade, isNonconformity, SOURCE_LABELS } from "./labels";
 
@@ -164,22 +165,25 @@ export function FindingDetailPage() {
               </>
             )}
           </SimpleGrid>
-          {finding.decision_note && <Field label="Decision note">{finding.decision_note}</Field>}
+          {finding.closure_decision === "correction_only" && <Field label="Closed on a correction only">{finding.decision_note || "—"}</Field>}
+          {finding.closure_decision !== "correction_only" && finding.decision_note && <Field label="Decision note">{finding.decision_note}</Field>}
           <Text size="xs" c="dimmed">
             {nc
-              ? "A nonconformity moves open → action planned → closed; it closes once its corrective measures are closed."
-              : "Observations and OFIs are not nonconformities: close them with a decision note (what was decided and why)."}
+              ? "A nonconformity moves open → action planned → closed: its action is planned when a linked measure is planned, and it closes by itself when its last open measure closes with an effective review."
+              : "Observations and OFIs are not nonconformities and have no corrective measures: close them on a correction-only decision, with its reason."}
           </Text>
         </Stack>
       </Card>
+
+      {(nc || finding.measures.length > 0) && <FindingMeasures org={slug} finding={finding} names={names} />}
 
       <Modal opened={closing} onClose={() => setClosing(false)} title={`Close ${finding.key}`} centered>
         <Stack gap="md">
           {problem && <ProblemAlert problem={problem} />}
           <Textarea
-            label="Decision note"
+            label={nc ? "Closing note" : "Reason for closing on a correction only"}
             required={!nc}
-            description={nc ? "Optional: how the nonconformity was resolved" : "What was decided about this finding, and why"}
+            description={nc ? "Optional: how the nonconformity was resolved" : "Why a correction is enough here (no corrective action)"}
             autosize
             minRows={3}
             value={note}
@@ -211,6 +215,58 @@ export function FindingDetailPage() {
         />
       )}
     </Stack>
+  );
+}
+
+/** The corrective measures linked to the finding, each with its state and effectiveness result. */
+function FindingMeasures({ org, finding, names }: { org: string; finding: FindingRead; names: Map<string, string> }) {
+  return (
+    <Card withBorder padding="md">
+      <Stack gap="sm">
+        <Title order={4}>Corrective measures</Title>
+        {finding.measures.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            No corrective measure is linked yet: a nonconformity closes only after one is closed with an effective review.
+          </Text>
+        ) : (
+          <Table aria-label="Corrective measures of the finding">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Measure</Table.Th>
+                <Table.Th>Status</Table.Th>
+                <Table.Th>Owner</Table.Th>
+                <Table.Th>Due</Table.Th>
+                <Table.Th>Effectiveness</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {finding.measures.map((m) => (
+                <Table.Tr key={m.id}>
+                  <Table.Td>
+                    <AnchorLink size="sm" to="/orgs/$org/corrective-measures/$measureId" params={{ org, measureId: m.id }}>
+                      {m.key} {m.title}
+                    </AnchorLink>
+                  </Table.Td>
+                  <Table.Td>
+                    <MeasureStatusBadge status={m.status} />
+                  </Table.Td>
+                  <Table.Td>{m.owner_id ? (names.get(m.owner_id) ?? "a former member") : "—"}</Table.Td>
+                  <Table.Td>
+                    {formatDate(m.due_date)}
+                    {m.overdue && (
+                      <Badge color="red" ml="xs" size="xs">
+                        Overdue
+                      </Badge>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{m.effectiveness_result === null ? "—" : m.effectiveness_result === "effective" ? "Effective" : "Not effective"}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Stack>
+    </Card>
   );
 }
 
