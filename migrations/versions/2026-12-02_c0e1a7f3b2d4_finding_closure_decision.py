@@ -1,7 +1,7 @@
 """findings: the closing decision (corrective action, or correction only for observations/OFIs)
 
 Revision ID: c0e1a7f3b2d4
-Revises: d4f2fae09cd9
+Revises: dec91f96616f
 Create Date: 2026-12-02 04:50:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "c0e1a7f3b2d4"
-down_revision: str | Sequence[str] | None = "d4f2fae09cd9"
+down_revision: str | Sequence[str] | None = "dec91f96616f"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1584,6 +1584,12 @@ export type CorrectiveMeasureRead = {
      * Updated At
      */
     updated_at: string;
+    /**
+     * Consequences
+     *
+     * Findings this request moved on (planning the measure plans their action; closing it effective closes the nonconformities it settles); empty on reads.
+     */
+    consequences?: Array<FindingConsequence>;
 };
 
 /**
@@ -2419,6 +2425,35 @@ export type FailingObjectRead = {
 };
 
 /**
+ * FindingClosure
+ *
+ * How a finding was closed: corrective action worked, or a correction was enough.
+ */
+export type FindingClosure = 'corrective_action' | 'correction_only';
+
+/**
+ * FindingConsequence
+ *
+ * A finding that moved because of this request (e.g. its measure was planned or closed).
+ */
+export type FindingConsequence = {
+    /**
+     * Finding Id
+     */
+    finding_id: string;
+    /**
+     * Key
+     */
+    key: string;
+    from_status: FindingStatus;
+    to_status: FindingStatus;
+    /**
+     * Reason
+     */
+    reason: string;
+};
+
+/**
  * FindingCreate
  *
  * Raise a finding; from a checklist line, give ``checklist_line_id`` (it links the line).
@@ -2461,6 +2496,44 @@ export type FindingCreate = {
  * FindingGrade
  */
 export type FindingGrade = 'major_nc' | 'minor_nc' | 'observation' | 'ofi';
+
+/**
+ * FindingMeasure
+ *
+ * A corrective measure linked to the finding, as the finding page lists it.
+ */
+export type FindingMeasure = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Key
+     */
+    key: string;
+    /**
+     * Title
+     */
+    title: string;
+    status: MeasureStatus;
+    /**
+     * Owner Id
+     */
+    owner_id: string | null;
+    /**
+     * Due Date
+     */
+    due_date: string | null;
+    /**
+     * Overdue
+     */
+    overdue: boolean;
+    effectiveness_result: EffectivenessResult | null;
+    /**
+     * Closed At
+     */
+    closed_at: string | null;
+};
 
 /**
  * FindingPage
@@ -2543,6 +2616,13 @@ export type FindingRead = {
      * Decision Note
      */
     decision_note: string;
+    closure_decision: FindingClosure | null;
+    /**
+     * Measures
+     *
+     * Linked corrective measures, by key; each with its effectiveness result.
+     */
+    measures: Array<FindingMeasure>;
     /**
      * Cb Plan Accepted At
      */
@@ -2588,6 +2668,10 @@ export type FindingTransition = {
      * Note
      */
     note?: string;
+    /**
+     * Closing only: observations and OFIs close on `correction_only` (the note is the reason, required); nonconformities close on `corrective_action`.
+     */
+    decision?: FindingClosure | null;
 };
 
 /**
@@ -3335,7 +3419,7 @@ export type ManagementReviewInputUpdate = {
     /**
      * Not Applicable Reason
      *
-     * Set to mark the topic not applicable.
+     * A reason marks the topic not applicable (a blank one is refused: 422); null withdraws it.
      */
     not_applicable_reason?: string | null;
 };
