@@ -25,7 +25,7 @@ from certready.main import create_app
 from tests.evidence.live import LiveServer, database_url
 from tests.factories.audits import audits_url, create_audit, create_programme, programmes_url
 from tests.factories.auth import PASSWORD, OrgFixture, add_member, first_run
-from tests.factories.corrective_measures import measures_url, open_measure
+from tests.factories.corrective_measures import measure_in, measures_url, open_measure
 from tests.factories.evidence import create_statement, evidence_url
 from tests.factories.findings import findings_url, raise_finding
 from tests.factories.management_reviews import create_review, reviews_url
@@ -422,3 +422,70 @@ async def test_a_burst_of_wrong_passwords_is_checked_exactly_up_to_the_limit(liv
     assert len(checked) == Settings().login_account_failures, [r.status_code for r in responses]
     assert len(checked) + len(limited) == len(responses)
     assert all(int(r.headers["retry-after"]) > 0 for r in limited)
+
+
+# --- the NC close guard under concurrent links (issue 13) -------------------------------------
+
+
+async def _nc_ready_to_close(c: httpx.AsyncClient, live: Live) -> dict[str, Any]:
+    """A minor NC with one measure closed effective and none open (left for a manual close)."""
+    finding = await raise_finding(c, live.org)
+    blocker = await open_measure(c, live.org, finding_ids=[finding["id"]])
+    await measure_in(c, live.org, "closed", finding_ids=[finding["id"]])
+    r = await c.post(
+        measures_url(live.org, blocker["id"], "transitions"),
+        json={"to": "cancelled", "note": "Merged"},
+        headers=live.org.admin.headers,
+    )
+    assert r.status_code == 200, r.text
+    return finding
+
+
+@pytest.mark.parametrize("link", ["create", "patch"])
+async def test_close_guard_holds_against_concurrent_links(live: Live, link: str) -> None:
+    """Closing an NC while new measures are linked to it: never a closed NC with an open one."""
+    headers = live.org.admin.headers
+    async with httpx.AsyncClient(base_url=live.url, timeout=60) as c:
+        finding = await _nc_ready_to_close(c, live)
+        spare = [await open_measure(c, live.org) for _ in range(RACERS // 2)]
+        etags = [
+            (await c.get(measures_url(live.org, m["id"]), headers=headers)).headers["etag"]
+            for m in spare
+        ]
+
+    async def go(client: httpx.AsyncClient, i: int) -> httpx.Response:
+        if i % 2 == 0:
+            return await client.post(
+                findings_url(live.org, finding["id"], "transitions"),
+                json={"to": "closed", "note": f"Closer {i}"},
+                headers=headers,
+            )
+        if link == "create":
+            return await client.post(
+                measures_url(live.org),
+                json={"title": f"Late measure {i}", "finding_ids": [finding["id"]]},
+                headers=headers,
+            )
+        return await client.patch(
+            measures_url(live.org, spare[i // 2]["id"]),
+            json={"finding_ids": [finding["id"]]},
+            headers={**headers, "If-Match": etags[i // 2]},
+        )
+
+    responses = await race(live, go)
+    closes = [r.status_code for i, r in enumerate(responses) if i % 2 == 0]
+    links = [r.status_code for i, r in enumerate(responses) if i % 2 == 1]
+    assert set(closes) <= {200, 409} and closes.count(200) <= 1, [r.text for r in responses]
+    assert set(links) <= {200, 201, 422}, [r.text for r in responses]
+    async with httpx.AsyncClient(base_url=live.url, timeout=60) as c:
+        now = (await c.get(findings_url(live.org, finding["id"]), headers=headers)).json()
+    statuses = [m["status"] for m in now["measures"]]
+    if now["status"] == "closed":
+        assert closes.count(200) == 1
+        # the invariant: closed only with an effective closed measure and none open
+        assert all(s in ("closed", "cancelled") for s in statuses), statuses
+        assert any(m["effectiveness_result"] == "effective" for m in now["measures"])
+        assert all(code == 422 for code in links), links  # every link came after the close
+    else:
+        assert closes.count(200) == 0
+        assert any(s not in ("closed", "cancelled") for s in statuses)  # a link won first
