@@ -131,9 +131,21 @@ def test_minor_nc_to_closed_and_review_held(
     finding = setup["finding"]
     log_in(page, server, ADMIN_EMAIL)
 
-    # From the finding: open a corrective measure with the finding pre-selected.
+    # Closing the NC without any corrective measure is refused, with the reason (10.1).
     page.goto(f"{server}/orgs/{ORG}/findings/{finding['id']}")
     expect(page.get_by_role("heading", name=finding["key"])).to_be_visible()
+    expect(page.get_by_text("No corrective measure is linked yet")).to_be_visible()
+    page.get_by_role("button", name="Action planned").click()
+    expect(page.get_by_text("Action planned", exact=True).first).to_be_visible()
+    page.get_by_role("button", name="Close finding").click()
+    refused = page.get_by_role("dialog", name=f"Close {finding['key']}")
+    refused.get_by_role("button", name="Close finding").click()
+    expect(
+        refused.get_by_role("alert").filter(has_text="closes only after corrective action")
+    ).to_be_visible()
+    refused.get_by_role("button", name="Cancel").click()
+
+    # From the finding: open a corrective measure with the finding pre-selected.
     page.get_by_role("link", name="Create corrective measure").click()
     dialog = page.get_by_role("dialog", name="New corrective measure")
     expect(dialog.get_by_text(finding["key"], exact=False).first).to_be_visible()
@@ -222,18 +234,19 @@ def test_minor_nc_to_closed_and_review_held(
         mia.get_by_role("button", name="Close measure").click()
         expect(status_badge(mia, "Closed")).to_be_visible()
         expect(mia.get_by_text(re.compile(r"CM-1 is closed"))).to_be_visible()
+        # its last open measure closed effective: the finding moved on by itself, and said so
+        expect(
+            mia.get_by_text(f"{finding['key']} moved to closed: CM-1 closed effective.")
+        ).to_be_visible()
     finally:
         context.close()
 
-    # The finding (action planned since the measure was planned) can now close.
+    # The finding page shows it closed, with its measure and the effectiveness result.
     page.goto(f"{server}/orgs/{ORG}/findings/{finding['id']}")
-    expect(page.get_by_text("Action planned", exact=True).first).to_be_visible()
-    page.get_by_role("button", name="Close finding").click()
-    close = page.get_by_role("dialog", name=f"Close {finding['key']}")
-    close.get_by_role("textbox", name="Decision note", exact=True).fill("CM-1 closed, effective.")
-    close.get_by_role("button", name="Close finding").click()
-    expect(close).to_be_hidden()
     expect(page.get_by_text("Closed", exact=True).first).to_be_visible()
+    measures = page.get_by_role("table", name="Corrective measures of the finding")
+    row = measures.get_by_role("row").filter(has_text="CM-1")
+    expect(row.get_by_text("Effective", exact=True)).to_be_visible()
     expect(page.get_by_role("button", name="Close finding")).to_have_count(0)
 
     # Management review: plan it in the UI; the inputs are pre-filled from the data.
