@@ -131,6 +131,10 @@ def test_minor_nc_to_closed_and_review_held(
     finding = setup["finding"]
     log_in(page, server, ADMIN_EMAIL)
 
+    # The open NC has no corrective measure: RDY-33 fails on the dashboard.
+    rules = page.get_by_role("region", name="Rules")
+    expect(rules.get_by_role("button", name=re.compile(r"RDY-33"))).to_be_visible()
+
     # Closing the NC without any corrective measure is refused, with the reason (10.1).
     page.goto(f"{server}/orgs/{ORG}/findings/{finding['id']}")
     expect(page.get_by_role("heading", name=finding["key"])).to_be_visible()
@@ -248,6 +252,13 @@ def test_minor_nc_to_closed_and_review_held(
     row = measures.get_by_role("row").filter(has_text="CM-1")
     expect(row.get_by_text("Effective", exact=True)).to_be_visible()
     expect(page.get_by_role("button", name="Close finding")).to_have_count(0)
+
+    # ... and RDY-33 passes on the dashboard.
+    page.goto(f"{server}/orgs/{ORG}/dashboard")
+    rules = page.get_by_role("region", name="Rules")
+    rules.get_by_role("button", name=re.compile(r"^Passing rules")).click()
+    expect(rules.get_by_text(re.compile(r"RDY-33 "))).to_be_visible()
+    expect(rules.get_by_role("button", name=re.compile(r"RDY-33"))).to_have_count(0)
 
     # Management review: plan it in the UI; the inputs are pre-filled from the data.
     page.get_by_role("navigation", name="Main").get_by_role(
