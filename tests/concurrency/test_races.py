@@ -33,6 +33,7 @@ from tests.factories.objectives import create_objective, objectives_url
 from tests.factories.operations import OPERATIONS_PATCH_KINDS
 from tests.factories.risks import METHOD, create_risk, risks_url
 from tests.factories.suppliers import create_supplier, suppliers_url
+from tests.factories.suppliers import create_supplier, statements_url, suppliers_url
 from tests.factories.training import add_person, add_record, create_course, training_url
 
 pytestmark = pytest.mark.slow
@@ -188,6 +189,14 @@ async def _supplier(c: httpx.AsyncClient, live: Live) -> tuple[str, str, Callabl
     return suppliers_url(live.org, s["id"]), s["id"], lambda i: {"name": f"Supplier {i}"}
 
 
+async def _none_exist(c: httpx.AsyncClient, live: Live) -> tuple[str, str, Callable[[int], Any]]:
+    body = {"category": "external", "statement": "No external suppliers."}
+    r = await c.post(statements_url(live.org), json=body, headers=live.org.admin.headers)
+    assert r.status_code == 201, r.text
+    url = statements_url(live.org, r.json()["id"])
+    return url, r.json()["id"], lambda i: {"statement": f"Statement {i}"}
+
+
 async def _review(c: httpx.AsyncClient, live: Live) -> tuple[str, str, Callable[[int], Any]]:
     r = await create_review(c, live.org)
     return reviews_url(live.org, r["id"]), r["id"], lambda i: {"agenda": f"Agenda {i}"}
@@ -230,6 +239,7 @@ PATCH_KINDS: dict[str, Maker] = {
     "/api/v1/orgs/{org}/objectives/{objective_id}": _objective,
     "/api/v1/orgs/{org}/management-reviews/{review_id}": _review,
     "/api/v1/orgs/{org}/suppliers/{supplier_id}": _supplier,
+    "/api/v1/orgs/{org}/supplier-statements/{statement_id}": _none_exist,
     "/api/v1/orgs/{org}/readiness/settings": _readiness_settings,
     "/api/v1/orgs/{org}/risks/method": _risk_method,
     "/api/v1/orgs/{org}/risks/{risk_id}": _risk,
@@ -244,6 +254,7 @@ PART_ROUTES = {
     "/api/v1/orgs/{org}/management-reviews/{review_id}/decisions/{decision_id}",
     "/api/v1/orgs/{org}/management-reviews/{review_id}/actions/{action_id}",
     "/api/v1/orgs/{org}/risks/{risk_id}/actions/{action_id}",
+    "/api/v1/orgs/{org}/suppliers/{supplier_id}/reviews/{review_id}",
 }
 
 
@@ -323,6 +334,14 @@ async def _review_move(c: httpx.AsyncClient, live: Live) -> tuple[str, str, list
     return url, r["id"], [{"to": "cancelled", "note": f"Clash {i}"} for i in range(RACERS)]
 
 
+async def _statement_approval(c: httpx.AsyncClient, live: Live) -> tuple[str, str, list[Any]]:
+    body = {"category": "customer_as_supplier", "statement": "No customer supplies us."}
+    r = await c.post(statements_url(live.org), json=body, headers=live.org.admin.headers)
+    assert r.status_code == 201, r.text
+    url = statements_url(live.org, r.json()["id"], "transitions")
+    return url, r.json()["id"], [{"to": "approved"}] * RACERS
+
+
 async def _programme_approval(c: httpx.AsyncClient, live: Live) -> tuple[str, str, list[Any]]:
     p = await create_programme(c, live.org, title="Programme to approve")
     return programmes_url(live.org, p["id"], "approve"), p["id"], [{}] * RACERS
@@ -335,6 +354,7 @@ MOVES: dict[str, Callable[[httpx.AsyncClient, Live], Awaitable[tuple[str, str, l
     "/api/v1/orgs/{org}/corrective-measures/{measure_id}/transitions": _measure_move,
     "/api/v1/orgs/{org}/management-reviews/{review_id}/transitions": _review_move,
     "/api/v1/orgs/{org}/audit-programmes/{programme_id}/approve": _programme_approval,
+    "/api/v1/orgs/{org}/supplier-statements/{statement_id}/transitions": _statement_approval,
 }
 
 

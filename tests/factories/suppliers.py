@@ -29,3 +29,7 @@ async def create_supplier(
     r = await client.post(suppliers_url(org), json=body, headers=headers or org.admin.headers)
     assert r.status_code == expect, r.text
     return dict(r.json())
+
+
+def statements_url(org: OrgFixture, *parts: object) -> str:
+    return "/".join([f"/api/v1/orgs/{org.slug}/supplier-statements", *(str(p) for p in parts)])

@@ -39,7 +39,7 @@ DEMO_STAGE2_BLOCKERS = [
 ]
 DEMO_WARNINGS = ["RDY-18", "RDY-25", "RDY-31", "RDY-IMPL-S1"]
 # Stage 1 blockers Certready cannot evaluate yet (no SMS registers): listed on every report.
-STAGE1_UNEVALUATED = ["RDY-02", "RDY-03", "RDY-06", "RDY-07", "RDY-13", "RDY-23"]
+STAGE1_UNEVALUATED = ["RDY-02", "RDY-03", "RDY-07", "RDY-13", "RDY-23"]
 
 
 async def _demo(client: httpx.AsyncClient) -> OrgFixture:
@@ -84,7 +84,6 @@ async def test_demo_organisation_verdicts(client: httpx.AsyncClient) -> None:
     assert {r["id"] for r in report["not_implemented"]} == {
         "RDY-02",
         "RDY-03",
-        "RDY-06",
         "RDY-07",
         "RDY-13",
         "RDY-21",

@@ -41,7 +41,7 @@ pytestmark = pytest.mark.anyio
 # gate null, never true). Stage 1: scope/catalogue, context, clauses 4-5 ownership, risks,
 # agreements, other parties. Stage 2 adds continuity tests, CMDB, service reports, Stage 1
 # concerns.
-UNEVALUATED_S1 = {"RDY-02", "RDY-03", "RDY-06", "RDY-07", "RDY-13", "RDY-23"}
+UNEVALUATED_S1 = {"RDY-02", "RDY-03", "RDY-07", "RDY-13", "RDY-23"}
 UNEVALUATED_S2 = UNEVALUATED_S1 | {"RDY-21", "RDY-22", "RDY-24", "RDY-37"}
 
 # The gate each rule named in the table belongs to (iso20000.md section 6, plus Certready's

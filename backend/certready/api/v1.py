@@ -29,6 +29,7 @@ from certready.risks.router import router as risks_router
 from certready.services.router import router as services_router
 from certready.services.router import scope_router as services_scope_router
 from certready.suppliers.router import router as suppliers_router
+from certready.suppliers.router import statements_router as supplier_statements_router
 from certready.system.router import router as system_router
 from certready.tokens.router import current_router as current_token_router
 from certready.tokens.router import router as tokens_router
@@ -84,6 +85,7 @@ def build_api_router() -> APIRouter:
     api.include_router(risks_router, responses=ORG_SCOPED)
     for router in (services_router, services_scope_router, customers_router):
         api.include_router(router, responses=ORG_SCOPED)
+    api.include_router(supplier_statements_router, responses=ORG_SCOPED)
     api.include_router(readiness_router, responses=ORG_SCOPED)
     api.include_router(configuration_router, responses=ORG_SCOPED)
     api.include_router(demo_router, responses=PUBLIC)

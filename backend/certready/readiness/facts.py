@@ -249,6 +249,18 @@ class ReviewFacts:
     minutes_approved: bool
 
 
+@dataclass(frozen=True)
+class OtherPartyEvidence:
+    """An evidence item for clause 4 or 5 that a supplier owns or provides (RDY-06)."""
+
+    evidence_id: uuid.UUID
+    evidence_number: int
+    title: str
+    supplier_id: uuid.UUID
+    supplier_number: int
+    supplier_name: str
+
+
 @dataclass
 class Facts:
     org_id: uuid.UUID
@@ -282,6 +294,8 @@ class Facts:
     improvement: ImprovementFacts = field(default_factory=ImprovementFacts)
     # None: no management-review provider is registered.
     reviews: list[ReviewFacts] | None = None
+    # suppliers (RDY-06)
+    other_party_evidence: list[OtherPartyEvidence] = field(default_factory=list)
 
     def route(self, path: str) -> str:
         """An SPA route inside this organisation (``/orgs/acme/...``)."""

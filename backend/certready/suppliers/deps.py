@@ -10,8 +10,8 @@ from fastapi import Depends, Path
 from certready.api.deps import OrgCtxDep, Requires, SessionDep
 from certready.context import OrgContext
 from certready.orgs.permissions import Action
-from certready.suppliers.models import Supplier
-from certready.suppliers.repository import SupplierRepository
+from certready.suppliers.models import Supplier, SupplierStatement
+from certready.suppliers.repository import StatementRepository, SupplierRepository
 
 SuppliersReader = Annotated[OrgContext, Depends(Requires(Action.suppliers_read))]
 SuppliersWriter = Annotated[OrgContext, Depends(Requires(Action.suppliers_write))]
@@ -25,3 +25,13 @@ async def get_supplier(
 
 
 SupplierDep = Annotated[Supplier, Depends(get_supplier)]
+
+
+async def get_statement(
+    statement_id: Annotated[uuid.UUID, Path()], ctx: OrgCtxDep, session: SessionDep
+) -> SupplierStatement:
+    """The statement in the caller's organisation; any other id is the same 404."""
+    return await StatementRepository(session, ctx.org_id).get_or_404(statement_id)
+
+
+StatementDep = Annotated[SupplierStatement, Depends(get_statement)]

@@ -10,3 +10,14 @@ class SupplierKind(StrEnum):
 class SupplierStatus(StrEnum):
     active = "active"
     inactive = "inactive"
+
+
+class ReviewResult(StrEnum):
+    satisfactory = "satisfactory"
+    needs_improvement = "needs_improvement"
+    unsatisfactory = "unsatisfactory"
+
+
+class StatementStatus(StrEnum):
+    draft = "draft"
+    approved = "approved"

@@ -9,11 +9,27 @@ from certready.api.deps import SessionDep
 from certready.core.http import set_etag
 from certready.core.pagination import PageDep
 from certready.core.problems import problem_responses
-from certready.suppliers import service
-from certready.suppliers.deps import SupplierDep, SuppliersReader, SuppliersWriter
+from certready.suppliers import reviews, service, statements
+from certready.suppliers.deps import (
+    StatementDep,
+    SupplierDep,
+    SuppliersReader,
+    SuppliersWriter,
+)
 from certready.suppliers.enums import SupplierKind, SupplierStatus
 from certready.suppliers.schemas import (
+    ReviewCreate,
+    ReviewPage,
+    ReviewRead,
+    ReviewUpdate,
+    StatementCreate,
+    StatementMove,
+    StatementPage,
+    StatementRead,
+    StatementUpdate,
     SupplierCreate,
+    SupplierEvidenceCreate,
+    SupplierEvidencePage,
     SupplierFilters,
     SupplierPage,
     SupplierRead,
@@ -22,6 +38,7 @@ from certready.suppliers.schemas import (
 from certready.suppliers.service import supplier_read
 
 router = APIRouter(prefix="/orgs/{org}/suppliers", tags=["suppliers"])
+statements_router = APIRouter(prefix="/orgs/{org}/supplier-statements", tags=["suppliers"])
 
 
 @router.get("", response_model=SupplierPage)
@@ -72,3 +89,150 @@ async def update_supplier(
     supplier = await service.update_supplier(session, ctx, supplier, data, if_match)
     set_etag(response, supplier.version)
     return supplier_read(supplier)
+
+
+@router.get("/{supplier_id}/reviews", response_model=ReviewPage)
+async def list_reviews(
+    ctx: SuppliersReader, supplier: SupplierDep, session: SessionDep, page: PageDep
+) -> ReviewPage:
+    """List the supplier's performance reviews, latest first."""
+    rows, next_cursor, total = await reviews.list_reviews(session, supplier, page)
+    items = [ReviewRead.model_validate(r) for r in rows]
+    return ReviewPage(items=items, next_cursor=next_cursor, total=total)
+
+
+@router.post(
+    "/{supplier_id}/reviews", response_model=ReviewRead, status_code=status.HTTP_201_CREATED
+)
+async def add_review(
+    data: ReviewCreate,
+    ctx: SuppliersWriter,
+    supplier: SupplierDep,
+    session: SessionDep,
+    response: Response,
+) -> ReviewRead:
+    """Record a performance review (date, result, evidence); the supplier's ETag moves."""
+    review = await reviews.add_review(session, ctx, supplier, data)
+    set_etag(response, supplier.version)
+    return ReviewRead.model_validate(review)
+
+
+@router.patch(
+    "/{supplier_id}/reviews/{review_id}",
+    response_model=ReviewRead,
+    responses=problem_responses(412, 428),
+)
+async def update_review(
+    data: ReviewUpdate,
+    review_id: uuid.UUID,
+    ctx: SuppliersWriter,
+    supplier: SupplierDep,
+    session: SessionDep,
+    response: Response,
+    if_match: Annotated[str | None, Header()] = None,
+) -> ReviewRead:
+    """Change a review (send the supplier's `ETag` as `If-Match`)."""
+    review = await reviews.update_review(session, ctx, supplier, review_id, data, if_match)
+    set_etag(response, supplier.version)
+    return ReviewRead.model_validate(review)
+
+
+@router.get("/{supplier_id}/evidence", response_model=SupplierEvidencePage)
+async def list_supplier_evidence(
+    ctx: SuppliersReader, supplier: SupplierDep, session: SessionDep, page: PageDep
+) -> SupplierEvidencePage:
+    """List the evidence items this supplier owns or provides (RDY-06 reads them)."""
+    items, next_cursor, total = await reviews.list_evidence(session, supplier, page)
+    return SupplierEvidencePage(items=items, next_cursor=next_cursor, total=total)
+
+
+@router.post(
+    "/{supplier_id}/evidence",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=problem_responses(409),
+)
+async def add_supplier_evidence(
+    data: SupplierEvidenceCreate,
+    ctx: SuppliersWriter,
+    supplier: SupplierDep,
+    session: SessionDep,
+    response: Response,
+) -> None:
+    """Record that an evidence item is owned or provided by this supplier, not by you."""
+    await reviews.add_evidence(session, ctx, supplier, data)
+    set_etag(response, supplier.version)
+
+
+@router.delete("/{supplier_id}/evidence/{evidence_id}", status_code=status.HTTP_204_NO_CONTENT)
+async def remove_supplier_evidence(
+    evidence_id: uuid.UUID, ctx: SuppliersWriter, supplier: SupplierDep, session: SessionDep
+) -> None:
+    """The evidence item is no longer recorded as this supplier's."""
+    await reviews.remove_evidence(session, ctx, supplier, evidence_id)
+
+
+@statements_router.get("", response_model=StatementPage)
+async def list_statements(
+    ctx: SuppliersReader, session: SessionDep, page: PageDep
+) -> StatementPage:
+    """List the "none exist" statements, one per supplier kind at most."""
+    rows, next_cursor, total = await statements.list_statements(session, ctx.org_id, page)
+    items = [StatementRead.model_validate(s) for s in rows]
+    return StatementPage(items=items, next_cursor=next_cursor, total=total)
+
+
+@statements_router.post(
+    "",
+    response_model=StatementRead,
+    status_code=status.HTTP_201_CREATED,
+    responses=problem_responses(409),
+)
+async def create_statement(
+    data: StatementCreate, ctx: SuppliersWriter, session: SessionDep, response: Response
+) -> StatementRead:
+    """Draft the statement that no supplier of one kind exists (approve it for RDY-13)."""
+    statement = await statements.create_statement(session, ctx, data)
+    set_etag(response, statement.version)
+    return StatementRead.model_validate(statement)
+
+
+@statements_router.get("/{statement_id}", response_model=StatementRead)
+async def get_statement(
+    ctx: SuppliersReader, statement: StatementDep, response: Response
+) -> StatementRead:
+    """Read a statement; the `ETag` header is needed to change it."""
+    set_etag(response, statement.version)
+    return StatementRead.model_validate(statement)
+
+
+@statements_router.patch(
+    "/{statement_id}", response_model=StatementRead, responses=problem_responses(409, 412, 428)
+)
+async def update_statement(
+    data: StatementUpdate,
+    ctx: SuppliersWriter,
+    statement: StatementDep,
+    session: SessionDep,
+    response: Response,
+    if_match: Annotated[str | None, Header()] = None,
+) -> StatementRead:
+    """Change a draft statement's wording (send `If-Match`)."""
+    statement = await statements.update_statement(session, ctx, statement, data, if_match)
+    set_etag(response, statement.version)
+    return StatementRead.model_validate(statement)
+
+
+@statements_router.post(
+    "/{statement_id}/transitions", response_model=StatementRead, responses=problem_responses(409)
+)
+async def move_statement(
+    data: StatementMove,
+    ctx: SuppliersWriter,
+    statement: StatementDep,
+    session: SessionDep,
+    response: Response,
+) -> StatementRead:
+    """Approve a draft statement (who and when are recorded) or withdraw it to draft."""
+    statement = await statements.move_statement(session, ctx, statement, data)
+    set_etag(response, statement.version)
+    return StatementRead.model_validate(statement)

@@ -8,10 +8,17 @@ from typing import Any
 from sqlalchemy import select as sa_select
 
 from certready.readiness.facts import Facts
-from certready.readiness.loaders import audits, certification, competence, coverage, planning
+from certready.readiness.loaders import (
+    audits,
+    certification,
+    competence,
+    coverage,
+    planning,
+    suppliers,
+)
 from certready.readiness.loaders.base import Run
 
-FAMILIES = (audits, certification, coverage, competence, planning)
+FAMILIES = (audits, certification, coverage, competence, planning, suppliers)
 
 
 async def load_lists(run: Run, facts: Facts) -> None:

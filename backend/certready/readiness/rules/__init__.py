@@ -12,6 +12,7 @@ from certready.readiness.rules import (
     documents,
     planning,
     reviews,
+    suppliers,
 )
 from certready.readiness.rules.base import (
     Failure,
@@ -22,7 +23,17 @@ from certready.readiness.rules.base import (
     Rule,
 )
 
-_FAMILIES = (documents, planning, competence, coverage, audits, reviews, corrective, certification)
+_FAMILIES = (
+    documents,
+    planning,
+    competence,
+    coverage,
+    audits,
+    reviews,
+    corrective,
+    certification,
+    suppliers,
+)
 
 
 def _order(rule_id: str) -> tuple[int, str]:
@@ -58,14 +69,6 @@ NOT_IMPLEMENTED: dict[str, NotImplementedRule] = {
             Severity.blocker,
             "No context / interested-party register with review dates and the "
             "climate-change decision is modelled yet.",
-        ),
-        NotImplementedRule(
-            "RDY-06",
-            "Clauses 4 and 5 owned by the organisation",
-            ("4", "5"),
-            Gate.stage1,
-            Severity.blocker,
-            _NO_SUPPLIERS,
         ),
         NotImplementedRule(
             "RDY-07",

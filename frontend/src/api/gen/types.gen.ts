@@ -5146,9 +5146,111 @@ export type RequirementUpdate = {
 };
 
 /**
+ * ReviewCreate
+ */
+export type ReviewCreate = {
+    /**
+     * Reviewed On
+     */
+    reviewed_on: string;
+    result: ReviewResult;
+    /**
+     * Summary
+     */
+    summary?: string;
+    /**
+     * Evidence Id
+     *
+     * The review's record.
+     */
+    evidence_id?: string | null;
+};
+
+/**
+ * ReviewPage
+ */
+export type ReviewPage = {
+    /**
+     * Items
+     */
+    items: Array<ReviewRead>;
+    /**
+     * Next Cursor
+     */
+    next_cursor: string | null;
+    /**
+     * Total
+     */
+    total: number;
+};
+
+/**
+ * ReviewRead
+ */
+export type ReviewRead = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Supplier Id
+     */
+    supplier_id: string;
+    /**
+     * Reviewed On
+     */
+    reviewed_on: string;
+    result: ReviewResult;
+    /**
+     * Summary
+     */
+    summary: string;
+    /**
+     * Evidence Id
+     */
+    evidence_id: string | null;
+    /**
+     * Recorded By Id
+     */
+    recorded_by_id: string | null;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Updated At
+     */
+    updated_at: string;
+};
+
+/**
+ * ReviewResult
+ */
+export type ReviewResult = 'satisfactory' | 'needs_improvement' | 'unsatisfactory';
+
+/**
  * ReviewStatus
  */
 export type ReviewStatus = 'planned' | 'held' | 'minutes_approved' | 'cancelled';
+
+/**
+ * ReviewUpdate
+ */
+export type ReviewUpdate = {
+    /**
+     * Reviewed On
+     */
+    reviewed_on?: string | null;
+    result?: ReviewResult | null;
+    /**
+     * Summary
+     */
+    summary?: string | null;
+    /**
+     * Evidence Id
+     */
+    evidence_id?: string | null;
+};
 
 /**
  * RiskActionCreate
@@ -6064,6 +6166,100 @@ export type SnapshotRead = {
 export type SnapshotTrigger = 'manual' | 'daily';
 
 /**
+ * StatementCreate
+ */
+export type StatementCreate = {
+    category: SupplierKind;
+    /**
+     * Statement
+     */
+    statement: string;
+};
+
+/**
+ * StatementMove
+ */
+export type StatementMove = {
+    to: StatementStatus;
+    /**
+     * Note
+     */
+    note?: string;
+};
+
+/**
+ * StatementPage
+ */
+export type StatementPage = {
+    /**
+     * Items
+     */
+    items: Array<StatementRead>;
+    /**
+     * Next Cursor
+     */
+    next_cursor: string | null;
+    /**
+     * Total
+     */
+    total: number;
+};
+
+/**
+ * StatementRead
+ */
+export type StatementRead = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * The kind of supplier that does not exist.
+     */
+    category: SupplierKind;
+    /**
+     * Statement
+     */
+    statement: string;
+    status: StatementStatus;
+    /**
+     * Approved By Id
+     */
+    approved_by_id: string | null;
+    /**
+     * Approved On
+     */
+    approved_on: string | null;
+    /**
+     * Version
+     */
+    version: number;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Updated At
+     */
+    updated_at: string;
+};
+
+/**
+ * StatementStatus
+ */
+export type StatementStatus = 'draft' | 'approved';
+
+/**
+ * StatementUpdate
+ */
+export type StatementUpdate = {
+    /**
+     * Statement
+     */
+    statement?: string | null;
+};
+
+/**
  * StatusCounts
  */
 export type StatusCounts = {
@@ -6113,6 +6309,62 @@ export type SupplierCreate = {
      * Notes
      */
     notes?: string;
+};
+
+/**
+ * SupplierEvidenceCreate
+ */
+export type SupplierEvidenceCreate = {
+    /**
+     * Evidence Id
+     *
+     * An evidence item this supplier owns or provides.
+     */
+    evidence_id: string;
+};
+
+/**
+ * SupplierEvidencePage
+ */
+export type SupplierEvidencePage = {
+    /**
+     * Items
+     */
+    items: Array<SupplierEvidenceRead>;
+    /**
+     * Next Cursor
+     */
+    next_cursor: string | null;
+    /**
+     * Total
+     */
+    total: number;
+};
+
+/**
+ * SupplierEvidenceRead
+ */
+export type SupplierEvidenceRead = {
+    /**
+     * Evidence Id
+     */
+    evidence_id: string;
+    /**
+     * Evidence Key
+     */
+    evidence_key: string;
+    /**
+     * Title
+     */
+    title: string;
+    /**
+     * Supplier Id
+     */
+    supplier_id: string;
+    /**
+     * Created At
+     */
+    created_at: string;
 };
 
 /**
@@ -14142,6 +14394,394 @@ export type SuppliersUpdateSupplierResponses = {
 
 export type SuppliersUpdateSupplierResponse = SuppliersUpdateSupplierResponses[keyof SuppliersUpdateSupplierResponses];
 
+export type SuppliersListReviewsData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Supplier Id
+         */
+        supplier_id: string;
+    };
+    query?: {
+        /**
+         * Limit
+         *
+         * Page size, 1..500.
+         */
+        limit?: number;
+        /**
+         * Cursor
+         *
+         * Opaque cursor from `next_cursor`.
+         */
+        cursor?: string | null;
+    };
+    url: '/api/v1/orgs/{org}/suppliers/{supplier_id}/reviews';
+};
+
+export type SuppliersListReviewsErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type SuppliersListReviewsError = SuppliersListReviewsErrors[keyof SuppliersListReviewsErrors];
+
+export type SuppliersListReviewsResponses = {
+    /**
+     * Successful Response
+     */
+    200: ReviewPage;
+};
+
+export type SuppliersListReviewsResponse = SuppliersListReviewsResponses[keyof SuppliersListReviewsResponses];
+
+export type SuppliersAddReviewData = {
+    body: ReviewCreate;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Supplier Id
+         */
+        supplier_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/suppliers/{supplier_id}/reviews';
+};
+
+export type SuppliersAddReviewErrors = {
+    /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type SuppliersAddReviewError = SuppliersAddReviewErrors[keyof SuppliersAddReviewErrors];
+
+export type SuppliersAddReviewResponses = {
+    /**
+     * Successful Response
+     */
+    201: ReviewRead;
+};
+
+export type SuppliersAddReviewResponse = SuppliersAddReviewResponses[keyof SuppliersAddReviewResponses];
+
+export type SuppliersUpdateReviewData = {
+    body: ReviewUpdate;
+    headers?: {
+        /**
+         * If-Match
+         */
+        'if-match'?: string | null;
+    };
+    path: {
+        /**
+         * Review Id
+         */
+        review_id: string;
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Supplier Id
+         */
+        supplier_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/suppliers/{supplier_id}/reviews/{review_id}';
+};
+
+export type SuppliersUpdateReviewErrors = {
+    /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * If-Match does not match the current ETag
+     */
+    412: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * If-Match header required
+     */
+    428: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type SuppliersUpdateReviewError = SuppliersUpdateReviewErrors[keyof SuppliersUpdateReviewErrors];
+
+export type SuppliersUpdateReviewResponses = {
+    /**
+     * Successful Response
+     */
+    200: ReviewRead;
+};
+
+export type SuppliersUpdateReviewResponse = SuppliersUpdateReviewResponses[keyof SuppliersUpdateReviewResponses];
+
+export type SuppliersListSupplierEvidenceData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Supplier Id
+         */
+        supplier_id: string;
+    };
+    query?: {
+        /**
+         * Limit
+         *
+         * Page size, 1..500.
+         */
+        limit?: number;
+        /**
+         * Cursor
+         *
+         * Opaque cursor from `next_cursor`.
+         */
+        cursor?: string | null;
+    };
+    url: '/api/v1/orgs/{org}/suppliers/{supplier_id}/evidence';
+};
+
+export type SuppliersListSupplierEvidenceErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type SuppliersListSupplierEvidenceError = SuppliersListSupplierEvidenceErrors[keyof SuppliersListSupplierEvidenceErrors];
+
+export type SuppliersListSupplierEvidenceResponses = {
+    /**
+     * Successful Response
+     */
+    200: SupplierEvidencePage;
+};
+
+export type SuppliersListSupplierEvidenceResponse = SuppliersListSupplierEvidenceResponses[keyof SuppliersListSupplierEvidenceResponses];
+
+export type SuppliersAddSupplierEvidenceData = {
+    body: SupplierEvidenceCreate;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Supplier Id
+         */
+        supplier_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/suppliers/{supplier_id}/evidence';
+};
+
+export type SuppliersAddSupplierEvidenceErrors = {
+    /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type SuppliersAddSupplierEvidenceError = SuppliersAddSupplierEvidenceErrors[keyof SuppliersAddSupplierEvidenceErrors];
+
+export type SuppliersAddSupplierEvidenceResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type SuppliersAddSupplierEvidenceResponse = SuppliersAddSupplierEvidenceResponses[keyof SuppliersAddSupplierEvidenceResponses];
+
+export type SuppliersRemoveSupplierEvidenceData = {
+    body?: never;
+    path: {
+        /**
+         * Evidence Id
+         */
+        evidence_id: string;
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Supplier Id
+         */
+        supplier_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/suppliers/{supplier_id}/evidence/{evidence_id}';
+};
+
+export type SuppliersRemoveSupplierEvidenceErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type SuppliersRemoveSupplierEvidenceError = SuppliersRemoveSupplierEvidenceErrors[keyof SuppliersRemoveSupplierEvidenceErrors];
+
+export type SuppliersRemoveSupplierEvidenceResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type SuppliersRemoveSupplierEvidenceResponse = SuppliersRemoveSupplierEvidenceResponses[keyof SuppliersRemoveSupplierEvidenceResponses];
+
 export type RisksGetRiskMethodData = {
     body?: never;
     path: {
@@ -15800,6 +16440,321 @@ export type CustomersUpdateCustomerResponses = {
 };
 
 export type CustomersUpdateCustomerResponse = CustomersUpdateCustomerResponses[keyof CustomersUpdateCustomerResponses];
+
+export type SuppliersListStatementsData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: {
+        /**
+         * Limit
+         *
+         * Page size, 1..500.
+         */
+        limit?: number;
+        /**
+         * Cursor
+         *
+         * Opaque cursor from `next_cursor`.
+         */
+        cursor?: string | null;
+    };
+    url: '/api/v1/orgs/{org}/supplier-statements';
+};
+
+export type SuppliersListStatementsErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type SuppliersListStatementsError = SuppliersListStatementsErrors[keyof SuppliersListStatementsErrors];
+
+export type SuppliersListStatementsResponses = {
+    /**
+     * Successful Response
+     */
+    200: StatementPage;
+};
+
+export type SuppliersListStatementsResponse = SuppliersListStatementsResponses[keyof SuppliersListStatementsResponses];
+
+export type SuppliersCreateStatementData = {
+    body: StatementCreate;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/supplier-statements';
+};
+
+export type SuppliersCreateStatementErrors = {
+    /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type SuppliersCreateStatementError = SuppliersCreateStatementErrors[keyof SuppliersCreateStatementErrors];
+
+export type SuppliersCreateStatementResponses = {
+    /**
+     * Successful Response
+     */
+    201: StatementRead;
+};
+
+export type SuppliersCreateStatementResponse = SuppliersCreateStatementResponses[keyof SuppliersCreateStatementResponses];
+
+export type SuppliersGetStatementData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Statement Id
+         */
+        statement_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/supplier-statements/{statement_id}';
+};
+
+export type SuppliersGetStatementErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type SuppliersGetStatementError = SuppliersGetStatementErrors[keyof SuppliersGetStatementErrors];
+
+export type SuppliersGetStatementResponses = {
+    /**
+     * Successful Response
+     */
+    200: StatementRead;
+};
+
+export type SuppliersGetStatementResponse = SuppliersGetStatementResponses[keyof SuppliersGetStatementResponses];
+
+export type SuppliersUpdateStatementData = {
+    body: StatementUpdate;
+    headers?: {
+        /**
+         * If-Match
+         */
+        'if-match'?: string | null;
+    };
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Statement Id
+         */
+        statement_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/supplier-statements/{statement_id}';
+};
+
+export type SuppliersUpdateStatementErrors = {
+    /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * If-Match does not match the current ETag
+     */
+    412: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * If-Match header required
+     */
+    428: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type SuppliersUpdateStatementError = SuppliersUpdateStatementErrors[keyof SuppliersUpdateStatementErrors];
+
+export type SuppliersUpdateStatementResponses = {
+    /**
+     * Successful Response
+     */
+    200: StatementRead;
+};
+
+export type SuppliersUpdateStatementResponse = SuppliersUpdateStatementResponses[keyof SuppliersUpdateStatementResponses];
+
+export type SuppliersMoveStatementData = {
+    body: StatementMove;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Statement Id
+         */
+        statement_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/supplier-statements/{statement_id}/transitions';
+};
+
+export type SuppliersMoveStatementErrors = {
+    /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type SuppliersMoveStatementError = SuppliersMoveStatementErrors[keyof SuppliersMoveStatementErrors];
+
+export type SuppliersMoveStatementResponses = {
+    /**
+     * Successful Response
+     */
+    200: StatementRead;
+};
+
+export type SuppliersMoveStatementResponse = SuppliersMoveStatementResponses[keyof SuppliersMoveStatementResponses];
 
 export type ReadinessGetReadinessData = {
     body?: never;
