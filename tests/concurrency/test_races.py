@@ -32,7 +32,6 @@ from tests.factories.management_reviews import create_review, reviews_url
 from tests.factories.objectives import create_objective, objectives_url
 from tests.factories.operations import OPERATIONS_PATCH_KINDS
 from tests.factories.risks import METHOD, create_risk, risks_url
-from tests.factories.suppliers import create_supplier, suppliers_url
 from tests.factories.suppliers import create_supplier, statements_url, suppliers_url
 from tests.factories.training import add_person, add_record, create_course, training_url
 
