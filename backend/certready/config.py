@@ -73,6 +73,17 @@ class Settings(BaseSettings):
     # version (0 turns the cache off).
     readiness_cache_size: int = Field(default=256, ge=0, le=100000)
 
+    # ITSM integrations (issue 15): the key their secrets are encrypted with at rest (a Fernet
+    # key; default: derived from SECRET_KEY), the receivers' body limit, the per-integration
+    # rate limit (per process) and the timestamp windows of the timestamped schemes.
+    integrations_key: SecretStr | None = None
+    hook_max_body_bytes: int = Field(default=1024 * 1024, ge=1024, le=64 * 1024 * 1024)
+    hook_rate_limit: int = Field(default=6000, ge=1, le=10_000_000)
+    hook_rate_window_seconds: int = Field(default=60, ge=1, le=3600)
+    # GLPI queues deliveries through its cron: a generous window, duplicates are collapsed.
+    glpi_timestamp_tolerance_seconds: int = Field(default=3 * 24 * 3600, ge=60, le=10**9)
+    standard_webhooks_tolerance_seconds: int = Field(default=5 * 60, ge=60, le=10**9)
+
     @field_validator("cors_origins", mode="before")
     @classmethod
     def _split_origins(cls, value: object) -> object:

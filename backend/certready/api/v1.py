@@ -15,6 +15,9 @@ from certready.corrective_measures.router import router as corrective_measures_r
 from certready.customers.router import router as customers_router
 from certready.evidence.router import router as evidence_router
 from certready.findings.router import router as findings_router
+from certready.integrations.router import hooks_router
+from certready.integrations.router import records_router as itsm_records_router
+from certready.integrations.router import router as integrations_router
 from certready.invitations.router import public_router as invitations_public_router
 from certready.invitations.router import router as invitations_router
 from certready.management_reviews.router import router as management_reviews_router
@@ -52,6 +55,9 @@ PUBLIC_ROUTES = frozenset(
         # the holder of an invitation link (throttled per client, issue 11)
         ("POST", "/api/v1/invitations/lookup"),
         ("POST", "/api/v1/invitations/register"),
+        # ITSM tools: the signature over the body is the credential (issue 15)
+        ("POST", "/api/v1/hooks/{integration_id}/{source}"),
+        ("GET", "/api/v1/hooks/{integration_id}/glpi"),
     }
 )
 
@@ -89,4 +95,7 @@ def build_api_router() -> APIRouter:
     api.include_router(readiness_router, responses=ORG_SCOPED)
     api.include_router(configuration_router, responses=ORG_SCOPED)
     api.include_router(demo_router, responses=PUBLIC)
+    api.include_router(integrations_router, responses=ORG_SCOPED)
+    api.include_router(itsm_records_router, responses=ORG_SCOPED)
+    api.include_router(hooks_router, responses=PUBLIC)
     return api

@@ -9,6 +9,7 @@ from certready.customers import models as customers_models
 from certready.db.base import metadata
 from certready.evidence import models as evidence_models
 from certready.findings import models as findings_models
+from certready.integrations import models as integrations_models
 from certready.invitations import models as invitations_models
 from certready.management_reviews import models as management_reviews_models
 from certready.objectives import models as objectives_models
@@ -30,6 +31,7 @@ __all__ = [
     "customers_models",
     "evidence_models",
     "findings_models",
+    "integrations_models",
     "invitations_models",
     "management_reviews_models",
     "metadata",

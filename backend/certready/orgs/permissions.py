@@ -53,6 +53,8 @@ class Action(StrEnum):
     operations_read = "operations:read"
     operations_write = "operations:write"
     readiness_manage = "readiness:manage"
+    integrations_manage = "integrations:manage"
+    itsm_read = "itsm:read"
 
 
 _READ = frozenset(
@@ -74,6 +76,7 @@ _READ = frozenset(
         Action.risks_read,
         Action.context_read,
         Action.operations_read,
+        Action.itsm_read,
     }
 )
 

@@ -7,7 +7,7 @@ export type ClientOptions = {
 /**
  * Action
  */
-export type Action = 'org:read' | 'org:update' | 'members:read' | 'members:manage' | 'activity:read' | 'tokens:manage' | 'requirements:read' | 'requirements:edit' | 'requirements:edit_own' | 'evidence:read' | 'evidence:write' | 'evidence:approve' | 'audits:read' | 'audits:manage' | 'audits:conduct' | 'findings:read' | 'findings:write' | 'measures:read' | 'measures:write' | 'reviews:read' | 'reviews:write' | 'training:read' | 'training:write' | 'objectives:read' | 'objectives:write' | 'suppliers:read' | 'suppliers:write' | 'risks:read' | 'risks:write' | 'risks:manage' | 'context:read' | 'context:write' | 'services:read' | 'services:write' | 'readiness:read' | 'operations:read' | 'operations:write' | 'readiness:manage';
+export type Action = 'org:read' | 'org:update' | 'members:read' | 'members:manage' | 'activity:read' | 'tokens:manage' | 'requirements:read' | 'requirements:edit' | 'requirements:edit_own' | 'evidence:read' | 'evidence:write' | 'evidence:approve' | 'audits:read' | 'audits:manage' | 'audits:conduct' | 'findings:read' | 'findings:write' | 'measures:read' | 'measures:write' | 'reviews:read' | 'reviews:write' | 'training:read' | 'training:write' | 'objectives:read' | 'objectives:write' | 'suppliers:read' | 'suppliers:write' | 'risks:read' | 'risks:write' | 'risks:manage' | 'context:read' | 'context:write' | 'services:read' | 'services:write' | 'readiness:read' | 'operations:read' | 'operations:write' | 'readiness:manage' | 'integrations:manage' | 'itsm:read';
 
 /**
  * ActionStatus
@@ -1987,6 +1987,124 @@ export type DecisionKind = 'improvement' | 'sms_change' | 'service_change' | 're
 export type Delivery = 'email' | 'link';
 
 /**
+ * DeliveryDetail
+ *
+ * The delivery as received (authorization headers redacted).
+ */
+export type DeliveryDetail = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Integration Id
+     */
+    integration_id: string;
+    /**
+     * Received At
+     */
+    received_at: string;
+    /**
+     * Dedupe Key
+     */
+    dedupe_key: string;
+    /**
+     * Body Sha256
+     */
+    body_sha256: string;
+    /**
+     * Verification
+     */
+    verification: string;
+    /**
+     * Event
+     */
+    event: string | null;
+    mapping_state: MappingState;
+    /**
+     * Mapping Error
+     */
+    mapping_error: string | null;
+    /**
+     * Record Id
+     */
+    record_id: string | null;
+    /**
+     * Headers
+     */
+    headers: {
+        [key: string]: unknown;
+    };
+    /**
+     * Body
+     *
+     * The raw body as text (invalid UTF-8 replaced).
+     */
+    body: string;
+};
+
+/**
+ * DeliveryPage
+ */
+export type DeliveryPage = {
+    /**
+     * Items
+     */
+    items: Array<DeliveryRead>;
+    /**
+     * Next Cursor
+     */
+    next_cursor: string | null;
+    /**
+     * Total
+     */
+    total: number;
+};
+
+/**
+ * DeliveryRead
+ */
+export type DeliveryRead = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Integration Id
+     */
+    integration_id: string;
+    /**
+     * Received At
+     */
+    received_at: string;
+    /**
+     * Dedupe Key
+     */
+    dedupe_key: string;
+    /**
+     * Body Sha256
+     */
+    body_sha256: string;
+    /**
+     * Verification
+     */
+    verification: string;
+    /**
+     * Event
+     */
+    event: string | null;
+    mapping_state: MappingState;
+    /**
+     * Mapping Error
+     */
+    mapping_error: string | null;
+    /**
+     * Record Id
+     */
+    record_id: string | null;
+};
+
+/**
  * DemoResult
  *
  * The demo organisation and its admin; the password is shown once.
@@ -2840,6 +2958,27 @@ export type Health = {
 };
 
 /**
+ * HookAccepted
+ *
+ * The delivery is committed (or was already): the sender may forget it.
+ */
+export type HookAccepted = {
+    /**
+     * Delivery Id
+     */
+    delivery_id: string;
+    /**
+     * Duplicate
+     */
+    duplicate: boolean;
+    mapping_state: MappingState;
+    /**
+     * Record Id
+     */
+    record_id: string | null;
+};
+
+/**
  * ImplementationStatus
  *
  * How far an organisation has implemented one requirement.
@@ -2847,6 +2986,199 @@ export type Health = {
  * There is deliberately no ``not_applicable``: ISO/IEC 20000-1 allows no exclusions.
  */
 export type ImplementationStatus = 'not_started' | 'planned' | 'in_progress' | 'implemented';
+
+/**
+ * IntegrationCreate
+ */
+export type IntegrationCreate = {
+    /**
+     * Name
+     */
+    name: string;
+    source: SourceType;
+    /**
+     * Secret
+     *
+     * Only where the tool generates the secret itself (Jira can): otherwise leave it out and Certready generates one, shown once.
+     */
+    secret?: string | null;
+    mapping?: MappingRules;
+};
+
+/**
+ * IntegrationPage
+ */
+export type IntegrationPage = {
+    /**
+     * Items
+     */
+    items: Array<IntegrationRead>;
+    /**
+     * Next Cursor
+     */
+    next_cursor: string | null;
+    /**
+     * Total
+     */
+    total: number;
+};
+
+/**
+ * IntegrationRead
+ */
+export type IntegrationRead = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Name
+     */
+    name: string;
+    source: SourceType;
+    /**
+     * Enabled
+     */
+    enabled: boolean;
+    mapping: MappingRules;
+    /**
+     * Receiver Path
+     */
+    receiver_path: string;
+    /**
+     * Secret Rotated At
+     */
+    secret_rotated_at: string | null;
+    /**
+     * Previous Secret Expires At
+     */
+    previous_secret_expires_at: string | null;
+    /**
+     * Delivery Count
+     */
+    delivery_count: number;
+    /**
+     * Mapping Error Count
+     */
+    mapping_error_count: number;
+    /**
+     * Record Count
+     */
+    record_count: number;
+    /**
+     * Last Delivery At
+     */
+    last_delivery_at: string | null;
+    /**
+     * Rejected Count
+     */
+    rejected_count: number;
+    /**
+     * Last Rejected At
+     */
+    last_rejected_at: string | null;
+    /**
+     * Version
+     */
+    version: number;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Updated At
+     */
+    updated_at: string;
+};
+
+/**
+ * IntegrationSecret
+ *
+ * The answer that shows the secret: once, at creation or rotation.
+ */
+export type IntegrationSecret = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Name
+     */
+    name: string;
+    source: SourceType;
+    /**
+     * Enabled
+     */
+    enabled: boolean;
+    mapping: MappingRules;
+    /**
+     * Receiver Path
+     */
+    receiver_path: string;
+    /**
+     * Secret Rotated At
+     */
+    secret_rotated_at: string | null;
+    /**
+     * Previous Secret Expires At
+     */
+    previous_secret_expires_at: string | null;
+    /**
+     * Delivery Count
+     */
+    delivery_count: number;
+    /**
+     * Mapping Error Count
+     */
+    mapping_error_count: number;
+    /**
+     * Record Count
+     */
+    record_count: number;
+    /**
+     * Last Delivery At
+     */
+    last_delivery_at: string | null;
+    /**
+     * Rejected Count
+     */
+    rejected_count: number;
+    /**
+     * Last Rejected At
+     */
+    last_rejected_at: string | null;
+    /**
+     * Version
+     */
+    version: number;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Updated At
+     */
+    updated_at: string;
+    /**
+     * Secret
+     */
+    secret: string;
+};
+
+/**
+ * IntegrationUpdate
+ */
+export type IntegrationUpdate = {
+    /**
+     * Name
+     */
+    name?: string | null;
+    /**
+     * Enabled
+     */
+    enabled?: boolean | null;
+    mapping?: MappingRules | null;
+};
 
 /**
  * IntegrityStatus
@@ -3571,6 +3903,39 @@ export type ManagementReviewUpdate = {
      */
     minutes_evidence_id?: string | null;
 };
+
+/**
+ * MappingRules
+ *
+ * Per integration: the record kind from the tool's own type, the service from its
+ * project / category / CI / group (matched case-insensitively), and a kind for the rest.
+ */
+export type MappingRules = {
+    /**
+     * Kinds
+     *
+     * Tool type -> kind, e.g. {"[System] Incident": "incident"}; Jira issue type, ServiceNow table, GLPI "Ticket:incident" / "Change", Zammad ticket type.
+     */
+    kinds?: {
+        [key: string]: RecordKind;
+    };
+    /**
+     * Services
+     *
+     * Project key, category, CI or assignment group -> service.
+     */
+    services?: {
+        [key: string]: string;
+    };
+    default_kind?: RecordKind | null;
+};
+
+/**
+ * MappingState
+ *
+ * What a verified delivery did to the records.
+ */
+export type MappingState = 'applied' | 'stale' | 'error';
 
 /**
  * MatrixCell
@@ -4569,6 +4934,96 @@ export type RecordCreate = {
 };
 
 /**
+ * RecordDetail
+ */
+export type RecordDetail = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Integration Id
+     */
+    integration_id: string;
+    source: SourceType;
+    /**
+     * External Id
+     */
+    external_id: string;
+    /**
+     * External Key
+     */
+    external_key: string | null;
+    kind: RecordKind;
+    /**
+     * Kind Raw
+     */
+    kind_raw: string | null;
+    /**
+     * Clause
+     */
+    clause: string | null;
+    /**
+     * Title
+     */
+    title: string;
+    status: RecordStatus;
+    /**
+     * Status Raw
+     */
+    status_raw: string | null;
+    priority: RecordPriority | null;
+    /**
+     * Priority Raw
+     */
+    priority_raw: string | null;
+    /**
+     * Opened At
+     */
+    opened_at: string | null;
+    /**
+     * Resolved At
+     */
+    resolved_at: string | null;
+    /**
+     * Closed At
+     */
+    closed_at: string | null;
+    /**
+     * Service Key
+     */
+    service_key: string | null;
+    /**
+     * Assignment Group
+     */
+    assignment_group: string | null;
+    /**
+     * Change Counter
+     */
+    change_counter: number | null;
+    /**
+     * Source Updated At
+     */
+    source_updated_at: string | null;
+    /**
+     * Delivery Count
+     */
+    delivery_count: number;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Updated At
+     */
+    updated_at: string;
+    /**
+     * History
+     */
+    history: Array<DeliveryRead>;
+};
+
+/**
  * RecordImportResult
  */
 export type RecordImportResult = {
@@ -4585,73 +5040,21 @@ export type RecordImportResult = {
 };
 
 /**
- * RecordPage
+ * RecordKind
  */
-export type RecordPage = {
-    /**
-     * Items
-     */
-    items: Array<RecordRead>;
-    /**
-     * Next Cursor
-     */
-    next_cursor: string | null;
-    /**
-     * Total
-     */
-    total: number;
-};
+export type RecordKind = 'incident' | 'service_request' | 'problem' | 'known_error' | 'change' | 'release' | 'other';
 
 /**
- * RecordRead
+ * RecordPriority
+ *
+ * One scale for every tool (their own scales differ and some are inverted).
  */
-export type RecordRead = {
-    /**
-     * Id
-     */
-    id: string;
-    /**
-     * Person Id
-     */
-    person_id: string;
-    /**
-     * Course Id
-     */
-    course_id: string;
-    /**
-     * Completed On
-     */
-    completed_on: string;
-    /**
-     * Expires On
-     */
-    expires_on: string | null;
-    /**
-     * Certificate Evidence Id
-     */
-    certificate_evidence_id: string | null;
-    evaluation_method: EvaluationMethod | null;
-    /**
-     * Evaluation Result
-     */
-    evaluation_result: string | null;
-    /**
-     * Recorded By Id
-     */
-    recorded_by_id: string | null;
-    /**
-     * Version
-     */
-    version: number;
-    /**
-     * Created At
-     */
-    created_at: string;
-    /**
-     * Updated At
-     */
-    updated_at: string;
-};
+export type RecordPriority = 'critical' | 'high' | 'medium' | 'low' | 'very_low';
+
+/**
+ * RecordStatus
+ */
+export type RecordStatus = 'open' | 'in_progress' | 'resolved' | 'closed' | 'cancelled';
 
 /**
  * RecordUpdate
@@ -5835,6 +6238,22 @@ export type ScopeServicesUpdate = {
 };
 
 /**
+ * SecretRotation
+ */
+export type SecretRotation = {
+    /**
+     * Grace Hours
+     *
+     * How long the previous secret still verifies.
+     */
+    grace_hours?: number;
+    /**
+     * Secret
+     */
+    secret?: string | null;
+};
+
+/**
  * ServiceCreate
  */
 export type ServiceCreate = {
@@ -6164,6 +6583,11 @@ export type SnapshotRead = {
  * SnapshotTrigger
  */
 export type SnapshotTrigger = 'manual' | 'daily';
+
+/**
+ * SourceType
+ */
+export type SourceType = 'jira' | 'servicenow' | 'glpi' | 'zammad' | 'generic';
 
 /**
  * StatementCreate
@@ -6730,6 +7154,179 @@ export type CertreadyEvidenceSchemasVerificationRead = {
      * Checked At
      */
     checked_at: string;
+};
+
+/**
+ * RecordPage
+ */
+export type CertreadyIntegrationsSchemasRecordPage = {
+    /**
+     * Items
+     */
+    items: Array<CertreadyIntegrationsSchemasRecordRead>;
+    /**
+     * Next Cursor
+     */
+    next_cursor: string | null;
+    /**
+     * Total
+     */
+    total: number;
+};
+
+/**
+ * RecordRead
+ */
+export type CertreadyIntegrationsSchemasRecordRead = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Integration Id
+     */
+    integration_id: string;
+    source: SourceType;
+    /**
+     * External Id
+     */
+    external_id: string;
+    /**
+     * External Key
+     */
+    external_key: string | null;
+    kind: RecordKind;
+    /**
+     * Kind Raw
+     */
+    kind_raw: string | null;
+    /**
+     * Clause
+     */
+    clause: string | null;
+    /**
+     * Title
+     */
+    title: string;
+    status: RecordStatus;
+    /**
+     * Status Raw
+     */
+    status_raw: string | null;
+    priority: RecordPriority | null;
+    /**
+     * Priority Raw
+     */
+    priority_raw: string | null;
+    /**
+     * Opened At
+     */
+    opened_at: string | null;
+    /**
+     * Resolved At
+     */
+    resolved_at: string | null;
+    /**
+     * Closed At
+     */
+    closed_at: string | null;
+    /**
+     * Service Key
+     */
+    service_key: string | null;
+    /**
+     * Assignment Group
+     */
+    assignment_group: string | null;
+    /**
+     * Change Counter
+     */
+    change_counter: number | null;
+    /**
+     * Source Updated At
+     */
+    source_updated_at: string | null;
+    /**
+     * Delivery Count
+     */
+    delivery_count: number;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Updated At
+     */
+    updated_at: string;
+};
+
+/**
+ * RecordPage
+ */
+export type CertreadyTrainingSchemasRecordPage = {
+    /**
+     * Items
+     */
+    items: Array<CertreadyTrainingSchemasRecordRead>;
+    /**
+     * Next Cursor
+     */
+    next_cursor: string | null;
+    /**
+     * Total
+     */
+    total: number;
+};
+
+/**
+ * RecordRead
+ */
+export type CertreadyTrainingSchemasRecordRead = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Person Id
+     */
+    person_id: string;
+    /**
+     * Course Id
+     */
+    course_id: string;
+    /**
+     * Completed On
+     */
+    completed_on: string;
+    /**
+     * Expires On
+     */
+    expires_on: string | null;
+    /**
+     * Certificate Evidence Id
+     */
+    certificate_evidence_id: string | null;
+    evaluation_method: EvaluationMethod | null;
+    /**
+     * Evaluation Result
+     */
+    evaluation_result: string | null;
+    /**
+     * Recorded By Id
+     */
+    recorded_by_id: string | null;
+    /**
+     * Version
+     */
+    version: number;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Updated At
+     */
+    updated_at: string;
 };
 
 export type SystemGetHealthData = {
@@ -12664,7 +13261,7 @@ export type TrainingListTrainingRecordsResponses = {
     /**
      * Successful Response
      */
-    200: RecordPage;
+    200: CertreadyTrainingSchemasRecordPage;
 };
 
 export type TrainingListTrainingRecordsResponse = TrainingListTrainingRecordsResponses[keyof TrainingListTrainingRecordsResponses];
@@ -12720,7 +13317,7 @@ export type TrainingCreateTrainingRecordResponses = {
     /**
      * Successful Response
      */
-    201: RecordRead;
+    201: CertreadyTrainingSchemasRecordRead;
 };
 
 export type TrainingCreateTrainingRecordResponse = TrainingCreateTrainingRecordResponses[keyof TrainingCreateTrainingRecordResponses];
@@ -12884,7 +13481,7 @@ export type TrainingGetTrainingRecordResponses = {
     /**
      * Successful Response
      */
-    200: RecordRead;
+    200: CertreadyTrainingSchemasRecordRead;
 };
 
 export type TrainingGetTrainingRecordResponse = TrainingGetTrainingRecordResponses[keyof TrainingGetTrainingRecordResponses];
@@ -12958,7 +13555,7 @@ export type TrainingUpdateTrainingRecordResponses = {
     /**
      * Successful Response
      */
-    200: RecordRead;
+    200: CertreadyTrainingSchemasRecordRead;
 };
 
 export type TrainingUpdateTrainingRecordResponse = TrainingUpdateTrainingRecordResponses[keyof TrainingUpdateTrainingRecordResponses];
@@ -17782,3 +18379,671 @@ export type DemoCreateDemoResponses = {
 };
 
 export type DemoCreateDemoResponse = DemoCreateDemoResponses[keyof DemoCreateDemoResponses];
+
+export type IntegrationsListIntegrationsData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: {
+        /**
+         * Limit
+         *
+         * Page size, 1..500.
+         */
+        limit?: number;
+        /**
+         * Cursor
+         *
+         * Opaque cursor from `next_cursor`.
+         */
+        cursor?: string | null;
+    };
+    url: '/api/v1/orgs/{org}/integrations';
+};
+
+export type IntegrationsListIntegrationsErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type IntegrationsListIntegrationsError = IntegrationsListIntegrationsErrors[keyof IntegrationsListIntegrationsErrors];
+
+export type IntegrationsListIntegrationsResponses = {
+    /**
+     * Successful Response
+     */
+    200: IntegrationPage;
+};
+
+export type IntegrationsListIntegrationsResponse = IntegrationsListIntegrationsResponses[keyof IntegrationsListIntegrationsResponses];
+
+export type IntegrationsCreateIntegrationData = {
+    body: IntegrationCreate;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/integrations';
+};
+
+export type IntegrationsCreateIntegrationErrors = {
+    /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type IntegrationsCreateIntegrationError = IntegrationsCreateIntegrationErrors[keyof IntegrationsCreateIntegrationErrors];
+
+export type IntegrationsCreateIntegrationResponses = {
+    /**
+     * Successful Response
+     */
+    201: IntegrationSecret;
+};
+
+export type IntegrationsCreateIntegrationResponse = IntegrationsCreateIntegrationResponses[keyof IntegrationsCreateIntegrationResponses];
+
+export type IntegrationsGetIntegrationData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Integration Id
+         */
+        integration_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/integrations/{integration_id}';
+};
+
+export type IntegrationsGetIntegrationErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type IntegrationsGetIntegrationError = IntegrationsGetIntegrationErrors[keyof IntegrationsGetIntegrationErrors];
+
+export type IntegrationsGetIntegrationResponses = {
+    /**
+     * Successful Response
+     */
+    200: IntegrationRead;
+};
+
+export type IntegrationsGetIntegrationResponse = IntegrationsGetIntegrationResponses[keyof IntegrationsGetIntegrationResponses];
+
+export type IntegrationsUpdateIntegrationData = {
+    body: IntegrationUpdate;
+    headers?: {
+        /**
+         * If-Match
+         */
+        'if-match'?: string | null;
+    };
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Integration Id
+         */
+        integration_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/integrations/{integration_id}';
+};
+
+export type IntegrationsUpdateIntegrationErrors = {
+    /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * If-Match does not match the current ETag
+     */
+    412: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * If-Match header required
+     */
+    428: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type IntegrationsUpdateIntegrationError = IntegrationsUpdateIntegrationErrors[keyof IntegrationsUpdateIntegrationErrors];
+
+export type IntegrationsUpdateIntegrationResponses = {
+    /**
+     * Successful Response
+     */
+    200: IntegrationRead;
+};
+
+export type IntegrationsUpdateIntegrationResponse = IntegrationsUpdateIntegrationResponses[keyof IntegrationsUpdateIntegrationResponses];
+
+export type IntegrationsRotateSecretData = {
+    body: SecretRotation;
+    headers?: {
+        /**
+         * If-Match
+         */
+        'if-match'?: string | null;
+    };
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Integration Id
+         */
+        integration_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/integrations/{integration_id}/rotate-secret';
+};
+
+export type IntegrationsRotateSecretErrors = {
+    /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * If-Match does not match the current ETag
+     */
+    412: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * If-Match header required
+     */
+    428: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type IntegrationsRotateSecretError = IntegrationsRotateSecretErrors[keyof IntegrationsRotateSecretErrors];
+
+export type IntegrationsRotateSecretResponses = {
+    /**
+     * Successful Response
+     */
+    200: IntegrationSecret;
+};
+
+export type IntegrationsRotateSecretResponse = IntegrationsRotateSecretResponses[keyof IntegrationsRotateSecretResponses];
+
+export type IntegrationsListDeliveriesData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Integration Id
+         */
+        integration_id: string;
+    };
+    query?: {
+        /**
+         * Limit
+         *
+         * Page size, 1..500.
+         */
+        limit?: number;
+        /**
+         * Cursor
+         *
+         * Opaque cursor from `next_cursor`.
+         */
+        cursor?: string | null;
+    };
+    url: '/api/v1/orgs/{org}/integrations/{integration_id}/deliveries';
+};
+
+export type IntegrationsListDeliveriesErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type IntegrationsListDeliveriesError = IntegrationsListDeliveriesErrors[keyof IntegrationsListDeliveriesErrors];
+
+export type IntegrationsListDeliveriesResponses = {
+    /**
+     * Successful Response
+     */
+    200: DeliveryPage;
+};
+
+export type IntegrationsListDeliveriesResponse = IntegrationsListDeliveriesResponses[keyof IntegrationsListDeliveriesResponses];
+
+export type IntegrationsGetDeliveryData = {
+    body?: never;
+    path: {
+        /**
+         * Delivery Id
+         */
+        delivery_id: string;
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Integration Id
+         */
+        integration_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/integrations/{integration_id}/deliveries/{delivery_id}';
+};
+
+export type IntegrationsGetDeliveryErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type IntegrationsGetDeliveryError = IntegrationsGetDeliveryErrors[keyof IntegrationsGetDeliveryErrors];
+
+export type IntegrationsGetDeliveryResponses = {
+    /**
+     * Successful Response
+     */
+    200: DeliveryDetail;
+};
+
+export type IntegrationsGetDeliveryResponse = IntegrationsGetDeliveryResponses[keyof IntegrationsGetDeliveryResponses];
+
+export type IntegrationsListRecordsData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: {
+        /**
+         * Integration Id
+         */
+        integration_id?: string | null;
+        /**
+         * Kind
+         */
+        kind?: RecordKind | null;
+        /**
+         * Status
+         */
+        status?: RecordStatus | null;
+        /**
+         * Service Key
+         */
+        service_key?: string | null;
+        /**
+         * Clause
+         */
+        clause?: string | null;
+        /**
+         * Limit
+         *
+         * Page size, 1..500.
+         */
+        limit?: number;
+        /**
+         * Cursor
+         *
+         * Opaque cursor from `next_cursor`.
+         */
+        cursor?: string | null;
+    };
+    url: '/api/v1/orgs/{org}/itsm-records';
+};
+
+export type IntegrationsListRecordsErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type IntegrationsListRecordsError = IntegrationsListRecordsErrors[keyof IntegrationsListRecordsErrors];
+
+export type IntegrationsListRecordsResponses = {
+    /**
+     * Successful Response
+     */
+    200: CertreadyIntegrationsSchemasRecordPage;
+};
+
+export type IntegrationsListRecordsResponse = IntegrationsListRecordsResponses[keyof IntegrationsListRecordsResponses];
+
+export type IntegrationsGetRecordData = {
+    body?: never;
+    path: {
+        /**
+         * Record Id
+         */
+        record_id: string;
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/itsm-records/{record_id}';
+};
+
+export type IntegrationsGetRecordErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type IntegrationsGetRecordError = IntegrationsGetRecordErrors[keyof IntegrationsGetRecordErrors];
+
+export type IntegrationsGetRecordResponses = {
+    /**
+     * Successful Response
+     */
+    200: RecordDetail;
+};
+
+export type IntegrationsGetRecordResponse = IntegrationsGetRecordResponses[keyof IntegrationsGetRecordResponses];
+
+export type HooksReceiveDeliveryData = {
+    body?: never;
+    path: {
+        /**
+         * Integration Id
+         */
+        integration_id: string;
+        source: SourceType;
+    };
+    query?: {
+        /**
+         * Itemtype
+         *
+         * GLPI itemtype.
+         */
+        itemtype?: string;
+    };
+    url: '/api/v1/hooks/{integration_id}/{source}';
+};
+
+export type HooksReceiveDeliveryErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * Too many requests
+     */
+    429: Problem;
+};
+
+export type HooksReceiveDeliveryError = HooksReceiveDeliveryErrors[keyof HooksReceiveDeliveryErrors];
+
+export type HooksReceiveDeliveryResponses = {
+    /**
+     * Successful Response
+     */
+    200: HookAccepted;
+};
+
+export type HooksReceiveDeliveryResponse = HooksReceiveDeliveryResponses[keyof HooksReceiveDeliveryResponses];
+
+export type HooksGlpiChallengeData = {
+    body?: never;
+    path: {
+        /**
+         * Integration Id
+         */
+        integration_id: string;
+    };
+    query: {
+        /**
+         * Crc Token
+         */
+        crc_token: string;
+    };
+    url: '/api/v1/hooks/{integration_id}/glpi';
+};
+
+export type HooksGlpiChallengeErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type HooksGlpiChallengeError = HooksGlpiChallengeErrors[keyof HooksGlpiChallengeErrors];
+
+export type HooksGlpiChallengeResponses = {
+    /**
+     * Successful Response
+     */
+    200: string;
+};
+
+export type HooksGlpiChallengeResponse = HooksGlpiChallengeResponses[keyof HooksGlpiChallengeResponses];

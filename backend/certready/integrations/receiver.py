@@ -1,0 +1,285 @@
+"""The receivers: verify over the raw bytes, keep the delivery, then build the record.
+
+Order of a request (``receive``):
+
+1. the integration the URL names (unknown, disabled or another source: the same 401);
+2. the per-integration rate limit (429 + ``Retry-After``; counts rejected requests too, so a
+   flood of bad signatures costs no database writes beyond the limit);
+3. the signature over the raw body, current secret then the previous one in its grace period;
+   a bad or missing one is a 401 that stores nothing but the integration's rejection count;
+4. one transaction: the delivery (raw headers, body, SHA-256, how it verified) inserted with
+   ``ON CONFLICT DO NOTHING`` on its dedupe key (a duplicate is answered 200 and changes
+   nothing), then the record created or moved forward, never backwards;
+5. the answer only after that commit: what was acknowledged is durable.
+
+A body that cannot be mapped is kept with its ``mapping_error``, and answered 200.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from certready.config import Settings
+from certready.core.clock import utcnow
+from certready.core.problems import ProblemException, TooManyRequests
+from certready.db.session import Database
+from certready.integrations import secrets as secret_box
+from certready.integrations import verify as schemes
+from certready.integrations.enums import MappingState, SourceType
+from certready.integrations.mapping import MappingError, Normalised, dedupe_key, normalise
+from certready.integrations.models import Integration, ItsmRecord
+from certready.integrations.repository import (
+    DeliveryRepository,
+    IntegrationRepository,
+    RecordRepository,
+    integration_for_hook,
+)
+from certready.integrations.schemas import HookAccepted
+from certready.integrations.service import REDACTED_HEADERS
+
+RECORD_FIELDS = (
+    "external_key",
+    "kind",
+    "kind_raw",
+    "clause",
+    "title",
+    "status",
+    "status_raw",
+    "priority",
+    "priority_raw",
+    "opened_at",
+    "resolved_at",
+    "closed_at",
+    "service_key",
+    "assignment_group",
+    "change_counter",
+    "source_updated_at",
+)
+
+
+class HookRejected(ProblemException):
+    """401 without ``WWW-Authenticate: Bearer`` (the signature is the credential)."""
+
+    status, slug, title = 401, "signature-rejected", "Unauthorized"
+
+
+@dataclass
+class HookLimiter:
+    """Fixed-window counters per integration, in this process's memory."""
+
+    windows: dict[uuid.UUID, tuple[float, int]] = field(default_factory=dict)
+
+    def take(self, key: uuid.UUID, limit: int, window: int, now: float) -> int | None:
+        """None when allowed, else the seconds until the window ends."""
+        start, count = self.windows.get(key, (now, 0))
+        if now - start >= window:
+            start, count = now, 0
+        if count >= limit:
+            return max(int(window - (now - start)) + 1, 1)
+        self.windows[key] = (start, count + 1)
+        return None
+
+
+def _secrets(settings: Settings, integration: Integration) -> list[tuple[str, str]]:
+    found = [("", secret_box.decrypt(settings, integration.secret_ciphertext))]
+    expires = integration.previous_secret_expires_at
+    if integration.previous_secret_ciphertext and expires is not None and expires > utcnow():
+        found.append(
+            (
+                "previous secret",
+                secret_box.decrypt(settings, integration.previous_secret_ciphertext),
+            )
+        )
+    return found
+
+
+async def _known(db: Database, integration_id: uuid.UUID) -> Integration | None:
+    async with db.read_sessions() as session:
+        return await integration_for_hook(session, integration_id)
+
+
+async def _reject(db: Database, integration: Integration) -> HookRejected:
+    async with db.transaction() as session:
+        await IntegrationRepository(session, integration.org_id).count_rejection(
+            integration.id, utcnow()
+        )
+    return HookRejected(schemes.REJECTED)
+
+
+async def authenticate(
+    db: Database,
+    settings: Settings,
+    limiter: HookLimiter,
+    integration_id: uuid.UUID,
+    source: SourceType,
+    headers: Mapping[str, str],
+    body: bytes,
+) -> tuple[Integration, str]:
+    """The integration and how the request verified; 401 / 429 problems otherwise."""
+    integration = await _known(db, integration_id)
+    if integration is None or integration.source != source:
+        raise HookRejected(schemes.REJECTED)
+    wait = limiter.take(
+        integration.id,
+        settings.hook_rate_limit,
+        settings.hook_rate_window_seconds,
+        time.monotonic(),
+    )
+    if wait is not None:
+        raise TooManyRequests(wait, "Too many deliveries for this integration.")
+    if not integration.enabled:
+        raise await _reject(db, integration)
+    request = schemes.Request(
+        headers=headers,
+        body=body,
+        now=int(time.time()),
+        glpi_tolerance=settings.glpi_timestamp_tolerance_seconds,
+        standard_tolerance=settings.standard_webhooks_tolerance_seconds,
+    )
+    try:
+        verified = schemes.verify(source, request, _secrets(settings, integration))
+    except secret_box.SecretUnreadable:
+        verified = None
+    if verified is None:
+        raise await _reject(db, integration)
+    return integration, verified
+
+
+def _map(
+    integration: Integration, body: bytes, itemtype: str
+) -> tuple[Normalised | None, str | None]:
+    try:
+        payload: Any = json.loads(body)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        return None, f"The body is not JSON: {exc}"[:2000]
+    try:
+        return normalise(integration.source, payload, integration.mapping, itemtype), None
+    except (MappingError, ValueError, TypeError) as exc:
+        return None, str(exc)[:2000] or type(exc).__name__
+
+
+def _newer(new: Normalised, rec: ItsmRecord) -> bool:
+    """Whether a delivery is a later version than the record: change counter, else time."""
+    counters = (new.change_counter, rec.change_counter)
+    if counters[0] is not None and counters[1] is not None and counters[0] != counters[1]:
+        return counters[0] > counters[1]
+    if new.source_updated_at is not None and rec.source_updated_at is not None:
+        return new.source_updated_at > rec.source_updated_at
+    return rec.source_updated_at is None and rec.change_counter is None
+
+
+async def _apply(
+    session: AsyncSession, integration: Integration, new: Normalised
+) -> tuple[uuid.UUID, MappingState]:
+    repo = RecordRepository(session, integration.org_id)
+    values = {name: getattr(new, name) for name in RECORD_FIELDS}
+    now = utcnow()
+    created = await repo.insert_new(
+        {
+            **values,
+            "integration_id": integration.id,
+            "source": SourceType(integration.source).value,
+            "external_id": new.external_id,
+            "created_at": now,
+            "updated_at": now,
+            "delivery_count": 1,
+        }
+    )
+    if created is not None:
+        return created, MappingState.applied
+    rec = await repo.for_external(integration.id, new.external_id)
+    rec.delivery_count += 1
+    state = MappingState.stale
+    if _newer(new, rec):
+        for name, value in values.items():
+            setattr(rec, name, value)
+        rec.updated_at = now
+        state = MappingState.applied
+    await session.flush()
+    return rec.id, state
+
+
+def _stored_headers(headers: Mapping[str, str]) -> dict[str, str]:
+    return {k: ("[redacted]" if k in REDACTED_HEADERS else v) for k, v in headers.items()}
+
+
+async def store(
+    db: Database,
+    integration: Integration,
+    verified: str,
+    headers: Mapping[str, str],
+    body: bytes,
+    itemtype: str,
+) -> HookAccepted:
+    """Keep the delivery and apply it, in one transaction committed before the answer."""
+    normalised, error = _map(integration, body, itemtype)
+    digest = schemes.body_sha256(body)
+    key = dedupe_key(integration.source, headers, normalised, digest)
+    async with db.transaction() as session:
+        deliveries = DeliveryRepository(session, integration.org_id)
+        delivery_id = await deliveries.insert_new(
+            {
+                "id": uuid.uuid4(),
+                "integration_id": integration.id,
+                "received_at": utcnow(),
+                "dedupe_key": key,
+                "headers": _stored_headers(headers),
+                "body": body,
+                "body_sha256": digest,
+                "verification": verified,
+                "event": normalised.event[:200] if normalised and normalised.event else None,
+                "mapping_state": MappingState.error.value,
+                "mapping_error": error,
+            }
+        )
+        if delivery_id is None:
+            existing = await deliveries.by_dedupe_key(integration.id, key)
+            assert existing is not None
+            return HookAccepted(
+                delivery_id=existing.id,
+                duplicate=True,
+                mapping_state=existing.mapping_state,
+                record_id=existing.record_id,
+            )
+        record_id, state = None, MappingState.error
+        if normalised is not None:
+            record_id, state = await _apply(session, integration, normalised)
+            await deliveries.settle(delivery_id, state, record_id)
+    return HookAccepted(
+        delivery_id=delivery_id, duplicate=False, mapping_state=state, record_id=record_id
+    )
+
+
+async def glpi_challenge(
+    db: Database, settings: Settings, integration_id: uuid.UUID, token: str
+) -> str:
+    """GLPI's challenge-response: HMAC of its ``crc_token`` with the current secret."""
+    integration = await _known(db, integration_id)
+    if integration is None or integration.source != SourceType.glpi or not integration.enabled:
+        raise HookRejected(schemes.REJECTED)
+    secret = secret_box.decrypt(settings, integration.secret_ciphertext)
+    return schemes.glpi_challenge(secret, token)
+
+
+async def receive(
+    db: Database,
+    settings: Settings,
+    limiter: HookLimiter,
+    integration_id: uuid.UUID,
+    source: SourceType,
+    headers: Mapping[str, str],
+    body: bytes,
+    itemtype: str,
+) -> HookAccepted:
+    """Authenticate, then keep and apply the delivery (see the module's docstring)."""
+    integration, verified = await authenticate(
+        db, settings, limiter, integration_id, source, headers, body
+    )
+    return await store(db, integration, verified, headers, body, itemtype)
