@@ -26,7 +26,9 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from certready.activity.service import record as record_activity
 from certready.config import Settings
+from certready.context import Actor
 from certready.core.clock import utcnow
 from certready.core.problems import ProblemException, TooManyRequests
 from certready.db.session import Database
@@ -175,6 +177,26 @@ def _newer(new: Normalised, rec: ItsmRecord) -> bool:
     return rec.source_updated_at is None and rec.change_counter is None
 
 
+def _log(
+    session: AsyncSession,
+    integration: Integration,
+    record_id: uuid.UUID,
+    new: Normalised,
+    verb: str,
+) -> None:
+    """The record's change in the activity log (it also moves the readiness data version)."""
+    record_activity(
+        session,
+        org_id=integration.org_id,
+        actor=Actor(id=None, name=f"integration {integration.name}"[:200]),
+        action=f"itsm_record.{verb}",
+        object_type="itsm_record",
+        object_id=record_id,
+        summary=f"{new.external_key or new.external_id}: {new.kind.value}, {new.status.value}",
+        after={"status": new.status.value, "kind": new.kind.value, "clause": new.clause},
+    )
+
+
 async def _apply(
     session: AsyncSession, integration: Integration, new: Normalised
 ) -> tuple[uuid.UUID, MappingState]:
@@ -193,6 +215,7 @@ async def _apply(
         }
     )
     if created is not None:
+        _log(session, integration, created, new, "create")
         return created, MappingState.applied
     rec = await repo.for_external(integration.id, new.external_id)
     rec.delivery_count += 1
@@ -202,6 +225,7 @@ async def _apply(
             setattr(rec, name, value)
         rec.updated_at = now
         state = MappingState.applied
+        _log(session, integration, rec.id, new, "update")
     await session.flush()
     return rec.id, state
 

@@ -291,6 +291,8 @@ class Facts:
     competence: dict[str, set[uuid.UUID]] = field(default_factory=dict)
     records: dict[tuple[uuid.UUID, uuid.UUID], RecordFacts] = field(default_factory=dict)
     objectives: list[ObjectiveFacts] = field(default_factory=list)
+    # RDY-20: per clause (8.6.1 ...), the newest day an ITSM record of it opened or changed.
+    itsm_latest: dict[str, date] = field(default_factory=dict)
     improvement: ImprovementFacts = field(default_factory=ImprovementFacts)
     # None: no management-review provider is registered.
     reviews: list[ReviewFacts] | None = None

@@ -13,12 +13,13 @@ from certready.readiness.loaders import (
     certification,
     competence,
     coverage,
+    itsm,
     planning,
     suppliers,
 )
 from certready.readiness.loaders.base import Run
 
-FAMILIES = (audits, certification, coverage, competence, planning, suppliers)
+FAMILIES = (audits, certification, coverage, competence, planning, suppliers, itsm)
 
 
 async def load_lists(run: Run, facts: Facts) -> None:

@@ -6,6 +6,8 @@ satisfied by ``not_occurring`` plus an approved statement-kind evidence item, ne
 
 from __future__ import annotations
 
+from datetime import date
+
 from certready.core.clock import add_months
 from certready.readiness.enums import Gate, Severity
 from certready.readiness.facts import Facts, Leaf
@@ -73,6 +75,16 @@ def evidence_for_every_leaf(facts: Facts, params: Params) -> Outcome:
     return _leaf_failures(facts, missing, "no approved, current evidence")
 
 
+def _itsm_latest(facts: Facts, ref: str) -> date | None:
+    """The newest ITSM record day of the process ``ref`` is, lies in, or contains."""
+    days = [
+        day
+        for clause, day in facts.itsm_latest.items()
+        if ref == clause or ref.startswith(clause + ".") or clause.startswith(ref + ".")
+    ]
+    return max(days, default=None)
+
+
 @rule(
     "RDY-20",
     "Processes have been operating",
@@ -83,12 +95,14 @@ def evidence_for_every_leaf(facts: Facts, params: Params) -> Outcome:
 )
 def operating_records(facts: Facts, params: Params) -> Outcome:
     """Every clause-8 leaf and 9.4 has an approved record-kind item (record, report, ticket
-    export, screenshot) with an effective date in the last {months} months, or an approved
-    "not occurring" statement."""
+    export, screenshot) with an effective date in the last {months} months, or ITSM records
+    of its process received from an integration that were opened or changed in that period,
+    or an approved "not occurring" statement."""
     since = add_months(facts.today, -params["months"])
     missing = []
     for leaf in facts.leaves_under("8", "9.4"):
-        latest = facts.evidence_for(leaf).latest_record_date
+        dates = [facts.evidence_for(leaf).latest_record_date, _itsm_latest(facts, leaf.ref)]
+        latest = max((d for d in dates if d is not None), default=None)
         if (latest is None or latest < since) and not _not_occurring(facts, leaf):
             missing.append(leaf)
     return _leaf_failures(facts, missing, f"no record since {since.isoformat()}")
