@@ -20,6 +20,7 @@ import { OrgsPage } from "./features/orgs/OrgsPage";
 import { OrgSettingsPage } from "./features/orgs/OrgSettingsPage";
 import { DashboardPage } from "./features/readiness/DashboardPage";
 import { MembersPage } from "./features/members/MembersPage";
+import { IntegrationsPage } from "./features/integrations/IntegrationsPage";
 import { AcceptInvitationPage } from "./features/members/AcceptInvitationPage";
 import { ActivityPage } from "./features/activity/ActivityPage";
 import { RequirementsPage } from "./features/requirements/RequirementsPage";
@@ -218,6 +219,7 @@ const routeTree = rootRoute.addChildren([
       section("objectives", ObjectivesPage),
       section("activity", ActivityPage),
       section("members", MembersPage),
+      section("integrations", IntegrationsPage),
       section("settings", OrgSettingsPage),
     ]),
   ]),

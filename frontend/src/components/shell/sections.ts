@@ -6,6 +6,7 @@ import {
   IconFileCertificate,
   IconGauge,
   IconHistory,
+  IconPlugConnected,
   IconPresentation,
   IconSchool,
   IconSettings,
@@ -34,6 +35,7 @@ export const SECTIONS: readonly Section[] = [
   { path: "objectives", label: "Objectives", icon: IconTarget, group: "main" },
   { path: "activity", label: "Activity", icon: IconHistory, group: "admin" },
   { path: "members", label: "Members", icon: IconUsers, group: "admin" },
+  { path: "integrations", label: "Integrations", icon: IconPlugConnected, group: "admin" },
   { path: "settings", label: "Settings", icon: IconSettings, group: "admin" },
 ];
 
