@@ -125,3 +125,20 @@ async def second_org(
     )
     assert r.status_code == 204, r.text
     return OrgFixture(slug=slug, id=org_id, admin=newcomer)
+
+
+async def designate_top_management(
+    client: httpx.AsyncClient, org: OrgFixture, user_id: str, on: bool = True
+) -> dict[str, object]:
+    """An admin designates a member top management (or removes it), with If-Match."""
+    url = f"/api/v1/orgs/{org.slug}/members"
+    r = await client.get(url, params={"limit": 500}, headers=org.admin.headers)
+    assert r.status_code == 200, r.text
+    member = next(m for m in r.json()["items"] if m["user_id"] == str(user_id))
+    r = await client.patch(
+        f"{url}/{user_id}",
+        json={"top_management": on},
+        headers={**org.admin.headers, "If-Match": f'"{member["version"]}"'},
+    )
+    assert r.status_code == 200, r.text
+    return dict(r.json())

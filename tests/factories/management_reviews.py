@@ -6,7 +6,7 @@ from typing import Any
 
 import httpx
 
-from tests.factories.auth import OrgFixture
+from tests.factories.auth import OrgFixture, designate_top_management
 
 
 def reviews_url(org: OrgFixture, *parts: object) -> str:
@@ -104,9 +104,19 @@ async def approved_evidence(client: httpx.AsyncClient, org: OrgFixture, approver
     return str(item["id"])
 
 
+async def top_chair(client: httpx.AsyncClient, org: OrgFixture) -> dict[str, Any]:
+    """The admin designated top management, as the chair (iso20000.md 6.6)."""
+    await designate_top_management(client, org, org.admin.user_id)
+    return {"chair_id": org.admin.user_id}
+
+
 async def held_review(
     client: httpx.AsyncClient, org: OrgFixture, held_date: str = "2026-01-15", **fields: Any
 ) -> dict[str, Any]:
+    """A review held on ``held_date``, chaired by the admin designated top management
+    (unless a chair is given)."""
+    if "chair_id" not in fields and "chair_name" not in fields:
+        fields.update(await top_chair(client, org))
     review = await create_review(client, org, **fields)
     await resolve_all_inputs(client, org, review)
     await patch_review(client, org, review["id"], held_date=held_date)

@@ -66,7 +66,7 @@ def good_facts(**overrides: Any) -> Facts:
             for r in LEAF_REFS
         },
         documents={
-            key: DocumentFacts(uuid.uuid4(), key, "document", f"Doc {key}", refs, True, 1, 1, 1)
+            key: DocumentFacts(uuid.uuid4(), key, "document", f"Doc {key}", refs, True, 1, 1, 1, 1)
             for key, refs in DOC_KEYS.items()
         },
     )
@@ -192,10 +192,12 @@ class Seed:
         archived: bool = False,
         owned: bool = True,
         versioned: bool = True,
+        top_management: bool = False,
     ) -> tuple[uuid.UUID, str]:
         """An evidence item linked to requirements and documented-information keys;
         returns its id and key (``E-7``). ``valid_until`` defaults to a year ahead.
 
+        ``top_management``: the approver held the designation (RDY-04).
         ``versioned`` records a version row (the rules read only that it exists; no file
         is stored: these facts tests never download)."""
         now = utcnow()
@@ -214,6 +216,7 @@ class Seed:
                 status=EvidenceStatus(status),
                 approved_by=self.admin_id if status == "approved" else None,
                 approved_at=now if status == "approved" else None,
+                approved_by_top_management=top_management,
                 archived_at=now if archived else None,
                 archived_by=self.admin_id if archived else None,
                 created_by=self.admin_id,

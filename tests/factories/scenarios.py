@@ -33,7 +33,13 @@ from tests.factories.audits import (
     programmes_url,
     transition,
 )
-from tests.factories.auth import OrgFixture, Session, add_member, first_run
+from tests.factories.auth import (
+    OrgFixture,
+    Session,
+    add_member,
+    designate_top_management,
+    first_run,
+)
 from tests.factories.evidence import create_statement, evidence_url, pdf_bytes, upload_version
 from tests.factories.findings import raise_finding
 from tests.factories.management_reviews import (
@@ -146,9 +152,14 @@ async def documents_only(
     *,
     no_owner: tuple[str, ...] = (),
     no_review: tuple[str, ...] = (),
+    top_management: bool = False,
 ) -> Built:
-    """D1-D14 approved; the keys in ``no_owner`` / ``no_review`` lack an owner / review date."""
+    """D1-D14 approved by the SMS manager; the keys in ``no_owner`` / ``no_review`` lack an
+    owner / review date. ``top_management``: the SMS manager (a director) is designated top
+    management first, so the policy D2 is approved by top management (RDY-04)."""
     built = await new_org(client, slug)
+    if top_management:
+        await designate_top_management(client, built.org, built.manager.user_id)
     for key, (title, kind) in MANDATORY.items():
         await approved_item(
             client,
@@ -283,8 +294,9 @@ async def stage1_complete(
     audit_start: int = -20,
     audit_end: int = -14,
 ) -> Built:
-    """Everything but the management review (see the module docstring)."""
-    built = await documents_only(client, slug)
+    """Everything but the management review (see the module docstring); the SMS manager is
+    designated top management (approves the policy, chairs the review)."""
+    built = await documents_only(client, slug, top_management=True)
     await _requirements(client, built)
     await _evidence(client, built)
     await _objective(client, built)
@@ -301,7 +313,7 @@ async def stage1_complete(
 
 
 async def plan_review(
-    client: httpx.AsyncClient, built: Built, planned: str, agenda: str = ""
+    client: httpx.AsyncClient, built: Built, planned: str, agenda: str = "", **fields: Any
 ) -> dict[str, Any]:
     return await create_review(
         client,
@@ -309,6 +321,7 @@ async def plan_review(
         title="Management review",
         planned_date=planned,
         agenda=agenda or "The 12 inputs of 9.3; decisions on improvement and resources.",
+        **fields,
     )
 
 
@@ -316,9 +329,10 @@ async def hold_review(
     client: httpx.AsyncClient, built: Built, held: int, *, action: bool = True
 ) -> dict[str, Any]:
     """A review held ``held`` days from today (<= 0): every input covered with content,
-    a decision and (unless ``action`` is False) an action recorded, the minutes approved."""
+    a decision and (unless ``action`` is False) an action recorded, the minutes approved;
+    chaired by the SMS manager designated top management (6.6)."""
     org = built.org
-    review = await plan_review(client, built, days(held))
+    review = await plan_review(client, built, days(held), chair_id=built.manager.user_id)
     for item in review["inputs"]:
         r = await client.patch(
             reviews_url(org, review["id"], "inputs", item["key"]),

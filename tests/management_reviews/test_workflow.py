@@ -16,6 +16,7 @@ from tests.factories.management_reviews import (
     patch_review,
     resolve_all_inputs,
     reviews_url,
+    top_chair,
 )
 
 STATES = ["planned", "held", "minutes_approved", "cancelled"]
@@ -32,7 +33,7 @@ async def review_in(
 ) -> dict[str, Any]:
     """A review in ``state`` that satisfies every guard of its next moves."""
     if state == "planned":
-        review = await create_review(client, org)
+        review = await create_review(client, org, **await top_chair(client, org))
         await resolve_all_inputs(client, org, review)
         await patch_review(client, org, review["id"], held_date="2026-01-15")
         r = await client.get(reviews_url(org, review["id"]), headers=org.admin.headers)
@@ -85,7 +86,7 @@ async def test_held_needs_every_topic_resolved_and_a_held_date(
     client: httpx.AsyncClient,
 ) -> None:
     org = await first_run(client)
-    review = await create_review(client, org)
+    review = await create_review(client, org, **await top_chair(client, org))
     url = reviews_url(org, review["id"], "inputs")
     r = await client.patch(
         f"{url}/previous_actions", json={"covered": True}, headers=org.admin.headers

@@ -107,6 +107,18 @@ def test_rdy04_needs_policy_and_communication_record() -> None:
     assert out.failures[0].route == "/orgs/acme/requirements/5.2.2"
 
 
+def test_rdy04_needs_the_policy_approved_by_top_management() -> None:
+    facts = good_facts()
+    facts.documents["D2"] = replace(facts.documents["D2"], top_approved=0)
+    out = run("RDY-04", facts)
+    assert keys(out) == ["D2"]
+    assert "top management" in out.failures[0].message
+    # not approved at all: the ordinary D2 failure, not the designation one
+    facts.documents["D2"] = replace(facts.documents["D2"], current=0, top_approved=0)
+    out = run("RDY-04", facts)
+    assert keys(out) == ["D2"] and "top management" not in out.failures[0].message
+
+
 def test_rdy09_plan() -> None:
     assert run("RDY-09", good_facts()).passed
     facts = good_facts()

@@ -42,6 +42,7 @@ from tests.factories.management_reviews import (
     patch_review,
     resolve_all_inputs,
     reviews_url,
+    top_chair,
 )
 from tests.factories.objectives import create_objective, measure, objectives_url
 from tests.factories.readiness import Seed, get_readiness, named, readiness_url, rule_result
@@ -125,7 +126,9 @@ async def test_documented_information(client: httpx.AsyncClient, database: Datab
     await seed.evidence("Scope of the SMS v1", "policy", ["4.3"], ["D1"], valid_until=day - D)
     await seed.evidence("Scope of the SMS v2", "policy", ["4.3"], ["D1"], archived=True)
     # The policy itself, but only a document (not a record) on 5.2.2, and an expired record.
-    await seed.evidence("Service management policy", "policy", ["5.2.1", "5.2.2"], ["D2"])
+    await seed.evidence(
+        "Service management policy", "policy", ["5.2.1", "5.2.2"], ["D2"], top_management=True
+    )
     await seed.evidence("Policy communication 2023", "record", ["5.2.2"], valid_until=day - 10 * D)
     results = await check(
         client,
@@ -575,7 +578,8 @@ async def test_management_review(client: httpx.AsyncClient, database: Database) 
     await check(client, org, {"RDY-31": [(mr, None)], "RDY-32": [(mr, None)]})
 
     day = today()
-    first = await create_review(client, org, planned_date=(day + 20 * D).isoformat())
+    chair = await top_chair(client, org)
+    first = await create_review(client, org, planned_date=(day + 20 * D).isoformat(), **chair)
     results = await check(client, org, {"RDY-31": [(mr, first["key"])], "RDY-32": [(mr, None)]})
     assert results["RDY-31"]["severity"] == "warning"
     assert "No management review held yet" in results["RDY-32"]["failing"][0]["message"]
@@ -606,7 +610,7 @@ async def test_management_review(client: httpx.AsyncClient, database: Database) 
     results = await check(client, org, {"RDY-32": [(mr, None)]})
     assert "after the internal audit of" in results["RDY-32"]["failing"][0]["message"]
 
-    second = await create_review(client, org, planned_date=(day - 3 * D).isoformat())
+    second = await create_review(client, org, planned_date=(day - 3 * D).isoformat(), **chair)
     await resolve_all_inputs(client, org, second)
     await patch_review(client, org, second["id"], held_date=(day - 3 * D).isoformat())
     assert (await move_review(client, org, second["id"], "held")).status_code == 200

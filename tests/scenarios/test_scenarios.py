@@ -65,10 +65,6 @@ RULE_GATE = {
     **dict.fromkeys(["RDY-32", "RDY-33", "RDY-34", "RDY-36", "RDY-IMPL"], "stage2"),
 }
 
-TOP_MANAGEMENT = (
-    "issue 13: top management: RDY-04 needs the policy approved by a member designated as "
-    "top management (6.6); nobody can be designated yet, an SMS manager approved it"
-)
 PEOPLE_IN_SCOPE = (
     "issue 13: RDY-15/16 people in scope = every member with an SMS role + every owner (6.6); "
     "today only the hand-kept training register counts"
@@ -220,15 +216,11 @@ NOT_IMPLEMENTED_WARNINGS = {
     "RDY-IMPL-S1": "leaves under the mandatory-document clauses are not implemented",
     "RDY-36": "no improvement opportunity recorded (improvement register, 10.2)",
 }
-# Scenarios 3-13 start from sc.stage1_complete: the policy is approved by an SMS manager,
-# and nobody can be designated top management yet, so by 6.6 RDY-04 fails in every one of
-# them (pending: it flips when the designation lands; the builder must then designate the
-# approver). The reviews are chaired by "Carla CEO" (free text): 6.6 asks top management to
-# chair too; we read that as a precondition of holding a review (the write path), not as a
-# further readiness failure of RDY-31/32, so it is not in the table.
-READY_PENDING = {"RDY-04": TOP_MANAGEMENT}
-READY_S1 = {"RDY-04": "policy not approved by top management (nobody can be designated, 6.6)"}
-
+# Scenarios 3-13 start from sc.stage1_complete: the SMS manager, designated top management
+# through the members API, approves the policy (D2) and chairs the reviews, so RDY-04 passes
+# in every one of them. Holding a review (and approving its minutes) needs a chair
+# designated top management (6.6): a precondition of the write path, not a further
+# readiness failure of RDY-31/32, so it is not in the table.
 SCENARIOS = [
     Scenario(
         "01_empty",
@@ -263,65 +255,54 @@ SCENARIOS = [
         "03_stage1_no_review",
         stage1_no_review,
         blockers={
-            **READY_S1,
             "RDY-31": "no management review held or scheduled",
             "RDY-32": "no management review held",
         },
-        pending=READY_PENDING,
     ),
     Scenario(
         "04_review_scheduled",
         review_scheduled,
-        blockers={**READY_S1, "RDY-32": "the review is not held yet"},
+        blockers={"RDY-32": "the review is not held yet"},
         warnings={"RDY-31": "a review is only scheduled (date in 30 days, agenda): a warning"},
-        pending=READY_PENDING,
     ),
     Scenario(
         "05_review_lapsed",
         review_lapsed,
         blockers={
-            **READY_S1,
             "RDY-31": "planned 5 days ago and never held: neither held nor scheduled (6.6)",
             "RDY-32": "no management review held",
         },
-        pending=READY_PENDING,
     ),
     Scenario(
         "06_overdue_measure",
         overdue_measure,
-        blockers={**READY_S1, "RDY-34": "a corrective measure is 3 days overdue"},
-        pending=READY_PENDING,
+        blockers={"RDY-34": "a corrective measure is 3 days overdue"},
     ),
     Scenario(
         "07_complaint_major",
         complaint_major,
         blockers={
-            **READY_S1,
             "RDY-34": "an open major NC raised from a complaint (6.6: any source)",
         },
         # RDY-34 "any source" landed on main (230f478) while this suite was written: it
         # was xfail here and is a hard check now.
-        pending=READY_PENDING,
     ),
     Scenario(
         "08_review_before_audit",
         review_before_audit,
         blockers={
-            **READY_S1,
             "RDY-32": "the only review (30 days ago) was held before the audit ended (14 days ago)",
         },
-        pending=READY_PENDING,
     ),
-    Scenario("09_ready", fully_ready, blockers=dict(READY_S1), pending=READY_PENDING),
+    Scenario("09_ready", fully_ready, blockers={}),
     Scenario(
         "10_ready_owner_untrained",
         owner_untrained,
         blockers={
-            **READY_S1,
             "RDY-15": "the owner of 8.6.1 (in scope, 6.6) has no awareness training",
             "RDY-16": "the owner of 8.6.1 holds process_owner without competence evidence",
         },
-        pending={**READY_PENDING, "RDY-15": PEOPLE_IN_SCOPE, "RDY-16": PEOPLE_IN_SCOPE},
+        pending={"RDY-15": PEOPLE_IN_SCOPE, "RDY-16": PEOPLE_IN_SCOPE},
     ),
 ]
 # Beyond the ten of issue 13: one organisation per rule reading issue 13 is still fixing.
@@ -340,18 +321,15 @@ SCENARIOS += [
         "12_review_without_actions",
         review_without_actions,
         blockers={
-            **READY_S1,
             "RDY-32": "the review after the audit recorded decisions but no actions (6.6)",
         },
-        pending=READY_PENDING,
     ),
     Scenario(
         "13_follow_up_audit_after_review",
         follow_up_audit,
         # RDY-32 passes: the review (7 days ago) is after the audit that completes the RDY-28
         # coverage (ended 14 days ago); the small follow-up audit 2 days ago does not count.
-        blockers=dict(READY_S1),
-        pending=READY_PENDING,
+        blockers={},
     ),
 ]
 BY_NAME = {s.name: s for s in SCENARIOS}

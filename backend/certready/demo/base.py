@@ -46,6 +46,8 @@ class Demo:
     today: date
     ctx: OrgContext
     staff: dict[str, User] = field(default_factory=dict)
+    # the admin account (an SMS role holder: in scope for awareness and competence)
+    admin: User | None = None
 
     def days(self, n: int) -> date:
         return self.today + timedelta(days=n)

@@ -8,6 +8,7 @@ import uuid
 from collections.abc import AsyncIterator, Sequence
 from datetime import date
 
+from certready.context import OrgContext
 from certready.core.clock import add_months
 from certready.demo.base import MISSING_DOCUMENT, Demo
 from certready.evidence.enums import EvidenceKind, EvidenceStatus
@@ -20,6 +21,7 @@ from certready.evidence.service import (
     transition_evidence,
 )
 from certready.evidence.storage import EvidenceStore, current_process_identity
+from certready.orgs.enums import Role
 from certready.requirements.catalogue.loader import DEFAULT_FRAMEWORK
 from certready.requirements.service import get_framework, list_documented_information
 
@@ -62,6 +64,7 @@ class EvidenceBuilder:
         documents: Sequence[str] = (),
         effective: date | None = None,
         valid_until: date | None = None,
+        approver: OrgContext | None = None,
     ) -> None:
         demo = self.demo
         data = EvidenceCreate(
@@ -83,7 +86,8 @@ class EvidenceBuilder:
         item = await get_evidence(demo.session, demo.org.id, str(outcome.body["id"]))
         for to in (EvidenceStatus.in_review, EvidenceStatus.approved):
             move = EvidenceTransition(to=to, note="Demo: reviewed")
-            await transition_evidence(demo.session, demo.ctx, item, move, can_approve=True)
+            ctx = approver if approver is not None and to == EvidenceStatus.approved else demo.ctx
+            await transition_evidence(demo.session, ctx, item, move, can_approve=True)
 
 
 def _under(leaves: Leaves, refs: Sequence[str]) -> list[str]:
@@ -110,6 +114,8 @@ async def _documents(demo: Demo, b: EvidenceBuilder, leaves: Leaves) -> set[str]
             demo.manager.id,
             documents=[doc.key],
             valid_until=demo.days(20) if doc.key == "D7" else None,
+            # the policy is approved by top management (RDY-04)
+            approver=demo.as_member(demo.manager, Role.sms_manager) if doc.key == "D2" else None,
         )
         if kind in DOCUMENT_KINDS:
             documented.update(targets)

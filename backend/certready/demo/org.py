@@ -20,8 +20,8 @@ from certready.db.session import Database
 from certready.demo.base import DEMO_NAME, DEMO_SLUG, IF_MATCH, IN_PROGRESS, STAFF, Demo
 from certready.invitations.schemas import InvitationCreate, InvitationRegister
 from certready.invitations.service import create_invitation, register
-from certready.orgs.schemas import OrgCreate, OrgUpdate
-from certready.orgs.service import create_organisation, update_organisation
+from certready.orgs.schemas import MemberUpdate, OrgCreate, OrgUpdate
+from certready.orgs.service import create_organisation, update_member, update_organisation
 from certready.requirements.catalogue.loader import DEFAULT_FRAMEWORK
 from certready.requirements.enums import CatalogueView, ImplementationStatus
 from certready.requirements.schemas import RequirementBulkUpdate, RequirementChange
@@ -55,7 +55,7 @@ async def create_org(
         admin,
         Actor(id=admin.id, name=admin.full_name),
     )
-    demo = Demo(session, settings, db, org, today, OrgContext.system(org, "Demo"))
+    demo = Demo(session, settings, db, org, today, OrgContext.system(org, "Demo"), admin=admin)
     await update_organisation(
         session,
         demo.ctx,
@@ -72,6 +72,11 @@ async def create_org(
     await _invite_staff(demo)
     users = await session.execute(select(User).where(col(User.email).in_([s[0] for s in STAFF])))
     demo.staff = {u.email: u for u in users.scalars()}
+    # Sam, the SMS manager, is the director designated top management: approves the
+    # policy (RDY-04) and chairs the management review.
+    await update_member(
+        session, demo.ctx, demo.manager.id, MemberUpdate(top_management=True), IF_MATCH
+    )
     return demo, password
 
 

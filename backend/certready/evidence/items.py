@@ -216,3 +216,4 @@ def set_status(evidence: Evidence, status: EvidenceStatus) -> None:
         return
     evidence.approved_by = None
     evidence.approved_at = None
+    evidence.approved_by_top_management = False

@@ -6,7 +6,7 @@ import uuid
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Index, String, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Index, String, UniqueConstraint, false
 from sqlmodel import Field, SQLModel
 
 from certready.db.base import IdMixin, TimestampMixin, utc_field, version_mapper_args
@@ -64,6 +64,11 @@ class Evidence(IdMixin, TimestampMixin, table=True):
         default=None, foreign_key="user_account.id", ondelete="SET NULL"
     )
     approved_at: datetime | None = utc_field(default=None)
+    # The approver held the top management designation when approving (RDY-04 reads it:
+    # a later change of the designation does not rewrite a past approval).
+    approved_by_top_management: bool = Field(
+        default=False, sa_column_kwargs={"server_default": false()}
+    )
     archived_at: datetime | None = utc_field(default=None)
     archived_by: uuid.UUID | None = Field(
         default=None, foreign_key="user_account.id", ondelete="SET NULL"

@@ -79,6 +79,7 @@ from certready.evidence.schemas import (
     EvidenceVersionRead,
 )
 from certready.evidence.workflow import APPROVER_MOVES, EVIDENCE_WORKFLOW, EvidenceMove
+from certready.orgs.repository import MembershipRepository
 from certready.requirements.catalogue.loader import DEFAULT_FRAMEWORK
 
 # The public names of evidence, also those of ingest and integrity (other packages use them).
@@ -226,12 +227,18 @@ async def transition_evidence(
     if evidence.current_version:
         version = await get_version(session, evidence, evidence.current_version)
         author = version.uploaded_by
+    approving = data.to == EvidenceStatus.approved
+    # RDY-04 reads whether the approver was top management at the time of approval.
+    top = approving and await MembershipRepository(session, ctx.org_id).is_top_management(
+        ctx.user_id
+    )
 
     def approval() -> None:
         set_status(evidence, data.to)
-        if data.to == EvidenceStatus.approved:
+        if approving:
             evidence.approved_by = ctx.actor.id
             evidence.approved_at = utcnow()
+            evidence.approved_by_top_management = top
 
     await move_object(
         session,
@@ -243,7 +250,8 @@ async def transition_evidence(
         EVIDENCE_CHANGES,
         note=data.note,
         effects=approval,
-        extra_after={"version": evidence.current_version},
+        extra_after={"version": evidence.current_version}
+        | ({"approved_by_top_management": top} if approving else {}),
     )
     return evidence
 

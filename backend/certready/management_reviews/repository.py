@@ -138,6 +138,10 @@ class ReviewRepository(OrgScopedRepository[ManagementReview]):
 
     # --- references -------------------------------------------------------------------------
 
+    async def chair_is_top_management(self, chair_id: uuid.UUID | None) -> bool:
+        """Whether the chair is a member designated top management."""
+        return await MembershipRepository(self.session, self.org_id).is_top_management(chair_id)
+
     async def member_names(self, user_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, str]:
         """Names of the given users that are members of this organisation (one query)."""
         ids = list(set(user_ids))

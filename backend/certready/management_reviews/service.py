@@ -287,6 +287,8 @@ async def transition_review(
         move.uncovered_topics = [i.key for i in await repo.inputs(review.id) if not is_resolved(i)]
     if data.to == ReviewStatus.minutes_approved and review.minutes_evidence_id is not None:
         move.minutes_status = await repo.evidence_status(review.minutes_evidence_id)
+    if data.to in (ReviewStatus.held, ReviewStatus.minutes_approved):
+        move.chair_top_management = await repo.chair_is_top_management(review.chair_id)
     stamp = {
         ReviewStatus.held: "held_at",
         ReviewStatus.minutes_approved: "minutes_approved_at",

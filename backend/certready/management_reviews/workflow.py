@@ -22,6 +22,16 @@ class ReviewMove:
     review: ManagementReview
     uncovered_topics: list[str] = field(default_factory=list)
     minutes_status: EvidenceStatus | None = None
+    # The chair is a member designated top management (iso20000.md 6.6), loaded by the service.
+    chair_top_management: bool = False
+
+
+def _chair_problem(move: ReviewMove) -> str | None:
+    if move.review.chair_id is None and not move.review.chair_name.strip():
+        return "the chair (top management) is missing"
+    if not move.chair_top_management:
+        return "the chair must be a member designated top management"
+    return None
 
 
 def _can_hold(move: ReviewMove) -> str | None:
@@ -29,8 +39,9 @@ def _can_hold(move: ReviewMove) -> str | None:
     reasons = []
     if move.review.held_date is None:
         reasons.append("the held date is missing")
-    if move.review.chair_id is None and not move.review.chair_name.strip():
-        reasons.append("the chair (top management) is missing")
+    chair = _chair_problem(move)
+    if chair:
+        reasons.append(chair)
     if move.uncovered_topics:
         reasons.append(
             "input topic(s) neither covered nor marked not applicable: "
@@ -43,6 +54,9 @@ def _can_hold(move: ReviewMove) -> str | None:
 
 def _can_approve_minutes(move: ReviewMove) -> str | None:
     # 9.3: the results are retained as documented information (approved minutes).
+    chair = _chair_problem(move)
+    if chair:
+        return f"The minutes cannot be approved: {chair}."
     if move.review.minutes_evidence_id is None:
         return "Link the minutes (an evidence item) before approving them."
     if move.minutes_status != EvidenceStatus.approved:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import String, UniqueConstraint
+from sqlalchemy import String, UniqueConstraint, false
 from sqlmodel import Field, SQLModel
 
 from certready.db.base import IdMixin, TimestampMixin, Versioned, utc_field
@@ -41,6 +41,9 @@ class Membership(Versioned, table=True):
     # Access tokens issued before this instant are refused in this organisation only (a role
     # change); removing the membership ends access to the organisation with the row.
     sessions_since: datetime | None = utc_field(default=None)
+    # Designated top management (iso20000.md 6.6): approves the service management policy
+    # (RDY-04) and chairs the management review. Set by an admin, logged.
+    top_management: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
 
 
 class OrgCounter(SQLModel, table=True):

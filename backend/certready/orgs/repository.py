@@ -109,6 +109,15 @@ class MembershipRepository(OrgScopedRepository[Membership]):
             raise NotFound()
         return row[0], row[1]
 
+    async def is_top_management(self, user_id: uuid.UUID | None) -> bool:
+        """Whether this user is a member designated top management (the system is not)."""
+        if user_id is None:
+            return False
+        stmt = select(Membership.top_management).where(
+            self.of_org(Membership), col(Membership.user_id) == user_id
+        )
+        return bool((await self.session.execute(stmt)).scalar_one_or_none())
+
     async def count_admins(self) -> int:
         stmt = select(func.count(col(Membership.id))).where(
             self.of_org(Membership), col(Membership.role) == Role.admin.value

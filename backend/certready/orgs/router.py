@@ -88,13 +88,23 @@ async def list_members(
 
 
 @members_router.patch(
-    "/{user_id}", response_model=MemberRead, responses=problem_responses(403, 404, 409)
+    "/{user_id}",
+    response_model=MemberRead,
+    responses=problem_responses(403, 404, 409, 412, 428),
 )
 async def update_member(
-    user_id: uuid.UUID, data: MemberUpdate, ctx: MembersManager, session: SessionDep
+    user_id: uuid.UUID,
+    data: MemberUpdate,
+    ctx: MembersManager,
+    session: SessionDep,
+    response: Response,
+    if_match: Annotated[str | None, Header()] = None,
 ) -> MemberRead:
-    """Change a member's role; their sessions in this organisation end at once (not elsewhere)."""
-    return await service.update_member(session, ctx, user_id, data)
+    """Change a member's role (their sessions in this organisation end at once, not
+    elsewhere) or designate them top management (If-Match with the member's ETag)."""
+    member = await service.update_member(session, ctx, user_id, data, if_match)
+    set_etag(response, member.version)
+    return member
 
 
 @members_router.delete(

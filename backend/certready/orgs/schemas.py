@@ -55,9 +55,13 @@ class OrgPage(Page[OrgRead]):
 
 
 class MemberUpdate(BaseModel):
+    """A role change (no If-Match needed) and/or the top management designation (If-Match
+    with the member's ``version`` as ETag)."""
+
     model_config = ConfigDict(extra="forbid")
 
-    role: Role
+    role: Role | None = None
+    top_management: bool | None = None
 
 
 class MemberRead(BaseModel):
@@ -65,8 +69,12 @@ class MemberRead(BaseModel):
     email: str
     full_name: str
     role: Role
+    # Designated top management (approves the policy, chairs the management review).
+    top_management: bool
     is_active: bool
     created_at: datetime
+    # The membership's ETag (``"<version>"``) for If-Match on PATCH.
+    version: int
 
 
 class MemberPage(Page[MemberRead]):

@@ -12,6 +12,7 @@ from certready.auth.models import User
 from certready.context import Actor, OrgContext
 from certready.core.changes import ANY_VERSION, ChangeSpec, requested, update_object
 from certready.core.clock import utcnow
+from certready.core.http import check_if_match
 from certready.core.pagination import PageParams, paginate
 from certready.core.problems import Conflict, Forbidden
 from certready.orgs.enums import Role
@@ -108,8 +109,10 @@ def member_read(membership: Membership, user: User) -> MemberRead:
         email=user.email,
         full_name=user.full_name,
         role=Role(membership.role),
+        top_management=membership.top_management,
         is_active=user.is_active,
         created_at=membership.created_at,
+        version=membership.version,
     )
 
 
@@ -127,9 +130,9 @@ async def list_members(
 
 MEMBER_CHANGES = ChangeSpec(
     object_type="member",
-    fields=["role"],
+    fields=["role", "top_management"],
     label=lambda membership: "Member",
-    required=frozenset({"role"}),
+    required=frozenset({"role", "top_management"}),
 )
 
 
@@ -139,30 +142,51 @@ async def _keep_an_admin(repo: MembershipRepository, membership: Membership) -> 
 
 
 async def update_member(
-    session: AsyncSession, ctx: OrgContext, user_id: uuid.UUID, data: MemberUpdate
+    session: AsyncSession,
+    ctx: OrgContext,
+    user_id: uuid.UUID,
+    data: MemberUpdate,
+    if_match: str | None = None,
 ) -> MemberRead:
-    """Change a member's role; their sessions end in this organisation only (per membership)."""
+    """Change a member's role (their sessions end in this organisation only) and/or their
+    top management designation (If-Match: the membership's version)."""
     repo = MembershipRepository(session, ctx.org_id)
     membership, user = await repo.for_change_of(user_id)
-    if data.role == membership.role:
+    values = requested(data, MEMBER_CHANGES)
+    if "top_management" in values:
+        check_if_match(if_match, membership.version)
+    if values.get("role") == membership.role:
+        del values["role"]
+    if values.get("top_management") == membership.top_management:
+        del values["top_management"]
+    if not values:
         return member_read(membership, user)
-    if user.id == ctx.user_id:
-        raise Forbidden("You cannot change your own role.")
-    if data.role != Role.admin:
-        await _keep_an_admin(repo, membership)
-    old = Role(membership.role).value
-    # Takes effect at once in this organisation: access tokens issued before now stop
-    # working here (401, the client refreshes); the person's other organisations are untouched.
-    membership.sessions_since = utcnow()
-    # A part of the organisation: serialised by the row lock, no ETag of its own.
+    parts = []
+    if "role" in values:
+        if user.id == ctx.user_id:
+            raise Forbidden("You cannot change your own role.")
+        if values["role"] != Role.admin:
+            await _keep_an_admin(repo, membership)
+        parts.append(f"role {Role(membership.role).value} -> {values['role'].value}")
+        # Takes effect at once in this organisation: access tokens issued before now stop
+        # working here (401, the client refreshes); the person's other organisations are
+        # untouched.
+        membership.sessions_since = utcnow()
+    if "top_management" in values:
+        parts.append(
+            "designated top management"
+            if values["top_management"]
+            else "top management designation removed"
+        )
+    # Serialised by the row lock; the designation also checks the client's ETag.
     await update_object(
         session,
         ctx,
         membership,
-        requested(data, MEMBER_CHANGES),
+        values,
         MEMBER_CHANGES,
-        if_match=ANY_VERSION,
-        summary=f"{user.email}: role {old} -> {data.role.value}",
+        if_match=if_match or ANY_VERSION,
+        summary=f"{user.email}: " + "; ".join(parts),
     )
     return member_read(membership, user)
 

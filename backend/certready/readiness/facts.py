@@ -66,6 +66,8 @@ class DocumentFacts:
     current: int
     # current items under document control: a file version, an owner and a review date
     controlled: int
+    # current items approved by a member designated top management when approving (RDY-04)
+    top_approved: int = 0
 
 
 @dataclass(frozen=True)
@@ -150,9 +152,23 @@ class FindingFacts:
 
 @dataclass(frozen=True)
 class PersonFacts:
+    """One person in scope (iso20000.md 6.6): a member holding an SMS role, an owner of a
+    requirement, objective, corrective measure or action, or someone the training register
+    adds. ``id`` is their register entry (training records hang on it), or their user id
+    when they are not in the register (``registered`` False: no records can exist)."""
+
     id: uuid.UUID
     name: str
     role_keys: tuple[str, ...]
+    # why they are in scope: "role admin", "owner of 8.6.1", "training register" ...
+    reasons: tuple[str, ...] = ()
+    registered: bool = True
+    user_id: uuid.UUID | None = None
+
+    @property
+    def why(self) -> str:
+        """The reasons, short: ``(role admin; owner of 8.6.1, 8.6.2)``."""
+        return f" ({'; '.join(self.reasons)})" if self.reasons else ""
 
 
 @dataclass(frozen=True)

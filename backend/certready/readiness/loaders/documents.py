@@ -63,6 +63,8 @@ def _documents() -> Any:
             func.count(col(Evidence.id)).label("items"),
             flag(current()).label("current"),
             flag(controlled()).label("controlled"),
+            # RDY-04: approved by a member designated top management at the time
+            flag(and_(current(), col(Evidence.approved_by_top_management))).label("top"),
         )
         .select_from(di)
         .outerjoin(
@@ -100,6 +102,7 @@ async def load_documents(run: Run, facts: Facts) -> None:
             items=int(row.items),
             current=int(row.current),
             controlled=int(row.controlled),
+            top_approved=int(row.top),
         )
 
 

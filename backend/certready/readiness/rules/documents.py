@@ -48,13 +48,26 @@ def scope_document(facts: Facts, params: Params) -> Outcome:
     Severity.blocker,
 )
 def policy_communicated(facts: Facts, params: Params) -> Outcome:
-    """D2 (policy) is fulfilled by an approved, current item, and a communication record
-    exists: an approved, current record-kind evidence item (record, report, ticket export,
-    screenshot) linked to requirement 5.2.2 (who was told, when)."""
+    """D2 (policy) is fulfilled by an approved, current item approved by a member who was
+    designated top management when approving, and a communication record exists: an
+    approved, current record-kind evidence item (record, report, ticket export, screenshot)
+    linked to requirement 5.2.2 (who was told, when)."""
     failures = []
     failure = _document_failure(facts, "D2", "Service management policy")
+    doc = facts.documents.get("D2")
     if failure:
         failures.append(failure)
+    elif doc is not None and not doc.top_approved:
+        failures.append(
+            Failure(
+                "documented_information",
+                "D2 Service management policy is approved, but not by a member designated "
+                "top management (designate one on the members page, then have them approve it).",
+                facts.route("/evidence?fulfils=D2"),
+                id=str(doc.id),
+                key="D2",
+            )
+        )
     comms = facts.leaves_under("5.2.2")
     if comms and not any(facts.evidence_for(leaf).current_records for leaf in comms):
         failures.append(

@@ -291,7 +291,8 @@ export const membersRemoveMember = <ThrowOnError extends boolean = true>(options
 /**
  * Update Member
  *
- * Change a member's role; their sessions in this organisation end at once (not elsewhere).
+ * Change a member's role (their sessions in this organisation end at once, not
+ * elsewhere) or designate them top management (If-Match with the member's ETag).
  */
 export const membersUpdateMember = <ThrowOnError extends boolean = true>(options: Options<MembersUpdateMemberData, ThrowOnError>) => (options.client ?? client).patch<MembersUpdateMemberResponses, MembersUpdateMemberErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],

@@ -4184,6 +4184,10 @@ export type MemberRead = {
     full_name: string;
     role: Role;
     /**
+     * Top Management
+     */
+    top_management: boolean;
+    /**
      * Is Active
      */
     is_active: boolean;
@@ -4191,13 +4195,24 @@ export type MemberRead = {
      * Created At
      */
     created_at: string;
+    /**
+     * Version
+     */
+    version: number;
 };
 
 /**
  * MemberUpdate
+ *
+ * A role change (no If-Match needed) and/or the top management designation (If-Match
+ * with the member's ``version`` as ETag).
  */
 export type MemberUpdate = {
-    role: Role;
+    role?: Role | null;
+    /**
+     * Top Management
+     */
+    top_management?: boolean | null;
 };
 
 /**
@@ -8336,6 +8351,12 @@ export type MembersRemoveMemberResponse = MembersRemoveMemberResponses[keyof Mem
 
 export type MembersUpdateMemberData = {
     body: MemberUpdate;
+    headers?: {
+        /**
+         * If-Match
+         */
+        'if-match'?: string | null;
+    };
     path: {
         /**
          * User Id

@@ -591,7 +591,8 @@ export const membersRemoveMemberMutation = (options?: Partial<Options<MembersRem
 /**
  * Update Member
  *
- * Change a member's role; their sessions in this organisation end at once (not elsewhere).
+ * Change a member's role (their sessions in this organisation end at once, not
+ * elsewhere) or designate them top management (If-Match with the member's ETag).
  */
 export const membersUpdateMemberMutation = (options?: Partial<Options<MembersUpdateMemberData>>): UseMutationOptions<MembersUpdateMemberResponse, MembersUpdateMemberError, Options<MembersUpdateMemberData>> => {
     const mutationOptions: UseMutationOptions<MembersUpdateMemberResponse, MembersUpdateMemberError, Options<MembersUpdateMemberData>> = {
