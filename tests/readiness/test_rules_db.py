@@ -384,13 +384,15 @@ async def test_objectives(client: httpx.AsyncClient, database: Database) -> None
 @covers("RDY-14", "RDY-15", "RDY-16", "RDY-17")
 async def test_competence_and_awareness(client: httpx.AsyncClient, database: Database) -> None:
     org, seed = await setup(client, database)
+    # The admin holds an SMS role: in scope from the start (iso20000.md 6.6), without any
+    # competence evidence (RDY-16 never passes vacuously).
     await check(
         client,
         org,
         {
-            "RDY-14": [("role", None)],
+            "RDY-14": [("role", "admin")],
             "RDY-15": [("course", None)],
-            "RDY-16": [],
+            "RDY-16": [("person", "Ada Admin")],
             "RDY-17": [],
         },
     )
@@ -398,6 +400,19 @@ async def test_competence_and_awareness(client: httpx.AsyncClient, database: Dat
     day = today()
     awareness = await create_course(client, org, "SMS awareness", kind="awareness")
     change = await create_course(client, org, "Change management practitioner")
+    admin_course = await create_course(client, org, "SMS administration")
+    await require(client, org, "admin", admin_course["id"])
+    ada = await add_person(client, org, user_id=org.admin.user_id, name=None)
+    for course in (awareness, admin_course):
+        await add_record(
+            client,
+            org,
+            ada["id"],
+            course["id"],
+            (day - 10 * D).isoformat(),
+            evaluation_method="quiz",
+            evaluation_result="passed",
+        )
     pat = await add_person(client, org, "Pat Person", role_keys=["change_manager"])
     quinn = await add_person(client, org, "Quinn Query", role_keys=["change_manager"])
     # Out of scope: neither their role nor their missing training counts.

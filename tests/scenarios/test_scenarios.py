@@ -65,11 +65,6 @@ RULE_GATE = {
     **dict.fromkeys(["RDY-32", "RDY-33", "RDY-34", "RDY-36", "RDY-IMPL"], "stage2"),
 }
 
-PEOPLE_IN_SCOPE = (
-    "issue 13: RDY-15/16 people in scope = every member with an SMS role + every owner (6.6); "
-    "today only the hand-kept training register counts"
-)
-
 
 @dataclass(frozen=True)
 class Scenario:
@@ -227,10 +222,8 @@ SCENARIOS = [
         empty,
         blockers={**NOTHING_S1, **NOTHING_S2},
         warnings=NOT_IMPLEMENTED_WARNINGS,
-        # The training register is empty: today nobody is in scope and RDY-16 passes
-        # vacuously; 6.6 puts the admin (an SMS role) in scope. (RDY-15 fails either way:
-        # no awareness course exists.)
-        pending={"RDY-16": PEOPLE_IN_SCOPE},
+        # The training register is empty, but 6.6 puts the admin (an SMS role) in scope:
+        # RDY-16 fails (never vacuous). RDY-15 fails too: no awareness course exists.
     ),
     DOCUMENTS_ONLY := Scenario(
         "02_documents_only",
@@ -249,7 +242,6 @@ SCENARIOS = [
         warnings=NOT_IMPLEMENTED_WARNINGS,
         # RDY-04 fails on the communication record either way; RDY-16: three SMS role
         # holders (admin, SMS manager, auditor), none in the training register.
-        pending={"RDY-16": PEOPLE_IN_SCOPE},
     ),
     Scenario(
         "03_stage1_no_review",
@@ -302,7 +294,6 @@ SCENARIOS = [
             "RDY-15": "the owner of 8.6.1 (in scope, 6.6) has no awareness training",
             "RDY-16": "the owner of 8.6.1 holds process_owner without competence evidence",
         },
-        pending={"RDY-15": PEOPLE_IN_SCOPE, "RDY-16": PEOPLE_IN_SCOPE},
     ),
 ]
 # Beyond the ten of issue 13: one organisation per rule reading issue 13 is still fixing.
@@ -315,7 +306,6 @@ SCENARIOS += [
             "RDY-11": "approved D5 has no owner and approved D8 no review date (6.6: both fail)",
         },
         warnings=NOT_IMPLEMENTED_WARNINGS,
-        pending={"RDY-16": PEOPLE_IN_SCOPE},
     ),
     Scenario(
         "12_review_without_actions",

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 from certready.core.clock import add_months
 from certready.readiness.enums import Gate, Severity
-from certready.readiness.facts import Facts, RecordFacts
+from certready.readiness.facts import Facts, PersonFacts, RecordFacts
 from certready.readiness.rules.base import Failure, Outcome, Param, Params, Rule, preview, rule
 from certready.training.enums import CourseKind
+
+
+def _person_route(facts: Facts, person: PersonFacts) -> str:
+    """The person's register entry, or the register itself when they have none yet."""
+    if person.registered:
+        return facts.route(f"/training/people/{person.id}")
+    return facts.route("/training")
 
 
 def _valid(record: RecordFacts | None, facts: Facts) -> bool:
@@ -53,8 +60,10 @@ def competence_defined(facts: Facts, params: Params) -> Outcome:
     params=[Param("months", 24, 1, 120, "The newest awareness completion may be this old.")],
 )
 def awareness_trained(facts: Facts, params: Params) -> Outcome:
-    """100 % of the people in scope completed an awareness course within {months} months
-    and that completion has not expired."""
+    """100 % of the people in scope (every member holding an SMS role, every owner of a
+    requirement, objective, corrective measure or action, and the people the training
+    register adds) completed an awareness course within {months} months and that
+    completion has not expired."""
     awareness = [c.id for c in facts.courses.values() if c.kind == CourseKind.awareness]
     if not awareness:
         return Outcome(
@@ -70,8 +79,8 @@ def awareness_trained(facts: Facts, params: Params) -> Outcome:
             failures.append(
                 Failure(
                     "person",
-                    f"{person.name} has no current awareness training.",
-                    facts.route(f"/training/people/{person.id}"),
+                    f"{person.name}{person.why} has no current awareness training.",
+                    _person_route(facts, person),
                     id=str(person.id),
                     key=person.name,
                 )
@@ -88,30 +97,46 @@ def awareness_trained(facts: Facts, params: Params) -> Outcome:
 @rule("RDY-16", "Role holders are competent", ["7.2"], Gate.stage2, Severity.blocker)
 def role_competence(facts: Facts, params: Params) -> Outcome:
     """Every person in scope holds a non-expired record for each course their roles
-    require."""
-    failures = []
+    require, and every role holder has some competence evidence (a current role-specific
+    training record): the rule never passes vacuously while role holders exist."""
+    failures: list[Failure] = []
     for person in facts.people:
+        if not person.role_keys:
+            continue
         required = sorted(
             {c for role in person.role_keys for c in facts.competence.get(role, set())},
             key=str,
         )
+        missing = []
         for course_id in required:
             course = facts.courses.get(course_id)
             if course is None or course.kind == CourseKind.awareness:
                 continue  # awareness is RDY-15
             record = facts.records.get((person.id, course_id))
             if not _valid(record, facts):
-                state = "expired" if record is not None else "missing"
-                failures.append(
-                    Failure(
-                        "person",
-                        f"{person.name}: '{course.title}' is {state}.",
-                        facts.route(f"/training/people/{person.id}"),
-                        id=str(person.id),
-                        key=person.name,
-                    )
-                )
+                missing.append(f"'{course.title}' is {'expired' if record else 'missing'}")
+        if not missing and not _has_competence_evidence(facts, person):
+            missing.append(f"holds {', '.join(person.role_keys)} without competence evidence")
+        failures.extend(
+            Failure(
+                "person",
+                f"{person.name}: {what}.",
+                _person_route(facts, person),
+                id=str(person.id),
+                key=person.name,
+            )
+            for what in missing
+        )
     return Outcome(failures)
+
+
+def _has_competence_evidence(facts: Facts, person: PersonFacts) -> bool:
+    """A current record of a role-specific course (awareness is not competence)."""
+    return any(
+        pid == person.id and course.kind == CourseKind.role and _valid(record, facts)
+        for (pid, cid), record in facts.records.items()
+        if (course := facts.courses.get(cid)) is not None
+    )
 
 
 @rule("RDY-17", "Training effectiveness evaluated", ["7.2"], Gate.stage2, Severity.warning)

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Alert, Badge, Button, Group, Modal, Select, Skeleton, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Badge, Button, Group, Modal, Select, Skeleton, Stack, Switch, Table, Text, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { IconUserPlus } from "@tabler/icons-react";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
@@ -55,6 +55,25 @@ export function MembersPage() {
     onError: (error) => notifyProblem(error, "Could not change the role"),
     onSettled: () => refresh(),
   });
+  // The top management designation (approves the policy, chairs the management review):
+  // sent with the member's version as If-Match; a 412 means someone else changed it.
+  const designation = useMutation({
+    ...membersUpdateMemberMutation(),
+    onSuccess: (member) =>
+      notifySuccess(
+        member.top_management
+          ? `${member.full_name} is designated top management.`
+          : `${member.full_name} is no longer designated top management.`,
+      ),
+    onError: (error) => notifyProblem(error, "Could not change the top management designation"),
+    onSettled: () => refresh(),
+  });
+  const designate = (member: MemberRead, on: boolean) =>
+    designation.mutate({
+      path: { org: slug, user_id: member.user_id },
+      headers: { "if-match": `"${member.version}"` },
+      body: { top_management: on },
+    });
   const removal = useMutation({
     ...membersRemoveMemberMutation(),
     onSuccess: (_data, { path: { user_id } }) => {
@@ -65,7 +84,13 @@ export function MembersPage() {
     onError: (error) => notifyProblem(error, "Could not remove the member"),
     onSettled: () => refresh(),
   });
-  const pendingUser = update.isPending ? update.variables.path.user_id : removal.isPending ? removal.variables.path.user_id : null;
+  const pendingUser = update.isPending
+    ? update.variables.path.user_id
+    : removal.isPending
+      ? removal.variables.path.user_id
+      : designation.isPending
+        ? designation.variables.path.user_id
+        : null;
 
   const changeRole = (member: MemberRead, role: string | null) => {
     if (!isRole(role) || role === member.role) return;
@@ -109,6 +134,7 @@ export function MembersPage() {
                 <Table.Th>Name</Table.Th>
                 <Table.Th>Email</Table.Th>
                 <Table.Th>Role</Table.Th>
+                <Table.Th>Top management</Table.Th>
                 <Table.Th>Member since</Table.Th>
                 {canManage && <Table.Th aria-label="Actions" />}
               </Table.Tr>
@@ -146,6 +172,22 @@ export function MembersPage() {
                       />
                     ) : (
                       <Text size="sm">{roleLabel(m.role)}</Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    {canManage ? (
+                      <Switch
+                        aria-label={`Top management: ${m.full_name}`}
+                        checked={m.top_management}
+                        disabled={pendingUser === m.user_id}
+                        onChange={(event) => designate(m, event.currentTarget.checked)}
+                      />
+                    ) : (
+                      m.top_management && (
+                        <Badge size="sm" variant="light">
+                          Top management
+                        </Badge>
+                      )
                     )}
                   </Table.Td>
                   <Table.Td>
