@@ -46,6 +46,16 @@ def setup(server: str) -> dict[str, Any]:
     admin = set_up_org(server, ORG, "Improve Co", ADMIN_EMAIL, PASSWORD)
     admin_id = admin.get("/me").json()["id"]
     add_member(admin, ORG, MANAGER_EMAIL, "Mia Manager", "sms_manager", PASSWORD)
+    # The admin chairs the management review: designated top management (iso20000.md 6.6).
+    me = next(
+        m for m in admin.get(f"/orgs/{ORG}/members").json()["items"] if m["user_id"] == admin_id
+    )
+    r = admin.patch(
+        f"/orgs/{ORG}/members/{admin_id}",
+        json={"top_management": True},
+        headers={"If-Match": f'"{me["version"]}"'},
+    )
+    assert r.status_code == 200, r.text
 
     r = admin.post(
         f"/orgs/{ORG}/audit-programmes",
