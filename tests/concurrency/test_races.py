@@ -32,6 +32,7 @@ from tests.factories.management_reviews import create_review, reviews_url
 from tests.factories.objectives import create_objective, objectives_url
 from tests.factories.operations import OPERATIONS_PATCH_KINDS
 from tests.factories.risks import METHOD, create_risk, risks_url
+from tests.factories.services import create_customer, create_service, customers_url, services_url
 from tests.factories.suppliers import create_supplier, statements_url, suppliers_url
 from tests.factories.training import add_person, add_record, create_course, training_url
 
@@ -223,7 +224,19 @@ async def _risk(c: httpx.AsyncClient, live: Live) -> tuple[str, str, Callable[[i
 
 
 # PATCH route (as the app declares it) -> how to make one object of that kind.
+async def _service(c: httpx.AsyncClient, live: Live) -> tuple[str, str, Callable[[int], Any]]:
+    s = await create_service(c, live.org)
+    return services_url(live.org, s["id"]), s["id"], lambda i: {"name": f"Service {i}"}
+
+
+async def _customer(c: httpx.AsyncClient, live: Live) -> tuple[str, str, Callable[[int], Any]]:
+    s = await create_customer(c, live.org, name="Racing customer")
+    return customers_url(live.org, s["id"]), s["id"], lambda i: {"contact": f"c{i}@x.example"}
+
+
 PATCH_KINDS: dict[str, Maker] = {
+    "/api/v1/orgs/{org}/services/{service_id}": _service,
+    "/api/v1/orgs/{org}/customers/{customer_id}": _customer,
     "/api/v1/orgs/{org}": _org,
     "/api/v1/orgs/{org}/requirements/{ref}": _requirement,
     "/api/v1/orgs/{org}/evidence/{evidence_id}": _evidence,
@@ -254,6 +267,7 @@ PART_ROUTES = {
     "/api/v1/orgs/{org}/management-reviews/{review_id}/actions/{action_id}",
     "/api/v1/orgs/{org}/risks/{risk_id}/actions/{action_id}",
     "/api/v1/orgs/{org}/suppliers/{supplier_id}/reviews/{review_id}",
+    "/api/v1/orgs/{org}/services/{service_id}/processes/{process_id}",
 }
 
 
@@ -346,7 +360,15 @@ async def _programme_approval(c: httpx.AsyncClient, live: Live) -> tuple[str, st
     return programmes_url(live.org, p["id"], "approve"), p["id"], [{}] * RACERS
 
 
+async def _service_move(c: httpx.AsyncClient, live: Live) -> tuple[str, str, list[Any]]:
+    s = await create_service(c, live.org, owner_id=live.org.admin.user_id)
+    url = services_url(live.org, s["id"], "transitions")
+    moves = [{"to": "live"}, {"to": "retired", "note": "Not launched."}] * (RACERS // 2)
+    return url, s["id"], moves
+
+
 MOVES: dict[str, Callable[[httpx.AsyncClient, Live], Awaitable[tuple[str, str, list[Any]]]]] = {
+    "/api/v1/orgs/{org}/services/{service_id}/transitions": _service_move,
     "/api/v1/orgs/{org}/evidence/{evidence_id}/transitions": _evidence_review,
     "/api/v1/orgs/{org}/findings/{finding_id}/transitions": _finding_close,
     "/api/v1/orgs/{org}/audits/{audit_id}/transitions": _audit_start,

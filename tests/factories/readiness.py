@@ -27,7 +27,7 @@ from certready.evidence.models import (
 from certready.findings.enums import FindingGrade, FindingSource, FindingStatus
 from certready.findings.models import Finding
 from certready.readiness.engine import effective_params
-from certready.readiness.facts import DocumentFacts, Facts, Leaf, LeafEvidence
+from certready.readiness.facts import DocumentFacts, Facts, Leaf, LeafEvidence, ServiceFacts
 from certready.readiness.rules import RULES, Outcome
 from certready.requirements.catalogue.loader import DEFAULT_FRAMEWORK, sort_key
 from certready.requirements.models import DocumentedInformation, Framework, Requirement
@@ -42,6 +42,10 @@ DOC_KEYS = {"D1": ("4.3",), "D2": ("5.2",), "D4": ("6.3",), "D8": ("8.7.2",)}
 
 def leaf_id(ref: str) -> uuid.UUID:
     return uuid.uuid5(uuid.NAMESPACE_URL, f"leaf:{ref}")
+
+
+# One live service in scope, named by the scope statement, one process of its own (RDY-02/23).
+GOOD_SERVICE = ServiceFacts(uuid.uuid4(), 1, "Managed workplace", "live", True, False, True, 1)
 
 
 def good_facts(**overrides: Any) -> Facts:
@@ -69,6 +73,7 @@ def good_facts(**overrides: Any) -> Facts:
             key: DocumentFacts(uuid.uuid4(), key, "document", f"Doc {key}", refs, True, 1, 1, 1, 1)
             for key, refs in DOC_KEYS.items()
         },
+        services=[GOOD_SERVICE],
     )
     for name, value in overrides.items():
         setattr(facts, name, value)

@@ -287,6 +287,13 @@ async def internal_audit(
     return dict(r.json())
 
 
+async def build_services(client: httpx.AsyncClient, built: Built) -> None:
+    """The scenarios' service catalogue (tests/scenarios/services_setup.py)."""
+    from tests.scenarios.services_setup import build_services as build
+
+    await build(client, built)
+
+
 async def stage1_complete(
     client: httpx.AsyncClient,
     slug: str,
@@ -302,6 +309,7 @@ async def stage1_complete(
     await _objective(client, built)
     await _training(client, built)
     await internal_audit(client, built, audit_start, audit_end)
+    await build_services(client, built)
     await raise_finding(
         client,
         built.org,

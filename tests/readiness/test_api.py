@@ -26,8 +26,9 @@ from tests.factories.requirements import drop_framework, insert_generated_framew
 pytestmark = pytest.mark.anyio
 
 # Stage 1 has exactly one blocker in the demo: the missing service continuity plan.
-DEMO_STAGE1_BLOCKERS = ["RDY-11"]
+DEMO_STAGE1_BLOCKERS = ["RDY-02", "RDY-11"]
 DEMO_STAGE2_BLOCKERS = [
+    "RDY-02",
     "RDY-11",
     "RDY-10",
     "RDY-15",
@@ -39,7 +40,7 @@ DEMO_STAGE2_BLOCKERS = [
 ]
 DEMO_WARNINGS = ["RDY-18", "RDY-25", "RDY-31", "RDY-IMPL-S1"]
 # Stage 1 blockers Certready cannot evaluate yet (no SMS registers): listed on every report.
-STAGE1_UNEVALUATED = ["RDY-02", "RDY-03", "RDY-07", "RDY-13", "RDY-23"]
+STAGE1_UNEVALUATED = ["RDY-03", "RDY-07", "RDY-13"]
 
 
 async def _demo(client: httpx.AsyncClient) -> OrgFixture:
@@ -81,14 +82,14 @@ async def test_demo_organisation_verdicts(client: httpx.AsyncClient) -> None:
     assert [c["ref"] for c in report["clauses"]] == ["4", "5", "6", "7", "8", "9", "10"]
     clause8 = report["clauses"][4]
     assert clause8["statuses"]["in_progress"] == 3 and clause8["requirements"] == 30
+    assert [f["key"] for f in rules["RDY-02"]["failing"]] == ["SVC-3"]
+    assert rules["RDY-23"]["passed"] is True
     assert {r["id"] for r in report["not_implemented"]} == {
-        "RDY-02",
         "RDY-03",
         "RDY-07",
         "RDY-13",
         "RDY-21",
         "RDY-22",
-        "RDY-23",
         "RDY-24",
         "RDY-37",
         "RDY-43",

@@ -41,7 +41,7 @@ pytestmark = pytest.mark.anyio
 # gate null, never true). Stage 1: scope/catalogue, context, clauses 4-5 ownership, risks,
 # agreements, other parties. Stage 2 adds continuity tests, CMDB, service reports, Stage 1
 # concerns.
-UNEVALUATED_S1 = {"RDY-02", "RDY-03", "RDY-07", "RDY-13", "RDY-23"}
+UNEVALUATED_S1 = {"RDY-03", "RDY-07", "RDY-13"}
 UNEVALUATED_S2 = UNEVALUATED_S1 | {"RDY-21", "RDY-22", "RDY-24", "RDY-37"}
 
 # The gate each rule named in the table belongs to (iso20000.md section 6, plus Certready's
@@ -50,6 +50,7 @@ RULE_GATE = {
     **dict.fromkeys(
         [
             "RDY-01",
+            "RDY-02",
             "RDY-04",
             "RDY-05",
             "RDY-08",
@@ -57,6 +58,7 @@ RULE_GATE = {
             "RDY-11",
             "RDY-12",
             "RDY-14",
+            "RDY-23",
         ],
         "stage1",
     ),
@@ -185,6 +187,7 @@ async def follow_up_audit(client: httpx.AsyncClient) -> sc.Built:
 
 NOTHING_S1 = {
     "RDY-01": "no approved, current scope document (D1)",
+    "RDY-02": "no service in the service catalogue",
     "RDY-04": "no approved policy (D2) and no communication record (5.2.2)",
     "RDY-05": "no leaf requirement has an owner",
     "RDY-08": "no service management objective",
@@ -192,6 +195,7 @@ NOTHING_S1 = {
     "RDY-11": "none of the mandatory documents D1-D14 exists",
     "RDY-12": "no process description for any clause-8 leaf",
     "RDY-14": "competence requirements are defined for no SMS role (the admin holds one)",
+    "RDY-23": "no service in scope operated by the organisation",
     "RDY-19-S1": "no documented information for any leaf (6.6: a Stage 1 blocker)",
     "RDY-26": "no approved internal audit programme",
     "RDY-27": "no internal audit performed and reported",

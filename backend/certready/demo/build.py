@@ -22,7 +22,9 @@ The story (what the readiness engine says about it, asserted in tests/readiness)
 * training: 8 of 10 people in scope have current awareness training (80 %);
 * three objectives, measurements for two;
 * management review MR-1 planned (with agenda) but not held;
-* one policy due for review and one record expiring within 30 days (warnings).
+* one policy due for review and one record expiring within 30 days (warnings);
+* four services for two customers; SVC-3 Hosting is in scope but the scope statement does not
+  name it (RDY-02).
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ from certready.demo.base import DEMO_ADMIN_EMAIL, DEMO_SLUG
 from certready.demo.evidence import add_evidence
 from certready.demo.org import create_org, own_requirements
 from certready.demo.planning import add_objectives, add_review
+from certready.demo.services import add_services
 from certready.demo.training import add_training
 from certready.orgs.models import Organisation
 from certready.readiness.schemas import DemoResult
@@ -78,6 +81,7 @@ async def build_demo(
     await add_training(demo)
     await add_objectives(demo)
     await add_review(demo)
+    await add_services(demo)
     await session.flush()
     return DemoOutcome(demo.org, True, admin_email, password)
 

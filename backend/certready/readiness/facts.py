@@ -277,6 +277,37 @@ class OtherPartyEvidence:
     supplier_name: str
 
 
+@dataclass(frozen=True)
+class ServiceFacts:
+    """A catalogue service (RDY-02, RDY-23): scope flag, scope statement, own processes."""
+
+    id: uuid.UUID
+    number: int
+    name: str
+    status: str
+    in_scope: bool
+    has_reason: bool
+    named_in_scope: bool
+    # clause-8 processes the organisation operates itself for this service
+    own_processes: int
+
+    @property
+    def key(self) -> str:
+        return f"SVC-{self.number}"
+
+
+@dataclass(frozen=True)
+class OtherPartyProcess:
+    """A clause-8 process another party operates for a service (RDY-23)."""
+
+    service_id: uuid.UUID
+    ref: str
+    has_supplier: bool
+    has_owner: bool
+    # monitored through an objective with at least one measurement
+    monitored: bool
+
+
 @dataclass
 class Facts:
     org_id: uuid.UUID
@@ -309,6 +340,8 @@ class Facts:
     objectives: list[ObjectiveFacts] = field(default_factory=list)
     # RDY-20: per clause (8.6.1 ...), the newest day an ITSM record of it opened or changed.
     itsm_latest: dict[str, date] = field(default_factory=dict)
+    services: list[ServiceFacts] = field(default_factory=list)
+    other_party_processes: list[OtherPartyProcess] = field(default_factory=list)
     improvement: ImprovementFacts = field(default_factory=ImprovementFacts)
     # None: no management-review provider is registered.
     reviews: list[ReviewFacts] | None = None

@@ -15,11 +15,12 @@ from certready.readiness.loaders import (
     coverage,
     itsm,
     planning,
+    services,
     suppliers,
 )
 from certready.readiness.loaders.base import Run
 
-FAMILIES = (audits, certification, coverage, competence, planning, suppliers, itsm)
+FAMILIES = (audits, certification, coverage, competence, planning, suppliers, itsm, services)
 
 
 async def load_lists(run: Run, facts: Facts) -> None:

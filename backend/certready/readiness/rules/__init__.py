@@ -12,6 +12,7 @@ from certready.readiness.rules import (
     documents,
     planning,
     reviews,
+    services,
     suppliers,
 )
 from certready.readiness.rules.base import (
@@ -33,6 +34,7 @@ _FAMILIES = (
     corrective,
     certification,
     suppliers,
+    services,
 )
 
 
@@ -53,14 +55,6 @@ _NO_SUPPLIERS = "The product has no supplier or other-party records yet."
 NOT_IMPLEMENTED: dict[str, NotImplementedRule] = {
     n.id: n
     for n in (
-        NotImplementedRule(
-            "RDY-02",
-            "Scope and service catalogue agree",
-            ("4.3", "8.2.4"),
-            Gate.stage1,
-            Severity.blocker,
-            _NO_SERVICES,
-        ),
         NotImplementedRule(
             "RDY-03",
             "Context and interested parties reviewed",
@@ -101,14 +95,6 @@ NOT_IMPLEMENTED: dict[str, NotImplementedRule] = {
             Gate.stage2,
             Severity.blocker,
             "The product has no CMDB / configuration items yet.",
-        ),
-        NotImplementedRule(
-            "RDY-23",
-            "Other parties do not operate everything",
-            ("8.2.3",),
-            Gate.stage1,
-            Severity.blocker,
-            _NO_SERVICES + " " + _NO_SUPPLIERS,
         ),
         NotImplementedRule(
             "RDY-24",
