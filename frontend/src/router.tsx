@@ -43,6 +43,9 @@ import { ManagementReviewsPage } from "./features/management_reviews/ManagementR
 import { ManagementReviewDetailPage } from "./features/management_reviews/ManagementReviewDetailPage";
 import { TrainingPage } from "./features/training/TrainingPage";
 import { ObjectivesPage } from "./features/objectives/ObjectivesPage";
+import { CustomersPage } from "./features/services/CustomersPage";
+import { ServiceDetailPage } from "./features/services/ServiceDetailPage";
+import { ServicesPage } from "./features/services/ServicesPage";
 
 export interface RouterContext {
   queryClient: QueryClient;
@@ -217,6 +220,9 @@ const routeTree = rootRoute.addChildren([
       section("management-reviews/$reviewId", ManagementReviewDetailPage),
       section("training", TrainingPage),
       section("objectives", ObjectivesPage),
+      section("services", ServicesPage),
+      section("services/$serviceId", ServiceDetailPage),
+      section("customers", CustomersPage),
       section("activity", ActivityPage),
       section("members", MembersPage),
       section("integrations", IntegrationsPage),
