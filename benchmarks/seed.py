@@ -383,6 +383,7 @@ def generate(
                 "current_version": 1 if has_version else 0,
                 "approved_by": rng.choice(user_ids) if approved else None,
                 "approved_at": created + timedelta(days=1) if approved else None,
+                "approved_on": (created + timedelta(days=1)).date() if approved else None,
                 "archived_at": created + timedelta(days=2) if archived else None,
                 "archived_by": user_ids[0] if archived else None,
                 "created_by": rng.choice(user_ids),
@@ -476,6 +477,7 @@ def generate(
                 "checklist_line_id": None,
                 "raised_by_id": rng.choice(user_ids),
                 "raised_at": raised,
+                "raised_on": raised.date(),
                 "due_date": raised.date() + timedelta(days=rng.randint(30, 180)),
                 "decision_note": "Closed after verification."
                 if status == FindingStatus.closed
@@ -485,6 +487,9 @@ def generate(
                 else None,
                 "cb_verified_at": None,
                 "closed_at": raised + timedelta(days=60)
+                if status == FindingStatus.closed
+                else None,
+                "closed_on": (raised + timedelta(days=60)).date()
                 if status == FindingStatus.closed
                 else None,
                 "version": 1,
@@ -547,6 +552,7 @@ def generate(
                 "reopen_count": 0,
                 "cancel_reason": "Duplicate." if status == MeasureStatus.cancelled else "",
                 "closed_at": created + timedelta(days=90) if closed else None,
+                "closed_on": (created + timedelta(days=90)).date() if closed else None,
                 "version": 1,
                 "created_at": created,
                 "updated_at": created,

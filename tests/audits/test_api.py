@@ -407,7 +407,10 @@ async def test_coverage_reports_the_latest_internal_audit_per_leaf(
         await session.execute(
             update(AuditChecklistLine)
             .where(AuditChecklistLine.audit_id == uuid.UUID(old))
-            .values(assessed_at=utcnow() - timedelta(days=500))
+            .values(
+                assessed_at=utcnow() - timedelta(days=500),
+                assessed_on=(utcnow() - timedelta(days=500)).date(),
+            )
         )
     r = await client.get(
         audits_url(org, "coverage"), params={"months": 12}, headers=org.admin.headers

@@ -222,6 +222,7 @@ class Seed:
                 approved_by=self.admin_id if status == "approved" else None,
                 approved_at=now if status == "approved" else None,
                 approved_by_top_management=top_management,
+                approved_on=now.date() if status == "approved" else None,
                 archived_at=now if archived else None,
                 archived_by=self.admin_id if archived else None,
                 created_by=self.admin_id,
@@ -308,6 +309,7 @@ class Seed:
                 actual_end_date=ended,
                 lead_auditor_id=lead,
                 closed_at=utcnow() if status == "closed" else None,
+                closed_on=(ended or today()) if status == "closed" else None,
                 **values,
             )
             session.add(audit)
@@ -324,6 +326,7 @@ class Seed:
                         result=ChecklistResult(result),
                         assessed_by_id=(assessed_by or lead) if assessed else None,
                         assessed_at=utcnow() if assessed else None,
+                        assessed_on=(ended or today()) if assessed else None,
                     )
                 )
             return audit.id, f"A-{number}"
@@ -352,7 +355,9 @@ class Seed:
                 audit_id=audit_id,
                 raised_by_id=self.admin_id,
                 raised_at=utcnow(),
+                raised_on=today(),
                 closed_at=utcnow() if status == "closed" else None,
+                closed_on=today() if status == "closed" else None,
                 **fields,
             )
             session.add(finding)
@@ -381,6 +386,7 @@ class Seed:
                 root_cause_method=RootCauseMethod.five_whys if root_cause else None,
                 root_cause=root_cause,
                 closed_at=utcnow() if status == "closed" else None,
+                closed_on=today() if status == "closed" else None,
                 **fields,
             )
             session.add(measure)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import JSON, Index
@@ -21,6 +21,9 @@ class ActivityEntry(IdMixin, table=True):
 
     org_id: uuid.UUID = Field(foreign_key="organisation.id", ondelete="RESTRICT")
     at: datetime = Field(sa_type=UTCDateTime)
+    # The day the change says it happened, when a user stated one (a checklist line assessed
+    # last spring); ``at`` is when it was recorded. Null: it happened when it was recorded.
+    occurred_on: date | None = None
     actor_id: uuid.UUID | None = Field(default=None)
     actor_name: str = Field(max_length=200)
     action: str = Field(max_length=64)

@@ -1,10 +1,10 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from certready.core.pagination import Page
 
@@ -23,6 +23,10 @@ class ActivityRead(BaseModel):
 
     id: uuid.UUID
     at: datetime
+    occurred_on: date | None = Field(
+        description="The day the change says it happened (a past event stated by the user); "
+        "`at` is when it was recorded."
+    )
     actor_id: uuid.UUID | None
     actor_name: str
     action: str

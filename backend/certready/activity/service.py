@@ -64,11 +64,14 @@ def record(
     summary: str,
     before: Mapping[str, Any] | None = None,
     after: Mapping[str, Any] | None = None,
+    occurred_on: date | None = None,
 ) -> ActivityEntry:
-    """Add one entry to the session (the change's transaction) and note the organisation."""
+    """Add one entry to the session (the change's transaction) and note the organisation;
+    ``occurred_on`` is the day the user says it happened, when they stated one."""
     entry = ActivityEntry(
         org_id=org_id,
         at=utcnow(),
+        occurred_on=occurred_on,
         actor_id=actor.id,
         actor_name=actor.name[:200],
         action=action,

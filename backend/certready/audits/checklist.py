@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -26,17 +27,18 @@ from certready.audits.schemas import (
 from certready.context import OrgContext
 from certready.core.changes import ANY_VERSION, ChangeSpec, check_version, requested, update_object
 from certready.core.clock import utcnow
+from certready.core.occurred import occurred_on
 from certready.core.problems import Conflict, Forbidden, Unprocessable
 from certready.evidence.service import ensure_evidence_in_org
 
 LINE_CHANGES = ChangeSpec(
     object_type="audit_checklist_line",
-    fields=["result", "notes", "auditor_id"],
+    fields=["result", "notes", "auditor_id", "assessed_on"],
     label=lambda line: str(line.ref),  # assess_line names the audit too
     blank={"notes": ""},
 )
 # Sending any of these assesses the line (stamps who assessed it and when).
-ASSESSMENT = frozenset({"result", "notes", "evidence"})
+ASSESSMENT = frozenset({"result", "notes", "evidence", "assessed_on"})
 
 
 def _line_read(
@@ -57,6 +59,7 @@ def _line_read(
         owner_id=row.owner_id,
         assessed_by_id=line.assessed_by_id,
         assessed_at=line.assessed_at,
+        assessed_on=line.assessed_on,
         evidence=[
             LinkedEvidence(evidence_item_id=i, version_number=n)
             for i, n in evidence.get(line.id, [])
@@ -141,6 +144,7 @@ async def assess_line(
     changes.pop("evidence", None)
     if "result" in changes and changes["result"] is None:
         del changes["result"]  # a null result leaves the result as it is
+    day = _assessed_on(audit, line, changes) if assessing else None
     evidence_before = (await repo.evidence(audit.id, line.id)).get(line.id, [])
     evidence_after = evidence_before
     if data.evidence is not None:
@@ -159,6 +163,7 @@ async def assess_line(
         extra_after={"evidence": evidence_json(evidence_after)},
         action="audit.checklist.assess",
         identity={"audit_id": audit.id, "ref": ref},
+        occurred_on=day,
     )
     if change:
         if change.touched("evidence"):
@@ -170,10 +175,28 @@ async def assess_line(
     return _line_read(row, {line.id: evidence_after}, findings)
 
 
+def _assessed_on(audit: Audit, line: AuditChecklistLine, changes: dict[str, Any]) -> date | None:
+    """The day stated for the assessment (else the one stated before, else today), set in
+    ``changes``: not in the future, not before the audit started. None when the line goes
+    back to not assessed."""
+    if ChecklistResult(changes.get("result", line.result)) == ChecklistResult.not_assessed:
+        changes["assessed_on"] = None
+        return None
+    day = occurred_on(
+        changes.get("assessed_on"),
+        "assessed_on",
+        default=line.assessed_on,
+        not_before=[(audit.actual_start_date, "the audit's actual start")],
+    )
+    changes["assessed_on"] = day
+    return day
+
+
 def _stamp(line: AuditChecklistLine, assessor: uuid.UUID | None) -> None:
     """Who assessed the line and when (cleared when it is back to ``not_assessed``)."""
     if line.result == ChecklistResult.not_assessed:
         line.assessed_at = None
+        line.assessed_on = None
         line.assessed_by_id = None
     else:
         line.assessed_at = utcnow()

@@ -63,6 +63,8 @@ class Audit(IdMixin, TimestampMixin, Versioned, table=True):
     # Who received the report (names, roles or addresses).
     distribution: list[str] = Field(default_factory=list, sa_type=JSON)
     closed_at: datetime | None = utc_field(default=None)
+    # The day the report was closed as the user states it (``closed_at``: when recorded).
+    closed_on: date | None = None
 
 
 class AuditTeamMember(SQLModel, table=True):
@@ -98,6 +100,8 @@ class AuditChecklistLine(IdMixin, Versioned, table=True):
         default=None, foreign_key="user_account.id", ondelete="RESTRICT"
     )
     assessed_at: datetime | None = utc_field(default=None)
+    # The day the line was assessed as the auditor states it (``assessed_at``: recorded).
+    assessed_on: date | None = None
 
 
 class AuditChecklistEvidence(SQLModel, table=True):

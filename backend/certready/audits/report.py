@@ -89,8 +89,8 @@ async def audit_coverage(
 ) -> AuditCoverageRead:
     """Which leaf requirements an internal audit assessed within the window (one statement
     after the framework lookup). A line counts when its audit is internal and reporting or
-    closed, its result is not ``not_assessed``, and it was assessed (``assessed_at``) within
-    the last ``months`` months."""
+    closed, its result is not ``not_assessed``, and it was assessed (``assessed_on``, the day
+    the auditor states) within the last ``months`` months."""
     repo = AuditRepository(session, org_id)
     framework_id = await repo.framework_id(framework)
     if framework_id is None:
@@ -106,8 +106,9 @@ async def audit_coverage(
             audit_key=f"A-{r.audit_number}" if r.audit_number is not None else None,
             result=ChecklistResult(r.result) if r.result is not None else None,
             assessed_at=r.assessed_at,
+            assessed_on=r.assessed_on,
         )
-        for r in await repo.coverage(framework_id, since)
+        for r in await repo.coverage(framework_id, since.date())
     ]
     not_covered = [i.ref for i in items if i.audit_id is None]
     return AuditCoverageRead(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date
 from typing import Any
 
 from sqlalchemy import and_, func, insert
@@ -320,20 +320,22 @@ class AuditRepository(OrgScopedRepository[Audit]):
         )
         return list((await self.session.execute(stmt)).scalars().all())
 
-    async def coverage(self, framework_id: uuid.UUID, since: datetime) -> list[Any]:
-        """Each leaf with its latest assessed line of a reporting/closed internal audit since
-        ``since`` (window function, one statement)."""
+    async def coverage(self, framework_id: uuid.UUID, since: date) -> list[Any]:
+        """Each leaf with its latest assessed line of a reporting/closed internal audit
+        assessed (the day stated) on or after ``since`` (window function, one statement)."""
         ranked = (
             sa_select(
                 col(AuditChecklistLine.requirement_id),
                 col(AuditChecklistLine.result),
                 col(AuditChecklistLine.assessed_at),
+                col(AuditChecklistLine.assessed_on),
                 col(Audit.id).label("audit_id"),
                 col(Audit.number).label("audit_number"),
                 func.row_number()
                 .over(
                     partition_by=col(AuditChecklistLine.requirement_id),
                     order_by=(
+                        col(AuditChecklistLine.assessed_on).desc(),
                         col(AuditChecklistLine.assessed_at).desc(),
                         col(Audit.number).desc(),
                     ),
@@ -346,7 +348,7 @@ class AuditRepository(OrgScopedRepository[Audit]):
                 col(Audit.type) == AuditType.internal,
                 col(Audit.status).in_([AuditStatus.reporting, AuditStatus.closed]),
                 col(AuditChecklistLine.result) != ChecklistResult.not_assessed,
-                col(AuditChecklistLine.assessed_at) >= since,
+                col(AuditChecklistLine.assessed_on) >= since,
             )
             .subquery()
         )
@@ -360,6 +362,7 @@ class AuditRepository(OrgScopedRepository[Audit]):
                 ranked.c.audit_number,
                 ranked.c.result,
                 ranked.c.assessed_at,
+                ranked.c.assessed_on,
             )
             .outerjoin(ranked, and_(ranked.c.requirement_id == Requirement.id, ranked.c.rn == 1))
             .where(col(Requirement.framework_id) == framework_id, col(Requirement.assessable))

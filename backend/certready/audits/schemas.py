@@ -155,6 +155,13 @@ class AuditTransition(BaseModel):
 
     to: AuditStatus
     note: str = Field(default="", max_length=4000)
+    occurred_on: date | None = Field(
+        default=None,
+        description="The day this happened, for a past audit: the start (in_progress, sets "
+        "actual_start_date), the end of the audit work (reporting, sets actual_end_date), the "
+        "closure (closed, sets closed_on). Default: the date already recorded, else today. "
+        "Not in the future, not before the audit's earlier dates.",
+    )
 
 
 class AuditRead(BaseModel):
@@ -178,6 +185,7 @@ class AuditRead(BaseModel):
     report_summary: str
     distribution: list[str]
     closed_at: datetime | None
+    closed_on: date | None = Field(description="The day the audit was closed (as stated).")
     version: int
     created_at: datetime
     updated_at: datetime
@@ -221,7 +229,8 @@ class ChecklistLineRead(BaseModel):
     auditor_id: uuid.UUID | None
     owner_id: uuid.UUID | None = Field(description="Owner of the requirement in this organisation.")
     assessed_by_id: uuid.UUID | None
-    assessed_at: datetime | None
+    assessed_at: datetime | None = Field(description="When the assessment was recorded.")
+    assessed_on: date | None = Field(description="The day the line was assessed (as stated).")
     evidence: list[LinkedEvidence]
     finding_ids: list[uuid.UUID]
     version: int
@@ -242,6 +251,11 @@ class ChecklistLineUpdate(BaseModel):
     notes: str | None = Field(default=None, max_length=20000)
     auditor_id: uuid.UUID | None = None
     evidence: list[LinkedEvidence] | None = Field(default=None, max_length=200)
+    assessed_on: date | None = Field(
+        default=None,
+        description="The day the line was assessed, for past audits (default: the day already "
+        "stated, else today). Not in the future, not before the audit's actual start.",
+    )
 
 
 # --- report and coverage --------------------------------------------------------------------
@@ -297,13 +311,14 @@ class CoverageLine(BaseModel):
     audit_key: str | None
     result: ChecklistResult | None
     assessed_at: datetime | None
+    assessed_on: date | None
 
 
 class AuditCoverageRead(BaseModel):
     months: int
     window_start: datetime = Field(
-        description="Lines assessed at or after this moment in a reporting or closed internal "
-        "audit count as covered."
+        description="Lines assessed (assessed_on, the day stated) on or after this moment's day "
+        "in a reporting or closed internal audit count as covered."
     )
     total: int
     covered: int

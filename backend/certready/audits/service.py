@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -39,7 +40,8 @@ from certready.audits.schemas import (
 from certready.audits.workflow import AUDIT_WORKFLOW, AuditMove
 from certready.context import Actor, OrgContext
 from certready.core.changes import ChangeSpec, check_version, move_object, requested, update_object
-from certready.core.clock import today, utcnow
+from certready.core.clock import utcnow
+from certready.core.occurred import not_in_future, occurred_on
 from certready.core.pagination import PageParams, paginate
 from certready.core.problems import Conflict, IllegalTransition, Unprocessable
 from certready.db.base import columns
@@ -206,6 +208,8 @@ async def create_audit(
     if framework_id is None:
         raise Unprocessable("No such framework.", loc=["body", "framework"])
     await _check_programme(session, org_id, data.type, data.programme_id)
+    not_in_future(data.actual_start_date, "actual_start_date")
+    not_in_future(data.actual_end_date, "actual_end_date")
     await _framework_leaves(repo, framework_id, data.scope)
     team = list(dict.fromkeys(data.team_member_ids))
     await _check_people(repo, data.type, data.lead_auditor_id, team)
@@ -286,7 +290,11 @@ async def update_audit(
 
 
 def _check_dates(audit: Audit, changes: dict[str, Any]) -> None:
-    """End dates are not before start dates (planned and actual), after the change."""
+    """End dates are not before start dates (planned and actual), after the change; what
+    actually happened did not happen in the future."""
+    for name in ("actual_start_date", "actual_end_date"):
+        if name in changes:
+            not_in_future(changes[name], name)
     for kind in ("planned", "actual"):
         start = changes.get(f"{kind}_start_date", getattr(audit, f"{kind}_start_date"))
         end = changes.get(f"{kind}_end_date", getattr(audit, f"{kind}_end_date"))
@@ -305,13 +313,17 @@ async def transition_audit(
         move.unassessed_refs = await repo.unassessed_refs(audit.id)
         move.unlinked_nonconforming_refs = await repo.unlinked_nonconforming_refs(audit.id)
 
+    day = _transition_day(audit, data)
+
     def dates() -> None:
         if data.to == AuditStatus.in_progress:
-            audit.actual_start_date = audit.actual_start_date or today()
-        elif data.to in (AuditStatus.reporting, AuditStatus.closed):
-            audit.actual_end_date = audit.actual_end_date or today()
-        if data.to == AuditStatus.closed:
+            audit.actual_start_date = day
+        elif data.to == AuditStatus.reporting:
+            audit.actual_end_date = day
+        elif data.to == AuditStatus.closed:
+            audit.actual_end_date = audit.actual_end_date or day
             audit.closed_at = utcnow()
+            audit.closed_on = day
 
     try:
         await move_object(
@@ -324,6 +336,7 @@ async def transition_audit(
             AUDIT_CHANGES,
             note=data.note,
             effects=dates,
+            occurred_on=day,
         )
     except IllegalTransition as exc:
         if move.unassessed_refs:
@@ -334,6 +347,20 @@ async def transition_audit(
     if data.to == AuditStatus.in_progress:
         await _create_checklist(repo, audit)
     return audit
+
+
+def _transition_day(audit: Audit, data: AuditTransition) -> date:
+    """The day the move happened (``occurred_on``, else the date already recorded, else
+    today), checked against the audit's earlier dates (422 before anything changes)."""
+    start = (audit.actual_start_date, "the audit's actual start")
+    if data.to == AuditStatus.in_progress:
+        return occurred_on(data.occurred_on, "occurred_on", default=audit.actual_start_date)
+    if data.to == AuditStatus.reporting:
+        return occurred_on(
+            data.occurred_on, "occurred_on", default=audit.actual_end_date, not_before=[start]
+        )
+    end = (audit.actual_end_date, "the end of the audit work (actual_end_date)")
+    return occurred_on(data.occurred_on, "occurred_on", not_before=[start, end])
 
 
 async def _create_checklist(repo: AuditRepository, audit: Audit) -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
 from typing import Any, TypeVar
 
@@ -113,6 +114,7 @@ def _log_change(
     object_id: str | uuid.UUID,
     summary: str,
     identity: Mapping[str, Any],
+    occurred_on: date | None = None,
 ) -> None:
     """ONE activity entry for a diff; ``identity`` is logged as it is on both sides."""
     record(
@@ -125,6 +127,7 @@ def _log_change(
         summary=summary,
         before={**identity, **change.before},
         after={**identity, **change.after},
+        occurred_on=occurred_on,
     )
 
 
@@ -142,6 +145,7 @@ async def update_object(
     summary: str | None = None,
     object_id: str | uuid.UUID | None = None,
     identity: Mapping[str, Any] | None = None,
+    occurred_on: date | None = None,
 ) -> Change:
     """Apply ``values`` (already validated) to ``obj``, bump its version and log the diff.
 
@@ -150,7 +154,8 @@ async def update_object(
     bump and no entry (the ETag stays valid). ``object_id`` names the logged object when
     it is not ``obj.id`` (a requirement's status is logged under the requirement's ref).
     ``identity`` (what a part belongs to, such as a checklist line's audit and ref) is
-    logged as it is in both before and after.
+    logged as it is in both before and after. ``occurred_on`` (validated by the caller,
+    ``core.occurred``) is the day the change says it happened, logged beside the recording.
     """
     check_version(obj, if_match, spec)
     unknown = sorted(set(values) - set(spec.fields))
@@ -173,6 +178,7 @@ async def update_object(
             object_id=obj.id if object_id is None else object_id,
             summary=summary or f"{spec.label(obj)} changed: " + ", ".join(sorted(changed_after)),
             identity=jsonable(dict(identity or {})),
+            occurred_on=occurred_on,
         )
     await flush_change(session, _stale)
     return change
@@ -191,12 +197,14 @@ async def move_object(
     effects: Callable[[], None] | None = None,
     extra_after: Mapping[str, Any] | None = None,
     action: str | None = None,
+    occurred_on: date | None = None,
 ) -> S:
     """Move ``obj`` to ``to`` if the workflow allows it; log it; exactly one concurrent mover wins.
 
     ``effects`` sets what the move implies (``closed_at``, ...) once the move is allowed.
-    Returns the state it left. A concurrent move that committed first makes this one a 409
-    naming the state the object is in now.
+    ``occurred_on`` is the day the move happened as the user states it (validated by the
+    caller), logged beside the recording. Returns the state it left. A concurrent move that
+    committed first makes this one a 409 naming the state the object is in now.
     """
     current = type(to)(getattr(obj, spec.status_attr))
     workflow.check(move, current, to)
@@ -214,6 +222,7 @@ async def move_object(
         summary=f"{spec.label(obj)}: {current.value} -> {to.value}",
         before={"status": current.value},
         after={"status": to.value, "note": note, **jsonable(dict(extra_after or {}))},
+        occurred_on=occurred_on,
     )
 
     def lost() -> Exception:

@@ -69,6 +69,8 @@ class CorrectiveMeasure(IdMixin, TimestampMixin, Versioned, table=True):
     reopen_count: int = 0
     cancel_reason: str = Field(default="", max_length=10000)
     closed_at: datetime | None = utc_field(default=None)
+    # The day it was closed as the user states it (``closed_at``: when recorded).
+    closed_on: date | None = None
 
 
 class CorrectiveMeasureFinding(SQLModel, table=True):

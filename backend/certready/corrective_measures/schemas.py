@@ -68,6 +68,11 @@ class CorrectiveMeasureTransition(BaseModel):
 
     to: MeasureStatus
     note: str = Field(default="", max_length=10000)
+    occurred_on: date | None = Field(
+        default=None,
+        description="The day this happened, for past events (closed: sets closed_on); default "
+        "today. Not in the future; a closure not before the effectiveness review.",
+    )
 
 
 class CorrectiveActionCreate(BaseModel):
@@ -108,7 +113,7 @@ class EffectivenessReviewCreate(BaseModel):
 
     method: Annotated[str, StringConstraints(min_length=1, max_length=2000, strip_whitespace=True)]
     result: EffectivenessResult
-    review_date: date
+    review_date: date = Field(description="The day of the review; not in the future.")
     evidence_id: uuid.UUID | None = None
     note: str = Field(default="", max_length=10000)
 
@@ -149,6 +154,7 @@ class CorrectiveMeasureRead(BaseModel):
     reopen_count: int
     cancel_reason: str
     closed_at: datetime | None
+    closed_on: date | None = Field(description="The day the measure was closed (as stated).")
     version: int
     created_at: datetime
     updated_at: datetime

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -22,6 +23,7 @@ from certready.core.changes import (
     update_part,
 )
 from certready.core.clock import today, utcnow
+from certready.core.occurred import occurred_on
 from certready.core.pagination import PageParams, paginate
 from certready.core.problems import Conflict, NotFound, Unprocessable
 from certready.corrective_measures.enums import (
@@ -154,13 +156,14 @@ async def _follow(
     measure: CorrectiveMeasure,
     event: str,
     finding_ids: Sequence[uuid.UUID] | None = None,
+    day: date | None = None,
 ) -> list[FindingConsequence]:
     """Move the measure's findings on (planned: action planned; closed: closed), logged."""
     if finding_ids is None:
         repo = CorrectiveMeasureRepository(session, ctx.org_id)
         finding_ids = (await repo.finding_ids([measure.id])).get(measure.id, [])
     moved = await findings_service.follow_measure(
-        session, ctx, finding_ids, measure_key(measure), event
+        session, ctx, finding_ids, measure_key(measure), event, day
     )
     await session.flush()
     return moved
@@ -362,8 +365,10 @@ async def _move(
     measure: CorrectiveMeasure,
     to: MeasureStatus,
     note: str,
+    day: date | None = None,
 ) -> list[FindingConsequence]:
-    """The one way a measure changes state: workflow check, side effects, activity entry.
+    """The one way a measure changes state: workflow check, side effects, activity entry
+    (``day``: the day it happened, already validated; default today).
 
     Planning a measure plans its findings' action; closing it (effective) closes the
     findings it settles. Returns the findings that moved.
@@ -378,6 +383,7 @@ async def _move(
             measure.cancel_reason = note.strip()
         elif to == MeasureStatus.closed:
             measure.closed_at = utcnow()
+            measure.closed_on = day or today()
         elif reopens:
             measure.reopen_count += 1
         elif to == MeasureStatus.effectiveness_review:
@@ -397,11 +403,12 @@ async def _move(
         note=note,
         effects=effects,
         extra_after={"reopen_count": measure.reopen_count + 1} if reopens else None,
+        occurred_on=day,
     )
     if to == MeasureStatus.planned:
-        return await _follow(session, ctx, measure, "planned")
+        return await _follow(session, ctx, measure, "planned", day=day)
     if to == MeasureStatus.closed:
-        return await _follow(session, ctx, measure, "closed")
+        return await _follow(session, ctx, measure, "closed", day=measure.closed_on)
     return []
 
 
@@ -416,7 +423,10 @@ async def transition_measure(
     Returns the measure and the findings its move moved on.
     """
     _ensure_owns(ctx, measure.owner_id)
-    moved = await _move(session, ctx, measure, data.to, data.note)
+    reviewed = (measure.review_date, "the effectiveness review")
+    bounds = [reviewed] if data.to == MeasureStatus.closed else []
+    day = occurred_on(data.occurred_on, "occurred_on", not_before=bounds)
+    moved = await _move(session, ctx, measure, data.to, data.note, day)
     return measure, moved
 
 
@@ -525,6 +535,7 @@ async def record_effectiveness_review(
             f"{measure_key(measure)} is {measure.status}: effectiveness is reviewed in "
             "'effectiveness_review'."
         )
+    occurred_on(data.review_date, "review_date")
     if data.evidence_id is not None:
         await ensure_evidence_in_org(
             session, ctx.org_id, [data.evidence_id], ["body", "evidence_id"]
@@ -547,6 +558,7 @@ async def record_effectiveness_review(
         if_match=ANY_VERSION,
         action="corrective_measure.effectiveness_review",
         summary=f"{measure_key(measure)}: effectiveness review {data.result.value}",
+        occurred_on=data.review_date,
     )
     if data.result == EffectivenessResult.not_effective:
         await _move(
@@ -555,5 +567,6 @@ async def record_effectiveness_review(
             measure,
             MeasureStatus.analysed,
             data.note or "Effectiveness review: not effective",
+            data.review_date,
         )
     return measure

@@ -120,6 +120,7 @@ async def read_many(
                 archived_at=e.archived_at,
                 approved_by=e.approved_by,
                 approved_at=e.approved_at,
+                approved_on=e.approved_on,
                 requirement_refs=refs.get(e.id, []),
                 documented_information_keys=keys.get(e.id, []),
                 current_version=version_read(current) if current else None,
@@ -217,3 +218,4 @@ def set_status(evidence: Evidence, status: EvidenceStatus) -> None:
     evidence.approved_by = None
     evidence.approved_at = None
     evidence.approved_by_top_management = False
+    evidence.approved_on = None

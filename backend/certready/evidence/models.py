@@ -69,6 +69,8 @@ class Evidence(IdMixin, TimestampMixin, table=True):
     approved_by_top_management: bool = Field(
         default=False, sa_column_kwargs={"server_default": false()}
     )
+    # The day it was approved as the approver states it (``approved_at``: when recorded).
+    approved_on: date | None = None
     archived_at: datetime | None = utc_field(default=None)
     archived_by: uuid.UUID | None = Field(
         default=None, foreign_key="user_account.id", ondelete="SET NULL"

@@ -109,7 +109,8 @@ class EvidenceRead(BaseModel):
     archived: bool
     archived_at: datetime | None
     approved_by: uuid.UUID | None
-    approved_at: datetime | None
+    approved_at: datetime | None = Field(description="When the approval was recorded.")
+    approved_on: date | None = Field(description="The day it was approved (as stated).")
     requirement_refs: list[str]
     documented_information_keys: list[str]
     current_version: EvidenceVersionRead | None
@@ -129,6 +130,11 @@ class EvidenceTransition(BaseModel):
 
     to: EvidenceStatus
     note: str = Field(default="", max_length=4000)
+    occurred_on: date | None = Field(
+        default=None,
+        description="The day this happened, for past events (approved: sets approved_on); "
+        "default today; not in the future.",
+    )
 
 
 class EvidenceArchive(BaseModel):

@@ -18,6 +18,7 @@ from certready.activity.service import record
 from certready.context import OrgContext
 from certready.core.changes import check_version, move_object, requested, update_object
 from certready.core.clock import today, utcnow
+from certready.core.occurred import occurred_on
 from certready.core.pagination import PageParams, paginate
 from certready.core.problems import (
     Conflict,
@@ -233,12 +234,15 @@ async def transition_evidence(
         ctx.user_id
     )
 
+    day = occurred_on(data.occurred_on, "occurred_on")
+
     def approval() -> None:
         set_status(evidence, data.to)
         if approving:
             evidence.approved_by = ctx.actor.id
             evidence.approved_at = utcnow()
             evidence.approved_by_top_management = top
+            evidence.approved_on = day
 
     await move_object(
         session,
@@ -252,6 +256,7 @@ async def transition_evidence(
         effects=approval,
         extra_after={"version": evidence.current_version}
         | ({"approved_by_top_management": top} if approving else {}),
+        occurred_on=day,
     )
     return evidence
 

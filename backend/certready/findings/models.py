@@ -51,6 +51,8 @@ class Finding(IdMixin, TimestampMixin, Versioned, table=True):
         default=None, foreign_key="user_account.id", ondelete="SET NULL"
     )
     raised_at: datetime = utc_field()
+    # The day the finding was raised as the user states it (``raised_at``: when recorded).
+    raised_on: date
     due_date: date | None = None
     # Why an observation / OFI was closed (required), or the closing note of an NC.
     decision_note: str = Field(default="", max_length=10000)
@@ -61,6 +63,7 @@ class Finding(IdMixin, TimestampMixin, Versioned, table=True):
     cb_plan_accepted_at: datetime | None = utc_field(default=None)
     cb_verified_at: datetime | None = utc_field(default=None)
     closed_at: datetime | None = utc_field(default=None)
+    closed_on: date | None = None
 
 
 class FindingEvidence(SQLModel, table=True):

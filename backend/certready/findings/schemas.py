@@ -46,6 +46,11 @@ class FindingCreate(BaseModel):
     )
     due_date: date | None = None
     evidence: list[LinkedEvidence] = Field(default_factory=list, max_length=200)
+    raised_on: date | None = Field(
+        default=None,
+        description="The day the finding was raised, for past events (default today). Not in "
+        "the future, not before its audit's actual start.",
+    )
 
 
 class FindingUpdate(BaseModel):
@@ -75,6 +80,12 @@ class FindingTransition(BaseModel):
         default=None,
         description="Closing only: observations and OFIs close on `correction_only` (the note "
         "is the reason, required); nonconformities close on `corrective_action`.",
+    )
+
+    occurred_on: date | None = Field(
+        default=None,
+        description="The day this happened, for past events (closed: sets closed_on); default "
+        "today. Not in the future, not before the finding was raised.",
     )
 
 
@@ -116,7 +127,8 @@ class FindingRead(BaseModel):
     checklist_line_id: uuid.UUID | None
     evidence: list[LinkedEvidence]
     raised_by_id: uuid.UUID | None
-    raised_at: datetime
+    raised_at: datetime = Field(description="When the finding was recorded.")
+    raised_on: date = Field(description="The day the finding was raised (as stated).")
     due_date: date | None
     overdue: bool
     decision_note: str
@@ -127,6 +139,7 @@ class FindingRead(BaseModel):
     cb_plan_accepted_at: datetime | None
     cb_verified_at: datetime | None
     closed_at: datetime | None
+    closed_on: date | None = Field(description="The day the finding was closed (as stated).")
     version: int
     created_at: datetime
     updated_at: datetime

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -23,6 +24,7 @@ from certready.audits.schemas import LinkedEvidence
 from certready.context import OrgContext
 from certready.core.changes import ChangeSpec, check_version, move_object, requested, update_object
 from certready.core.clock import today, utcnow
+from certready.core.occurred import occurred_on
 from certready.core.pagination import PageParams, paginate
 from certready.core.problems import Conflict, Forbidden, IllegalTransition, Unprocessable
 from certready.corrective_measures.enums import NOT_OVERDUE_STATUSES, EffectivenessResult
@@ -243,6 +245,8 @@ async def create_finding(session: AsyncSession, ctx: OrgContext, data: FindingCr
     repo = FindingRepository(session, org_id)
     audit, line, source = await _origin(session, ctx, data)
     ref, requirement = await _new_requirement(session, org_id, data, audit, line)
+    started = (audit.actual_start_date if audit else None, "the audit's actual start")
+    raised_on = occurred_on(data.raised_on, "raised_on", not_before=[started])
     finding = Finding(
         org_id=org_id,
         number=await next_number(session, org_id, "finding"),
@@ -255,6 +259,7 @@ async def create_finding(session: AsyncSession, ctx: OrgContext, data: FindingCr
         checklist_line_id=line.id if line else None,
         raised_by_id=ctx.user_id,
         raised_at=utcnow(),
+        raised_on=raised_on,
         due_date=data.due_date,
     )
     links = await _evidence(session, org_id, data.evidence)
@@ -275,6 +280,7 @@ async def create_finding(session: AsyncSession, ctx: OrgContext, data: FindingCr
             "checklist_line_id": finding.checklist_line_id,
             "evidence": evidence_json(links),
         },
+        occurred_on=raised_on,
     )
     await session.flush()
     return finding
@@ -417,12 +423,15 @@ async def _move(
     move: FindingMove,
     to: FindingStatus,
     because: dict[str, str] | None = None,
+    day: date | None = None,
 ) -> FindingStatus:
-    """The one way a finding changes state (a user's request or a measure's consequence)."""
+    """The one way a finding changes state (a user's request or a measure's consequence);
+    ``day``: the day it happened (validated by the caller), default today."""
 
     def close() -> None:
         if to == FindingStatus.closed:
             finding.closed_at = utcnow()
+            finding.closed_on = day or today()
             finding.decision_note = move.note.strip()
             finding.closure_decision = move.decision
 
@@ -442,6 +451,7 @@ async def _move(
         note=move.note,
         effects=close,
         extra_after=extra or None,
+        occurred_on=day,
     )
 
 
@@ -451,8 +461,13 @@ async def transition_finding(
     """Move a finding through its grade's lifecycle (the close guards of 10.1)."""
     _ensure_may_write(ctx, finding)
     decision = _closure(finding, data)
+    day = occurred_on(
+        data.occurred_on,
+        "occurred_on",
+        not_before=[(finding.raised_on, f"{finding_key(finding)} was raised")],
+    )
     move = await _finding_move(session, ctx, finding, data.to, data.note, decision)
-    await _move(session, ctx, finding, move, data.to)
+    await _move(session, ctx, finding, move, data.to, day=day)
     return finding
 
 
@@ -462,6 +477,7 @@ async def follow_measure(
     finding_ids: Sequence[uuid.UUID],
     measure: str,
     event: str,
+    day: date | None = None,
 ) -> list[FindingConsequence]:
     """Move the nonconformities a measure's ``event`` settles, each with its own entry.
 
@@ -469,7 +485,8 @@ async def follow_measure(
     effective review): an NC with no linked measure still open closes, as its workflow
     and guards allow (a certification-body major waits for the body's verification).
     Observations and OFIs have no measure-driven states and stay as they are. The caller
-    (corrective_measures) calls this explicitly; it returns what moved.
+    (corrective_measures) calls this explicitly; it returns what moved. ``day`` is the day
+    the measure's move happened (a finding is never moved before it was raised).
     """
     out: list[FindingConsequence] = []
     repo = FindingRepository(session, ctx.org_id)
@@ -491,7 +508,9 @@ async def follow_measure(
             workflow_for(grade).check(move, current, to)
         except IllegalTransition:
             continue  # e.g. another measure still open: the finding waits for it
-        await _move(session, ctx, finding, move, to, because={"measure": measure, "event": event})
+        on = max(day, finding.raised_on) if day else None
+        because = {"measure": measure, "event": event}
+        await _move(session, ctx, finding, move, to, because=because, day=on)
         out.append(
             FindingConsequence(
                 finding_id=finding.id,

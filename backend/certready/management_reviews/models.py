@@ -45,6 +45,8 @@ class ManagementReview(IdMixin, TimestampMixin, Versioned, table=True):
     snapshot_at: datetime = utc_field()
     held_at: datetime | None = utc_field(default=None)
     minutes_approved_at: datetime | None = utc_field(default=None)
+    # The day the minutes were approved as the user states it (``held_date`` is the held day).
+    minutes_approved_on: date | None = None
     cancelled_at: datetime | None = utc_field(default=None)
 
 

@@ -187,9 +187,11 @@ class ReviewRepository(OrgScopedRepository[ManagementReview]):
         return [(a, n) for a, n in (await self.session.execute(stmt)).all()]
 
     async def finding_counts(self, since: datetime | None) -> list[tuple[str, str, int, int, int]]:
-        """Per grade x status: count, raised since, closed since (one grouped query)."""
-        raised = col(Finding.raised_at) >= since if since else col(Finding.raised_at).is_not(None)
-        closed = col(Finding.closed_at) >= since if since else col(Finding.closed_at).is_not(None)
+        """Per grade x status: count, raised since, closed since (one grouped query); the days
+        the findings were raised and closed as stated (``raised_on``, ``closed_on``)."""
+        day = since.date() if since else None
+        raised = col(Finding.raised_on) >= day if day else col(Finding.raised_on).is_not(None)
+        closed = col(Finding.closed_on) >= day if day else col(Finding.closed_on).is_not(None)
         stmt = (
             sa_select(
                 col(Finding.grade),
@@ -212,7 +214,7 @@ class ReviewRepository(OrgScopedRepository[ManagementReview]):
         """Per status: count, opened since, closed since, overdue (one grouped query)."""
         m = CorrectiveMeasure
         opened = col(m.created_at) >= since if since else col(m.created_at).is_not(None)
-        closed = col(m.closed_at) >= since if since else col(m.closed_at).is_not(None)
+        closed = col(m.closed_on) >= since.date() if since else col(m.closed_on).is_not(None)
         overdue = (
             col(m.due_date).is_not(None)
             & (col(m.due_date) < today)
@@ -285,10 +287,10 @@ class ReviewRepository(OrgScopedRepository[ManagementReview]):
         return list((await self.session.execute(stmt)).all())
 
     async def audits_closed_since(self, since: datetime | None) -> list[Audit]:
-        """Closed audits (since ``since``), by number."""
+        """Closed audits (closed on or after ``since``'s day, as stated), by number."""
         stmt = select(Audit).where(self.of_org(Audit), col(Audit.status) == AuditStatus.closed)
         if since is not None:
-            stmt = stmt.where(col(Audit.closed_at) >= since)
+            stmt = stmt.where(col(Audit.closed_on) >= since.date())
         return list((await self.session.execute(stmt.order_by(col(Audit.number)))).scalars())
 
     async def audit_result_counts(

@@ -97,6 +97,12 @@ class ManagementReviewTransition(BaseModel):
 
     to: ReviewStatus
     note: str = Field(default="", max_length=10000)
+    occurred_on: date | None = Field(
+        default=None,
+        description="The day this happened, for past events: held (sets held_date; default "
+        "the held date already given, else today), minutes approved (sets "
+        "minutes_approved_on, not before the held date; default today). Not in the future.",
+    )
 
 
 class ManagementReviewInputUpdate(BaseModel):
@@ -203,6 +209,9 @@ class ManagementReviewRead(BaseModel):
     since_date: date | None
     held_at: datetime | None
     minutes_approved_at: datetime | None
+    minutes_approved_on: date | None = Field(
+        description="The day the minutes were approved (as stated)."
+    )
     cancelled_at: datetime | None
     version: int
     created_at: datetime

@@ -21,6 +21,7 @@ from certready.activity.service import record, snapshot
 from certready.context import OrgContext
 from certready.core.changes import check_version, move_object, requested, update_object
 from certready.core.clock import today, utcnow
+from certready.core.occurred import occurred_on
 from certready.core.pagination import PageParams, paginate
 from certready.core.problems import IllegalTransition, Unprocessable
 from certready.db.base import columns
@@ -294,10 +295,16 @@ async def transition_review(
         ReviewStatus.minutes_approved: "minutes_approved_at",
         ReviewStatus.cancelled: "cancelled_at",
     }.get(data.to)
+    day = _transition_day(review, data)
+    move.held_on = day if data.to == ReviewStatus.held else None
 
     def effects() -> None:
         if stamp is not None:
             setattr(review, stamp, utcnow())
+        if data.to == ReviewStatus.held:
+            review.held_date = day
+        elif data.to == ReviewStatus.minutes_approved:
+            review.minutes_approved_on = day
 
     try:
         await move_object(
@@ -310,12 +317,22 @@ async def transition_review(
             REVIEW_CHANGES,
             note=data.note,
             effects=effects,
+            occurred_on=day,
         )
     except IllegalTransition as exc:
         if move.uncovered_topics:
             exc.extra["uncovered_topics"] = move.uncovered_topics
         raise
     return review
+
+
+def _transition_day(review: ManagementReview, data: ManagementReviewTransition) -> date:
+    """The day the move happened (``occurred_on``; held: else the held date given, else
+    today): not in the future, minutes not approved before the review was held."""
+    if data.to == ReviewStatus.held:
+        return occurred_on(data.occurred_on, "occurred_on", default=review.held_date)
+    held = (review.held_date, f"{review_key(review)} was held")
+    return occurred_on(data.occurred_on, "occurred_on", not_before=[held])
 
 
 # --- readiness (RDY-31, RDY-32) ------------------------------------------------------------

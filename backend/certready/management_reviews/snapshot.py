@@ -136,6 +136,7 @@ async def _audits(repo: ReviewRepository, since: datetime | None) -> dict[str, A
                 "title": a.title,
                 "type": str(a.type),
                 "closed_at": a.closed_at.isoformat() if a.closed_at else None,
+                "closed_on": a.closed_on.isoformat() if a.closed_on else None,
                 "results": dict(sorted(per_audit.get(a.id, {}).items())),
             }
             for a in audits[:SNAPSHOT_LIST_LIMIT]

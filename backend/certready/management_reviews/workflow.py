@@ -8,6 +8,7 @@ move (topics not yet resolved, the minutes item's status), so that
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from certready.core.workflow import Workflow
 from certready.evidence.enums import EvidenceStatus
@@ -22,6 +23,7 @@ class ReviewMove:
     review: ManagementReview
     uncovered_topics: list[str] = field(default_factory=list)
     minutes_status: EvidenceStatus | None = None
+    held_on: date | None = None  # the day the move says it was held (else the held date)
     # The chair is a member designated top management (iso20000.md 6.6), loaded by the service.
     chair_top_management: bool = False
 
@@ -37,7 +39,7 @@ def _chair_problem(move: ReviewMove) -> str | None:
 def _can_hold(move: ReviewMove) -> str | None:
     # ISO/IEC 20000-1 9.3 (iso20000.md 4.2): every required input topic is considered.
     reasons = []
-    if move.review.held_date is None:
+    if (move.held_on or move.review.held_date) is None:
         reasons.append("the held date is missing")
     chair = _chair_problem(move)
     if chair:

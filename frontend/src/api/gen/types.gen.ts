@@ -45,6 +45,12 @@ export type ActivityRead = {
      */
     at: string;
     /**
+     * Occurred On
+     *
+     * The day the change says it happened (a past event stated by the user); `at` is when it was recorded.
+     */
+    occurred_on: string | null;
+    /**
      * Actor Id
      */
     actor_id: string | null;
@@ -290,7 +296,7 @@ export type AuditCoverageRead = {
     /**
      * Window Start
      *
-     * Lines assessed at or after this moment in a reporting or closed internal audit count as covered.
+     * Lines assessed (assessed_on, the day stated) on or after this moment's day in a reporting or closed internal audit count as covered.
      */
     window_start: string;
     /**
@@ -448,6 +454,12 @@ export type AuditDetailRead = {
      * Closed At
      */
     closed_at: string | null;
+    /**
+     * Closed On
+     *
+     * The day the audit was closed (as stated).
+     */
+    closed_on: string | null;
     /**
      * Version
      */
@@ -724,6 +736,12 @@ export type AuditRead = {
      */
     closed_at: string | null;
     /**
+     * Closed On
+     *
+     * The day the audit was closed (as stated).
+     */
+    closed_on: string | null;
+    /**
      * Version
      */
     version: number;
@@ -840,6 +858,12 @@ export type AuditTransition = {
      * Note
      */
     note?: string;
+    /**
+     * Occurred On
+     *
+     * The day this happened, for a past audit: the start (in_progress, sets actual_start_date), the end of the audit work (reporting, sets actual_end_date), the closure (closed, sets closed_on). Default: the date already recorded, else today. Not in the future, not before the audit's earlier dates.
+     */
+    occurred_on?: string | null;
 };
 
 /**
@@ -1024,8 +1048,16 @@ export type ChecklistLineRead = {
     assessed_by_id: string | null;
     /**
      * Assessed At
+     *
+     * When the assessment was recorded.
      */
     assessed_at: string | null;
+    /**
+     * Assessed On
+     *
+     * The day the line was assessed (as stated).
+     */
+    assessed_on: string | null;
     /**
      * Evidence
      */
@@ -1059,6 +1091,12 @@ export type ChecklistLineUpdate = {
      * Evidence
      */
     evidence?: Array<LinkedEvidence> | null;
+    /**
+     * Assessed On
+     *
+     * The day the line was assessed, for past audits (default: the day already stated, else today). Not in the future, not before the audit's actual start.
+     */
+    assessed_on?: string | null;
 };
 
 /**
@@ -1573,6 +1611,12 @@ export type CorrectiveMeasureRead = {
      */
     closed_at: string | null;
     /**
+     * Closed On
+     *
+     * The day the measure was closed (as stated).
+     */
+    closed_on: string | null;
+    /**
      * Version
      */
     version: number;
@@ -1601,6 +1645,12 @@ export type CorrectiveMeasureTransition = {
      * Note
      */
     note?: string;
+    /**
+     * Occurred On
+     *
+     * The day this happened, for past events (closed: sets closed_on); default today. Not in the future; a closure not before the effectiveness review.
+     */
+    occurred_on?: string | null;
 };
 
 /**
@@ -1825,6 +1875,10 @@ export type CoverageLine = {
      * Assessed At
      */
     assessed_at: string | null;
+    /**
+     * Assessed On
+     */
+    assessed_on: string | null;
 };
 
 /**
@@ -2201,6 +2255,8 @@ export type EffectivenessReviewCreate = {
     result: EffectivenessResult;
     /**
      * Review Date
+     *
+     * The day of the review; not in the future.
      */
     review_date: string;
     /**
@@ -2354,8 +2410,16 @@ export type EvidenceRead = {
     approved_by: string | null;
     /**
      * Approved At
+     *
+     * When the approval was recorded.
      */
     approved_at: string | null;
+    /**
+     * Approved On
+     *
+     * The day it was approved (as stated).
+     */
+    approved_on: string | null;
     /**
      * Requirement Refs
      */
@@ -2405,6 +2469,12 @@ export type EvidenceTransition = {
      * Note
      */
     note?: string;
+    /**
+     * Occurred On
+     *
+     * The day this happened, for past events (approved: sets approved_on); default today; not in the future.
+     */
+    occurred_on?: string | null;
 };
 
 /**
@@ -2608,6 +2678,12 @@ export type FindingCreate = {
      * Evidence
      */
     evidence?: Array<LinkedEvidence>;
+    /**
+     * Raised On
+     *
+     * The day the finding was raised, for past events (default today). Not in the future, not before its audit's actual start.
+     */
+    raised_on?: string | null;
 };
 
 /**
@@ -2720,8 +2796,16 @@ export type FindingRead = {
     raised_by_id: string | null;
     /**
      * Raised At
+     *
+     * When the finding was recorded.
      */
     raised_at: string;
+    /**
+     * Raised On
+     *
+     * The day the finding was raised (as stated).
+     */
+    raised_on: string;
     /**
      * Due Date
      */
@@ -2753,6 +2837,12 @@ export type FindingRead = {
      * Closed At
      */
     closed_at: string | null;
+    /**
+     * Closed On
+     *
+     * The day the finding was closed (as stated).
+     */
+    closed_on: string | null;
     /**
      * Version
      */
@@ -2790,6 +2880,12 @@ export type FindingTransition = {
      * Closing only: observations and OFIs close on `correction_only` (the note is the reason, required); nonconformities close on `corrective_action`.
      */
     decision?: FindingClosure | null;
+    /**
+     * Occurred On
+     *
+     * The day this happened, for past events (closed: sets closed_on); default today. Not in the future, not before the finding was raised.
+     */
+    occurred_on?: string | null;
 };
 
 /**
@@ -3624,6 +3720,12 @@ export type ManagementReviewDetailRead = {
      */
     minutes_approved_at: string | null;
     /**
+     * Minutes Approved On
+     *
+     * The day the minutes were approved (as stated).
+     */
+    minutes_approved_on: string | null;
+    /**
      * Cancelled At
      */
     cancelled_at: string | null;
@@ -3836,6 +3938,12 @@ export type ManagementReviewRead = {
      */
     minutes_approved_at: string | null;
     /**
+     * Minutes Approved On
+     *
+     * The day the minutes were approved (as stated).
+     */
+    minutes_approved_on: string | null;
+    /**
      * Cancelled At
      */
     cancelled_at: string | null;
@@ -3862,6 +3970,12 @@ export type ManagementReviewTransition = {
      * Note
      */
     note?: string;
+    /**
+     * Occurred On
+     *
+     * The day this happened, for past events: held (sets held_date; default the held date already given, else today), minutes approved (sets minutes_approved_on, not before the held date; default today). Not in the future.
+     */
+    occurred_on?: string | null;
 };
 
 /**

@@ -5,7 +5,8 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { activityListActivityInfiniteOptions } from "../../api/gen/@tanstack/react-query.gen";
 import type { ActivityRead } from "../../api/gen/types.gen";
 import { QueryErrorAlert } from "../../components/StatusPages";
-import { formatDateTime } from "../../lib/format";
+import { formatDate, formatDateTime } from "../../lib/format";
+import { dayOf } from "../../components/OccurredDate";
 import { useCurrentOrg } from "../orgs/useCurrentOrg";
 
 const PAGE_SIZE = 50;
@@ -28,6 +29,13 @@ function Snapshot({ label, value }: { label: string; value: unknown }) {
       )}
     </div>
   );
+}
+
+/** "occurred 3 Apr 2026 (recorded 2 Dec 2026, 09:14)" when the stated day is not the recording's. */
+export function whenText(entry: Pick<ActivityRead, "at" | "occurred_on">): string {
+  const recorded = formatDateTime(entry.at);
+  if (!entry.occurred_on || entry.occurred_on === dayOf(entry.at)) return recorded;
+  return `occurred ${formatDate(entry.occurred_on)} (recorded ${recorded})`;
 }
 
 function hasDetails(entry: ActivityRead): boolean {
@@ -87,8 +95,8 @@ export function ActivityPage() {
                 <Fragment key={e.id}>
                   <Table.Tr>
                     <Table.Td>
-                      <Text size="sm" style={{ whiteSpace: "nowrap" }}>
-                        {formatDateTime(e.at)}
+                      <Text size="sm" style={{ whiteSpace: e.occurred_on && e.occurred_on !== dayOf(e.at) ? undefined : "nowrap" }}>
+                        {whenText(e)}
                       </Text>
                     </Table.Td>
                     <Table.Td>

@@ -17,6 +17,7 @@ import { useCan } from "../orgs/useCan";
 import { useCurrentOrg } from "../orgs/useCurrentOrg";
 import { auditWithEtagOptions, useProgrammes } from "./api";
 import { AuditFormModal } from "./AuditFormModal";
+import { OccurredDateModal } from "../../components/OccurredDate";
 import { AuditStatusBadge } from "./AuditsPage";
 import { Checklist } from "./Checklist";
 import { AUDIT_TRANSITION_LABELS, AUDIT_TYPE_LABELS } from "./labels";
@@ -56,6 +57,8 @@ export function AuditDetailPage() {
   const [reportFor, setReportFor] = useState<{ audit: AuditDetailRead; move: boolean } | null>(null);
   const [cancelOpened, setCancelOpened] = useState(false);
   const [cancelNote, setCancelNote] = useState("");
+  // The move waiting for the day it happened (start, end of the audit work, closure).
+  const [dated, setDated] = useState<AuditStatus | null>(null);
   const canManage = can("audits:manage");
   const { moving, problem: blocked, clearProblem, move } = useWorkflowMove(
     "audit",
@@ -68,13 +71,20 @@ export function AuditDetailPage() {
   if (query.isPending) return <Skeleton h={400} />;
   const { audit, etag } = query.data;
 
-  const transition = (to: AuditStatus, note = "") => move({ path: { org: slug, audit_id: audit.id }, body: { to, note } });
+  const transition = (to: AuditStatus, note = "", occurred_on?: string) =>
+    move({ path: { org: slug, audit_id: audit.id }, body: { to, note, ...(occurred_on ? { occurred_on } : {}) } });
 
   const onTransition = (to: AuditStatus) => {
     if (to === "reporting") setReportFor({ audit, move: true });
     else if (to === "cancelled") setCancelOpened(true);
-    else void transition(to);
+    else setDated(to);
   };
+  const dateStep = {
+    in_progress: { title: "Start the audit", label: "Started on", initial: audit.actual_start_date, minDate: null },
+    reporting: { title: "Audit work done", label: "Audit work ended on", initial: audit.actual_end_date, minDate: audit.actual_start_date },
+    closed: { title: "Close the audit", label: "Closed on", initial: null, minDate: audit.actual_end_date ?? audit.actual_start_date },
+  } as const;
+  const step = dated && dated !== "planned" && dated !== "cancelled" ? dateStep[dated] : null;
 
   const programme = programmes.data?.find((p) => p.id === audit.programme_id);
   const editable = audit.status !== "closed" && audit.status !== "cancelled";
@@ -148,6 +158,7 @@ export function AuditDetailPage() {
           <Field label="Criteria">{audit.criteria || "—"}</Field>
           <Field label="Planned">{range(audit.planned_start_date, audit.planned_end_date)}</Field>
           <Field label="Actual">{range(audit.actual_start_date, audit.actual_end_date)}</Field>
+          {audit.closed_on && <Field label="Closed on">{formatDate(audit.closed_on)}</Field>}
           <Field label="Lead auditor">{audit.lead_auditor_id ? (names.get(audit.lead_auditor_id) ?? "—") : "Not chosen yet"}</Field>
           <Field label="Team">
             {audit.team_member_ids.length ? audit.team_member_ids.map((id) => names.get(id) ?? "—").join(", ") : "—"}
@@ -212,11 +223,26 @@ export function AuditDetailPage() {
         onSaved={async (saved) => {
           const thenReporting = reportFor?.move ?? false;
           setReportFor(null);
-          if (thenReporting) await transition("reporting");
+          if (thenReporting) setDated("reporting");
           else {
             notifySuccess(`${saved.key}: report saved.`);
             await invalidateAudits(queryClient);
           }
+        }}
+      />
+
+      <OccurredDateModal
+        opened={step !== null}
+        title={step?.title ?? ""}
+        label={step?.label ?? ""}
+        initial={step?.initial}
+        minDate={step?.minDate}
+        confirmLabel={dated ? AUDIT_TRANSITION_LABELS[dated] : ""}
+        loading={moving !== null}
+        onClose={() => setDated(null)}
+        onConfirm={(day) => {
+          const to = dated;
+          if (to) void transition(to, "", day).then(() => setDated(null));
         }}
       />
 

@@ -16,6 +16,8 @@ import { notifyProblem, notifySuccess } from "../../lib/notify";
 import { toApiProblem, type ApiProblem } from "../../lib/problem";
 import { useMe } from "../auth/useSession";
 import { GradeBadge } from "../findings/GradeBadge";
+import { OccurredDateInput, todayIso } from "../../components/OccurredDate";
+import { formatDate } from "../../lib/format";
 import { RaiseFindingModal } from "../findings/RaiseFindingModal";
 import { invalidateOperations } from "../../api/invalidate";
 import { clauseTitles, useClauseTree } from "../requirements/catalogue";
@@ -45,6 +47,8 @@ export function Checklist({ org, audit, names }: Props) {
   const [onlyOpen, setOnlyOpen] = useState(false);
   const [problems, setProblems] = useState<Record<string, ApiProblem>>({});
   const [raising, setRaising] = useState<ChecklistLineRead | null>(null);
+  // The day results picked now are recorded as assessed on (a past audit: its real days).
+  const [assessedOn, setAssessedOn] = useState<string | null>(null);
 
   const editable = audit.status === "in_progress" || audit.status === "reporting";
   const onTeam = me !== undefined && (audit.lead_auditor_id === me.id || audit.team_member_ids.includes(me.id));
@@ -69,7 +73,13 @@ export function Checklist({ org, audit, names }: Props) {
     },
   });
   const pending = assessment.isPending ? assessment.variables.path.ref : null;
-  const assess = (line: ChecklistLineRead, body: ChecklistLineUpdate) => assessment.mutate({ path: { ...path, ref: line.ref }, body });
+  const day = assessedOn ?? todayIso();
+  const assess = (line: ChecklistLineRead, body: ChecklistLineUpdate) =>
+    assessment.mutate({
+      path: { ...path, ref: line.ref },
+      // a result picked now is assessed on the chosen day; other edits keep the line's day
+      body: body.result && body.result !== "not_assessed" ? { ...body, assessed_on: day } : body,
+    });
 
   if (checklist.isError) return <QueryErrorAlert error={checklist.error} onRetry={() => void checklist.refetch()} />;
   if (checklist.isPending) return <Skeleton h={300} />;
@@ -87,6 +97,15 @@ export function Checklist({ org, audit, names }: Props) {
           </Text>
           <Progress value={items.length ? (100 * assessed) / items.length : 0} w={160} aria-label="Checklist progress" />
         </Group>
+        {editable && (
+          <OccurredDateInput
+            label="Assessed on"
+            value={day}
+            onChange={setAssessedOn}
+            minDate={audit.actual_start_date}
+            w={170}
+          />
+        )}
         <Switch label="Only lines not assessed" checked={onlyOpen} onChange={(e) => setOnlyOpen(e.currentTarget.checked)} />
       </Group>
       {editable && !onTeam && (
@@ -208,6 +227,7 @@ function ChecklistLine({ line, names, meId, editable, pending, problem, onDismis
             <Text size="xs" c="dimmed">
               Owner: {line.owner_id ? (names.get(line.owner_id) ?? "a former member") : "none"}
               {line.assessed_by_id && ` · assessed by ${names.get(line.assessed_by_id) ?? "a former member"}`}
+              {line.assessed_on && ` on ${formatDate(line.assessed_on)}`}
             </Text>
           </div>
           <Button.Group aria-label={`Result of ${line.ref}`}>

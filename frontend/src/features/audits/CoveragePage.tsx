@@ -5,7 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import { auditsGetAuditCoverageOptions } from "../../api/gen/@tanstack/react-query.gen";
 import { AnchorLink } from "../../components/links";
 import { QueryErrorAlert } from "../../components/StatusPages";
-import { formatDate, formatDateTime } from "../../lib/format";
+import { formatDate } from "../../lib/format";
 import { useCurrentOrg } from "../orgs/useCurrentOrg";
 import { clauseTitles, useClauseTree } from "../requirements/catalogue";
 import { AuditsNav } from "./AuditsNav";
@@ -93,7 +93,7 @@ export function CoveragePage() {
                       key={l.ref}
                       multiline
                       w={260}
-                      label={`${l.ref} ${l.title} — ${COVERAGE_LABELS[state]}${l.audit_key ? ` in ${l.audit_key}, ${formatDateTime(l.assessed_at)}` : ""}`}
+                      label={`${l.ref} ${l.title} — ${COVERAGE_LABELS[state]}${l.audit_key ? ` in ${l.audit_key}, assessed ${formatDate(l.assessed_on ?? l.assessed_at)}` : ""}`}
                     >
                       <Paper
                         p={6}

@@ -11,6 +11,7 @@ const line = (ref: string, sort: string, result: CoverageLine["result"], audit: 
   audit_key: audit ? "A-1" : null,
   result,
   assessed_at: null,
+  assessed_on: null,
 });
 
 describe("coverage", () => {

@@ -51,6 +51,7 @@ import { handleFormError } from "../../lib/forms";
 import { notifyProblem, notifySuccess } from "../../lib/notify";
 import { type ApiProblem } from "../../lib/problem";
 import { useWorkflowMove } from "../../lib/workflow";
+import { OccurredDateModal } from "../../components/OccurredDate";
 import { useMe } from "../auth/useSession";
 import { invalidateMeasures } from "../../api/invalidate";
 import { memberNames, memberOptions, useMemberOptions, useMembers } from "../members/api";
@@ -480,7 +481,7 @@ function EffectivenessStep(props: StepProps) {
                   onChange={(v) => form.setFieldValue("result", v === "not_effective" ? "not_effective" : "effective")}
                 />
               </div>
-              <DateInput label="Review date" required valueFormat="D MMM YYYY" popoverProps={{ withinPortal: true }} {...form.getInputProps("review_date")} />
+              <DateInput label="Review date" required valueFormat="D MMM YYYY" maxDate={todayIso()} popoverProps={{ withinPortal: true }} {...form.getInputProps("review_date")} />
               <Select
                 label="Evidence"
                 description="Needed to close the measure"
@@ -523,6 +524,7 @@ export function CorrectiveMeasureDetailPage() {
   });
   const [picked, setPicked] = useState<{ status: MeasureStatus; step: number } | null>(null);
   const [cancelling, setCancelling] = useState(false);
+  const [closingDated, setClosingDated] = useState(false);
   const [reason, setReason] = useState("");
   const canWrite = can("measures:write");
 
@@ -534,12 +536,13 @@ export function CorrectiveMeasureDetailPage() {
     correctiveMeasuresTransitionCorrectiveMeasureMutation(),
     refresh,
   );
-  const transition = (measure: CorrectiveMeasureRead, to: MeasureStatus, note = "") =>
+  const transition = (measure: CorrectiveMeasureRead, to: MeasureStatus, note = "", occurred_on?: string) =>
     move(
-      { path: { org: slug, measure_id: measure.id }, body: { to, note } },
+      { path: { org: slug, measure_id: measure.id }, body: { to, note, ...(occurred_on ? { occurred_on } : {}) } },
       () => {
         setCancelling(false);
         setReason("");
+        setClosingDated(false);
       },
     );
 
@@ -573,7 +576,9 @@ export function CorrectiveMeasureDetailPage() {
                 color={to === "closed" ? "teal" : to === "cancelled" ? "red" : undefined}
                 variant={to === "cancelled" || (measure.status === "effectiveness_review" && to === "analysed") ? "default" : "filled"}
                 loading={moving === to}
-                onClick={() => (to === "cancelled" ? setCancelling(true) : void transition(measure, to))}
+                onClick={() =>
+                  to === "cancelled" ? setCancelling(true) : to === "closed" ? setClosingDated(true) : void transition(measure, to)
+                }
               >
                 {transitionLabel(measure.status, to)}
               </Button>
@@ -601,7 +606,13 @@ export function CorrectiveMeasureDetailPage() {
             <Field label="Due">{formatDate(measure.due_date)}</Field>
             <Field label="Opened">{formatDateTime(measure.created_at)}</Field>
             {measure.reopen_count > 0 && <Field label="Back to analysis">{`${measure.reopen_count} time(s)`}</Field>}
-            {measure.closed_at && <Field label="Closed">{formatDateTime(measure.closed_at)}</Field>}
+            {measure.closed_at && (
+              <Field label="Closed">
+                {measure.closed_on && measure.closed_on !== measure.closed_at.slice(0, 10)
+                  ? `${formatDate(measure.closed_on)} (recorded ${formatDateTime(measure.closed_at)})`
+                  : formatDateTime(measure.closed_at)}
+              </Field>
+            )}
           </SimpleGrid>
           {measure.cancel_reason && <Field label="Cancelled because">{measure.cancel_reason}</Field>}
         </Stack>
@@ -651,6 +662,17 @@ export function CorrectiveMeasureDetailPage() {
           </Stepper.Completed>
         </Stepper>
       </Card>
+
+      <OccurredDateModal
+        opened={closingDated}
+        title={`Close ${measure.key}`}
+        label="Closed on"
+        minDate={measure.effectiveness_review?.review_date}
+        confirmLabel="Close measure"
+        loading={moving === "closed"}
+        onClose={() => setClosingDated(false)}
+        onConfirm={(day) => void transition(measure, "closed", "", day).then(() => setClosingDated(false))}
+      />
 
       <Modal opened={cancelling} onClose={() => setCancelling(false)} title={`Cancel ${measure.key}`} centered>
         <Stack gap="md">

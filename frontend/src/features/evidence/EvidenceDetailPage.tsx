@@ -51,6 +51,7 @@ import {
   TRANSITION_LABELS,
   uploadNewVersion,
 } from "./api";
+import { OccurredDateInput, todayIso } from "../../components/OccurredDate";
 import { EvidenceStatusBadge, useDocumentedInformationOptions, useRequirementOptions } from "./shared";
 
 const ROUTE = "/_authed/orgs/$org/evidence/$evidenceId" as const;
@@ -59,19 +60,26 @@ function TransitionButtons({ org, evidence }: { org: string; evidence: EvidenceR
   const queryClient = useQueryClient();
   const [target, setTarget] = useState<EvidenceStatus | null>(null);
   const [note, setNote] = useState("");
+  const [approvedOn, setApprovedOn] = useState<string | null>(null);
   const transition = useMutation({
     ...evidenceTransitionEvidenceMutation(),
     onSuccess: (data) => {
       notifySuccess(`${data.key} is now ${STATUS_LABELS[data.status].toLowerCase()}.`);
       setTarget(null);
       setNote("");
+      setApprovedOn(null);
     },
     // Approval changes requirement readiness too.
     onSettled: () => Promise.all([invalidateEvidence(queryClient), invalidateRequirements(queryClient)]),
   });
   // Any refusal is shown in the dialog (the guard's reason, e.g. approving one's own upload).
   const problem = transition.error ? toApiProblem(transition.error) : null;
-  const move = () => target && transition.mutate({ path: { org, evidence_id: evidence.id }, body: { to: target, note } });
+  const move = () =>
+    target &&
+    transition.mutate({
+      path: { org, evidence_id: evidence.id },
+      body: { to: target, note, ...(target === "approved" ? { occurred_on: approvedOn ?? todayIso() } : {}) },
+    });
 
   if (evidence.allowed_transitions.length === 0) return null;
   return (
@@ -105,6 +113,7 @@ function TransitionButtons({ org, evidence }: { org: string; evidence: EvidenceR
             value={note}
             onChange={(e) => setNote(e.currentTarget.value)}
           />
+          {target === "approved" && <OccurredDateInput label="Approved on" value={approvedOn ?? todayIso()} onChange={setApprovedOn} w={200} />}
           {problem && <ProblemAlert problem={problem} />}
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={() => setTarget(null)}>

@@ -20,6 +20,7 @@ import { formatDate, formatDateTime } from "../../lib/format";
 import { handleFormError } from "../../lib/forms";
 import { notifySuccess } from "../../lib/notify";
 import { useWorkflowMove } from "../../lib/workflow";
+import { OccurredDateInput, todayIso } from "../../components/OccurredDate";
 import { invalidateOperations } from "../../api/invalidate";
 import { memberNames, useMembers } from "../members/api";
 import { useCan } from "../orgs/useCan";
@@ -66,6 +67,7 @@ export function FindingDetailPage() {
   const names = memberNames(useMembers(slug).data);
   const [closing, setClosing] = useState(false);
   const [note, setNote] = useState("");
+  const [closedOn, setClosedOn] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
   const canWrite = can("findings:write");
 
@@ -73,9 +75,9 @@ export function FindingDetailPage() {
     invalidateOperations(queryClient, ["findingsGetFinding", "findingsListFindings", "auditsGetAuditChecklist", "auditsGetAuditReport", "activityListActivity"]);
 
   const { moving, problem, clearProblem, move } = useWorkflowMove("finding", (s: FindingStatus) => s.replace("_", " "), findingsTransitionFindingMutation(), refresh);
-  const transition = (finding: FindingRead, to: FindingStatus, decision = "") =>
+  const transition = (finding: FindingRead, to: FindingStatus, decision = "", occurred_on?: string) =>
     move(
-      { path: { org: slug, finding_id: finding.id }, body: { to, note: decision } },
+      { path: { org: slug, finding_id: finding.id }, body: { to, note: decision, ...(occurred_on ? { occurred_on } : {}) } },
       () => {
         setClosing(false);
         setNote("");
@@ -153,11 +155,19 @@ export function FindingDetailPage() {
             </Field>
             <Field label="Source">{SOURCE_LABELS[finding.source]}</Field>
             <Field label="Raised">
-              {formatDateTime(finding.raised_at)}
+              {finding.raised_on !== finding.raised_at.slice(0, 10)
+                ? `${formatDate(finding.raised_on)} (recorded ${formatDateTime(finding.raised_at)})`
+                : formatDateTime(finding.raised_at)}
               {finding.raised_by_id && ` by ${names.get(finding.raised_by_id) ?? "a former member"}`}
             </Field>
             <Field label="Due">{formatDate(finding.due_date)}</Field>
-            {finding.closed_at && <Field label="Closed">{formatDateTime(finding.closed_at)}</Field>}
+            {finding.closed_at && (
+              <Field label="Closed">
+                {finding.closed_on && finding.closed_on !== finding.closed_at.slice(0, 10)
+                  ? `${formatDate(finding.closed_on)} (recorded ${formatDateTime(finding.closed_at)})`
+                  : formatDateTime(finding.closed_at)}
+              </Field>
+            )}
             {finding.certification_body && (
               <>
                 <Field label="Plan accepted by the body">{formatDateTime(finding.cb_plan_accepted_at)}</Field>
@@ -190,11 +200,12 @@ export function FindingDetailPage() {
             onChange={(e) => setNote(e.currentTarget.value)}
             data-autofocus
           />
+          <OccurredDateInput label="Closed on" value={closedOn ?? todayIso()} onChange={setClosedOn} minDate={finding.raised_on} w={200} />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={() => setClosing(false)}>
               Cancel
             </Button>
-            <Button color="teal" loading={moving === "closed"} disabled={!nc && !note.trim()} onClick={() => void transition(finding, "closed", note.trim())}>
+            <Button color="teal" loading={moving === "closed"} disabled={!nc && !note.trim()} onClick={() => void transition(finding, "closed", note.trim(), closedOn ?? todayIso())}>
               Close finding
             </Button>
           </Group>

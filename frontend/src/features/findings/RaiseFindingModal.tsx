@@ -7,13 +7,14 @@ import { useMutation } from "@tanstack/react-query";
 import { findingsCreateFindingMutation } from "../../api/gen/@tanstack/react-query.gen";
 import type { ChecklistLineRead, FindingGrade, FindingRead } from "../../api/gen/types.gen";
 import { ProblemAlert } from "../../components/ProblemAlert";
+import { OccurredDateInput, todayIso } from "../../components/OccurredDate";
 import { handleFormError } from "../../lib/forms";
 import { toApiProblem } from "../../lib/problem";
 import { GRADE_OPTIONS, gradeForResult, isGrade } from "./labels";
 
 interface Props {
   org: string;
-  audit: { id: string; key: string; title: string };
+  audit: { id: string; key: string; title: string; actual_start_date?: string | null };
   /** The checklist line the finding is raised from (requirement and audit are prefilled). */
   line: ChecklistLineRead | null;
   onClose: () => void;
@@ -24,13 +25,14 @@ interface Values {
   grade: FindingGrade;
   statement: string;
   due_date: string | null;
+  raised_on: string | null;
 }
 
 /** "Raise finding" from a checklist line: grade and statement; the line links the finding. */
 export function RaiseFindingModal({ org, audit, line, onClose, onRaised }: Props) {
   const form = useForm<Values>({
     mode: "controlled",
-    initialValues: { grade: "minor_nc", statement: "", due_date: null },
+    initialValues: { grade: "minor_nc", statement: "", due_date: null, raised_on: todayIso() },
     validate: {
       statement: (v) => (v.trim() ? null : "Describe what was found and against which requirement"),
     },
@@ -54,7 +56,12 @@ export function RaiseFindingModal({ org, audit, line, onClose, onRaised }: Props
   useEffect(() => {
     if (!line) return;
     raise.reset();
-    form.setValues({ grade: gradeForResult(line.result), statement: line.notes, due_date: null });
+    form.setValues({
+      grade: gradeForResult(line.result),
+      statement: line.notes,
+      due_date: null,
+      raised_on: line.assessed_on ?? todayIso(),
+    });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- refill per line
   }, [line?.id]);
 
@@ -68,6 +75,7 @@ export function RaiseFindingModal({ org, audit, line, onClose, onRaised }: Props
         audit_id: audit.id,
         checklist_line_id: line.id,
         due_date: values.due_date ? String(values.due_date).slice(0, 10) : null,
+        raised_on: values.raised_on ?? todayIso(),
       },
     });
   });
@@ -93,6 +101,14 @@ export function RaiseFindingModal({ org, audit, line, onClose, onRaised }: Props
             />
             <DateInput label="Due date" valueFormat="D MMM YYYY" clearable popoverProps={{ withinPortal: true }} {...form.getInputProps("due_date")} />
           </SimpleGrid>
+          <OccurredDateInput
+            label="Raised on"
+            value={form.values.raised_on}
+            onChange={(v) => form.setFieldValue("raised_on", v)}
+            minDate={audit.actual_start_date}
+            error={form.errors.raised_on}
+            w={200}
+          />
           <Textarea label="Statement" required autosize minRows={3} maxRows={10} data-autofocus {...form.getInputProps("statement")} />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose}>

@@ -49,6 +49,7 @@ import { handleFormError } from "../../lib/forms";
 import { notifyProblem, notifySuccess } from "../../lib/notify";
 import { type ApiProblem } from "../../lib/problem";
 import { useWorkflowMove } from "../../lib/workflow";
+import { OccurredDateModal } from "../../components/OccurredDate";
 import { invalidateOperations } from "../../api/invalidate";
 import { memberNames, memberOptions as toOptions, useMembers } from "../members/api";
 import { useCan } from "../orgs/useCan";
@@ -457,7 +458,10 @@ export function ManagementReviewDetailPage() {
     managementReviewsTransitionManagementReviewMutation(),
     refresh,
   );
-  const transition = (review: ManagementReviewDetailRead, to: ReviewStatus) => move({ path: { org: slug, review_id: review.id }, body: { to } });
+  const transition = (review: ManagementReviewDetailRead, to: ReviewStatus, occurred_on?: string) =>
+    move({ path: { org: slug, review_id: review.id }, body: { to, ...(occurred_on ? { occurred_on } : {}) } });
+  // "held" and "minutes approved" ask for the day it happened (a review held last month)
+  const [dated, setDated] = useState<"held" | "minutes_approved" | null>(null);
 
   if (query.isError) return <QueryErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
   if (query.isPending) return <Skeleton h={300} />;
@@ -484,8 +488,9 @@ export function ManagementReviewDetailPage() {
           <Text size="sm" c="dimmed">
             Planned {formatDate(review.planned_date)}
             {review.since_date && ` · covers the period since ${formatDate(review.since_date)}`}
-            {review.held_at && ` · held ${formatDateTime(review.held_at)}`}
-            {review.minutes_approved_at && ` · minutes approved ${formatDateTime(review.minutes_approved_at)}`}
+            {review.held_at && review.held_date && ` · held on ${formatDate(review.held_date)} (recorded ${formatDateTime(review.held_at)})`}
+            {review.minutes_approved_at &&
+              ` · minutes approved on ${formatDate(review.minutes_approved_on ?? review.minutes_approved_at)} (recorded ${formatDateTime(review.minutes_approved_at)})`}
           </Text>
         </div>
         {canWrite && (
@@ -496,7 +501,7 @@ export function ManagementReviewDetailPage() {
                 color={to === "cancelled" ? "red" : to === "minutes_approved" ? "teal" : undefined}
                 variant={to === "cancelled" ? "default" : "filled"}
                 loading={moving === to}
-                onClick={() => void transition(review, to)}
+                onClick={() => (to === "held" || to === "minutes_approved" ? setDated(to) : void transition(review, to))}
               >
                 {REVIEW_TRANSITION_LABELS[to]}
               </Button>
@@ -506,6 +511,21 @@ export function ManagementReviewDetailPage() {
       </Group>
 
       {problem && <ReviewBlocked problem={problem} review={review} onClose={clearProblem} />}
+
+      <OccurredDateModal
+        opened={dated !== null}
+        title={dated === "held" ? `Mark ${review.key} held` : `Approve the minutes of ${review.key}`}
+        label={dated === "held" ? "Held on" : "Minutes approved on"}
+        initial={dated === "held" ? review.held_date : null}
+        minDate={dated === "minutes_approved" ? review.held_date : null}
+        confirmLabel={dated ? REVIEW_TRANSITION_LABELS[dated] : ""}
+        loading={moving !== null}
+        onClose={() => setDated(null)}
+        onConfirm={(day) => {
+          const to = dated;
+          if (to) void transition(review, to, day).then(() => setDated(null));
+        }}
+      />
 
       <Card withBorder padding="md">
         <Title order={4} mb="sm">
