@@ -40,8 +40,13 @@ def typed(day: date) -> str:
 
 
 def shown(day: date) -> str:
-    """How the SPA shows a day ("3 Apr 2026")."""
+    """How a date field shows a day ("3 Apr 2026")."""
     return f"{day.day} {day:%b} {day.year}"
+
+
+def displayed(day: date) -> str:
+    """How the pages show a day in the browser's locale (en-US: "Apr 3, 2026")."""
+    return f"{day:%b} {day.day}, {day.year}"
 
 
 @pytest.fixture(scope="module")
@@ -146,7 +151,7 @@ def test_last_springs_audit_with_its_real_dates(
     refs = ["4.1", "4.2", "4.3", "4.4"]
     for ref in refs:
         line(page, ref).get_by_role("button", name="Conforming", exact=True).click()
-        expect(line(page, ref)).to_contain_text(f"on {shown(SPRING)}")
+        expect(line(page, ref)).to_contain_text(f"on {displayed(SPRING)}")
 
     # Report, then the day the audit work ended; then closed on that day too.
     page.get_by_role("button", name="Move to reporting").click()
@@ -165,13 +170,13 @@ def test_last_springs_audit_with_its_real_dates(
     pick_day(page, closing, "Closed on", ENDED)
     closing.get_by_role("button", name="Close audit").click()
     expect(page.get_by_title("Status: Closed")).to_be_visible()
-    expect(page.get_by_text(f"{shown(SPRING)} \N{EN DASH} {shown(ENDED)}")).to_be_visible()
+    expect(page.get_by_text(f"{displayed(SPRING)} \N{EN DASH} {displayed(ENDED)}")).to_be_visible()
 
     # The activity log shows both: when it happened and when it was recorded.
     page.goto(f"{server}/orgs/{ORG}/activity")
     log = page.get_by_role("table", name="Activity")
-    expect(log).to_contain_text(re.compile(rf"occurred {re.escape(shown(SPRING))} \(recorded "))
-    expect(log).to_contain_text(re.compile(rf"occurred {re.escape(shown(ENDED))} \(recorded "))
+    expect(log).to_contain_text(re.compile(rf"occurred {re.escape(displayed(SPRING))} \(recorded "))
+    expect(log).to_contain_text(re.compile(rf"occurred {re.escape(displayed(ENDED))} \(recorded "))
 
     # Coverage counts clause 4 (assessed last spring, inside 12 months), not clause 5
     # (fourteen months ago).
