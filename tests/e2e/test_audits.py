@@ -127,6 +127,13 @@ def setup(server: str) -> dict[str, str]:
     return {"programme": programme["title"]}
 
 
+def close_on_today(page: Page) -> None:
+    """Confirm the close with the day it happened (default today)."""
+    page.get_by_role("dialog", name="Close the audit").get_by_role(
+        "button", name="Close audit"
+    ).click()
+
+
 def line(page: Page, ref: str) -> Locator:
     return page.get_by_role("group", name=f"Checklist line {ref}", exact=True)
 
@@ -161,6 +168,10 @@ def test_internal_audit_over_clause_8(page: Page, server: str, setup: dict[str, 
 
     # Start it: the checklist is built from the scope.
     page.get_by_role("button", name="Start audit").click()
+    # the day it started (default today), then confirm
+    page.get_by_role("dialog", name="Start the audit").get_by_role(
+        "button", name="Start audit"
+    ).click()
     expect(page.get_by_title("Status: In progress")).to_be_visible()
     expect(line(page, OK_REF)).to_be_visible()
 
@@ -194,10 +205,14 @@ def test_internal_audit_over_clause_8(page: Page, server: str, setup: dict[str, 
     distribution.press("Enter")
     report.get_by_role("button", name="Save and move to reporting").click()
     expect(report).to_be_hidden()
+    page.get_by_role("dialog", name="Audit work done").get_by_role(
+        "button", name="Move to reporting"
+    ).click()
     expect(page.get_by_title("Status: Reporting")).to_be_visible()
 
     # Closing is blocked: lines not assessed and the nonconforming line has no finding.
     page.get_by_role("button", name="Close audit").click()
+    close_on_today(page)
     blocked = page.get_by_role("alert").filter(has_text="The audit cannot be closed yet")
     expect(blocked).to_be_visible()
     expect(blocked).to_contain_text("Not assessed")
@@ -223,6 +238,7 @@ def test_internal_audit_over_clause_8(page: Page, server: str, setup: dict[str, 
 
     # Still blocked, now only by the lines not assessed.
     page.get_by_role("button", name="Close audit").click()
+    close_on_today(page)
     blocked = page.get_by_role("alert").filter(has_text="The audit cannot be closed yet")
     expect(blocked).to_contain_text("Not assessed")
     expect(blocked).not_to_contain_text("Nonconforming without a finding")
@@ -241,6 +257,7 @@ def test_internal_audit_over_clause_8(page: Page, server: str, setup: dict[str, 
     page.reload()
     expect(page.get_by_text(re.compile(r"^(\d+) of \1 lines assessed$"))).to_be_visible()
     page.get_by_role("button", name="Close audit").click()
+    close_on_today(page)
     expect(page.get_by_title("Status: Closed")).to_be_visible()
     expect(page.get_by_role("button", name="Close audit")).to_be_hidden()
 

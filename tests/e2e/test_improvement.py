@@ -223,6 +223,10 @@ def test_minor_nc_to_closed_and_review_held(
     # The owner cannot close it: no review yet.
     expect(page.get_by_text("You own this measure")).to_be_visible()
     page.get_by_role("button", name="Close measure").click()
+    # the day it closed (default today), then confirm
+    page.get_by_role("dialog", name="Close CM-1").get_by_role(
+        "button", name="Close measure"
+    ).click()
     expect(
         page.get_by_role("alert").filter(has_text="Record the effectiveness review")
     ).to_be_visible()
@@ -246,6 +250,9 @@ def test_minor_nc_to_closed_and_review_held(
         review.get_by_role("button", name="Record review").click()
         expect(mia.get_by_text("Effectiveness review recorded.")).to_be_visible()
         mia.get_by_role("button", name="Close measure").click()
+        mia.get_by_role("dialog", name="Close CM-1").get_by_role(
+            "button", name="Close measure"
+        ).click()
         expect(status_badge(mia, "Closed")).to_be_visible()
         expect(mia.get_by_text(re.compile(r"CM-1 is closed"))).to_be_visible()
         # its last open measure closed effective: the finding moved on by itself, and said so
@@ -288,6 +295,9 @@ def test_minor_nc_to_closed_and_review_held(
 
     # Held is refused while topics are uncovered: the list is shown.
     page.get_by_role("button", name="Mark held").click()
+    page.get_by_role("dialog", name="Mark MR-1 held").get_by_role(
+        "button", name="Mark held"
+    ).click()
     blocked = page.get_by_role("alert").filter(has_text="cannot be marked held")
     expect(blocked).to_be_visible()
     expect(blocked.get_by_text("Topics still to cover (12):")).to_be_visible()
@@ -318,5 +328,8 @@ def test_minor_nc_to_closed_and_review_held(
     last.get_by_role("button", name="Mark covered").click()
     expect(page.get_by_text("12 of 12 covered or not applicable")).to_be_visible()
     page.get_by_role("button", name="Mark held").click()
+    page.get_by_role("dialog", name="Mark MR-1 held").get_by_role(
+        "button", name="Mark held"
+    ).click()
     expect(status_badge(page, "Held")).to_be_visible()
     expect(page.get_by_role("button", name="Approve minutes")).to_be_visible()
