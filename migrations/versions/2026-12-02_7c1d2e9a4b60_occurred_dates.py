@@ -1,7 +1,7 @@
 """occurred dates beside the recorded timestamps (issue 13: history with real dates)
 
 Revision ID: 7c1d2e9a4b60
-Revises: 28ac7d9653bb
+Revises: 1dff956fa340
 Create Date: 2026-12-02 04:45:00
 
 Every record a user may claim happened in the past gets the day it occurred beside the
@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "7c1d2e9a4b60"
-down_revision: str | Sequence[str] | None = "28ac7d9653bb"
+down_revision: str | Sequence[str] | None = "1dff956fa340"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
