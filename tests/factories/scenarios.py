@@ -52,6 +52,7 @@ from tests.factories.objectives import create_objective, measure
 from tests.factories.readiness import FRESH, readiness_url
 from tests.factories.requirements import list_all, requirements_url
 from tests.factories.training import add_person, add_record, create_course, require
+from tests.scenarios.operations_setup import operations_ready
 
 CLAUSES = ("4", "5", "6", "7", "8", "9", "10")
 # The SMS roles of iso20000.md 6.6 ("people in scope"): competence is defined for each.
@@ -317,6 +318,7 @@ async def stage1_complete(
         source="self_assessment",
         statement="Automate the monthly SLA report.",
     )
+    await operations_ready(client, built.org)
     return built
 
 

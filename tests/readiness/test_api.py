@@ -33,6 +33,8 @@ DEMO_STAGE2_BLOCKERS = [
     "RDY-10",
     "RDY-15",
     "RDY-20",
+    "RDY-21",
+    "RDY-24",
     "RDY-28",
     "RDY-32",
     "RDY-34",
@@ -74,6 +76,8 @@ async def test_demo_organisation_verdicts(client: httpx.AsyncClient) -> None:
         ("documented_information", "D8", "/orgs/demo/evidence?fulfils=D8")
     ]
     assert [f["key"] for f in rules["RDY-34"]["failing"]] == ["CM-1"]
+    assert [f["key"] for f in rules["RDY-21"]["failing"]] == ["CP-1"]
+    assert [f["key"] for f in rules["RDY-24"]["failing"]] == ["RD-1"]
     assert [f["key"] for f in rules["RDY-28"]["failing"]] == ["10.1", "10.2"]
     assert [f["key"] for f in rules["RDY-10"]["failing"]] == ["O-3"]
     assert rules["RDY-15"]["failing_count"] == 2
@@ -88,9 +92,7 @@ async def test_demo_organisation_verdicts(client: httpx.AsyncClient) -> None:
         "RDY-03",
         "RDY-07",
         "RDY-13",
-        "RDY-21",
         "RDY-22",
-        "RDY-24",
         "RDY-37",
         "RDY-43",
     }

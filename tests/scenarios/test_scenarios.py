@@ -42,7 +42,7 @@ pytestmark = pytest.mark.anyio
 # agreements, other parties. Stage 2 adds continuity tests, CMDB, service reports, Stage 1
 # concerns.
 UNEVALUATED_S1 = {"RDY-03", "RDY-07", "RDY-13"}
-UNEVALUATED_S2 = UNEVALUATED_S1 | {"RDY-21", "RDY-22", "RDY-24", "RDY-37"}
+UNEVALUATED_S2 = UNEVALUATED_S1 | {"RDY-22", "RDY-37"}
 
 # The gate each rule named in the table belongs to (iso20000.md section 6, plus Certready's
 # own RDY-IMPL / RDY-19-S1 split).
@@ -65,6 +65,7 @@ RULE_GATE = {
     **dict.fromkeys(["RDY-19-S1", "RDY-26", "RDY-27", "RDY-31", "RDY-IMPL-S1"], "stage1"),
     **dict.fromkeys(["RDY-10", "RDY-15", "RDY-16", "RDY-19", "RDY-20", "RDY-28"], "stage2"),
     **dict.fromkeys(["RDY-32", "RDY-33", "RDY-34", "RDY-36", "RDY-IMPL"], "stage2"),
+    **dict.fromkeys(["RDY-21", "RDY-24"], "stage2"),
 }
 
 
@@ -210,6 +211,8 @@ NOTHING_S2 = {
     "RDY-28": "no internal audit covers any leaf",
     "RDY-32": "no management review held (after the internal audit)",
     "RDY-IMPL": "Certready's own rule: no leaf is implemented",
+    "RDY-21": "no service continuity plan recorded",
+    "RDY-24": "no service report agreed at a frequency",
 }
 NOT_IMPLEMENTED_WARNINGS = {
     "RDY-IMPL-S1": "leaves under the mandatory-document clauses are not implemented",

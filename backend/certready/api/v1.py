@@ -10,6 +10,7 @@ from certready.audits.router import router as audits_router
 from certready.auth.router import me_router, setup_router
 from certready.auth.router import router as auth_router
 from certready.configuration.router import router as configuration_router
+from certready.continuity.router import router as continuity_router
 from certready.core.problems import problem_responses
 from certready.corrective_measures.router import router as corrective_measures_router
 from certready.customers.router import router as customers_router
@@ -29,6 +30,7 @@ from certready.readiness.router import router as readiness_router
 from certready.requirements.router import frameworks_router
 from certready.requirements.router import router as requirements_router
 from certready.risks.router import router as risks_router
+from certready.service_reports.router import router as service_reports_router
 from certready.services.router import router as services_router
 from certready.services.router import scope_router as services_scope_router
 from certready.suppliers.router import router as suppliers_router
@@ -93,7 +95,8 @@ def build_api_router() -> APIRouter:
         api.include_router(router, responses=ORG_SCOPED)
     api.include_router(supplier_statements_router, responses=ORG_SCOPED)
     api.include_router(readiness_router, responses=ORG_SCOPED)
-    api.include_router(configuration_router, responses=ORG_SCOPED)
+    for router in (configuration_router, continuity_router, service_reports_router):
+        api.include_router(router, responses=ORG_SCOPED)
     api.include_router(demo_router, responses=PUBLIC)
     api.include_router(integrations_router, responses=ORG_SCOPED)
     api.include_router(itsm_records_router, responses=ORG_SCOPED)

@@ -58,9 +58,23 @@ VERIFICATION_CHANGES = ChangeSpec(
 )
 
 
-async def _check_owner(session: AsyncSession, org_id: uuid.UUID, owner_id: Any) -> None:
+async def check_owner(session: AsyncSession, org_id: uuid.UUID, owner_id: Any) -> None:
+    """422 unless ``owner_id`` (when given) is a member of the organisation."""
     if owner_id is not None and await MembershipRepository(session, org_id).get(owner_id) is None:
         raise Unprocessable("The owner must be a member.", loc=["body", "owner_id"])
+
+
+async def check_record(
+    session: AsyncSession, org_id: uuid.UUID, values: dict[str, Any], day_field: str
+) -> None:
+    """A record of something that happened: its day not in the future, its evidence item
+    (when given) in the organisation (shared by continuity tests and service reports)."""
+    if values.get(day_field) is not None and values[day_field] > today():
+        raise Unprocessable("This cannot be in the future.", loc=["body", day_field])
+    if values.get("evidence_item_id") is not None:
+        await ensure_evidence_in_org(
+            session, org_id, [values["evidence_item_id"]], ["body", "evidence_item_id"]
+        )
 
 
 async def _free_key(session: AsyncSession, repo: ConfigurationItemRepository) -> str:
@@ -83,7 +97,7 @@ async def create_item(session: AsyncSession, ctx: OrgContext, data: CiCreate) ->
     """Record a configuration item; its key is unique in the organisation (409)."""
     repo = ConfigurationItemRepository(session, ctx.org_id)
     await repo.lock_organisation()  # keys: two creators never take the same one
-    await _check_owner(session, ctx.org_id, data.owner_id)
+    await check_owner(session, ctx.org_id, data.owner_id)
     if data.key is not None and await repo.key_taken(data.key):
         raise Conflict(f"A configuration item {data.key} exists already.")
     key = data.key or await _free_key(session, repo)
@@ -116,7 +130,7 @@ async def update_item(
     check_version(item, if_match, CI_CHANGES)
     values = requested(data, CI_CHANGES)
     if "owner_id" in values:
-        await _check_owner(session, ctx.org_id, values["owner_id"])
+        await check_owner(session, ctx.org_id, values["owner_id"])
     if values.get("key", item.key) != item.key:
         repo = ConfigurationItemRepository(session, ctx.org_id)
         await repo.lock_organisation()
@@ -219,23 +233,12 @@ async def list_verifications(
     return await paginate(session, stmt, keys=keys, params=page, descending=True)
 
 
-async def _check_verification(
-    session: AsyncSession, org_id: uuid.UUID, values: dict[str, Any]
-) -> None:
-    if values.get("verified_on") is not None and values["verified_on"] > today():
-        raise Unprocessable("A verification cannot be in the future.", loc=["body", "verified_on"])
-    if values.get("evidence_item_id") is not None:
-        await ensure_evidence_in_org(
-            session, org_id, [values["evidence_item_id"]], ["body", "evidence_item_id"]
-        )
-
-
 async def create_verification(
     session: AsyncSession, ctx: OrgContext, data: VerificationCreate
 ) -> CmdbVerification:
     """Record an audit of the configuration records (the date it happened)."""
     values = data.model_dump()
-    await _check_verification(session, ctx.org_id, values)
+    await check_record(session, ctx.org_id, values, "verified_on")
     repo = VerificationRepository(session, ctx.org_id)
     verification = repo.add(
         CmdbVerification(
@@ -271,6 +274,6 @@ async def update_verification(
     """Change a verification record (send ``If-Match``)."""
     check_version(verification, if_match, VERIFICATION_CHANGES)
     values = requested(data, VERIFICATION_CHANGES)
-    await _check_verification(session, ctx.org_id, values)
+    await check_record(session, ctx.org_id, values, "verified_on")
     await update_object(session, ctx, verification, values, VERIFICATION_CHANGES, if_match=if_match)
     return verification

@@ -4,6 +4,7 @@ from certready.activity import models as activity_models
 from certready.audits import models as audits_models
 from certready.auth import models as auth_models
 from certready.configuration import models as configuration_models
+from certready.continuity import models as continuity_models
 from certready.corrective_measures import models as corrective_measures_models
 from certready.customers import models as customers_models
 from certready.db.base import metadata
@@ -17,6 +18,7 @@ from certready.orgs import models as orgs_models
 from certready.readiness import models as readiness_models
 from certready.requirements import models as requirements_models
 from certready.risks import models as risks_models
+from certready.service_reports import models as service_reports_models
 from certready.services import models as services_models
 from certready.suppliers import models as suppliers_models
 from certready.tokens import models as tokens_models
@@ -27,6 +29,7 @@ __all__ = [
     "audits_models",
     "auth_models",
     "configuration_models",
+    "continuity_models",
     "corrective_measures_models",
     "customers_models",
     "evidence_models",
@@ -40,6 +43,7 @@ __all__ = [
     "readiness_models",
     "requirements_models",
     "risks_models",
+    "service_reports_models",
     "services_models",
     "suppliers_models",
     "tokens_models",

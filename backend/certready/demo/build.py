@@ -25,6 +25,8 @@ The story (what the readiness engine says about it, asserted in tests/readiness)
 * one policy due for review and one record expiring within 30 days (warnings);
 * four services for two customers; SVC-3 Hosting is in scope but the scope statement does not
   name it (RDY-02).
+* 40 configuration items and a CMDB verification; continuity plan CP-1 last tested 14
+  months ago (RDY-21); the monthly SLA report RD-1 missing for the last month (RDY-24).
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ from certready.db.session import Database
 from certready.demo.audits import add_audit
 from certready.demo.base import DEMO_ADMIN_EMAIL, DEMO_SLUG
 from certready.demo.evidence import add_evidence
+from certready.demo.operations import add_operations
 from certready.demo.org import create_org, own_requirements
 from certready.demo.planning import add_objectives, add_review
 from certready.demo.services import add_services
@@ -82,6 +85,7 @@ async def build_demo(
     await add_objectives(demo)
     await add_review(demo)
     await add_services(demo)
+    await add_operations(demo)
     await session.flush()
     return DemoOutcome(demo.org, True, admin_email, password)
 

@@ -308,6 +308,37 @@ class OtherPartyProcess:
     monitored: bool
 
 
+@dataclass(frozen=True)
+class PlanFacts:
+    """A service continuity plan and the day of its latest test (RDY-21)."""
+
+    id: uuid.UUID
+    number: int
+    title: str
+    last_tested: date | None
+
+    @property
+    def key(self) -> str:
+        return f"CP-{self.number}"
+
+
+@dataclass(frozen=True)
+class ReportDefinitionFacts:
+    """A service report agreed at a frequency and its latest produced periods (RDY-24)."""
+
+    id: uuid.UUID
+    number: int
+    title: str
+    frequency: str
+    starts_on: date | None
+    # the period ends of its latest produced reports, oldest first
+    period_ends: tuple[date, ...] = ()
+
+    @property
+    def key(self) -> str:
+        return f"RD-{self.number}"
+
+
 @dataclass
 class Facts:
     org_id: uuid.UUID
@@ -343,6 +374,8 @@ class Facts:
     services: list[ServiceFacts] = field(default_factory=list)
     other_party_processes: list[OtherPartyProcess] = field(default_factory=list)
     improvement: ImprovementFacts = field(default_factory=ImprovementFacts)
+    continuity_plans: list[PlanFacts] = field(default_factory=list)
+    report_definitions: list[ReportDefinitionFacts] = field(default_factory=list)
     # None: no management-review provider is registered.
     reviews: list[ReviewFacts] | None = None
     # suppliers (RDY-06)

@@ -14,13 +14,24 @@ from certready.readiness.loaders import (
     competence,
     coverage,
     itsm,
+    operations,
     planning,
     services,
     suppliers,
 )
 from certready.readiness.loaders.base import Run
 
-FAMILIES = (audits, certification, coverage, competence, planning, suppliers, itsm, services)
+FAMILIES = (
+    audits,
+    certification,
+    coverage,
+    competence,
+    planning,
+    suppliers,
+    itsm,
+    services,
+    operations,
+)
 
 
 async def load_lists(run: Run, facts: Facts) -> None:

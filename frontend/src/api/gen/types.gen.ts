@@ -2036,6 +2036,115 @@ export type CustomerUpdate = {
 export type DecisionKind = 'improvement' | 'sms_change' | 'service_change' | 'resource_need' | 'other';
 
 /**
+ * DefinitionCreate
+ */
+export type DefinitionCreate = {
+    /**
+     * Title
+     */
+    title: string;
+    /**
+     * Audience
+     *
+     * The customer or recipient.
+     */
+    audience?: string;
+    frequency: ReportFrequency;
+    /**
+     * Starts On
+     */
+    starts_on?: string | null;
+    /**
+     * Owner Id
+     */
+    owner_id?: string | null;
+};
+
+/**
+ * DefinitionPage
+ */
+export type DefinitionPage = {
+    /**
+     * Items
+     */
+    items: Array<DefinitionRead>;
+    /**
+     * Next Cursor
+     */
+    next_cursor: string | null;
+    /**
+     * Total
+     */
+    total: number;
+};
+
+/**
+ * DefinitionRead
+ */
+export type DefinitionRead = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Key
+     */
+    key: string;
+    /**
+     * Title
+     */
+    title: string;
+    /**
+     * Audience
+     */
+    audience: string;
+    frequency: ReportFrequency;
+    /**
+     * Starts On
+     */
+    starts_on: string | null;
+    /**
+     * Owner Id
+     */
+    owner_id: string | null;
+    /**
+     * Version
+     */
+    version: number;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Updated At
+     */
+    updated_at: string;
+};
+
+/**
+ * DefinitionUpdate
+ */
+export type DefinitionUpdate = {
+    /**
+     * Title
+     */
+    title?: string | null;
+    /**
+     * Audience
+     */
+    audience?: string | null;
+    frequency?: ReportFrequency | null;
+    /**
+     * Starts On
+     */
+    starts_on?: string | null;
+    /**
+     * Owner Id
+     */
+    owner_id?: string | null;
+};
+
+/**
  * Delivery
  */
 export type Delivery = 'email' | 'link';
@@ -4860,6 +4969,128 @@ export type PersonUpdate = {
 };
 
 /**
+ * PlanCreate
+ */
+export type PlanCreate = {
+    /**
+     * Title
+     */
+    title: string;
+    /**
+     * Description
+     */
+    description?: string;
+    /**
+     * Owner Id
+     */
+    owner_id?: string | null;
+    /**
+     * Evidence Item Id
+     */
+    evidence_item_id?: string | null;
+    /**
+     * Approved On
+     *
+     * When the plan was approved.
+     */
+    approved_on?: string | null;
+};
+
+/**
+ * PlanPage
+ */
+export type PlanPage = {
+    /**
+     * Items
+     */
+    items: Array<PlanRead>;
+    /**
+     * Next Cursor
+     */
+    next_cursor: string | null;
+    /**
+     * Total
+     */
+    total: number;
+};
+
+/**
+ * PlanRead
+ */
+export type PlanRead = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Key
+     */
+    key: string;
+    /**
+     * Title
+     */
+    title: string;
+    /**
+     * Description
+     */
+    description: string;
+    /**
+     * Owner Id
+     */
+    owner_id: string | null;
+    /**
+     * Evidence Item Id
+     */
+    evidence_item_id: string | null;
+    /**
+     * Approved On
+     */
+    approved_on: string | null;
+    /**
+     * Approved
+     */
+    approved: boolean;
+    /**
+     * Version
+     */
+    version: number;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Updated At
+     */
+    updated_at: string;
+};
+
+/**
+ * PlanUpdate
+ */
+export type PlanUpdate = {
+    /**
+     * Title
+     */
+    title?: string | null;
+    /**
+     * Description
+     */
+    description?: string | null;
+    /**
+     * Owner Id
+     */
+    owner_id?: string | null;
+    /**
+     * Evidence Item Id
+     */
+    evidence_item_id?: string | null;
+    /**
+     * Approved On
+     */
+    approved_on?: string | null;
+};
+
+/**
  * Problem
  *
  * RFC 9457 problem details. Extra members depend on the problem type.
@@ -5215,6 +5446,30 @@ export type RefreshRequest = {
 };
 
 /**
+ * ReportCreate
+ */
+export type ReportCreate = {
+    /**
+     * Period Start
+     */
+    period_start: string;
+    /**
+     * Period End
+     */
+    period_end: string;
+    /**
+     * Produced On
+     *
+     * The day the report was issued (not in the future).
+     */
+    produced_on: string;
+    /**
+     * Evidence Item Id
+     */
+    evidence_item_id?: string | null;
+};
+
+/**
  * ReportFinding
  */
 export type ReportFinding = {
@@ -5242,6 +5497,97 @@ export type ReportFinding = {
      * Statement
      */
     statement: string;
+};
+
+/**
+ * ReportFrequency
+ */
+export type ReportFrequency = 'weekly' | 'monthly' | 'quarterly' | 'half_yearly' | 'yearly' | 'on_request';
+
+/**
+ * ReportPage
+ */
+export type ReportPage = {
+    /**
+     * Items
+     */
+    items: Array<ReportRead>;
+    /**
+     * Next Cursor
+     */
+    next_cursor: string | null;
+    /**
+     * Total
+     */
+    total: number;
+};
+
+/**
+ * ReportRead
+ */
+export type ReportRead = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Key
+     */
+    key: string;
+    /**
+     * Definition Id
+     */
+    definition_id: string;
+    /**
+     * Period Start
+     */
+    period_start: string;
+    /**
+     * Period End
+     */
+    period_end: string;
+    /**
+     * Produced On
+     */
+    produced_on: string;
+    /**
+     * Evidence Item Id
+     */
+    evidence_item_id: string | null;
+    /**
+     * Version
+     */
+    version: number;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Updated At
+     */
+    updated_at: string;
+};
+
+/**
+ * ReportUpdate
+ */
+export type ReportUpdate = {
+    /**
+     * Period Start
+     */
+    period_start?: string | null;
+    /**
+     * Period End
+     */
+    period_end?: string | null;
+    /**
+     * Produced On
+     */
+    produced_on?: string | null;
+    /**
+     * Evidence Item Id
+     */
+    evidence_item_id?: string | null;
 };
 
 /**
@@ -7022,6 +7368,124 @@ export type SupplierUpdate = {
      * Notes
      */
     notes?: string | null;
+};
+
+/**
+ * TestCreate
+ */
+export type TestCreate = {
+    /**
+     * Tested On
+     *
+     * The day the test was held (not in the future).
+     */
+    tested_on: string;
+    /**
+     * Scenario
+     */
+    scenario: string;
+    result: TestResult;
+    /**
+     * Issues Found
+     */
+    issues_found?: string;
+    /**
+     * Evidence Item Id
+     */
+    evidence_item_id?: string | null;
+};
+
+/**
+ * TestPage
+ */
+export type TestPage = {
+    /**
+     * Items
+     */
+    items: Array<TestRead>;
+    /**
+     * Next Cursor
+     */
+    next_cursor: string | null;
+    /**
+     * Total
+     */
+    total: number;
+};
+
+/**
+ * TestRead
+ */
+export type TestRead = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Key
+     */
+    key: string;
+    /**
+     * Plan Id
+     */
+    plan_id: string;
+    /**
+     * Tested On
+     */
+    tested_on: string;
+    /**
+     * Scenario
+     */
+    scenario: string;
+    result: TestResult;
+    /**
+     * Issues Found
+     */
+    issues_found: string;
+    /**
+     * Evidence Item Id
+     */
+    evidence_item_id: string | null;
+    /**
+     * Version
+     */
+    version: number;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Updated At
+     */
+    updated_at: string;
+};
+
+/**
+ * TestResult
+ */
+export type TestResult = 'passed' | 'passed_with_issues' | 'failed';
+
+/**
+ * TestUpdate
+ */
+export type TestUpdate = {
+    /**
+     * Tested On
+     */
+    tested_on?: string | null;
+    /**
+     * Scenario
+     */
+    scenario?: string | null;
+    result?: TestResult | null;
+    /**
+     * Issues Found
+     */
+    issues_found?: string | null;
+    /**
+     * Evidence Item Id
+     */
+    evidence_item_id?: string | null;
 };
 
 /**
@@ -18481,6 +18945,994 @@ export type ConfigurationUpdateCmdbVerificationResponses = {
 };
 
 export type ConfigurationUpdateCmdbVerificationResponse = ConfigurationUpdateCmdbVerificationResponses[keyof ConfigurationUpdateCmdbVerificationResponses];
+
+export type ContinuityListContinuityPlansData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: {
+        /**
+         * Limit
+         *
+         * Page size, 1..500.
+         */
+        limit?: number;
+        /**
+         * Cursor
+         *
+         * Opaque cursor from `next_cursor`.
+         */
+        cursor?: string | null;
+    };
+    url: '/api/v1/orgs/{org}/continuity-plans';
+};
+
+export type ContinuityListContinuityPlansErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type ContinuityListContinuityPlansError = ContinuityListContinuityPlansErrors[keyof ContinuityListContinuityPlansErrors];
+
+export type ContinuityListContinuityPlansResponses = {
+    /**
+     * Successful Response
+     */
+    200: PlanPage;
+};
+
+export type ContinuityListContinuityPlansResponse = ContinuityListContinuityPlansResponses[keyof ContinuityListContinuityPlansResponses];
+
+export type ContinuityCreateContinuityPlanData = {
+    body: PlanCreate;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/continuity-plans';
+};
+
+export type ContinuityCreateContinuityPlanErrors = {
+    /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type ContinuityCreateContinuityPlanError = ContinuityCreateContinuityPlanErrors[keyof ContinuityCreateContinuityPlanErrors];
+
+export type ContinuityCreateContinuityPlanResponses = {
+    /**
+     * Successful Response
+     */
+    201: PlanRead;
+};
+
+export type ContinuityCreateContinuityPlanResponse = ContinuityCreateContinuityPlanResponses[keyof ContinuityCreateContinuityPlanResponses];
+
+export type ContinuityGetContinuityPlanData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Plan Id
+         */
+        plan_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/continuity-plans/{plan_id}';
+};
+
+export type ContinuityGetContinuityPlanErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type ContinuityGetContinuityPlanError = ContinuityGetContinuityPlanErrors[keyof ContinuityGetContinuityPlanErrors];
+
+export type ContinuityGetContinuityPlanResponses = {
+    /**
+     * Successful Response
+     */
+    200: PlanRead;
+};
+
+export type ContinuityGetContinuityPlanResponse = ContinuityGetContinuityPlanResponses[keyof ContinuityGetContinuityPlanResponses];
+
+export type ContinuityUpdateContinuityPlanData = {
+    body: PlanUpdate;
+    headers?: {
+        /**
+         * If-Match
+         */
+        'if-match'?: string | null;
+    };
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Plan Id
+         */
+        plan_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/continuity-plans/{plan_id}';
+};
+
+export type ContinuityUpdateContinuityPlanErrors = {
+    /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * If-Match does not match the current ETag
+     */
+    412: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * If-Match header required
+     */
+    428: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type ContinuityUpdateContinuityPlanError = ContinuityUpdateContinuityPlanErrors[keyof ContinuityUpdateContinuityPlanErrors];
+
+export type ContinuityUpdateContinuityPlanResponses = {
+    /**
+     * Successful Response
+     */
+    200: PlanRead;
+};
+
+export type ContinuityUpdateContinuityPlanResponse = ContinuityUpdateContinuityPlanResponses[keyof ContinuityUpdateContinuityPlanResponses];
+
+export type ContinuityListContinuityTestsData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Plan Id
+         */
+        plan_id: string;
+    };
+    query?: {
+        /**
+         * Limit
+         *
+         * Page size, 1..500.
+         */
+        limit?: number;
+        /**
+         * Cursor
+         *
+         * Opaque cursor from `next_cursor`.
+         */
+        cursor?: string | null;
+    };
+    url: '/api/v1/orgs/{org}/continuity-plans/{plan_id}/tests';
+};
+
+export type ContinuityListContinuityTestsErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type ContinuityListContinuityTestsError = ContinuityListContinuityTestsErrors[keyof ContinuityListContinuityTestsErrors];
+
+export type ContinuityListContinuityTestsResponses = {
+    /**
+     * Successful Response
+     */
+    200: TestPage;
+};
+
+export type ContinuityListContinuityTestsResponse = ContinuityListContinuityTestsResponses[keyof ContinuityListContinuityTestsResponses];
+
+export type ContinuityCreateContinuityTestData = {
+    body: TestCreate;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Plan Id
+         */
+        plan_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/continuity-plans/{plan_id}/tests';
+};
+
+export type ContinuityCreateContinuityTestErrors = {
+    /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type ContinuityCreateContinuityTestError = ContinuityCreateContinuityTestErrors[keyof ContinuityCreateContinuityTestErrors];
+
+export type ContinuityCreateContinuityTestResponses = {
+    /**
+     * Successful Response
+     */
+    201: TestRead;
+};
+
+export type ContinuityCreateContinuityTestResponse = ContinuityCreateContinuityTestResponses[keyof ContinuityCreateContinuityTestResponses];
+
+export type ContinuityGetContinuityTestData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Test Id
+         */
+        test_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/continuity-tests/{test_id}';
+};
+
+export type ContinuityGetContinuityTestErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type ContinuityGetContinuityTestError = ContinuityGetContinuityTestErrors[keyof ContinuityGetContinuityTestErrors];
+
+export type ContinuityGetContinuityTestResponses = {
+    /**
+     * Successful Response
+     */
+    200: TestRead;
+};
+
+export type ContinuityGetContinuityTestResponse = ContinuityGetContinuityTestResponses[keyof ContinuityGetContinuityTestResponses];
+
+export type ContinuityUpdateContinuityTestData = {
+    body: TestUpdate;
+    headers?: {
+        /**
+         * If-Match
+         */
+        'if-match'?: string | null;
+    };
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Test Id
+         */
+        test_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/continuity-tests/{test_id}';
+};
+
+export type ContinuityUpdateContinuityTestErrors = {
+    /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * If-Match does not match the current ETag
+     */
+    412: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * If-Match header required
+     */
+    428: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type ContinuityUpdateContinuityTestError = ContinuityUpdateContinuityTestErrors[keyof ContinuityUpdateContinuityTestErrors];
+
+export type ContinuityUpdateContinuityTestResponses = {
+    /**
+     * Successful Response
+     */
+    200: TestRead;
+};
+
+export type ContinuityUpdateContinuityTestResponse = ContinuityUpdateContinuityTestResponses[keyof ContinuityUpdateContinuityTestResponses];
+
+export type ServiceReportsListReportDefinitionsData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: {
+        /**
+         * Limit
+         *
+         * Page size, 1..500.
+         */
+        limit?: number;
+        /**
+         * Cursor
+         *
+         * Opaque cursor from `next_cursor`.
+         */
+        cursor?: string | null;
+    };
+    url: '/api/v1/orgs/{org}/report-definitions';
+};
+
+export type ServiceReportsListReportDefinitionsErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type ServiceReportsListReportDefinitionsError = ServiceReportsListReportDefinitionsErrors[keyof ServiceReportsListReportDefinitionsErrors];
+
+export type ServiceReportsListReportDefinitionsResponses = {
+    /**
+     * Successful Response
+     */
+    200: DefinitionPage;
+};
+
+export type ServiceReportsListReportDefinitionsResponse = ServiceReportsListReportDefinitionsResponses[keyof ServiceReportsListReportDefinitionsResponses];
+
+export type ServiceReportsCreateReportDefinitionData = {
+    body: DefinitionCreate;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/report-definitions';
+};
+
+export type ServiceReportsCreateReportDefinitionErrors = {
+    /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type ServiceReportsCreateReportDefinitionError = ServiceReportsCreateReportDefinitionErrors[keyof ServiceReportsCreateReportDefinitionErrors];
+
+export type ServiceReportsCreateReportDefinitionResponses = {
+    /**
+     * Successful Response
+     */
+    201: DefinitionRead;
+};
+
+export type ServiceReportsCreateReportDefinitionResponse = ServiceReportsCreateReportDefinitionResponses[keyof ServiceReportsCreateReportDefinitionResponses];
+
+export type ServiceReportsGetReportDefinitionData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Definition Id
+         */
+        definition_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/report-definitions/{definition_id}';
+};
+
+export type ServiceReportsGetReportDefinitionErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type ServiceReportsGetReportDefinitionError = ServiceReportsGetReportDefinitionErrors[keyof ServiceReportsGetReportDefinitionErrors];
+
+export type ServiceReportsGetReportDefinitionResponses = {
+    /**
+     * Successful Response
+     */
+    200: DefinitionRead;
+};
+
+export type ServiceReportsGetReportDefinitionResponse = ServiceReportsGetReportDefinitionResponses[keyof ServiceReportsGetReportDefinitionResponses];
+
+export type ServiceReportsUpdateReportDefinitionData = {
+    body: DefinitionUpdate;
+    headers?: {
+        /**
+         * If-Match
+         */
+        'if-match'?: string | null;
+    };
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Definition Id
+         */
+        definition_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/report-definitions/{definition_id}';
+};
+
+export type ServiceReportsUpdateReportDefinitionErrors = {
+    /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * If-Match does not match the current ETag
+     */
+    412: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * If-Match header required
+     */
+    428: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type ServiceReportsUpdateReportDefinitionError = ServiceReportsUpdateReportDefinitionErrors[keyof ServiceReportsUpdateReportDefinitionErrors];
+
+export type ServiceReportsUpdateReportDefinitionResponses = {
+    /**
+     * Successful Response
+     */
+    200: DefinitionRead;
+};
+
+export type ServiceReportsUpdateReportDefinitionResponse = ServiceReportsUpdateReportDefinitionResponses[keyof ServiceReportsUpdateReportDefinitionResponses];
+
+export type ServiceReportsListProducedReportsData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Definition Id
+         */
+        definition_id: string;
+    };
+    query?: {
+        /**
+         * Limit
+         *
+         * Page size, 1..500.
+         */
+        limit?: number;
+        /**
+         * Cursor
+         *
+         * Opaque cursor from `next_cursor`.
+         */
+        cursor?: string | null;
+    };
+    url: '/api/v1/orgs/{org}/report-definitions/{definition_id}/reports';
+};
+
+export type ServiceReportsListProducedReportsErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type ServiceReportsListProducedReportsError = ServiceReportsListProducedReportsErrors[keyof ServiceReportsListProducedReportsErrors];
+
+export type ServiceReportsListProducedReportsResponses = {
+    /**
+     * Successful Response
+     */
+    200: ReportPage;
+};
+
+export type ServiceReportsListProducedReportsResponse = ServiceReportsListProducedReportsResponses[keyof ServiceReportsListProducedReportsResponses];
+
+export type ServiceReportsCreateProducedReportData = {
+    body: ReportCreate;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Definition Id
+         */
+        definition_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/report-definitions/{definition_id}/reports';
+};
+
+export type ServiceReportsCreateProducedReportErrors = {
+    /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type ServiceReportsCreateProducedReportError = ServiceReportsCreateProducedReportErrors[keyof ServiceReportsCreateProducedReportErrors];
+
+export type ServiceReportsCreateProducedReportResponses = {
+    /**
+     * Successful Response
+     */
+    201: ReportRead;
+};
+
+export type ServiceReportsCreateProducedReportResponse = ServiceReportsCreateProducedReportResponses[keyof ServiceReportsCreateProducedReportResponses];
+
+export type ServiceReportsGetProducedReportData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Report Id
+         */
+        report_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/service-reports/{report_id}';
+};
+
+export type ServiceReportsGetProducedReportErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type ServiceReportsGetProducedReportError = ServiceReportsGetProducedReportErrors[keyof ServiceReportsGetProducedReportErrors];
+
+export type ServiceReportsGetProducedReportResponses = {
+    /**
+     * Successful Response
+     */
+    200: ReportRead;
+};
+
+export type ServiceReportsGetProducedReportResponse = ServiceReportsGetProducedReportResponses[keyof ServiceReportsGetProducedReportResponses];
+
+export type ServiceReportsUpdateProducedReportData = {
+    body: ReportUpdate;
+    headers?: {
+        /**
+         * If-Match
+         */
+        'if-match'?: string | null;
+    };
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Report Id
+         */
+        report_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/service-reports/{report_id}';
+};
+
+export type ServiceReportsUpdateProducedReportErrors = {
+    /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * If-Match does not match the current ETag
+     */
+    412: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * If-Match header required
+     */
+    428: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type ServiceReportsUpdateProducedReportError = ServiceReportsUpdateProducedReportErrors[keyof ServiceReportsUpdateProducedReportErrors];
+
+export type ServiceReportsUpdateProducedReportResponses = {
+    /**
+     * Successful Response
+     */
+    200: ReportRead;
+};
+
+export type ServiceReportsUpdateProducedReportResponse = ServiceReportsUpdateProducedReportResponses[keyof ServiceReportsUpdateProducedReportResponses];
 
 export type DemoCreateDemoData = {
     body?: never;
