@@ -1,7 +1,7 @@
 """continuity plans and tests, service report definitions and produced reports
 
 Revision ID: 3e3112a29059
-Revises: 3d23b4394940
+Revises: 7c1d2e9a4b60
 Create Date: 2026-12-02 05:16:06.970632
 """
 
@@ -13,7 +13,7 @@ import sqlmodel
 from alembic import op
 
 revision: str = "3e3112a29059"
-down_revision: str | Sequence[str] | None = "3d23b4394940"
+down_revision: str | Sequence[str] | None = "7c1d2e9a4b60"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
