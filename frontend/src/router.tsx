@@ -46,6 +46,9 @@ import { ObjectivesPage } from "./features/objectives/ObjectivesPage";
 import { CustomersPage } from "./features/services/CustomersPage";
 import { ServiceDetailPage } from "./features/services/ServiceDetailPage";
 import { ServicesPage } from "./features/services/ServicesPage";
+import { AgreementsPage } from "./features/suppliers/AgreementsPage";
+import { SupplierDetailPage } from "./features/suppliers/SupplierDetailPage";
+import { SuppliersPage } from "./features/suppliers/SuppliersPage";
 
 export interface RouterContext {
   queryClient: QueryClient;
@@ -223,6 +226,9 @@ const routeTree = rootRoute.addChildren([
       section("services", ServicesPage),
       section("services/$serviceId", ServiceDetailPage),
       section("customers", CustomersPage),
+      section("suppliers", SuppliersPage),
+      section("suppliers/$supplierId", SupplierDetailPage),
+      section("agreements", AgreementsPage),
       section("activity", ActivityPage),
       section("members", MembersPage),
       section("integrations", IntegrationsPage),

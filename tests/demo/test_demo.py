@@ -135,11 +135,12 @@ async def test_demo_over_the_api_obeys_the_rules(
     rules = {rule["id"]: rule for rule in report["rules"]}
     # the Stage 1 blockers: the missing mandatory document D8, and SVC-3 Hosting in scope but
     # not named by the scope statement (RDY-02), nothing else
-    assert gates["stage1"]["blockers"] == ["RDY-02", "RDY-11"]
+    assert gates["stage1"]["blockers"] == ["RDY-02", "RDY-11", "RDY-13"]
     assert [f["key"] for f in rules["RDY-11"]["failing"]] == ["D8"]
     assert [f["key"] for f in rules["RDY-02"]["failing"]] == ["SVC-3"]
     assert rules["RDY-02"]["failing"][0]["route"].startswith("/orgs/demo/services/")
     assert rules["RDY-23"]["passed"] is True
+    assert [(f["type"], f["key"]) for f in rules["RDY-13"]["failing"]] == [("supplier", "SUP-3")]
     # the overdue corrective measure and the review not held block Stage 2, and only the
     # story's other gaps besides them
     assert sorted(gates["stage2"]["blockers"]) == sorted(DEMO_STAGE2_BLOCKERS)

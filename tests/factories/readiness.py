@@ -74,6 +74,7 @@ def good_facts(**overrides: Any) -> Facts:
             for key, refs in DOC_KEYS.items()
         },
         services=[GOOD_SERVICE],
+        none_exist=frozenset({"internal", "customer_as_supplier"}),
     )
     for name, value in overrides.items():
         setattr(facts, name, value)

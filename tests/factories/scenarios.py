@@ -53,6 +53,7 @@ from tests.factories.readiness import FRESH, readiness_url
 from tests.factories.requirements import list_all, requirements_url
 from tests.factories.training import add_person, add_record, create_course, require
 from tests.scenarios.operations_setup import operations_ready
+from tests.scenarios import suppliers_setup
 
 CLAUSES = ("4", "5", "6", "7", "8", "9", "10")
 # The SMS roles of iso20000.md 6.6 ("people in scope"): competence is defined for each.
@@ -319,6 +320,7 @@ async def stage1_complete(
         statement="Automate the monthly SLA report.",
     )
     await operations_ready(client, built.org)
+    await suppliers_setup.agreements(client, built)
     return built
 
 

@@ -26,10 +26,11 @@ from tests.factories.requirements import drop_framework, insert_generated_framew
 pytestmark = pytest.mark.anyio
 
 # Stage 1 has exactly one blocker in the demo: the missing service continuity plan.
-DEMO_STAGE1_BLOCKERS = ["RDY-02", "RDY-11"]
+DEMO_STAGE1_BLOCKERS = ["RDY-02", "RDY-11", "RDY-13"]
 DEMO_STAGE2_BLOCKERS = [
     "RDY-02",
     "RDY-11",
+    "RDY-13",
     "RDY-10",
     "RDY-15",
     "RDY-20",
@@ -42,7 +43,7 @@ DEMO_STAGE2_BLOCKERS = [
 ]
 DEMO_WARNINGS = ["RDY-18", "RDY-25", "RDY-31", "RDY-IMPL-S1"]
 # Stage 1 blockers Certready cannot evaluate yet (no SMS registers): listed on every report.
-STAGE1_UNEVALUATED = ["RDY-03", "RDY-07", "RDY-13"]
+STAGE1_UNEVALUATED = ["RDY-03", "RDY-07"]
 
 
 async def _demo(client: httpx.AsyncClient) -> OrgFixture:
@@ -91,7 +92,6 @@ async def test_demo_organisation_verdicts(client: httpx.AsyncClient) -> None:
     assert {r["id"] for r in report["not_implemented"]} == {
         "RDY-03",
         "RDY-07",
-        "RDY-13",
         "RDY-22",
         "RDY-37",
         "RDY-43",

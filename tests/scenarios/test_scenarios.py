@@ -41,7 +41,7 @@ pytestmark = pytest.mark.anyio
 # gate null, never true). Stage 1: scope/catalogue, context, clauses 4-5 ownership, risks,
 # agreements, other parties. Stage 2 adds continuity tests, CMDB, service reports, Stage 1
 # concerns.
-UNEVALUATED_S1 = {"RDY-03", "RDY-07", "RDY-13"}
+UNEVALUATED_S1 = {"RDY-03", "RDY-07"}
 UNEVALUATED_S2 = UNEVALUATED_S1 | {"RDY-22", "RDY-37"}
 
 # The gate each rule named in the table belongs to (iso20000.md section 6, plus Certready's
@@ -57,6 +57,7 @@ RULE_GATE = {
             "RDY-09",
             "RDY-11",
             "RDY-12",
+            "RDY-13",
             "RDY-14",
             "RDY-23",
         ],
@@ -195,6 +196,7 @@ NOTHING_S1 = {
     "RDY-09": "no approved service management plan (D4)",
     "RDY-11": "none of the mandatory documents D1-D14 exists",
     "RDY-12": "no process description for any clause-8 leaf",
+    "RDY-13": "no supplier agreements and no approved 'none exist' statement for any kind",
     "RDY-14": "competence requirements are defined for no SMS role (the admin holds one)",
     "RDY-23": "no service in scope operated by the organisation",
     "RDY-19-S1": "no documented information for any leaf (6.6: a Stage 1 blocker)",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from certready.activity.router import router as activity_router
+from certready.agreements.router import router as agreements_router
 from certready.audits.router import programmes_router as audit_programmes_router
 from certready.audits.router import router as audits_router
 from certready.auth.router import me_router, setup_router
@@ -94,6 +95,7 @@ def build_api_router() -> APIRouter:
     for router in (services_router, services_scope_router, customers_router):
         api.include_router(router, responses=ORG_SCOPED)
     api.include_router(supplier_statements_router, responses=ORG_SCOPED)
+    api.include_router(agreements_router, responses=ORG_SCOPED)
     api.include_router(readiness_router, responses=ORG_SCOPED)
     for router in (configuration_router, continuity_router, service_reports_router):
         api.include_router(router, responses=ORG_SCOPED)

@@ -1,6 +1,7 @@
 """Import every table module so ``metadata`` knows the whole schema (Alembic)."""
 
 from certready.activity import models as activity_models
+from certready.agreements import models as agreements_models
 from certready.audits import models as audits_models
 from certready.auth import models as auth_models
 from certready.configuration import models as configuration_models
@@ -26,6 +27,7 @@ from certready.training import models as training_models
 
 __all__ = [
     "activity_models",
+    "agreements_models",
     "audits_models",
     "auth_models",
     "configuration_models",

@@ -49,6 +49,7 @@ from certready.demo.operations import add_operations
 from certready.demo.org import create_org, own_requirements
 from certready.demo.planning import add_objectives, add_review
 from certready.demo.services import add_services
+from certready.demo.suppliers import add_suppliers
 from certready.demo.training import add_training
 from certready.orgs.models import Organisation
 from certready.readiness.schemas import DemoResult
@@ -86,6 +87,7 @@ async def build_demo(
     await add_review(demo)
     await add_services(demo)
     await add_operations(demo)
+    await add_suppliers(demo)
     await session.flush()
     return DemoOutcome(demo.org, True, admin_email, password)
 

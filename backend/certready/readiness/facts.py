@@ -339,6 +339,33 @@ class ReportDefinitionFacts:
         return f"RD-{self.number}"
 
 
+@dataclass(frozen=True)
+class SlaPair:
+    """A (service, customer) pair in scope and how many live SLAs cover it (RDY-13)."""
+
+    service_id: uuid.UUID
+    service_number: int
+    service_name: str
+    customer_id: uuid.UUID
+    customer_number: int
+    customer_name: str
+    slas: int
+
+
+@dataclass(frozen=True)
+class ScopeSupplier:
+    """An active supplier in scope and its live agreements (RDY-13)."""
+
+    id: uuid.UUID
+    number: int
+    name: str
+    kind: str
+    contracts: int
+    agreements: int  # contracts and OLAs / internal agreements
+
+
+
+
 @dataclass
 class Facts:
     org_id: uuid.UUID
@@ -380,6 +407,10 @@ class Facts:
     reviews: list[ReviewFacts] | None = None
     # suppliers (RDY-06)
     other_party_evidence: list[OtherPartyEvidence] = field(default_factory=list)
+    # agreements (RDY-13); none_exist: supplier kinds with an approved "none exist" statement
+    sla_pairs: list[SlaPair] = field(default_factory=list)
+    scope_suppliers: list[ScopeSupplier] = field(default_factory=list)
+    none_exist: frozenset[str] = frozenset()
 
     def route(self, path: str) -> str:
         """An SPA route inside this organisation (``/orgs/acme/...``)."""

@@ -75,14 +75,6 @@ NOT_IMPLEMENTED: dict[str, NotImplementedRule] = {
             "The product has no risk register yet.",
         ),
         NotImplementedRule(
-            "RDY-13",
-            "SLAs, supplier contracts and agreements for every pair",
-            ("8.3.3", "8.3.4.1", "8.3.4.2"),
-            Gate.stage1,
-            Severity.blocker,
-            _NO_SERVICES + " " + _NO_SUPPLIERS,
-        ),
-        NotImplementedRule(
             "RDY-22",
             "Configuration records verified",
             ("8.2.6",),

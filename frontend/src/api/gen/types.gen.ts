@@ -107,6 +107,199 @@ export type AdminCreate = {
 };
 
 /**
+ * AgreementCreate
+ */
+export type AgreementCreate = {
+    /**
+     * Title
+     */
+    title: string;
+    type: AgreementType;
+    /**
+     * Customer Id
+     *
+     * The customer of an SLA.
+     */
+    customer_id?: string | null;
+    /**
+     * Supplier Id
+     *
+     * The supplier of a contract or an OLA / internal agreement.
+     */
+    supplier_id?: string | null;
+    /**
+     * Service Ids
+     */
+    service_ids?: Array<string>;
+    /**
+     * Start Date
+     */
+    start_date?: string | null;
+    /**
+     * End Date
+     */
+    end_date?: string | null;
+    /**
+     * Review Date
+     */
+    review_date?: string | null;
+    /**
+     * Evidence Id
+     *
+     * The agreement document.
+     */
+    evidence_id?: string | null;
+    status?: AgreementStatus;
+    /**
+     * Notes
+     */
+    notes?: string;
+    /**
+     * Targets
+     */
+    targets?: Array<TargetCreate>;
+};
+
+/**
+ * AgreementPage
+ */
+export type AgreementPage = {
+    /**
+     * Items
+     */
+    items: Array<AgreementRead>;
+    /**
+     * Next Cursor
+     */
+    next_cursor: string | null;
+    /**
+     * Total
+     */
+    total: number;
+};
+
+/**
+ * AgreementRead
+ */
+export type AgreementRead = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Key
+     */
+    key: string;
+    /**
+     * Title
+     */
+    title: string;
+    type: AgreementType;
+    /**
+     * Customer Id
+     */
+    customer_id: string | null;
+    /**
+     * Supplier Id
+     */
+    supplier_id: string | null;
+    /**
+     * Service Ids
+     */
+    service_ids: Array<string>;
+    /**
+     * Start Date
+     */
+    start_date: string | null;
+    /**
+     * End Date
+     */
+    end_date: string | null;
+    /**
+     * Review Date
+     */
+    review_date: string | null;
+    /**
+     * Evidence Id
+     */
+    evidence_id: string | null;
+    status: AgreementStatus;
+    /**
+     * Notes
+     */
+    notes: string;
+    /**
+     * Targets
+     */
+    targets: Array<TargetRead>;
+    /**
+     * Version
+     */
+    version: number;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Updated At
+     */
+    updated_at: string;
+};
+
+/**
+ * AgreementStatus
+ */
+export type AgreementStatus = 'draft' | 'active' | 'expired' | 'terminated';
+
+/**
+ * AgreementType
+ */
+export type AgreementType = 'sla' | 'contract' | 'ola_internal_agreement';
+
+/**
+ * AgreementUpdate
+ */
+export type AgreementUpdate = {
+    /**
+     * Title
+     */
+    title?: string | null;
+    /**
+     * Customer Id
+     */
+    customer_id?: string | null;
+    /**
+     * Supplier Id
+     */
+    supplier_id?: string | null;
+    /**
+     * Service Ids
+     */
+    service_ids?: Array<string> | null;
+    /**
+     * Start Date
+     */
+    start_date?: string | null;
+    /**
+     * End Date
+     */
+    end_date?: string | null;
+    /**
+     * Review Date
+     */
+    review_date?: string | null;
+    /**
+     * Evidence Id
+     */
+    evidence_id?: string | null;
+    status?: AgreementStatus | null;
+    /**
+     * Notes
+     */
+    notes?: string | null;
+};
+
+/**
  * ApiTokenCreate
  */
 export type ApiTokenCreate = {
@@ -7368,6 +7561,67 @@ export type SupplierUpdate = {
      * Notes
      */
     notes?: string | null;
+};
+
+/**
+ * TargetCreate
+ */
+export type TargetCreate = {
+    /**
+     * Metric
+     */
+    metric: string;
+    /**
+     * Target
+     */
+    target: number;
+    /**
+     * Unit
+     */
+    unit?: string;
+    direction: Direction;
+};
+
+/**
+ * TargetRead
+ */
+export type TargetRead = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Metric
+     */
+    metric: string;
+    /**
+     * Target
+     */
+    target: number;
+    /**
+     * Unit
+     */
+    unit: string;
+    direction: Direction;
+};
+
+/**
+ * TargetUpdate
+ */
+export type TargetUpdate = {
+    /**
+     * Metric
+     */
+    metric?: string | null;
+    /**
+     * Target
+     */
+    target?: number | null;
+    /**
+     * Unit
+     */
+    unit?: string | null;
+    direction?: Direction | null;
 };
 
 /**
@@ -17951,6 +18205,477 @@ export type SuppliersMoveStatementResponses = {
 };
 
 export type SuppliersMoveStatementResponse = SuppliersMoveStatementResponses[keyof SuppliersMoveStatementResponses];
+
+export type AgreementsListAgreementsData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: {
+        /**
+         * Type
+         */
+        type?: AgreementType | null;
+        /**
+         * Status
+         */
+        status?: AgreementStatus | null;
+        /**
+         * Supplier Id
+         */
+        supplier_id?: string | null;
+        /**
+         * Customer Id
+         */
+        customer_id?: string | null;
+        /**
+         * Service Id
+         */
+        service_id?: string | null;
+        /**
+         * Limit
+         *
+         * Page size, 1..500.
+         */
+        limit?: number;
+        /**
+         * Cursor
+         *
+         * Opaque cursor from `next_cursor`.
+         */
+        cursor?: string | null;
+    };
+    url: '/api/v1/orgs/{org}/agreements';
+};
+
+export type AgreementsListAgreementsErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type AgreementsListAgreementsError = AgreementsListAgreementsErrors[keyof AgreementsListAgreementsErrors];
+
+export type AgreementsListAgreementsResponses = {
+    /**
+     * Successful Response
+     */
+    200: AgreementPage;
+};
+
+export type AgreementsListAgreementsResponse = AgreementsListAgreementsResponses[keyof AgreementsListAgreementsResponses];
+
+export type AgreementsCreateAgreementData = {
+    body: AgreementCreate;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/agreements';
+};
+
+export type AgreementsCreateAgreementErrors = {
+    /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type AgreementsCreateAgreementError = AgreementsCreateAgreementErrors[keyof AgreementsCreateAgreementErrors];
+
+export type AgreementsCreateAgreementResponses = {
+    /**
+     * Successful Response
+     */
+    201: AgreementRead;
+};
+
+export type AgreementsCreateAgreementResponse = AgreementsCreateAgreementResponses[keyof AgreementsCreateAgreementResponses];
+
+export type AgreementsGetAgreementData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Agreement Id
+         */
+        agreement_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/agreements/{agreement_id}';
+};
+
+export type AgreementsGetAgreementErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type AgreementsGetAgreementError = AgreementsGetAgreementErrors[keyof AgreementsGetAgreementErrors];
+
+export type AgreementsGetAgreementResponses = {
+    /**
+     * Successful Response
+     */
+    200: AgreementRead;
+};
+
+export type AgreementsGetAgreementResponse = AgreementsGetAgreementResponses[keyof AgreementsGetAgreementResponses];
+
+export type AgreementsUpdateAgreementData = {
+    body: AgreementUpdate;
+    headers?: {
+        /**
+         * If-Match
+         */
+        'if-match'?: string | null;
+    };
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Agreement Id
+         */
+        agreement_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/agreements/{agreement_id}';
+};
+
+export type AgreementsUpdateAgreementErrors = {
+    /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * If-Match does not match the current ETag
+     */
+    412: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * If-Match header required
+     */
+    428: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type AgreementsUpdateAgreementError = AgreementsUpdateAgreementErrors[keyof AgreementsUpdateAgreementErrors];
+
+export type AgreementsUpdateAgreementResponses = {
+    /**
+     * Successful Response
+     */
+    200: AgreementRead;
+};
+
+export type AgreementsUpdateAgreementResponse = AgreementsUpdateAgreementResponses[keyof AgreementsUpdateAgreementResponses];
+
+export type AgreementsAddTargetData = {
+    body: TargetCreate;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Agreement Id
+         */
+        agreement_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/agreements/{agreement_id}/targets';
+};
+
+export type AgreementsAddTargetErrors = {
+    /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type AgreementsAddTargetError = AgreementsAddTargetErrors[keyof AgreementsAddTargetErrors];
+
+export type AgreementsAddTargetResponses = {
+    /**
+     * Successful Response
+     */
+    201: AgreementRead;
+};
+
+export type AgreementsAddTargetResponse = AgreementsAddTargetResponses[keyof AgreementsAddTargetResponses];
+
+export type AgreementsDeleteTargetData = {
+    body?: never;
+    headers?: {
+        /**
+         * If-Match
+         */
+        'if-match'?: string | null;
+    };
+    path: {
+        /**
+         * Target Id
+         */
+        target_id: string;
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Agreement Id
+         */
+        agreement_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/agreements/{agreement_id}/targets/{target_id}';
+};
+
+export type AgreementsDeleteTargetErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * If-Match does not match the current ETag
+     */
+    412: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * If-Match header required
+     */
+    428: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type AgreementsDeleteTargetError = AgreementsDeleteTargetErrors[keyof AgreementsDeleteTargetErrors];
+
+export type AgreementsDeleteTargetResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type AgreementsDeleteTargetResponse = AgreementsDeleteTargetResponses[keyof AgreementsDeleteTargetResponses];
+
+export type AgreementsUpdateTargetData = {
+    body: TargetUpdate;
+    headers?: {
+        /**
+         * If-Match
+         */
+        'if-match'?: string | null;
+    };
+    path: {
+        /**
+         * Target Id
+         */
+        target_id: string;
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Agreement Id
+         */
+        agreement_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/agreements/{agreement_id}/targets/{target_id}';
+};
+
+export type AgreementsUpdateTargetErrors = {
+    /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * If-Match does not match the current ETag
+     */
+    412: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * If-Match header required
+     */
+    428: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type AgreementsUpdateTargetError = AgreementsUpdateTargetErrors[keyof AgreementsUpdateTargetErrors];
+
+export type AgreementsUpdateTargetResponses = {
+    /**
+     * Successful Response
+     */
+    200: AgreementRead;
+};
+
+export type AgreementsUpdateTargetResponse = AgreementsUpdateTargetResponses[keyof AgreementsUpdateTargetResponses];
 
 export type ReadinessGetReadinessData = {
     body?: never;

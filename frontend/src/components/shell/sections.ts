@@ -13,6 +13,7 @@ import {
   IconSettings,
   IconTarget,
   IconTool,
+  IconTruckDelivery,
   IconUsers,
 } from "@tabler/icons-react";
 
@@ -35,6 +36,7 @@ export const SECTIONS: readonly Section[] = [
   { path: "training", label: "Training", icon: IconSchool, group: "main" },
   { path: "objectives", label: "Objectives", icon: IconTarget, group: "main" },
   { path: "services", label: "Services", icon: IconServer, group: "main" },
+  { path: "suppliers", label: "Suppliers", icon: IconTruckDelivery, group: "main" },
   { path: "activity", label: "Activity", icon: IconHistory, group: "admin" },
   { path: "members", label: "Members", icon: IconUsers, group: "admin" },
   { path: "integrations", label: "Integrations", icon: IconPlugConnected, group: "admin" },
