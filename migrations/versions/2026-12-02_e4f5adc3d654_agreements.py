@@ -1,7 +1,7 @@
 """agreements
 
 Revision ID: e4f5adc3d654
-Revises: 3d23b4394940
+Revises: 3e3112a29059
 Create Date: 2026-12-02 05:09:06.131336
 """
 
@@ -13,7 +13,7 @@ import sqlmodel
 from alembic import op
 
 revision: str = "e4f5adc3d654"
-down_revision: str | Sequence[str] | None = "3d23b4394940"
+down_revision: str | Sequence[str] | None = "3e3112a29059"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -52,8 +52,8 @@ from tests.factories.objectives import create_objective, measure
 from tests.factories.readiness import FRESH, readiness_url
 from tests.factories.requirements import list_all, requirements_url
 from tests.factories.training import add_person, add_record, create_course, require
-from tests.scenarios.operations_setup import operations_ready
 from tests.scenarios import suppliers_setup
+from tests.scenarios.operations_setup import operations_ready
 
 CLAUSES = ("4", "5", "6", "7", "8", "9", "10")
 # The SMS roles of iso20000.md 6.6 ("people in scope"): competence is defined for each.

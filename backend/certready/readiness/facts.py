@@ -364,8 +364,6 @@ class ScopeSupplier:
     agreements: int  # contracts and OLAs / internal agreements
 
 
-
-
 @dataclass
 class Facts:
     org_id: uuid.UUID
