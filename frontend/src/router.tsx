@@ -49,6 +49,7 @@ import { ServicesPage } from "./features/services/ServicesPage";
 import { AgreementsPage } from "./features/suppliers/AgreementsPage";
 import { SupplierDetailPage } from "./features/suppliers/SupplierDetailPage";
 import { SuppliersPage } from "./features/suppliers/SuppliersPage";
+import { RisksPage } from "./features/risks/RisksPage";
 
 export interface RouterContext {
   queryClient: QueryClient;
@@ -229,6 +230,9 @@ const routeTree = rootRoute.addChildren([
       section("suppliers", SuppliersPage),
       section("suppliers/$supplierId", SupplierDetailPage),
       section("agreements", AgreementsPage),
+      section("risks", RisksPage),
+      section("risks/method", RisksPage),
+      section("risks/$riskId", RisksPage),
       section("activity", ActivityPage),
       section("members", MembersPage),
       section("integrations", IntegrationsPage),

@@ -223,6 +223,14 @@ async def _risk(c: httpx.AsyncClient, live: Live) -> tuple[str, str, Callable[[i
     return risks_url(live.org, risk["id"]), risk["id"], lambda i: {"title": f"Risk {i}"}
 
 
+async def _context(c: httpx.AsyncClient, live: Live) -> tuple[str, str, Callable[[int], Any]]:
+    url = f"/api/v1/orgs/{live.org.slug}/context"
+    r = await c.post(url, json={}, headers=live.org.admin.headers)
+    assert r.status_code in (201, 409), r.text  # one record per organisation
+    rec = (await c.get(url, headers=live.org.admin.headers)).json()
+    return url, rec["id"], lambda i: {"summary": f"Context {i}"}
+
+
 # PATCH route (as the app declares it) -> how to make one object of that kind.
 async def _service(c: httpx.AsyncClient, live: Live) -> tuple[str, str, Callable[[int], Any]]:
     s = await create_service(c, live.org)
@@ -256,6 +264,7 @@ PATCH_KINDS: dict[str, Maker] = {
     "/api/v1/orgs/{org}/risks/method": _risk_method,
     "/api/v1/orgs/{org}/risks/{risk_id}": _risk,
     **OPERATIONS_PATCH_KINDS,
+    "/api/v1/orgs/{org}/context": _context,
 }
 # PATCH routes of parts of another object: they carry no ETag of their own and are raced
 # through their parent's (reviewed list; see test_every_patch_route_is_raced).
@@ -268,6 +277,8 @@ PART_ROUTES = {
     "/api/v1/orgs/{org}/risks/{risk_id}/actions/{action_id}",
     "/api/v1/orgs/{org}/suppliers/{supplier_id}/reviews/{review_id}",
     "/api/v1/orgs/{org}/services/{service_id}/processes/{process_id}",
+    "/api/v1/orgs/{org}/context/issues/{issue_id}",
+    "/api/v1/orgs/{org}/context/parties/{party_id}",
 }
 
 

@@ -54,6 +54,7 @@ from tests.factories.requirements import list_all, requirements_url
 from tests.factories.training import add_person, add_record, create_course, require
 from tests.scenarios import suppliers_setup
 from tests.scenarios.operations_setup import operations_ready
+from tests.scenarios.risks_setup import registers
 
 CLAUSES = ("4", "5", "6", "7", "8", "9", "10")
 # The SMS roles of iso20000.md 6.6 ("people in scope"): competence is defined for each.
@@ -312,6 +313,7 @@ async def stage1_complete(
     await _training(client, built)
     await internal_audit(client, built, audit_start, audit_end)
     await build_services(client, built)
+    await registers(client, built.org, days(-30))
     await raise_finding(
         client,
         built.org,

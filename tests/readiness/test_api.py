@@ -26,9 +26,11 @@ from tests.factories.requirements import drop_framework, insert_generated_framew
 pytestmark = pytest.mark.anyio
 
 # Stage 1 has exactly one blocker in the demo: the missing service continuity plan.
-DEMO_STAGE1_BLOCKERS = ["RDY-02", "RDY-11", "RDY-13"]
+DEMO_STAGE1_BLOCKERS = ["RDY-02", "RDY-03", "RDY-07", "RDY-11", "RDY-13"]
 DEMO_STAGE2_BLOCKERS = [
     "RDY-02",
+    "RDY-03",
+    "RDY-07",
     "RDY-11",
     "RDY-13",
     "RDY-10",
@@ -43,7 +45,7 @@ DEMO_STAGE2_BLOCKERS = [
 ]
 DEMO_WARNINGS = ["RDY-18", "RDY-25", "RDY-31", "RDY-IMPL-S1"]
 # Stage 1 blockers Certready cannot evaluate yet (no SMS registers): listed on every report.
-STAGE1_UNEVALUATED = ["RDY-03", "RDY-07"]
+STAGE1_UNEVALUATED: list[str] = []
 
 
 async def _demo(client: httpx.AsyncClient) -> OrgFixture:
@@ -81,6 +83,8 @@ async def test_demo_organisation_verdicts(client: httpx.AsyncClient) -> None:
     assert [f["key"] for f in rules["RDY-24"]["failing"]] == ["RD-1"]
     assert [f["key"] for f in rules["RDY-28"]["failing"]] == ["10.1", "10.2"]
     assert [f["key"] for f in rules["RDY-10"]["failing"]] == ["O-3"]
+    assert [f["key"] for f in rules["RDY-07"]["failing"]] == ["RSK-7"]
+    assert "climate change" in rules["RDY-03"]["failing"][0]["message"]
     assert rules["RDY-15"]["failing_count"] == 2
     assert rules["RDY-31"]["severity"] == "warning"
     assert [s["rule_id"] for s in report["next_steps"][:2]] == ["RDY-02", "RDY-11"]
@@ -90,11 +94,7 @@ async def test_demo_organisation_verdicts(client: httpx.AsyncClient) -> None:
     assert [f["key"] for f in rules["RDY-02"]["failing"]] == ["SVC-3"]
     assert rules["RDY-23"]["passed"] is True
     assert {r["id"] for r in report["not_implemented"]} == {
-        "RDY-03",
-        "RDY-07",
         "RDY-22",
-        "RDY-37",
-        "RDY-43",
     }
     assert 0 < report["score"] < 100
     activity = await client.get(f"/api/v1/orgs/{org.slug}/activity", headers=org.admin.headers)

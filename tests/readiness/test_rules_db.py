@@ -46,7 +46,9 @@ from tests.factories.management_reviews import (
 )
 from tests.factories.objectives import create_objective, measure, objectives_url
 from tests.factories.readiness import Seed, get_readiness, named, readiness_url, rule_result
+from tests.factories.risks import approve_method, create_method, create_risk, risks_url
 from tests.factories.training import add_person, add_record, create_course, require
+from tests.scenarios.risks_setup import registers
 
 pytestmark = pytest.mark.anyio
 
@@ -858,6 +860,103 @@ async def test_maintenance(client: httpx.AsyncClient, database: Database) -> Non
     await seed.audit(type="surveillance", status="planned", planned_end=add_months(held, 12))
     await seed.update(Audit, late_recert, planned_end_date=add_months(earlier, 35))
     await check(client, org, {"RDY-41": [], "RDY-42": []})
+
+
+@covers("RDY-03", "RDY-07", "RDY-37", "RDY-43")
+async def test_registers_and_cb_follow_up(client: httpx.AsyncClient, database: Database) -> None:
+    org, seed = await setup(client, database)
+    method = ("risk_method", None)
+    ctx = ("context", "context")
+    await check(
+        client,
+        org,
+        {
+            "RDY-03": [ctx],
+            "RDY-07": [method, ("risk", None)],
+            "RDY-37": [],
+            "RDY-43": [],
+        },
+    )
+    await create_method(client, org, acceptance_criteria="")
+    owned = await create_risk(client, org, owner_id=org.admin.user_id)
+    loose = await create_risk(client, org, treatment=None)
+    closed = await create_risk(client, org, treatment=None)
+    r = await client.patch(
+        risks_url(org, closed["id"]),
+        json={"status": "closed"},
+        headers={**org.admin.headers, "If-Match": '"1"'},
+    )
+    assert r.status_code == 200, r.text
+    results = await check(client, org, {"RDY-07": [method, method, ("risk", loose["key"])]})
+    assert "no owner and no treatment decision" in results["RDY-07"]["failing"][2]["message"]
+    assert results["RDY-07"]["failing"][2]["route"] == f"/orgs/acme/risks/{loose['id']}"
+    etag = (await client.get(risks_url(org, "method"), headers=org.admin.headers)).headers["etag"]
+    r = await client.patch(
+        risks_url(org, "method"),
+        json={"acceptance_criteria": "Low risks may be accepted."},
+        headers={**org.admin.headers, "If-Match": etag},
+    )
+    assert r.status_code == 200, r.text
+    await approve_method(client, org, today().isoformat())
+    await check(client, org, {"RDY-07": [("risk", loose["key"])]})
+    etag = (await client.get(risks_url(org, loose["id"]), headers=org.admin.headers)).headers[
+        "etag"
+    ]
+    r = await client.patch(
+        risks_url(org, loose["id"]),
+        json={"treatment": "accept", "owner_id": org.admin.user_id},
+        headers={**org.admin.headers, "If-Match": etag},
+    )
+    assert r.status_code == 200 and owned["key"] == "RSK-1"
+    # the context record: each missing part named, then approved and reviewed too long ago
+    await registers(client, org, (today() - 400 * D).isoformat(), risks=False)
+    results = await check(client, org, {"RDY-03": [ctx], "RDY-07": []})
+    assert "more than 12 months ago" in results["RDY-03"]["failing"][0]["message"]
+    url = f"/api/v1/orgs/{org.slug}/context"
+    etag = (await client.get(url, headers=org.admin.headers)).headers["etag"]
+    r = await client.patch(
+        url,
+        json={"reviewed_on": (today() - 10 * D).isoformat(), "climate_change_relevant": None},
+        headers={**org.admin.headers, "If-Match": etag},
+    )
+    assert r.status_code == 200, r.text
+    results = await check(client, org, {"RDY-03": [ctx]})
+    assert "climate change" in results["RDY-03"]["failing"][0]["message"]
+    r = await client.patch(
+        url,
+        json={"climate_change_relevant": True},
+        headers={**org.admin.headers, "If-Match": r.headers["etag"]},
+    )
+    await check(client, org, {"RDY-03": []})
+    # Stage 1 areas of concern: open fails, CB-agreed or closed passes; others are not concerns
+    stage1, _ = await seed.audit(type="stage1", status="closed", ended=today() - 30 * D)
+    open_concern = await seed.finding(
+        "area_of_concern", source="certification_audit", ref=None, audit_id=stage1
+    )
+    await seed.finding(
+        "area_of_concern",
+        source="certification_audit",
+        ref=None,
+        audit_id=stage1,
+        cb_plan_accepted_at=utc(today()),
+    )
+    await seed.finding(
+        "area_of_concern", "closed", source="certification_audit", ref=None, audit_id=stage1
+    )
+    await seed.finding("observation", source="certification_audit", ref=None, audit_id=stage1)
+    await check(client, org, {"RDY-37": [("finding", open_concern[1])]})
+    # RDY-43: minors of the LAST CB audit without an effective measure
+    old, _ = await seed.audit(type="stage2", status="closed", ended=today() - 300 * D)
+    last, last_key = await seed.audit(type="surveillance", status="closed", ended=today() - 20 * D)
+    await seed.audit(type="surveillance", status="planned", planned_end=today() + 200 * D)
+    await seed.finding("minor_nc", source="certification_audit", audit_id=old)
+    lacking = await seed.finding("minor_nc", source="certification_audit", audit_id=last)
+    fixed = await seed.finding("minor_nc", source="certification_audit", audit_id=last)
+    await seed.measure("closed", [fixed[0]], review_result="effective")
+    await seed.measure("closed", [lacking[0]], review_result="not_effective")
+    results = await check(client, org, {"RDY-43": [("finding", lacking[1])]})
+    message = results["RDY-43"]["failing"][0]["message"]
+    assert last_key in message and "before the surveillance on" in message
 
 
 def test_every_implemented_rule_is_covered() -> None:

@@ -41,8 +41,8 @@ pytestmark = pytest.mark.anyio
 # gate null, never true). Stage 1: scope/catalogue, context, clauses 4-5 ownership, risks,
 # agreements, other parties. Stage 2 adds continuity tests, CMDB, service reports, Stage 1
 # concerns.
-UNEVALUATED_S1 = {"RDY-03", "RDY-07"}
-UNEVALUATED_S2 = UNEVALUATED_S1 | {"RDY-22", "RDY-37"}
+UNEVALUATED_S1: set[str] = set()
+UNEVALUATED_S2 = UNEVALUATED_S1 | {"RDY-22"}
 
 # The gate each rule named in the table belongs to (iso20000.md section 6, plus Certready's
 # own RDY-IMPL / RDY-19-S1 split).
@@ -60,6 +60,8 @@ RULE_GATE = {
             "RDY-13",
             "RDY-14",
             "RDY-23",
+            "RDY-03",
+            "RDY-07",
         ],
         "stage1",
     ),
@@ -203,6 +205,8 @@ NOTHING_S1 = {
     "RDY-26": "no approved internal audit programme",
     "RDY-27": "no internal audit performed and reported",
     "RDY-31": "no management review held or scheduled",
+    "RDY-03": "no context record (issues, climate change, interested parties)",
+    "RDY-07": "no risk method and no risk in the register",
 }
 NOTHING_S2 = {
     "RDY-10": "no objective, so no measurement",

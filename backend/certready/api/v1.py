@@ -34,6 +34,7 @@ from certready.risks.router import router as risks_router
 from certready.service_reports.router import router as service_reports_router
 from certready.services.router import router as services_router
 from certready.services.router import scope_router as services_scope_router
+from certready.sms_context.router import router as context_router
 from certready.suppliers.router import router as suppliers_router
 from certready.suppliers.router import statements_router as supplier_statements_router
 from certready.system.router import router as system_router
@@ -96,6 +97,7 @@ def build_api_router() -> APIRouter:
         api.include_router(router, responses=ORG_SCOPED)
     api.include_router(supplier_statements_router, responses=ORG_SCOPED)
     api.include_router(agreements_router, responses=ORG_SCOPED)
+    api.include_router(context_router, responses=ORG_SCOPED)
     api.include_router(readiness_router, responses=ORG_SCOPED)
     for router in (configuration_router, continuity_router, service_reports_router):
         api.include_router(router, responses=ORG_SCOPED)

@@ -27,6 +27,8 @@ The story (what the readiness engine says about it, asserted in tests/readiness)
   name it (RDY-02).
 * 40 configuration items and a CMDB verification; continuity plan CP-1 last tested 14
   months ago (RDY-21); the monthly SLA report RD-1 missing for the last month (RDY-24).
+* twelve risks on an approved method, RSK-7 without a treatment decision; a context
+  record that does not yet state whether climate change is relevant (demo/risks.py).
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ from certready.demo.evidence import add_evidence
 from certready.demo.operations import add_operations
 from certready.demo.org import create_org, own_requirements
 from certready.demo.planning import add_objectives, add_review
+from certready.demo.risks import add_context, add_risks
 from certready.demo.services import add_services
 from certready.demo.suppliers import add_suppliers
 from certready.demo.training import add_training
@@ -88,6 +91,8 @@ async def build_demo(
     await add_services(demo)
     await add_operations(demo)
     await add_suppliers(demo)
+    await add_risks(demo)
+    await add_context(demo)
     await session.flush()
     return DemoOutcome(demo.org, True, admin_email, password)
 

@@ -6,6 +6,9 @@ class FindingGrade(StrEnum):
     minor_nc = "minor_nc"
     observation = "observation"
     ofi = "ofi"
+    # A Stage 1 area of concern from the certification body's report (RDY-37): resolved
+    # (closed with a note) or with an action the body agreed (cb_plan_accepted_at).
+    area_of_concern = "area_of_concern"
 
 
 NONCONFORMITY_GRADES = frozenset({FindingGrade.major_nc, FindingGrade.minor_nc})

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col
 
 from certready.activity.service import record, snapshot
-from certready.audits.enums import FINAL_AUDIT_STATUSES, AuditStatus
+from certready.audits.enums import FINAL_AUDIT_STATUSES, AuditStatus, AuditType
 from certready.audits.models import Audit, AuditChecklistLine
 from certready.audits.repository import AuditRepository
 from certready.audits.rules import (
@@ -244,6 +244,12 @@ async def create_finding(session: AsyncSession, ctx: OrgContext, data: FindingCr
     org_id = ctx.org_id
     repo = FindingRepository(session, org_id)
     audit, line, source = await _origin(session, ctx, data)
+    if data.grade == FindingGrade.area_of_concern and (
+        audit is None or audit.type != AuditType.stage1
+    ):
+        raise Unprocessable(
+            "An area of concern is recorded from a Stage 1 audit.", loc=["body", "grade"]
+        )
     ref, requirement = await _new_requirement(session, org_id, data, audit, line)
     started = (audit.actual_start_date if audit else None, "the audit's actual start")
     raised_on = occurred_on(data.raised_on, "raised_on", not_before=[started])
@@ -303,6 +309,10 @@ async def update_finding(
     grade_changes = "grade" in changes and changes["grade"] != finding.grade
     if grade_changes and finding.status != FindingStatus.open:
         raise Conflict("The grade changes only while the finding is open.")
+    if grade_changes and FindingGrade.area_of_concern in (changes["grade"], finding.grade):
+        raise Unprocessable(
+            "An area of concern stays one (and only Stage 1 records them).", loc=["body", "grade"]
+        )
     grade = FindingGrade(changes.get("grade", finding.grade))
     if "requirement_ref" in changes and changes["requirement_ref"] != finding.requirement_ref:
         finding.requirement_id = await _requirement_id(session, ctx, finding, changes)

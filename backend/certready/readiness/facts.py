@@ -364,6 +364,63 @@ class ScopeSupplier:
     agreements: int  # contracts and OLAs / internal agreements
 
 
+@dataclass(frozen=True)
+class RiskGap:
+    """An open risk without an owner or a treatment decision (RDY-07)."""
+
+    id: uuid.UUID
+    number: int
+    title: str
+    has_owner: bool
+    has_treatment: bool
+
+    @property
+    def key(self) -> str:
+        return f"RSK-{self.number}"
+
+
+@dataclass(frozen=True)
+class RiskRegisterFacts:
+    method_exists: bool = False
+    method_approved: bool = False
+    has_criteria: bool = False
+    open_risks: int = 0
+    # the first FAILING_LIMIT gaps by number, and how many in all
+    gaps: tuple[RiskGap, ...] = ()
+    gap_total: int = 0
+
+
+@dataclass(frozen=True)
+class ContextFacts:
+    """The context record (4.1, 4.2) as RDY-03 reads it."""
+
+    id: uuid.UUID
+    approved_on: date | None
+    reviewed_on: date | None
+    climate_change_relevant: bool | None
+    climate_change_reasoned: bool
+    internal_issues: int
+    external_issues: int
+    relevant_parties: int
+
+
+@dataclass(frozen=True)
+class CbFindingFacts:
+    """A Stage 1 area of concern (RDY-37) or a CB audit's minor NC (RDY-43)."""
+
+    id: uuid.UUID
+    number: int
+    status: str
+    audit_id: uuid.UUID
+    cb_agreed: bool
+    # a linked corrective measure was reviewed effective
+    effective: bool
+
+    @property
+    def key(self) -> str:
+        return f"F-{self.number}"
+
+
 @dataclass
 class Facts:
     org_id: uuid.UUID
@@ -409,6 +466,11 @@ class Facts:
     sla_pairs: list[SlaPair] = field(default_factory=list)
     scope_suppliers: list[ScopeSupplier] = field(default_factory=list)
     none_exist: frozenset[str] = frozenset()
+    risk_register: RiskRegisterFacts = field(default_factory=RiskRegisterFacts)
+    # None: no context record.
+    context: ContextFacts | None = None
+    stage1_concerns: list[CbFindingFacts] = field(default_factory=list)
+    cb_minors: list[CbFindingFacts] = field(default_factory=list)
 
     def route(self, path: str) -> str:
         """An SPA route inside this organisation (``/orgs/acme/...``)."""

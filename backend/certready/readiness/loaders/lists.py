@@ -16,6 +16,7 @@ from certready.readiness.loaders import (
     itsm,
     operations,
     planning,
+    registers,
     services,
     suppliers,
 )
@@ -31,6 +32,7 @@ FAMILIES = (
     itsm,
     services,
     operations,
+    registers,
 )
 
 

@@ -1583,6 +1583,110 @@ export type CompetenceRequirementRead = {
 };
 
 /**
+ * ContextCreate
+ */
+export type ContextCreate = {
+    /**
+     * Summary
+     */
+    summary?: string;
+    /**
+     * Climate Change Relevant
+     */
+    climate_change_relevant?: boolean | null;
+    /**
+     * Climate Change Reasoning
+     */
+    climate_change_reasoning?: string;
+};
+
+/**
+ * ContextRead
+ */
+export type ContextRead = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Summary
+     */
+    summary: string;
+    /**
+     * Climate Change Relevant
+     */
+    climate_change_relevant: boolean | null;
+    /**
+     * Climate Change Reasoning
+     */
+    climate_change_reasoning: string;
+    /**
+     * Approved
+     */
+    approved: boolean;
+    /**
+     * Approved On
+     */
+    approved_on: string | null;
+    /**
+     * Approved By Id
+     */
+    approved_by_id: string | null;
+    /**
+     * Reviewed On
+     */
+    reviewed_on: string | null;
+    /**
+     * Issues
+     */
+    issues: Array<IssueRead>;
+    /**
+     * Parties
+     */
+    parties: Array<PartyRead>;
+    /**
+     * Version
+     */
+    version: number;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Updated At
+     */
+    updated_at: string;
+};
+
+/**
+ * ContextUpdate
+ *
+ * A partial change; ``approved_on`` and ``reviewed_on`` are the dates these occurred.
+ */
+export type ContextUpdate = {
+    /**
+     * Summary
+     */
+    summary?: string | null;
+    /**
+     * Climate Change Relevant
+     */
+    climate_change_relevant?: boolean | null;
+    /**
+     * Climate Change Reasoning
+     */
+    climate_change_reasoning?: string | null;
+    /**
+     * Approved On
+     */
+    approved_on?: string | null;
+    /**
+     * Reviewed On
+     */
+    reviewed_on?: string | null;
+};
+
+/**
  * CorrectiveActionCreate
  */
 export type CorrectiveActionCreate = {
@@ -2991,7 +3095,7 @@ export type FindingCreate = {
 /**
  * FindingGrade
  */
-export type FindingGrade = 'major_nc' | 'minor_nc' | 'observation' | 'ofi';
+export type FindingGrade = 'major_nc' | 'minor_nc' | 'observation' | 'ofi' | 'area_of_concern';
 
 /**
  * FindingMeasure
@@ -3744,6 +3848,56 @@ export type InvitationToken = {
      * Token
      */
     token: string;
+};
+
+/**
+ * IssueCreate
+ */
+export type IssueCreate = {
+    kind: IssueKind;
+    /**
+     * Description
+     */
+    description: string;
+};
+
+/**
+ * IssueKind
+ */
+export type IssueKind = 'internal' | 'external';
+
+/**
+ * IssueRead
+ */
+export type IssueRead = {
+    /**
+     * Id
+     */
+    id: string;
+    kind: IssueKind;
+    /**
+     * Description
+     */
+    description: string;
+    /**
+     * Active
+     */
+    active: boolean;
+};
+
+/**
+ * IssueUpdate
+ */
+export type IssueUpdate = {
+    kind?: IssueKind | null;
+    /**
+     * Description
+     */
+    description?: string | null;
+    /**
+     * Active
+     */
+    active?: boolean | null;
 };
 
 /**
@@ -5023,6 +5177,72 @@ export type ParameterRead = {
      * Value
      */
     value: number;
+};
+
+/**
+ * PartyCreate
+ */
+export type PartyCreate = {
+    /**
+     * Name
+     */
+    name: string;
+    kind: PartyKind;
+    /**
+     * Requirements
+     */
+    requirements?: string;
+    /**
+     * Relevant
+     */
+    relevant?: boolean;
+};
+
+/**
+ * PartyKind
+ */
+export type PartyKind = 'customer' | 'user' | 'supplier' | 'staff' | 'regulator' | 'owner' | 'other';
+
+/**
+ * PartyRead
+ */
+export type PartyRead = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Name
+     */
+    name: string;
+    kind: PartyKind;
+    /**
+     * Requirements
+     */
+    requirements: string;
+    /**
+     * Relevant
+     */
+    relevant: boolean;
+};
+
+/**
+ * PartyUpdate
+ */
+export type PartyUpdate = {
+    /**
+     * Name
+     */
+    name?: string | null;
+    kind?: PartyKind | null;
+    /**
+     * Requirements
+     */
+    requirements?: string | null;
+    /**
+     * Relevant
+     */
+    relevant?: boolean | null;
 };
 
 /**
@@ -18676,6 +18896,432 @@ export type AgreementsUpdateTargetResponses = {
 };
 
 export type AgreementsUpdateTargetResponse = AgreementsUpdateTargetResponses[keyof AgreementsUpdateTargetResponses];
+
+export type ContextGetContextData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/context';
+};
+
+export type ContextGetContextErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type ContextGetContextError = ContextGetContextErrors[keyof ContextGetContextErrors];
+
+export type ContextGetContextResponses = {
+    /**
+     * Successful Response
+     */
+    200: ContextRead;
+};
+
+export type ContextGetContextResponse = ContextGetContextResponses[keyof ContextGetContextResponses];
+
+export type ContextUpdateContextData = {
+    body: ContextUpdate;
+    headers?: {
+        /**
+         * If-Match
+         */
+        'if-match'?: string | null;
+    };
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/context';
+};
+
+export type ContextUpdateContextErrors = {
+    /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * If-Match does not match the current ETag
+     */
+    412: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * If-Match header required
+     */
+    428: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type ContextUpdateContextError = ContextUpdateContextErrors[keyof ContextUpdateContextErrors];
+
+export type ContextUpdateContextResponses = {
+    /**
+     * Successful Response
+     */
+    200: ContextRead;
+};
+
+export type ContextUpdateContextResponse = ContextUpdateContextResponses[keyof ContextUpdateContextResponses];
+
+export type ContextCreateContextData = {
+    body: ContextCreate;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/context';
+};
+
+export type ContextCreateContextErrors = {
+    /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type ContextCreateContextError = ContextCreateContextErrors[keyof ContextCreateContextErrors];
+
+export type ContextCreateContextResponses = {
+    /**
+     * Successful Response
+     */
+    201: ContextRead;
+};
+
+export type ContextCreateContextResponse = ContextCreateContextResponses[keyof ContextCreateContextResponses];
+
+export type ContextAddIssueData = {
+    body: IssueCreate;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/context/issues';
+};
+
+export type ContextAddIssueErrors = {
+    /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type ContextAddIssueError = ContextAddIssueErrors[keyof ContextAddIssueErrors];
+
+export type ContextAddIssueResponses = {
+    /**
+     * Successful Response
+     */
+    201: IssueRead;
+};
+
+export type ContextAddIssueResponse = ContextAddIssueResponses[keyof ContextAddIssueResponses];
+
+export type ContextUpdateIssueData = {
+    body: IssueUpdate;
+    path: {
+        /**
+         * Issue Id
+         */
+        issue_id: string;
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/context/issues/{issue_id}';
+};
+
+export type ContextUpdateIssueErrors = {
+    /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * If-Match does not match the current ETag
+     */
+    412: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * If-Match header required
+     */
+    428: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type ContextUpdateIssueError = ContextUpdateIssueErrors[keyof ContextUpdateIssueErrors];
+
+export type ContextUpdateIssueResponses = {
+    /**
+     * Successful Response
+     */
+    200: IssueRead;
+};
+
+export type ContextUpdateIssueResponse = ContextUpdateIssueResponses[keyof ContextUpdateIssueResponses];
+
+export type ContextAddPartyData = {
+    body: PartyCreate;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/context/parties';
+};
+
+export type ContextAddPartyErrors = {
+    /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type ContextAddPartyError = ContextAddPartyErrors[keyof ContextAddPartyErrors];
+
+export type ContextAddPartyResponses = {
+    /**
+     * Successful Response
+     */
+    201: PartyRead;
+};
+
+export type ContextAddPartyResponse = ContextAddPartyResponses[keyof ContextAddPartyResponses];
+
+export type ContextUpdatePartyData = {
+    body: PartyUpdate;
+    path: {
+        /**
+         * Party Id
+         */
+        party_id: string;
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/context/parties/{party_id}';
+};
+
+export type ContextUpdatePartyErrors = {
+    /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * If-Match does not match the current ETag
+     */
+    412: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * If-Match header required
+     */
+    428: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type ContextUpdatePartyError = ContextUpdatePartyErrors[keyof ContextUpdatePartyErrors];
+
+export type ContextUpdatePartyResponses = {
+    /**
+     * Successful Response
+     */
+    200: PartyRead;
+};
+
+export type ContextUpdatePartyResponse = ContextUpdatePartyResponses[keyof ContextUpdatePartyResponses];
 
 export type ReadinessGetReadinessData = {
     body?: never;

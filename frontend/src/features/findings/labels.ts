@@ -5,6 +5,7 @@ export const GRADE_LABELS: Record<FindingGrade, string> = {
   minor_nc: "Minor NC",
   observation: "Observation",
   ofi: "OFI",
+  area_of_concern: "Stage 1 area of concern",
 };
 
 export const GRADE_COLORS: Record<FindingGrade, string> = {
@@ -12,6 +13,7 @@ export const GRADE_COLORS: Record<FindingGrade, string> = {
   minor_nc: "orange",
   observation: "yellow",
   ofi: "blue",
+  area_of_concern: "orange",
 };
 
 export const GRADE_OPTIONS = (Object.keys(GRADE_LABELS) as FindingGrade[]).map((value) => ({
