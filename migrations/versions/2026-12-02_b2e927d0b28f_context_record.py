@@ -1,7 +1,7 @@
 """context record
 
 Revision ID: b2e927d0b28f
-Revises: c0e1a7f3b2d4
+Revises: e4f5adc3d654
 Create Date: 2026-12-02 05:05:23.654053
 """
 
@@ -13,7 +13,7 @@ import sqlmodel
 from alembic import op
 
 revision: str = "b2e927d0b28f"
-down_revision: str | Sequence[str] | None = "c0e1a7f3b2d4"
+down_revision: str | Sequence[str] | None = "e4f5adc3d654"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
