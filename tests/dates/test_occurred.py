@@ -20,6 +20,7 @@ from tests.factories.management_reviews import (
     create_review,
     resolve_all_inputs,
     reviews_url,
+    top_chair,
 )
 from tests.factories.readiness import named, rule_result
 
@@ -248,7 +249,7 @@ async def test_a_review_held_last_month_with_minutes_approved_later(
 ) -> None:
     org = await first_run(client)
     approver = await add_member(client, org, "sms_manager")
-    review_ = await create_review(client, org)
+    review_ = await create_review(client, org, **await top_chair(client, org))
     await resolve_all_inputs(client, org, review_)
     url = reviews_url(org, review_["id"])
     moves = reviews_url(org, review_["id"], "transitions")
