@@ -11,6 +11,7 @@ until it is raced here too.
 from __future__ import annotations
 
 import asyncio
+import uuid
 from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,8 +34,15 @@ from tests.factories.objectives import create_objective, objectives_url
 from tests.factories.operations import OPERATIONS_PATCH_KINDS
 from tests.factories.risks import METHOD, create_risk, risks_url
 from tests.factories.services import create_customer, create_service, customers_url, services_url
-from tests.factories.suppliers import create_supplier, statements_url, suppliers_url
+from tests.factories.suppliers import (
+    agreements_url,
+    create_agreement,
+    create_supplier,
+    statements_url,
+    suppliers_url,
+)
 from tests.factories.training import add_person, add_record, create_course, training_url
+from tests.integrations.helpers import create_integration, integrations_url
 
 pytestmark = pytest.mark.slow
 RACERS = 8
@@ -189,6 +197,18 @@ async def _supplier(c: httpx.AsyncClient, live: Live) -> tuple[str, str, Callabl
     return suppliers_url(live.org, s["id"]), s["id"], lambda i: {"name": f"Supplier {i}"}
 
 
+async def _agreement(c: httpx.AsyncClient, live: Live) -> tuple[str, str, Callable[[int], Any]]:
+    s = await create_supplier(c, live.org, name=f"Carrier {uuid.uuid4().hex[:8]}")
+    a = await create_agreement(c, live.org, supplier_id=s["id"])
+    return agreements_url(live.org, a["id"]), a["id"], lambda i: {"title": f"Contract {i}"}
+
+
+async def _integration(c: httpx.AsyncClient, live: Live) -> tuple[str, str, Callable[[int], Any]]:
+    made = await create_integration(c, live.org, "jira")
+    url = f"{integrations_url(live.org)}/{made['id']}"
+    return url, made["id"], lambda i: {"name": f"Desk {i}"}
+
+
 async def _none_exist(c: httpx.AsyncClient, live: Live) -> tuple[str, str, Callable[[int], Any]]:
     body = {"category": "external", "statement": "No external suppliers."}
     r = await c.post(statements_url(live.org), json=body, headers=live.org.admin.headers)
@@ -265,6 +285,8 @@ PATCH_KINDS: dict[str, Maker] = {
     "/api/v1/orgs/{org}/risks/{risk_id}": _risk,
     **OPERATIONS_PATCH_KINDS,
     "/api/v1/orgs/{org}/context": _context,
+    "/api/v1/orgs/{org}/agreements/{agreement_id}": _agreement,
+    "/api/v1/orgs/{org}/integrations/{integration_id}": _integration,
 }
 # PATCH routes of parts of another object: they carry no ETag of their own and are raced
 # through their parent's (reviewed list; see test_every_patch_route_is_raced).
@@ -279,6 +301,7 @@ PART_ROUTES = {
     "/api/v1/orgs/{org}/services/{service_id}/processes/{process_id}",
     "/api/v1/orgs/{org}/context/issues/{issue_id}",
     "/api/v1/orgs/{org}/context/parties/{party_id}",
+    "/api/v1/orgs/{org}/agreements/{agreement_id}/targets/{target_id}",
 }
 
 

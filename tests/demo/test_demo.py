@@ -133,9 +133,12 @@ async def test_demo_over_the_api_obeys_the_rules(
     report = await get_readiness(client, org)
     gates = report["gates"]
     rules = {rule["id"]: rule for rule in report["rules"]}
-    # the Stage 1 blockers: the missing mandatory document D8, and SVC-3 Hosting in scope but
-    # not named by the scope statement (RDY-02), nothing else
-    assert gates["stage1"]["blockers"] == ["RDY-02", "RDY-11", "RDY-13"]
+    # the Stage 1 blockers, one gap per register and nothing else: SVC-3 Hosting in scope but
+    # not named by the scope statement (RDY-02), the context record without its climate-change
+    # statement (RDY-03), RSK-7 without a treatment decision (RDY-07), the missing mandatory
+    # document D8 (RDY-11), SUP-3's expired contract (RDY-13)
+    assert gates["stage1"]["blockers"] == ["RDY-02", "RDY-03", "RDY-07", "RDY-11", "RDY-13"]
+    assert "RSK-7" in [f["key"] for f in rules["RDY-07"]["failing"]]
     assert [f["key"] for f in rules["RDY-11"]["failing"]] == ["D8"]
     assert [f["key"] for f in rules["RDY-02"]["failing"]] == ["SVC-3"]
     assert rules["RDY-02"]["failing"][0]["route"].startswith("/orgs/demo/services/")

@@ -101,6 +101,16 @@ def test_a_500_and_hostile_requests_keep_the_connection(live: tuple[LiveServer, 
         )
         assert r.status_code == 201, r.text
         values = {"org": slug, "evidence_id": evidence_id, "objective_id": r.json()["id"]}
+        # the parents of the other sub-lists (every list route is hit below)
+        for key, path, body in (
+            ("plan_id", "continuity-plans", {"title": "Data centre loss"}),
+            ("definition_id", "report-definitions", {"title": "SLA", "frequency": "monthly"}),
+            ("supplier_id", "suppliers", {"name": "Northwind", "kind": "external"}),
+            ("integration_id", "integrations", {"name": "Jira desk", "source": "jira"}),
+        ):
+            r = c.post(f"/api/v1/orgs/{slug}/{path}", json=body)
+            assert r.status_code == 201, r.text
+            values[key] = r.json()["id"]
     conn = Connection(server, admin)
     assert conn.get("/api/v1/health")[0] == 200
 

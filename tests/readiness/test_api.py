@@ -87,7 +87,7 @@ async def test_demo_organisation_verdicts(client: httpx.AsyncClient) -> None:
     assert "climate change" in rules["RDY-03"]["failing"][0]["message"]
     assert rules["RDY-15"]["failing_count"] == 2
     assert rules["RDY-31"]["severity"] == "warning"
-    assert [s["rule_id"] for s in report["next_steps"][:2]] == ["RDY-02", "RDY-11"]
+    assert [s["rule_id"] for s in report["next_steps"][:2]] == ["RDY-02", "RDY-03"]
     assert [c["ref"] for c in report["clauses"]] == ["4", "5", "6", "7", "8", "9", "10"]
     clause8 = report["clauses"][4]
     assert clause8["statuses"]["in_progress"] == 3 and clause8["requirements"] == 30
