@@ -16,6 +16,7 @@ from certready.core.problems import problem_responses
 from certready.corrective_measures.router import router as corrective_measures_router
 from certready.customers.router import router as customers_router
 from certready.evidence.router import router as evidence_router
+from certready.exports.router import router as exports_router
 from certready.findings.router import router as findings_router
 from certready.integrations.router import hooks_router
 from certready.integrations.router import records_router as itsm_records_router
@@ -99,6 +100,7 @@ def build_api_router() -> APIRouter:
     api.include_router(agreements_router, responses=ORG_SCOPED)
     api.include_router(context_router, responses=ORG_SCOPED)
     api.include_router(readiness_router, responses=ORG_SCOPED)
+    api.include_router(exports_router, responses=ORG_SCOPED)
     for router in (configuration_router, continuity_router, service_reports_router):
         api.include_router(router, responses=ORG_SCOPED)
     api.include_router(demo_router, responses=PUBLIC)

@@ -55,6 +55,8 @@ class Action(StrEnum):
     readiness_manage = "readiness:manage"
     integrations_manage = "integrations:manage"
     itsm_read = "itsm:read"
+    # every export (matrix, CSV, reports, the evidence pack): what the role may read anyway
+    exports_read = "exports:read"
 
 
 _READ = frozenset(
@@ -77,6 +79,7 @@ _READ = frozenset(
         Action.context_read,
         Action.operations_read,
         Action.itsm_read,
+        Action.exports_read,
     }
 )
 

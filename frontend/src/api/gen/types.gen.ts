@@ -7,7 +7,7 @@ export type ClientOptions = {
 /**
  * Action
  */
-export type Action = 'org:read' | 'org:update' | 'members:read' | 'members:manage' | 'activity:read' | 'tokens:manage' | 'requirements:read' | 'requirements:edit' | 'requirements:edit_own' | 'evidence:read' | 'evidence:write' | 'evidence:approve' | 'audits:read' | 'audits:manage' | 'audits:conduct' | 'findings:read' | 'findings:write' | 'measures:read' | 'measures:write' | 'reviews:read' | 'reviews:write' | 'training:read' | 'training:write' | 'objectives:read' | 'objectives:write' | 'suppliers:read' | 'suppliers:write' | 'risks:read' | 'risks:write' | 'risks:manage' | 'context:read' | 'context:write' | 'services:read' | 'services:write' | 'readiness:read' | 'operations:read' | 'operations:write' | 'readiness:manage' | 'integrations:manage' | 'itsm:read';
+export type Action = 'org:read' | 'org:update' | 'members:read' | 'members:manage' | 'activity:read' | 'tokens:manage' | 'requirements:read' | 'requirements:edit' | 'requirements:edit_own' | 'evidence:read' | 'evidence:write' | 'evidence:approve' | 'audits:read' | 'audits:manage' | 'audits:conduct' | 'findings:read' | 'findings:write' | 'measures:read' | 'measures:write' | 'reviews:read' | 'reviews:write' | 'training:read' | 'training:write' | 'objectives:read' | 'objectives:write' | 'suppliers:read' | 'suppliers:write' | 'risks:read' | 'risks:write' | 'risks:manage' | 'context:read' | 'context:write' | 'services:read' | 'services:write' | 'readiness:read' | 'operations:read' | 'operations:write' | 'readiness:manage' | 'integrations:manage' | 'itsm:read' | 'exports:read';
 
 /**
  * ActionStatus
