@@ -4,6 +4,7 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Response, status
+from fastapi.responses import StreamingResponse
 
 from certready.agreements import service, targets
 from certready.agreements.deps import AgreementDep
@@ -18,6 +19,7 @@ from certready.agreements.schemas import (
     TargetUpdate,
 )
 from certready.agreements.service import read_agreement
+from certready.api.csv import CSV_RESPONSES, ListFormatDep, list_or_csv
 from certready.api.deps import SessionDep
 from certready.core.http import set_etag
 from certready.core.pagination import PageDep
@@ -27,17 +29,18 @@ from certready.suppliers.deps import SuppliersReader, SuppliersWriter
 router = APIRouter(prefix="/orgs/{org}/agreements", tags=["agreements"])
 
 
-@router.get("", response_model=AgreementPage)
+@router.get("", response_model=AgreementPage, responses=CSV_RESPONSES)
 async def list_agreements(
     ctx: SuppliersReader,
     session: SessionDep,
     page: PageDep,
+    fmt: ListFormatDep,
     type: AgreementType | None = None,
     status: AgreementStatus | None = None,
     supplier_id: uuid.UUID | None = None,
     customer_id: uuid.UUID | None = None,
     service_id: uuid.UUID | None = None,
-) -> AgreementPage:
+) -> AgreementPage | StreamingResponse:
     """List agreements (AGR-1 first), by type, status, supplier, customer or service."""
     filters = AgreementFilters(
         type=type,
@@ -46,8 +49,9 @@ async def list_agreements(
         customer_id=customer_id,
         service_id=service_id,
     )
-    items, next_cursor, total = await service.list_agreements(session, ctx.org_id, filters, page)
-    return AgreementPage(items=items, next_cursor=next_cursor, total=total)
+    return await list_or_csv(
+        fmt, page, lambda p: service.list_agreements(session, ctx.org_id, filters, p), AgreementPage
+    )
 
 
 @router.post("", response_model=AgreementRead, status_code=status.HTTP_201_CREATED)

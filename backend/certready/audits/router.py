@@ -4,7 +4,9 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Path, Query, Response, status
+from fastapi.responses import StreamingResponse
 
+from certready.api.csv import CSV_RESPONSES, ListFormatDep, list_or_csv
 from certready.api.deps import SessionDep
 from certready.audits import checklist, programmes, report, service
 from certready.audits.deps import (
@@ -44,14 +46,17 @@ IfMatch = Annotated[str | None, Header()]
 Ref = Annotated[str, Path(pattern=REF_PATTERN, max_length=32)]
 
 
-@programmes_router.get("", response_model=AuditProgrammePage)
+@programmes_router.get("", response_model=AuditProgrammePage, responses=CSV_RESPONSES)
 async def list_audit_programmes(
-    ctx: AuditsReader, session: SessionDep, page: PageDep
-) -> AuditProgrammePage:
+    ctx: AuditsReader, session: SessionDep, page: PageDep, fmt: ListFormatDep
+) -> AuditProgrammePage | StreamingResponse:
     """List the organisation's internal audit programmes, newest first."""
-    rows, next_cursor, total = await programmes.list_programmes(session, ctx.org_id, page)
-    return AuditProgrammePage(
-        items=[programme_read(p) for p in rows], next_cursor=next_cursor, total=total
+    return await list_or_csv(
+        fmt,
+        page,
+        lambda p: programmes.list_programmes(session, ctx.org_id, p),
+        AuditProgrammePage,
+        item=programme_read,
     )
 
 
@@ -103,20 +108,23 @@ async def approve_audit_programme(
     return programme_read(programme)
 
 
-@router.get("", response_model=AuditPage)
+@router.get("", response_model=AuditPage, responses=CSV_RESPONSES)
 async def list_audits(
     ctx: AuditsReader,
     session: SessionDep,
     page: PageDep,
+    fmt: ListFormatDep,
     type: AuditType | None = None,
     status: AuditStatus | None = None,
     programme_id: uuid.UUID | None = None,
-) -> AuditPage:
+) -> AuditPage | StreamingResponse:
     """List audits, newest first, filtered by type, status or programme."""
-    items, next_cursor, total = await service.list_audits(
-        session, ctx.org_id, type, status, programme_id, page
+    return await list_or_csv(
+        fmt,
+        page,
+        lambda p: service.list_audits(session, ctx.org_id, type, status, programme_id, p),
+        AuditPage,
     )
-    return AuditPage(items=items, next_cursor=next_cursor, total=total)
 
 
 @router.post("", response_model=AuditDetailRead, status_code=status.HTTP_201_CREATED)

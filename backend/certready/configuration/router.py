@@ -4,7 +4,9 @@ import uuid
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Query, Request, Response, status
+from fastapi.responses import StreamingResponse
 
+from certready.api.csv import CSV_RESPONSES, ListFormatDep, list_or_csv
 from certready.api.deps import SessionDep
 from certready.configuration import importer, service
 from certready.configuration.deps import (
@@ -59,20 +61,22 @@ def _verification(v: Any) -> VerificationRead:
     return VerificationRead.model_validate({**columns(v), "key": service.verification_key(v)})
 
 
-@router.get("/configuration-items", response_model=CiPage)
+@router.get("/configuration-items", response_model=CiPage, responses=CSV_RESPONSES)
 async def list_configuration_items(
     ctx: OperationsReader,
     session: SessionDep,
     page: PageDep,
+    fmt: ListFormatDep,
     status: CiStatus | None = None,
     type: Annotated[str | None, Query(max_length=64)] = None,
     owner_id: uuid.UUID | None = None,
     q: Annotated[str | None, Query(max_length=100, description="Key or name contains.")] = None,
-) -> CiPage:
+) -> CiPage | StreamingResponse:
     """List configuration items by key, filtered by status, type, owner or text."""
     filters = CiFilters(status=status, type=type, owner_id=owner_id, q=q)
-    rows, next_cursor, total = await service.list_items(session, ctx.org_id, filters, page)
-    return CiPage(items=[_ci(r) for r in rows], next_cursor=next_cursor, total=total)
+    return await list_or_csv(
+        fmt, page, lambda p: service.list_items(session, ctx.org_id, filters, p), CiPage, item=_ci
+    )
 
 
 @router.post(
@@ -141,14 +145,18 @@ async def delete_configuration_item(
     await service.delete_item(session, ctx, item)
 
 
-@router.get("/cmdb-verifications", response_model=VerificationPage)
+@router.get("/cmdb-verifications", response_model=VerificationPage, responses=CSV_RESPONSES)
 async def list_cmdb_verifications(
-    ctx: OperationsReader, session: SessionDep, page: PageDep
-) -> VerificationPage:
+    ctx: OperationsReader, session: SessionDep, page: PageDep, fmt: ListFormatDep
+) -> VerificationPage | StreamingResponse:
     """List CMDB verifications, newest first."""
-    rows, next_cursor, total = await service.list_verifications(session, ctx.org_id, page)
-    items = [_verification(v) for v in rows]
-    return VerificationPage(items=items, next_cursor=next_cursor, total=total)
+    return await list_or_csv(
+        fmt,
+        page,
+        lambda p: service.list_verifications(session, ctx.org_id, p),
+        VerificationPage,
+        item=_verification,
+    )
 
 
 @router.post(

@@ -3,7 +3,9 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Response, status
+from fastapi.responses import StreamingResponse
 
+from certready.api.csv import CSV_RESPONSES, ListFormatDep, list_or_csv
 from certready.api.deps import SessionDep
 from certready.configuration.deps import OperationsReader, OperationsWriter
 from certready.continuity import service
@@ -37,13 +39,14 @@ def _test(test: Any) -> TestRead:
     return TestRead.model_validate({**columns(test), "key": service.test_key(test)})
 
 
-@router.get("/continuity-plans", response_model=PlanPage)
+@router.get("/continuity-plans", response_model=PlanPage, responses=CSV_RESPONSES)
 async def list_continuity_plans(
-    ctx: OperationsReader, session: SessionDep, page: PageDep
-) -> PlanPage:
+    ctx: OperationsReader, session: SessionDep, page: PageDep, fmt: ListFormatDep
+) -> PlanPage | StreamingResponse:
     """List service continuity plans, CP-1 first."""
-    rows, next_cursor, total = await service.list_plans(session, ctx.org_id, page)
-    return PlanPage(items=[_plan(p) for p in rows], next_cursor=next_cursor, total=total)
+    return await list_or_csv(
+        fmt, page, lambda p: service.list_plans(session, ctx.org_id, p), PlanPage, item=_plan
+    )
 
 
 @router.post("/continuity-plans", response_model=PlanRead, status_code=status.HTTP_201_CREATED)
@@ -80,13 +83,14 @@ async def update_continuity_plan(
     return _plan(plan)
 
 
-@router.get("/continuity-plans/{plan_id}/tests", response_model=TestPage)
+@router.get("/continuity-plans/{plan_id}/tests", response_model=TestPage, responses=CSV_RESPONSES)
 async def list_continuity_tests(
-    ctx: OperationsReader, plan: PlanDep, session: SessionDep, page: PageDep
-) -> TestPage:
+    ctx: OperationsReader, plan: PlanDep, session: SessionDep, page: PageDep, fmt: ListFormatDep
+) -> TestPage | StreamingResponse:
     """List a plan's tests, the latest first."""
-    rows, next_cursor, total = await service.list_tests(session, plan, page)
-    return TestPage(items=[_test(t) for t in rows], next_cursor=next_cursor, total=total)
+    return await list_or_csv(
+        fmt, page, lambda p: service.list_tests(session, plan, p), TestPage, item=_test
+    )
 
 
 @router.post(

@@ -4,7 +4,9 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Path, Query, Response, status
+from fastapi.responses import StreamingResponse
 
+from certready.api.csv import CSV_RESPONSES, ListFormatDep, list_or_csv
 from certready.api.deps import SessionDep
 from certready.core.http import set_etag
 from certready.core.pagination import PageDep
@@ -27,24 +29,29 @@ from certready.corrective_measures.schemas import (
 router = APIRouter(prefix="/orgs/{org}/corrective-measures", tags=["corrective-measures"])
 
 
-@router.get("", response_model=CorrectiveMeasurePage)
+@router.get("", response_model=CorrectiveMeasurePage, responses=CSV_RESPONSES)
 async def list_corrective_measures(
     ctx: MeasuresReader,
     session: SessionDep,
     page: PageDep,
+    fmt: ListFormatDep,
     status: MeasureStatus | None = None,
     owner_id: uuid.UUID | None = None,
     finding_id: uuid.UUID | None = None,
     overdue: Annotated[
         bool | None, Query(description="Due date passed and not yet implemented.")
     ] = None,
-) -> CorrectiveMeasurePage:
+) -> CorrectiveMeasurePage | StreamingResponse:
     """List corrective measures, newest first, filtered by status, owner, finding or overdue."""
     filters = CorrectiveMeasureFilters(
         status=status, owner_id=owner_id, finding_id=finding_id, overdue=overdue
     )
-    items, next_cursor, total = await service.list_measures(session, ctx.org_id, filters, page)
-    return CorrectiveMeasurePage(items=items, next_cursor=next_cursor, total=total)
+    return await list_or_csv(
+        fmt,
+        page,
+        lambda p: service.list_measures(session, ctx.org_id, filters, p),
+        CorrectiveMeasurePage,
+    )
 
 
 @router.post(

@@ -4,7 +4,9 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Response, status
+from fastapi.responses import StreamingResponse
 
+from certready.api.csv import CSV_RESPONSES, ListFormatDep, list_or_csv
 from certready.api.deps import SessionDep
 from certready.core.http import set_etag
 from certready.core.pagination import PageDep
@@ -23,18 +25,20 @@ from certready.customers.schemas import (
 router = APIRouter(prefix="/orgs/{org}/customers", tags=["customers"])
 
 
-@router.get("", response_model=CustomerPage)
+@router.get("", response_model=CustomerPage, responses=CSV_RESPONSES)
 async def list_customers(
     ctx: CustomersReader,
     session: SessionDep,
     page: PageDep,
+    fmt: ListFormatDep,
     kind: CustomerKind | None = None,
     service_id: uuid.UUID | None = None,
-) -> CustomerPage:
+) -> CustomerPage | StreamingResponse:
     """List customers (CUS-1 first), by kind or by a service delivered to them."""
     filters = CustomerFilters(kind=kind, service_id=service_id)
-    items, next_cursor, total = await service.list_customers(session, ctx.org_id, filters, page)
-    return CustomerPage(items=items, next_cursor=next_cursor, total=total)
+    return await list_or_csv(
+        fmt, page, lambda p: service.list_customers(session, ctx.org_id, filters, p), CustomerPage
+    )
 
 
 @router.post(

@@ -3,7 +3,9 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Path, Response, status
+from fastapi.responses import StreamingResponse
 
+from certready.api.csv import CSV_RESPONSES, ListFormatDep, list_or_csv
 from certready.api.deps import DatabaseDep, SessionDep
 from certready.core.http import set_etag
 from certready.core.pagination import PageDep
@@ -80,13 +82,14 @@ FORM_BODY = {
 RAW_BODY = {"requestBody": {"required": True, "content": _BINARY}}
 
 
-@router.get("", response_model=EvidencePage)
+@router.get("", response_model=EvidencePage, responses=CSV_RESPONSES)
 async def list_evidence(
-    ctx: EvidenceReader, session: SessionDep, page: PageDep, filters: FiltersDep
-) -> EvidencePage:
+    ctx: EvidenceReader, session: SessionDep, page: PageDep, fmt: ListFormatDep, filters: FiltersDep
+) -> EvidencePage | StreamingResponse:
     """List evidence items, newest first, with their current version and links."""
-    items, next_cursor, total = await service.list_evidence(session, ctx.org_id, filters, page)
-    return EvidencePage(items=items, next_cursor=next_cursor, total=total)
+    return await list_or_csv(
+        fmt, page, lambda p: service.list_evidence(session, ctx.org_id, filters, p), EvidencePage
+    )
 
 
 @router.post(
@@ -204,13 +207,18 @@ async def unarchive_evidence(
     return await service.evidence_read(session, evidence)
 
 
-@router.get("/{evidence_id}/versions", response_model=EvidenceVersionPage)
+@router.get("/{evidence_id}/versions", response_model=EvidenceVersionPage, responses=CSV_RESPONSES)
 async def list_evidence_versions(
-    ctx: EvidenceReader, evidence: EvidenceDep, session: SessionDep, page: PageDep
-) -> EvidenceVersionPage:
+    ctx: EvidenceReader,
+    evidence: EvidenceDep,
+    session: SessionDep,
+    page: PageDep,
+    fmt: ListFormatDep,
+) -> EvidenceVersionPage | StreamingResponse:
     """List an item's file versions, newest first."""
-    items, next_cursor, total = await service.list_versions(session, evidence, page)
-    return EvidenceVersionPage(items=items, next_cursor=next_cursor, total=total)
+    return await list_or_csv(
+        fmt, page, lambda p: service.list_versions(session, evidence, p), EvidenceVersionPage
+    )
 
 
 @router.post(

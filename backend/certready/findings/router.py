@@ -4,7 +4,9 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Query, Response, status
+from fastapi.responses import StreamingResponse
 
+from certready.api.csv import CSV_RESPONSES, ListFormatDep, list_or_csv
 from certready.api.deps import SessionDep
 from certready.core.http import set_etag
 from certready.core.pagination import PageDep
@@ -25,11 +27,12 @@ from certready.requirements.catalogue.loader import REF_PATTERN
 router = APIRouter(prefix="/orgs/{org}/findings", tags=["findings"])
 
 
-@router.get("", response_model=FindingPage)
+@router.get("", response_model=FindingPage, responses=CSV_RESPONSES)
 async def list_findings(
     ctx: FindingsReader,
     session: SessionDep,
     page: PageDep,
+    fmt: ListFormatDep,
     grade: FindingGrade | None = None,
     status: FindingStatus | None = None,
     clause: Annotated[
@@ -39,7 +42,7 @@ async def list_findings(
     audit_id: uuid.UUID | None = None,
     source: FindingSource | None = None,
     overdue: Annotated[bool | None, Query(description="Due date passed and not closed.")] = None,
-) -> FindingPage:
+) -> FindingPage | StreamingResponse:
     """List findings, newest first, filtered by grade, status, clause, audit, source or overdue."""
     filters = FindingFilters(
         grade=grade,
@@ -49,8 +52,9 @@ async def list_findings(
         source=source,
         overdue=overdue,
     )
-    items, next_cursor, total = await service.list_findings(session, ctx.org_id, filters, page)
-    return FindingPage(items=items, next_cursor=next_cursor, total=total)
+    return await list_or_csv(
+        fmt, page, lambda p: service.list_findings(session, ctx.org_id, filters, p), FindingPage
+    )
 
 
 @router.post(

@@ -4,8 +4,9 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Query, Request, Response, status
-from fastapi.responses import PlainTextResponse
+from fastapi.responses import PlainTextResponse, StreamingResponse
 
+from certready.api.csv import CSV_RESPONSES, ListFormatDep, list_or_csv
 from certready.api.deps import DatabaseDep, SessionDep, SettingsDep
 from certready.core.http import set_etag
 from certready.core.pagination import PageDep
@@ -41,13 +42,14 @@ records_router = APIRouter(prefix="/orgs/{org}/itsm-records", tags=["integration
 hooks_router = APIRouter(prefix="/hooks", tags=["hooks"])
 
 
-@router.get("", response_model=IntegrationPage)
+@router.get("", response_model=IntegrationPage, responses=CSV_RESPONSES)
 async def list_integrations(
-    ctx: IntegrationsManager, session: SessionDep, page: PageDep
-) -> IntegrationPage:
+    ctx: IntegrationsManager, session: SessionDep, page: PageDep, fmt: ListFormatDep
+) -> IntegrationPage | StreamingResponse:
     """The organisation's integrations with their delivery counts (admins)."""
-    items, next_cursor, total = await service.list_integrations(session, ctx.org_id, page)
-    return IntegrationPage(items=items, next_cursor=next_cursor, total=total)
+    return await list_or_csv(
+        fmt, page, lambda p: service.list_integrations(session, ctx.org_id, p), IntegrationPage
+    )
 
 
 @router.post("", response_model=IntegrationSecret, status_code=status.HTTP_201_CREATED)

@@ -4,7 +4,9 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, BackgroundTasks, Depends, Request, status
+from fastapi.responses import StreamingResponse
 
+from certready.api.csv import CSV_RESPONSES, ListFormatDep, list_or_csv
 from certready.api.deps import DatabaseDep, PrincipalDep, Requires, SessionDep, SettingsDep
 from certready.context import OrgContext
 from certready.core.pagination import PageDep
@@ -58,13 +60,14 @@ async def create_invitation(
     return created
 
 
-@router.get("", response_model=InvitationPage)
+@router.get("", response_model=InvitationPage, responses=CSV_RESPONSES)
 async def list_invitations(
-    ctx: MembersManager, session: SessionDep, page: PageDep
-) -> InvitationPage:
+    ctx: MembersManager, session: SessionDep, page: PageDep, fmt: ListFormatDep
+) -> InvitationPage | StreamingResponse:
     """List the open (pending, unexpired) invitations, newest first."""
-    items, next_cursor, total = await service.list_invitations(session, ctx, page)
-    return InvitationPage(items=items, next_cursor=next_cursor, total=total)
+    return await list_or_csv(
+        fmt, page, lambda p: service.list_invitations(session, ctx, p), InvitationPage
+    )
 
 
 @router.delete(

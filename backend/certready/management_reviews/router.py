@@ -4,7 +4,9 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Path, Query, Response, status
+from fastapi.responses import StreamingResponse
 
+from certready.api.csv import CSV_RESPONSES, ListFormatDep, list_or_csv
 from certready.api.deps import SessionDep
 from certready.core.http import set_etag
 from certready.core.pagination import PageDep
@@ -34,21 +36,26 @@ from certready.management_reviews.schemas import (
 router = APIRouter(prefix="/orgs/{org}/management-reviews", tags=["management-reviews"])
 
 
-@router.get("", response_model=ManagementReviewPage)
+@router.get("", response_model=ManagementReviewPage, responses=CSV_RESPONSES)
 async def list_management_reviews(
     ctx: ReviewsReader,
     session: SessionDep,
     page: PageDep,
+    fmt: ListFormatDep,
     status: ReviewStatus | None = None,
     year: Annotated[
         int | None,
         Query(ge=1900, le=9999, description="Year held (or planned, if not held yet)."),
     ] = None,
-) -> ManagementReviewPage:
+) -> ManagementReviewPage | StreamingResponse:
     """List management reviews, newest first, filtered by status or year."""
     filters = ReviewFilters(status=status, year=year)
-    items, next_cursor, total = await service.list_reviews(session, ctx.org_id, filters, page)
-    return ManagementReviewPage(items=items, next_cursor=next_cursor, total=total)
+    return await list_or_csv(
+        fmt,
+        page,
+        lambda p: service.list_reviews(session, ctx.org_id, filters, p),
+        ManagementReviewPage,
+    )
 
 
 @router.post(

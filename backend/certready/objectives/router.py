@@ -4,7 +4,9 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Response, status
+from fastapi.responses import StreamingResponse
 
+from certready.api.csv import CSV_RESPONSES, ListFormatDep, list_or_csv
 from certready.api.deps import SessionDep
 from certready.core.http import set_etag
 from certready.core.pagination import PageDep
@@ -26,19 +28,21 @@ from certready.objectives.schemas import (
 router = APIRouter(prefix="/orgs/{org}/objectives", tags=["objectives"])
 
 
-@router.get("", response_model=ObjectivePage)
+@router.get("", response_model=ObjectivePage, responses=CSV_RESPONSES)
 async def list_objectives(
     ctx: ObjectivesReader,
     session: SessionDep,
     page: PageDep,
+    fmt: ListFormatDep,
     status: ObjectiveStatus | None = None,
     owner_id: uuid.UUID | None = None,
     frequency: Frequency | None = None,
-) -> ObjectivePage:
+) -> ObjectivePage | StreamingResponse:
     """List objectives (O-1 first) with their computed status, by status, owner or frequency."""
     filters = ObjectiveFilters(status=status, owner_id=owner_id, frequency=frequency)
-    items, next_cursor, total = await service.list_objectives(session, ctx.org_id, filters, page)
-    return ObjectivePage(items=items, next_cursor=next_cursor, total=total)
+    return await list_or_csv(
+        fmt, page, lambda p: service.list_objectives(session, ctx.org_id, filters, p), ObjectivePage
+    )
 
 
 @router.post(
@@ -91,14 +95,22 @@ async def delete_objective(
     await service.delete_objective(session, ctx, objective)
 
 
-@router.get("/{objective_id}/measurements", response_model=MeasurementPage)
+@router.get("/{objective_id}/measurements", response_model=MeasurementPage, responses=CSV_RESPONSES)
 async def list_measurements(
-    ctx: ObjectivesReader, objective: ObjectiveDep, session: SessionDep, page: PageDep
-) -> MeasurementPage:
+    ctx: ObjectivesReader,
+    objective: ObjectiveDep,
+    session: SessionDep,
+    page: PageDep,
+    fmt: ListFormatDep,
+) -> MeasurementPage | StreamingResponse:
     """List an objective's measurements, latest period first."""
-    rows, next_cursor, total = await service.list_measurements(session, objective, page)
-    items = [MeasurementRead.model_validate(m) for m in rows]
-    return MeasurementPage(items=items, next_cursor=next_cursor, total=total)
+    return await list_or_csv(
+        fmt,
+        page,
+        lambda p: service.list_measurements(session, objective, p),
+        MeasurementPage,
+        item=MeasurementRead.model_validate,
+    )
 
 
 @router.post(

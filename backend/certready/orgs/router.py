@@ -4,7 +4,9 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Query, Response, status
+from fastapi.responses import StreamingResponse
 
+from certready.api.csv import CSV_RESPONSES, ListFormatDep, list_or_csv
 from certready.api.deps import OrgCtxDep, PrincipalDep, Requires, SessionDep
 from certready.context import OrgContext
 from certready.core.http import set_etag
@@ -30,12 +32,17 @@ MembersReader = Annotated[OrgContext, Depends(Requires(Action.members_read))]
 MembersManager = Annotated[OrgContext, Depends(Requires(Action.members_manage))]
 
 
-@router.get("", response_model=OrgPage)
-async def list_orgs(principal: PrincipalDep, session: SessionDep, page: PageDep) -> OrgPage:
+@router.get("", response_model=OrgPage, responses=CSV_RESPONSES)
+async def list_orgs(
+    principal: PrincipalDep, session: SessionDep, page: PageDep, fmt: ListFormatDep
+) -> OrgPage | StreamingResponse:
     """List the organisations the caller is a member of."""
-    rows, next_cursor, total = await service.list_organisations(session, principal.id, page)
-    return OrgPage(
-        items=[OrgRead.model_validate(o) for o in rows], next_cursor=next_cursor, total=total
+    return await list_or_csv(
+        fmt,
+        page,
+        lambda p: service.list_organisations(session, principal.id, p),
+        OrgPage,
+        item=OrgRead.model_validate,
     )
 
 
@@ -72,19 +79,21 @@ async def update_org(
     return OrgRead.model_validate(org)
 
 
-@members_router.get("", response_model=MemberPage)
+@members_router.get("", response_model=MemberPage, responses=CSV_RESPONSES)
 async def list_members(
     ctx: MembersReader,
     session: SessionDep,
     page: PageDep,
+    fmt: ListFormatDep,
     can: Annotated[
         Action | None,
         Query(description="Only members whose role allows this action (e.g. `measures:write`)."),
     ] = None,
-) -> MemberPage:
+) -> MemberPage | StreamingResponse:
     """List the members and their roles; `can` keeps those whose role allows that action."""
-    items, next_cursor, total = await service.list_members(session, ctx.org_id, page, can)
-    return MemberPage(items=items, next_cursor=next_cursor, total=total)
+    return await list_or_csv(
+        fmt, page, lambda p: service.list_members(session, ctx.org_id, p, can), MemberPage
+    )
 
 
 @members_router.patch(

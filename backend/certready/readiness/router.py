@@ -3,7 +3,9 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response, status
+from fastapi.responses import StreamingResponse
 
+from certready.api.csv import CSV_RESPONSES, ListFormatDep, list_or_csv
 from certready.api.deps import DatabaseDep, Requires, SessionDep, SettingsDep
 from certready.context import OrgContext
 from certready.core.http import set_etag
@@ -119,16 +121,18 @@ async def create_readiness_snapshot(
     return SnapshotRead.model_validate(snap)
 
 
-@router.get("/history", response_model=SnapshotPage)
+@router.get("/history", response_model=SnapshotPage, responses=CSV_RESPONSES)
 async def list_readiness_history(
     ctx: ReadinessReader,
     session: SessionDep,
     page: PageDep,
+    fmt: ListFormatDep,
     framework: FrameworkParam = DEFAULT_FRAMEWORK,
-) -> SnapshotPage:
+) -> SnapshotPage | StreamingResponse:
     """List stored snapshots, newest first (the readiness trend)."""
-    items, next_cursor, total = await service.list_history(session, ctx.org_id, framework, page)
-    return SnapshotPage(items=items, next_cursor=next_cursor, total=total)
+    return await list_or_csv(
+        fmt, page, lambda p: service.list_history(session, ctx.org_id, framework, p), SnapshotPage
+    )
 
 
 @demo_router.post(

@@ -4,7 +4,9 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Path, Query, Response
+from fastapi.responses import StreamingResponse
 
+from certready.api.csv import CSV_RESPONSES, ListFormatDep, list_or_csv
 from certready.api.deps import PrincipalDep, SessionDep
 from certready.core.http import set_etag
 from certready.core.pagination import PageDep
@@ -38,14 +40,17 @@ router = APIRouter(prefix="/orgs/{org}/requirements", tags=["requirements"])
 RefPath = Annotated[str, Path(max_length=32, description="Clause ref.", examples=["8.6.1"])]
 
 
-@frameworks_router.get("", response_model=FrameworkPage)
+@frameworks_router.get("", response_model=FrameworkPage, responses=CSV_RESPONSES)
 async def list_frameworks(
-    principal: PrincipalDep, session: SessionDep, page: PageDep
-) -> FrameworkPage:
+    principal: PrincipalDep, session: SessionDep, page: PageDep, fmt: ListFormatDep
+) -> FrameworkPage | StreamingResponse:
     """List the frameworks whose requirements can be tracked (ISO/IEC 20000-1:2018 first)."""
-    rows, next_cursor, total = await service.list_frameworks(session, page)
-    return FrameworkPage(
-        items=[FrameworkRead.model_validate(f) for f in rows], next_cursor=next_cursor, total=total
+    return await list_or_csv(
+        fmt,
+        page,
+        lambda p: service.list_frameworks(session, p),
+        FrameworkPage,
+        item=FrameworkRead.model_validate,
     )
 
 
@@ -80,12 +85,13 @@ async def list_documented_information(
     return await service.list_documented_information(session, framework)
 
 
-@router.get("", response_model=RequirementPage)
+@router.get("", response_model=RequirementPage, responses=CSV_RESPONSES)
 async def list_requirements(
     ctx: RequirementsReader,
     session: SessionDep,
     framework: FrameworkQueryDep,
     page: PageDep,
+    fmt: ListFormatDep,
     clause: Annotated[
         str | None,
         Query(
@@ -112,7 +118,7 @@ async def list_requirements(
             )
         ),
     ] = AssessableFilter.true,
-) -> RequirementPage:
+) -> RequirementPage | StreamingResponse:
     """List the organisation's requirements with their implementation status, in clause order."""
     filters = RequirementFilters(
         clause=clause,
@@ -122,10 +128,12 @@ async def list_requirements(
         q=q,
         assessable=assessable,
     )
-    items, next_cursor, total = await service.list_requirements(
-        session, ctx.org_id, framework, filters, page
+    return await list_or_csv(
+        fmt,
+        page,
+        lambda p: service.list_requirements(session, ctx.org_id, framework, filters, p),
+        RequirementPage,
     )
-    return RequirementPage(items=items, next_cursor=next_cursor, total=total)
 
 
 @router.get("/summary", response_model=RequirementSummaryRead)

@@ -4,7 +4,9 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Path, Query, Response, status
+from fastapi.responses import StreamingResponse
 
+from certready.api.csv import CSV_RESPONSES, ListFormatDep, list_or_csv
 from certready.api.deps import SessionDep
 from certready.core.http import set_etag
 from certready.core.pagination import PageDep
@@ -82,18 +84,19 @@ async def get_heat_map(ctx: RisksReader, session: SessionDep) -> RiskHeatMap:
     return await service.heat_map(session, ctx.org_id)
 
 
-@router.get("", response_model=RiskPage)
+@router.get("", response_model=RiskPage, responses=CSV_RESPONSES)
 async def list_risks(
     ctx: RisksReader,
     session: SessionDep,
     page: PageDep,
+    fmt: ListFormatDep,
     level: Annotated[str | None, Query(max_length=60, description="A level of the method.")] = None,
     owner_id: uuid.UUID | None = None,
     treatment: Treatment | None = None,
     undecided: bool | None = None,
     status: RiskStatus | None = None,
     overdue_review: bool | None = None,
-) -> RiskPage:
+) -> RiskPage | StreamingResponse:
     """The risk register (RSK-1 first), by level, owner, treatment, status or overdue review."""
     filters = RiskFilters(
         level=level,
@@ -103,8 +106,9 @@ async def list_risks(
         status=status,
         overdue_review=overdue_review,
     )
-    items, next_cursor, total = await service.list_risks(session, ctx.org_id, filters, page)
-    return RiskPage(items=items, next_cursor=next_cursor, total=total)
+    return await list_or_csv(
+        fmt, page, lambda p: service.list_risks(session, ctx.org_id, filters, p), RiskPage
+    )
 
 
 @router.post(

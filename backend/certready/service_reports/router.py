@@ -3,7 +3,9 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Response, status
+from fastapi.responses import StreamingResponse
 
+from certready.api.csv import CSV_RESPONSES, ListFormatDep, list_or_csv
 from certready.api.deps import SessionDep
 from certready.configuration.deps import OperationsReader, OperationsWriter
 from certready.core.http import set_etag
@@ -35,14 +37,18 @@ def _report(r: Any) -> ReportRead:
     return ReportRead.model_validate({**columns(r), "key": service.report_key(r)})
 
 
-@router.get("/report-definitions", response_model=DefinitionPage)
+@router.get("/report-definitions", response_model=DefinitionPage, responses=CSV_RESPONSES)
 async def list_report_definitions(
-    ctx: OperationsReader, session: SessionDep, page: PageDep
-) -> DefinitionPage:
+    ctx: OperationsReader, session: SessionDep, page: PageDep, fmt: ListFormatDep
+) -> DefinitionPage | StreamingResponse:
     """List service report definitions, RD-1 first."""
-    rows, next_cursor, total = await service.list_definitions(session, ctx.org_id, page)
-    items = [_definition(d) for d in rows]
-    return DefinitionPage(items=items, next_cursor=next_cursor, total=total)
+    return await list_or_csv(
+        fmt,
+        page,
+        lambda p: service.list_definitions(session, ctx.org_id, p),
+        DefinitionPage,
+        item=_definition,
+    )
 
 
 @router.post(
@@ -85,13 +91,22 @@ async def update_report_definition(
     return _definition(definition)
 
 
-@router.get("/report-definitions/{definition_id}/reports", response_model=ReportPage)
+@router.get(
+    "/report-definitions/{definition_id}/reports",
+    response_model=ReportPage,
+    responses=CSV_RESPONSES,
+)
 async def list_produced_reports(
-    ctx: OperationsReader, definition: DefinitionDep, session: SessionDep, page: PageDep
-) -> ReportPage:
+    ctx: OperationsReader,
+    definition: DefinitionDep,
+    session: SessionDep,
+    page: PageDep,
+    fmt: ListFormatDep,
+) -> ReportPage | StreamingResponse:
     """List the reports produced for a definition, the latest period first."""
-    rows, next_cursor, total = await service.list_reports(session, definition, page)
-    return ReportPage(items=[_report(r) for r in rows], next_cursor=next_cursor, total=total)
+    return await list_or_csv(
+        fmt, page, lambda p: service.list_reports(session, definition, p), ReportPage, item=_report
+    )
 
 
 @router.post(

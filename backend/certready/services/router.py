@@ -4,7 +4,9 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Response, status
+from fastapi.responses import StreamingResponse
 
+from certready.api.csv import CSV_RESPONSES, ListFormatDep, list_or_csv
 from certready.api.deps import SessionDep
 from certready.core.http import set_etag
 from certready.core.pagination import PageDep
@@ -36,22 +38,24 @@ scope_router = APIRouter(prefix="/orgs/{org}/scope", tags=["services"])
 IfMatch = Annotated[str | None, Header()]
 
 
-@router.get("", response_model=ServicePage)
+@router.get("", response_model=ServicePage, responses=CSV_RESPONSES)
 async def list_services(
     ctx: ServicesReader,
     session: SessionDep,
     page: PageDep,
+    fmt: ListFormatDep,
     status: ServiceStatus | None = None,
     in_scope: bool | None = None,
     customer_id: uuid.UUID | None = None,
     owner_id: uuid.UUID | None = None,
-) -> ServicePage:
+) -> ServicePage | StreamingResponse:
     """The service catalogue (SVC-1 first), by status, scope flag, customer or owner."""
     filters = ServiceFilters(
         status=status, in_scope=in_scope, customer_id=customer_id, owner_id=owner_id
     )
-    items, next_cursor, total = await service.list_services(session, ctx.org_id, filters, page)
-    return ServicePage(items=items, next_cursor=next_cursor, total=total)
+    return await list_or_csv(
+        fmt, page, lambda p: service.list_services(session, ctx.org_id, filters, p), ServicePage
+    )
 
 
 @router.post("", response_model=ServiceRead, status_code=status.HTTP_201_CREATED)

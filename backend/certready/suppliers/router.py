@@ -4,7 +4,9 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Response, status
+from fastapi.responses import StreamingResponse
 
+from certready.api.csv import CSV_RESPONSES, ListFormatDep, list_or_csv
 from certready.api.deps import SessionDep
 from certready.core.http import set_etag
 from certready.core.pagination import PageDep
@@ -41,20 +43,22 @@ router = APIRouter(prefix="/orgs/{org}/suppliers", tags=["suppliers"])
 statements_router = APIRouter(prefix="/orgs/{org}/supplier-statements", tags=["suppliers"])
 
 
-@router.get("", response_model=SupplierPage)
+@router.get("", response_model=SupplierPage, responses=CSV_RESPONSES)
 async def list_suppliers(
     ctx: SuppliersReader,
     session: SessionDep,
     page: PageDep,
+    fmt: ListFormatDep,
     kind: SupplierKind | None = None,
     status: SupplierStatus | None = None,
     in_scope: bool | None = None,
     owner_id: uuid.UUID | None = None,
-) -> SupplierPage:
+) -> SupplierPage | StreamingResponse:
     """List suppliers (SUP-1 first), by kind, status, scope or owner."""
     filters = SupplierFilters(kind=kind, status=status, in_scope=in_scope, owner_id=owner_id)
-    items, next_cursor, total = await service.list_suppliers(session, ctx.org_id, filters, page)
-    return SupplierPage(items=items, next_cursor=next_cursor, total=total)
+    return await list_or_csv(
+        fmt, page, lambda p: service.list_suppliers(session, ctx.org_id, filters, p), SupplierPage
+    )
 
 
 @router.post("", response_model=SupplierRead, status_code=status.HTTP_201_CREATED)
@@ -91,14 +95,22 @@ async def update_supplier(
     return supplier_read(supplier)
 
 
-@router.get("/{supplier_id}/reviews", response_model=ReviewPage)
+@router.get("/{supplier_id}/reviews", response_model=ReviewPage, responses=CSV_RESPONSES)
 async def list_reviews(
-    ctx: SuppliersReader, supplier: SupplierDep, session: SessionDep, page: PageDep
-) -> ReviewPage:
+    ctx: SuppliersReader,
+    supplier: SupplierDep,
+    session: SessionDep,
+    page: PageDep,
+    fmt: ListFormatDep,
+) -> ReviewPage | StreamingResponse:
     """List the supplier's performance reviews, latest first."""
-    rows, next_cursor, total = await reviews.list_reviews(session, supplier, page)
-    items = [ReviewRead.model_validate(r) for r in rows]
-    return ReviewPage(items=items, next_cursor=next_cursor, total=total)
+    return await list_or_csv(
+        fmt,
+        page,
+        lambda p: reviews.list_reviews(session, supplier, p),
+        ReviewPage,
+        item=ReviewRead.model_validate,
+    )
 
 
 @router.post(
@@ -137,13 +149,18 @@ async def update_review(
     return ReviewRead.model_validate(review)
 
 
-@router.get("/{supplier_id}/evidence", response_model=SupplierEvidencePage)
+@router.get("/{supplier_id}/evidence", response_model=SupplierEvidencePage, responses=CSV_RESPONSES)
 async def list_supplier_evidence(
-    ctx: SuppliersReader, supplier: SupplierDep, session: SessionDep, page: PageDep
-) -> SupplierEvidencePage:
+    ctx: SuppliersReader,
+    supplier: SupplierDep,
+    session: SessionDep,
+    page: PageDep,
+    fmt: ListFormatDep,
+) -> SupplierEvidencePage | StreamingResponse:
     """List the evidence items this supplier owns or provides (RDY-06 reads them)."""
-    items, next_cursor, total = await reviews.list_evidence(session, supplier, page)
-    return SupplierEvidencePage(items=items, next_cursor=next_cursor, total=total)
+    return await list_or_csv(
+        fmt, page, lambda p: reviews.list_evidence(session, supplier, p), SupplierEvidencePage
+    )
 
 
 @router.post(
@@ -171,14 +188,18 @@ async def remove_supplier_evidence(
     await reviews.remove_evidence(session, ctx, supplier, evidence_id)
 
 
-@statements_router.get("", response_model=StatementPage)
+@statements_router.get("", response_model=StatementPage, responses=CSV_RESPONSES)
 async def list_statements(
-    ctx: SuppliersReader, session: SessionDep, page: PageDep
-) -> StatementPage:
+    ctx: SuppliersReader, session: SessionDep, page: PageDep, fmt: ListFormatDep
+) -> StatementPage | StreamingResponse:
     """List the "none exist" statements, one per supplier kind at most."""
-    rows, next_cursor, total = await statements.list_statements(session, ctx.org_id, page)
-    items = [StatementRead.model_validate(s) for s in rows]
-    return StatementPage(items=items, next_cursor=next_cursor, total=total)
+    return await list_or_csv(
+        fmt,
+        page,
+        lambda p: statements.list_statements(session, ctx.org_id, p),
+        StatementPage,
+        item=StatementRead.model_validate,
+    )
 
 
 @statements_router.post(

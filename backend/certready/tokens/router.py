@@ -4,7 +4,9 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, status
+from fastapi.responses import StreamingResponse
 
+from certready.api.csv import CSV_RESPONSES, ListFormatDep, list_or_csv
 from certready.api.deps import PrincipalDep, Requires, SessionDep
 from certready.context import OrgContext
 from certready.core.pagination import PageDep
@@ -24,11 +26,14 @@ current_router = APIRouter(prefix="/tokens", tags=["tokens"])
 TokensManager = Annotated[OrgContext, Depends(Requires(Action.tokens_manage))]
 
 
-@router.get("", response_model=ApiTokenPage)
-async def list_tokens(ctx: TokensManager, session: SessionDep, page: PageDep) -> ApiTokenPage:
+@router.get("", response_model=ApiTokenPage, responses=CSV_RESPONSES)
+async def list_tokens(
+    ctx: TokensManager, session: SessionDep, page: PageDep, fmt: ListFormatDep
+) -> ApiTokenPage | StreamingResponse:
     """List the organisation's API tokens (never their secrets), newest first."""
-    items, next_cursor, total = await service.list_tokens(session, ctx.org_id, page)
-    return ApiTokenPage(items=items, next_cursor=next_cursor, total=total)
+    return await list_or_csv(
+        fmt, page, lambda p: service.list_tokens(session, ctx.org_id, p), ApiTokenPage
+    )
 
 
 @router.post("", response_model=ApiTokenCreated, status_code=status.HTTP_201_CREATED)

@@ -4,7 +4,9 @@ import uuid
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Query, Request, Response, status
+from fastapi.responses import StreamingResponse
 
+from certready.api.csv import CSV_RESPONSES, ListFormatDep, list_or_csv
 from certready.api.deps import SessionDep
 from certready.core.http import set_etag
 from certready.core.pagination import PageDep
@@ -64,14 +66,22 @@ CSV_BODY: dict[str, Any] = {
 # --- courses ---------------------------------------------------------------------------------
 
 
-@router.get("/courses", response_model=CoursePage)
+@router.get("/courses", response_model=CoursePage, responses=CSV_RESPONSES)
 async def list_courses(
-    ctx: TrainingReader, session: SessionDep, page: PageDep, kind: CourseKind | None = None
-) -> CoursePage:
+    ctx: TrainingReader,
+    session: SessionDep,
+    page: PageDep,
+    fmt: ListFormatDep,
+    kind: CourseKind | None = None,
+) -> CoursePage | StreamingResponse:
     """List the training courses, by title, optionally of one kind."""
-    rows, next_cursor, total = await courses.list_courses(session, ctx.org_id, kind, page)
-    items = [CourseRead.model_validate(c) for c in rows]
-    return CoursePage(items=items, next_cursor=next_cursor, total=total)
+    return await list_or_csv(
+        fmt,
+        page,
+        lambda p: courses.list_courses(session, ctx.org_id, kind, p),
+        CoursePage,
+        item=CourseRead.model_validate,
+    )
 
 
 @router.post(
@@ -126,20 +136,23 @@ async def delete_course(ctx: TrainingWriter, course: CourseDep, session: Session
 # --- competence requirements -----------------------------------------------------------------
 
 
-@router.get("/requirements", response_model=CompetenceRequirementPage)
+@router.get("/requirements", response_model=CompetenceRequirementPage, responses=CSV_RESPONSES)
 async def list_competence_requirements(
     ctx: TrainingReader,
     session: SessionDep,
     page: PageDep,
+    fmt: ListFormatDep,
     role_key: Annotated[str | None, Query(max_length=200)] = None,
     course_id: uuid.UUID | None = None,
-) -> CompetenceRequirementPage:
+) -> CompetenceRequirementPage | StreamingResponse:
     """List which role keys require which courses (7.2 competence requirements)."""
-    rows, next_cursor, total = await courses.list_requirements(
-        session, ctx.org_id, role_key, course_id, page
+    return await list_or_csv(
+        fmt,
+        page,
+        lambda p: courses.list_requirements(session, ctx.org_id, role_key, course_id, p),
+        CompetenceRequirementPage,
+        item=CompetenceRequirementRead.model_validate,
     )
-    items = [CompetenceRequirementRead.model_validate(r) for r in rows]
-    return CompetenceRequirementPage(items=items, next_cursor=next_cursor, total=total)
 
 
 @router.post(
@@ -167,13 +180,18 @@ async def delete_competence_requirement(
 # --- people ----------------------------------------------------------------------------------
 
 
-@router.get("/people", response_model=PersonPage)
+@router.get("/people", response_model=PersonPage, responses=CSV_RESPONSES)
 async def list_training_people(
-    ctx: TrainingReader, session: SessionDep, page: PageDep, in_scope: bool | None = None
-) -> PersonPage:
+    ctx: TrainingReader,
+    session: SessionDep,
+    page: PageDep,
+    fmt: ListFormatDep,
+    in_scope: bool | None = None,
+) -> PersonPage | StreamingResponse:
     """List the people in the SMS scope (members and people without an account)."""
-    items, next_cursor, total = await people.list_people(session, ctx.org_id, in_scope, page)
-    return PersonPage(items=items, next_cursor=next_cursor, total=total)
+    return await list_or_csv(
+        fmt, page, lambda p: people.list_people(session, ctx.org_id, in_scope, p), PersonPage
+    )
 
 
 @router.post(
@@ -238,20 +256,23 @@ async def delete_training_person(
 # --- completion records ----------------------------------------------------------------------
 
 
-@router.get("/records", response_model=RecordPage)
+@router.get("/records", response_model=RecordPage, responses=CSV_RESPONSES)
 async def list_training_records(
     ctx: TrainingReader,
     session: SessionDep,
     page: PageDep,
+    fmt: ListFormatDep,
     person_id: uuid.UUID | None = None,
     course_id: uuid.UUID | None = None,
-) -> RecordPage:
+) -> RecordPage | StreamingResponse:
     """List completion records, latest completion first, by person or course."""
-    rows, next_cursor, total = await records.list_records(
-        session, ctx.org_id, person_id, course_id, page
+    return await list_or_csv(
+        fmt,
+        page,
+        lambda p: records.list_records(session, ctx.org_id, person_id, course_id, p),
+        RecordPage,
+        item=RecordRead.model_validate,
     )
-    items = [RecordRead.model_validate(r) for r in rows]
-    return RecordPage(items=items, next_cursor=next_cursor, total=total)
 
 
 @router.post(

@@ -8888,6 +8888,12 @@ export type OrgsListOrgsData = {
          * Opaque cursor from `next_cursor`.
          */
         cursor?: string | null;
+        /**
+         * Format
+         *
+         * `csv`: every page as CSV (same as `Accept: text/csv`).
+         */
+        format?: 'json' | 'csv' | null;
     };
     url: '/api/v1/orgs';
 };
@@ -8915,7 +8921,7 @@ export type OrgsListOrgsError = OrgsListOrgsErrors[keyof OrgsListOrgsErrors];
 
 export type OrgsListOrgsResponses = {
     /**
-     * Successful Response
+     * The list as JSON, or with `format=csv` / `Accept: text/csv` every page as RFC 4180 CSV (UTF-8 with BOM, ISO-8601 dates, formulas neutralised).
      */
     200: OrgPage;
 };
@@ -9105,6 +9111,12 @@ export type FrameworksListFrameworksData = {
          * Opaque cursor from `next_cursor`.
          */
         cursor?: string | null;
+        /**
+         * Format
+         *
+         * `csv`: every page as CSV (same as `Accept: text/csv`).
+         */
+        format?: 'json' | 'csv' | null;
     };
     url: '/api/v1/frameworks';
 };
@@ -9132,7 +9144,7 @@ export type FrameworksListFrameworksError = FrameworksListFrameworksErrors[keyof
 
 export type FrameworksListFrameworksResponses = {
     /**
-     * Successful Response
+     * The list as JSON, or with `format=csv` / `Accept: text/csv` every page as RFC 4180 CSV (UTF-8 with BOM, ISO-8601 dates, formulas neutralised).
      */
     200: FrameworkPage;
 };
@@ -9307,6 +9319,12 @@ export type MembersListMembersData = {
          * Opaque cursor from `next_cursor`.
          */
         cursor?: string | null;
+        /**
+         * Format
+         *
+         * `csv`: every page as CSV (same as `Accept: text/csv`).
+         */
+        format?: 'json' | 'csv' | null;
     };
     url: '/api/v1/orgs/{org}/members';
 };
@@ -9338,7 +9356,7 @@ export type MembersListMembersError = MembersListMembersErrors[keyof MembersList
 
 export type MembersListMembersResponses = {
     /**
-     * Successful Response
+     * The list as JSON, or with `format=csv` / `Accept: text/csv` every page as RFC 4180 CSV (UTF-8 with BOM, ISO-8601 dates, formulas neutralised).
      */
     200: MemberPage;
 };
@@ -9502,6 +9520,12 @@ export type MembersListInvitationsData = {
          * Opaque cursor from `next_cursor`.
          */
         cursor?: string | null;
+        /**
+         * Format
+         *
+         * `csv`: every page as CSV (same as `Accept: text/csv`).
+         */
+        format?: 'json' | 'csv' | null;
     };
     url: '/api/v1/orgs/{org}/invitations';
 };
@@ -9533,7 +9557,7 @@ export type MembersListInvitationsError = MembersListInvitationsErrors[keyof Mem
 
 export type MembersListInvitationsResponses = {
     /**
-     * Successful Response
+     * The list as JSON, or with `format=csv` / `Accept: text/csv` every page as RFC 4180 CSV (UTF-8 with BOM, ISO-8601 dates, formulas neutralised).
      */
     200: InvitationPage;
 };
@@ -9695,6 +9719,12 @@ export type ActivityListActivityData = {
          * Opaque cursor from `next_cursor`.
          */
         cursor?: string | null;
+        /**
+         * Format
+         *
+         * `csv`: every page as CSV (same as `Accept: text/csv`).
+         */
+        format?: 'json' | 'csv' | null;
     };
     url: '/api/v1/orgs/{org}/activity';
 };
@@ -9726,7 +9756,7 @@ export type ActivityListActivityError = ActivityListActivityErrors[keyof Activit
 
 export type ActivityListActivityResponses = {
     /**
-     * Successful Response
+     * The list as JSON, or with `format=csv` / `Accept: text/csv` every page as RFC 4180 CSV (UTF-8 with BOM, ISO-8601 dates, formulas neutralised).
      */
     200: ActivityPage;
 };
@@ -9792,6 +9822,12 @@ export type RequirementsListRequirementsData = {
          * Opaque cursor from `next_cursor`.
          */
         cursor?: string | null;
+        /**
+         * Format
+         *
+         * `csv`: every page as CSV (same as `Accept: text/csv`).
+         */
+        format?: 'json' | 'csv' | null;
     };
     url: '/api/v1/orgs/{org}/requirements';
 };
@@ -9823,7 +9859,7 @@ export type RequirementsListRequirementsError = RequirementsListRequirementsErro
 
 export type RequirementsListRequirementsResponses = {
     /**
-     * Successful Response
+     * The list as JSON, or with `format=csv` / `Accept: text/csv` every page as RFC 4180 CSV (UTF-8 with BOM, ISO-8601 dates, formulas neutralised).
      */
     200: RequirementPage;
 };
@@ -10120,6 +10156,12 @@ export type EvidenceListEvidenceData = {
          */
         cursor?: string | null;
         /**
+         * Format
+         *
+         * `csv`: every page as CSV (same as `Accept: text/csv`).
+         */
+        format?: 'json' | 'csv' | null;
+        /**
          * Requirement
          *
          * Requirement ref or clause prefix (`8.6` finds 8.6.x).
@@ -10200,7 +10242,7 @@ export type EvidenceListEvidenceError = EvidenceListEvidenceErrors[keyof Evidenc
 
 export type EvidenceListEvidenceResponses = {
     /**
-     * Successful Response
+     * The list as JSON, or with `format=csv` / `Accept: text/csv` every page as RFC 4180 CSV (UTF-8 with BOM, ISO-8601 dates, formulas neutralised).
      */
     200: EvidencePage;
 };
@@ -10830,6 +10872,12 @@ export type EvidenceListEvidenceVersionsData = {
          * Opaque cursor from `next_cursor`.
          */
         cursor?: string | null;
+        /**
+         * Format
+         *
+         * `csv`: every page as CSV (same as `Accept: text/csv`).
+         */
+        format?: 'json' | 'csv' | null;
     };
     url: '/api/v1/orgs/{org}/evidence/{evidence_id}/versions';
 };
@@ -10861,7 +10909,7 @@ export type EvidenceListEvidenceVersionsError = EvidenceListEvidenceVersionsErro
 
 export type EvidenceListEvidenceVersionsResponses = {
     /**
-     * Successful Response
+     * The list as JSON, or with `format=csv` / `Accept: text/csv` every page as RFC 4180 CSV (UTF-8 with BOM, ISO-8601 dates, formulas neutralised).
      */
     200: EvidenceVersionPage;
 };
@@ -11520,6 +11568,12 @@ export type TokensListTokensData = {
          * Opaque cursor from `next_cursor`.
          */
         cursor?: string | null;
+        /**
+         * Format
+         *
+         * `csv`: every page as CSV (same as `Accept: text/csv`).
+         */
+        format?: 'json' | 'csv' | null;
     };
     url: '/api/v1/orgs/{org}/tokens';
 };
@@ -11551,7 +11605,7 @@ export type TokensListTokensError = TokensListTokensErrors[keyof TokensListToken
 
 export type TokensListTokensResponses = {
     /**
-     * Successful Response
+     * The list as JSON, or with `format=csv` / `Accept: text/csv` every page as RFC 4180 CSV (UTF-8 with BOM, ISO-8601 dates, formulas neutralised).
      */
     200: ApiTokenPage;
 };
@@ -11689,6 +11743,12 @@ export type AuditProgrammesListAuditProgrammesData = {
          * Opaque cursor from `next_cursor`.
          */
         cursor?: string | null;
+        /**
+         * Format
+         *
+         * `csv`: every page as CSV (same as `Accept: text/csv`).
+         */
+        format?: 'json' | 'csv' | null;
     };
     url: '/api/v1/orgs/{org}/audit-programmes';
 };
@@ -11720,7 +11780,7 @@ export type AuditProgrammesListAuditProgrammesError = AuditProgrammesListAuditPr
 
 export type AuditProgrammesListAuditProgrammesResponses = {
     /**
-     * Successful Response
+     * The list as JSON, or with `format=csv` / `Accept: text/csv` every page as RFC 4180 CSV (UTF-8 with BOM, ISO-8601 dates, formulas neutralised).
      */
     200: AuditProgrammePage;
 };
@@ -12000,6 +12060,12 @@ export type AuditsListAuditsData = {
          * Opaque cursor from `next_cursor`.
          */
         cursor?: string | null;
+        /**
+         * Format
+         *
+         * `csv`: every page as CSV (same as `Accept: text/csv`).
+         */
+        format?: 'json' | 'csv' | null;
     };
     url: '/api/v1/orgs/{org}/audits';
 };
@@ -12031,7 +12097,7 @@ export type AuditsListAuditsError = AuditsListAuditsErrors[keyof AuditsListAudit
 
 export type AuditsListAuditsResponses = {
     /**
-     * Successful Response
+     * The list as JSON, or with `format=csv` / `Accept: text/csv` every page as RFC 4180 CSV (UTF-8 with BOM, ISO-8601 dates, formulas neutralised).
      */
     200: AuditPage;
 };
@@ -12582,6 +12648,12 @@ export type FindingsListFindingsData = {
          * Opaque cursor from `next_cursor`.
          */
         cursor?: string | null;
+        /**
+         * Format
+         *
+         * `csv`: every page as CSV (same as `Accept: text/csv`).
+         */
+        format?: 'json' | 'csv' | null;
     };
     url: '/api/v1/orgs/{org}/findings';
 };
@@ -12613,7 +12685,7 @@ export type FindingsListFindingsError = FindingsListFindingsErrors[keyof Finding
 
 export type FindingsListFindingsResponses = {
     /**
-     * Successful Response
+     * The list as JSON, or with `format=csv` / `Accept: text/csv` every page as RFC 4180 CSV (UTF-8 with BOM, ISO-8601 dates, formulas neutralised).
      */
     200: FindingPage;
 };
@@ -12915,6 +12987,12 @@ export type CorrectiveMeasuresListCorrectiveMeasuresData = {
          * Opaque cursor from `next_cursor`.
          */
         cursor?: string | null;
+        /**
+         * Format
+         *
+         * `csv`: every page as CSV (same as `Accept: text/csv`).
+         */
+        format?: 'json' | 'csv' | null;
     };
     url: '/api/v1/orgs/{org}/corrective-measures';
 };
@@ -12946,7 +13024,7 @@ export type CorrectiveMeasuresListCorrectiveMeasuresError = CorrectiveMeasuresLi
 
 export type CorrectiveMeasuresListCorrectiveMeasuresResponses = {
     /**
-     * Successful Response
+     * The list as JSON, or with `format=csv` / `Accept: text/csv` every page as RFC 4180 CSV (UTF-8 with BOM, ISO-8601 dates, formulas neutralised).
      */
     200: CorrectiveMeasurePage;
 };
@@ -13438,6 +13516,12 @@ export type TrainingListCoursesData = {
          * Opaque cursor from `next_cursor`.
          */
         cursor?: string | null;
+        /**
+         * Format
+         *
+         * `csv`: every page as CSV (same as `Accept: text/csv`).
+         */
+        format?: 'json' | 'csv' | null;
     };
     url: '/api/v1/orgs/{org}/training/courses';
 };
@@ -13469,7 +13553,7 @@ export type TrainingListCoursesError = TrainingListCoursesErrors[keyof TrainingL
 
 export type TrainingListCoursesResponses = {
     /**
-     * Successful Response
+     * The list as JSON, or with `format=csv` / `Accept: text/csv` every page as RFC 4180 CSV (UTF-8 with BOM, ISO-8601 dates, formulas neutralised).
      */
     200: CoursePage;
 };
@@ -13753,6 +13837,12 @@ export type TrainingListCompetenceRequirementsData = {
          * Opaque cursor from `next_cursor`.
          */
         cursor?: string | null;
+        /**
+         * Format
+         *
+         * `csv`: every page as CSV (same as `Accept: text/csv`).
+         */
+        format?: 'json' | 'csv' | null;
     };
     url: '/api/v1/orgs/{org}/training/requirements';
 };
@@ -13784,7 +13874,7 @@ export type TrainingListCompetenceRequirementsError = TrainingListCompetenceRequ
 
 export type TrainingListCompetenceRequirementsResponses = {
     /**
-     * Successful Response
+     * The list as JSON, or with `format=csv` / `Accept: text/csv` every page as RFC 4180 CSV (UTF-8 with BOM, ISO-8601 dates, formulas neutralised).
      */
     200: CompetenceRequirementPage;
 };
@@ -13930,6 +14020,12 @@ export type TrainingListTrainingPeopleData = {
          * Opaque cursor from `next_cursor`.
          */
         cursor?: string | null;
+        /**
+         * Format
+         *
+         * `csv`: every page as CSV (same as `Accept: text/csv`).
+         */
+        format?: 'json' | 'csv' | null;
     };
     url: '/api/v1/orgs/{org}/training/people';
 };
@@ -13961,7 +14057,7 @@ export type TrainingListTrainingPeopleError = TrainingListTrainingPeopleErrors[k
 
 export type TrainingListTrainingPeopleResponses = {
     /**
-     * Successful Response
+     * The list as JSON, or with `format=csv` / `Accept: text/csv` every page as RFC 4180 CSV (UTF-8 with BOM, ISO-8601 dates, formulas neutralised).
      */
     200: PersonPage;
 };
@@ -14301,6 +14397,12 @@ export type TrainingListTrainingRecordsData = {
          * Opaque cursor from `next_cursor`.
          */
         cursor?: string | null;
+        /**
+         * Format
+         *
+         * `csv`: every page as CSV (same as `Accept: text/csv`).
+         */
+        format?: 'json' | 'csv' | null;
     };
     url: '/api/v1/orgs/{org}/training/records';
 };
@@ -14332,7 +14434,7 @@ export type TrainingListTrainingRecordsError = TrainingListTrainingRecordsErrors
 
 export type TrainingListTrainingRecordsResponses = {
     /**
-     * Successful Response
+     * The list as JSON, or with `format=csv` / `Accept: text/csv` every page as RFC 4180 CSV (UTF-8 with BOM, ISO-8601 dates, formulas neutralised).
      */
     200: CertreadyTrainingSchemasRecordPage;
 };
@@ -14727,6 +14829,12 @@ export type ObjectivesListObjectivesData = {
          * Opaque cursor from `next_cursor`.
          */
         cursor?: string | null;
+        /**
+         * Format
+         *
+         * `csv`: every page as CSV (same as `Accept: text/csv`).
+         */
+        format?: 'json' | 'csv' | null;
     };
     url: '/api/v1/orgs/{org}/objectives';
 };
@@ -14758,7 +14866,7 @@ export type ObjectivesListObjectivesError = ObjectivesListObjectivesErrors[keyof
 
 export type ObjectivesListObjectivesResponses = {
     /**
-     * Successful Response
+     * The list as JSON, or with `format=csv` / `Accept: text/csv` every page as RFC 4180 CSV (UTF-8 with BOM, ISO-8601 dates, formulas neutralised).
      */
     200: ObjectivePage;
 };
@@ -15030,6 +15138,12 @@ export type ObjectivesListMeasurementsData = {
          * Opaque cursor from `next_cursor`.
          */
         cursor?: string | null;
+        /**
+         * Format
+         *
+         * `csv`: every page as CSV (same as `Accept: text/csv`).
+         */
+        format?: 'json' | 'csv' | null;
     };
     url: '/api/v1/orgs/{org}/objectives/{objective_id}/measurements';
 };
@@ -15061,7 +15175,7 @@ export type ObjectivesListMeasurementsError = ObjectivesListMeasurementsErrors[k
 
 export type ObjectivesListMeasurementsResponses = {
     /**
-     * Successful Response
+     * The list as JSON, or with `format=csv` / `Accept: text/csv` every page as RFC 4180 CSV (UTF-8 with BOM, ISO-8601 dates, formulas neutralised).
      */
     200: MeasurementPage;
 };
@@ -15161,6 +15275,12 @@ export type ManagementReviewsListManagementReviewsData = {
          * Opaque cursor from `next_cursor`.
          */
         cursor?: string | null;
+        /**
+         * Format
+         *
+         * `csv`: every page as CSV (same as `Accept: text/csv`).
+         */
+        format?: 'json' | 'csv' | null;
     };
     url: '/api/v1/orgs/{org}/management-reviews';
 };
@@ -15192,7 +15312,7 @@ export type ManagementReviewsListManagementReviewsError = ManagementReviewsListM
 
 export type ManagementReviewsListManagementReviewsResponses = {
     /**
-     * Successful Response
+     * The list as JSON, or with `format=csv` / `Accept: text/csv` every page as RFC 4180 CSV (UTF-8 with BOM, ISO-8601 dates, formulas neutralised).
      */
     200: ManagementReviewPage;
 };
@@ -15844,6 +15964,12 @@ export type SuppliersListSuppliersData = {
          * Opaque cursor from `next_cursor`.
          */
         cursor?: string | null;
+        /**
+         * Format
+         *
+         * `csv`: every page as CSV (same as `Accept: text/csv`).
+         */
+        format?: 'json' | 'csv' | null;
     };
     url: '/api/v1/orgs/{org}/suppliers';
 };
@@ -15875,7 +16001,7 @@ export type SuppliersListSuppliersError = SuppliersListSuppliersErrors[keyof Sup
 
 export type SuppliersListSuppliersResponses = {
     /**
-     * Successful Response
+     * The list as JSON, or with `format=csv` / `Accept: text/csv` every page as RFC 4180 CSV (UTF-8 with BOM, ISO-8601 dates, formulas neutralised).
      */
     200: SupplierPage;
 };
@@ -16091,6 +16217,12 @@ export type SuppliersListReviewsData = {
          * Opaque cursor from `next_cursor`.
          */
         cursor?: string | null;
+        /**
+         * Format
+         *
+         * `csv`: every page as CSV (same as `Accept: text/csv`).
+         */
+        format?: 'json' | 'csv' | null;
     };
     url: '/api/v1/orgs/{org}/suppliers/{supplier_id}/reviews';
 };
@@ -16122,7 +16254,7 @@ export type SuppliersListReviewsError = SuppliersListReviewsErrors[keyof Supplie
 
 export type SuppliersListReviewsResponses = {
     /**
-     * Successful Response
+     * The list as JSON, or with `format=csv` / `Accept: text/csv` every page as RFC 4180 CSV (UTF-8 with BOM, ISO-8601 dates, formulas neutralised).
      */
     200: ReviewPage;
 };
@@ -16294,6 +16426,12 @@ export type SuppliersListSupplierEvidenceData = {
          * Opaque cursor from `next_cursor`.
          */
         cursor?: string | null;
+        /**
+         * Format
+         *
+         * `csv`: every page as CSV (same as `Accept: text/csv`).
+         */
+        format?: 'json' | 'csv' | null;
     };
     url: '/api/v1/orgs/{org}/suppliers/{supplier_id}/evidence';
 };
@@ -16325,7 +16463,7 @@ export type SuppliersListSupplierEvidenceError = SuppliersListSupplierEvidenceEr
 
 export type SuppliersListSupplierEvidenceResponses = {
     /**
-     * Successful Response
+     * The list as JSON, or with `format=csv` / `Accept: text/csv` every page as RFC 4180 CSV (UTF-8 with BOM, ISO-8601 dates, formulas neutralised).
      */
     200: SupplierEvidencePage;
 };
@@ -16731,6 +16869,12 @@ export type RisksListRisksData = {
          * Opaque cursor from `next_cursor`.
          */
         cursor?: string | null;
+        /**
+         * Format
+         *
+         * `csv`: every page as CSV (same as `Accept: text/csv`).
+         */
+        format?: 'json' | 'csv' | null;
     };
     url: '/api/v1/orgs/{org}/risks';
 };
@@ -16762,7 +16906,7 @@ export type RisksListRisksError = RisksListRisksErrors[keyof RisksListRisksError
 
 export type RisksListRisksResponses = {
     /**
-     * Successful Response
+     * The list as JSON, or with `format=csv` / `Accept: text/csv` every page as RFC 4180 CSV (UTF-8 with BOM, ISO-8601 dates, formulas neutralised).
      */
     200: RiskPage;
 };
@@ -17182,6 +17326,12 @@ export type ServicesListServicesData = {
          * Opaque cursor from `next_cursor`.
          */
         cursor?: string | null;
+        /**
+         * Format
+         *
+         * `csv`: every page as CSV (same as `Accept: text/csv`).
+         */
+        format?: 'json' | 'csv' | null;
     };
     url: '/api/v1/orgs/{org}/services';
 };
@@ -17213,7 +17363,7 @@ export type ServicesListServicesError = ServicesListServicesErrors[keyof Service
 
 export type ServicesListServicesResponses = {
     /**
-     * Successful Response
+     * The list as JSON, or with `format=csv` / `Accept: text/csv` every page as RFC 4180 CSV (UTF-8 with BOM, ISO-8601 dates, formulas neutralised).
      */
     200: ServicePage;
 };
@@ -17827,6 +17977,12 @@ export type CustomersListCustomersData = {
          * Opaque cursor from `next_cursor`.
          */
         cursor?: string | null;
+        /**
+         * Format
+         *
+         * `csv`: every page as CSV (same as `Accept: text/csv`).
+         */
+        format?: 'json' | 'csv' | null;
     };
     url: '/api/v1/orgs/{org}/customers';
 };
@@ -17858,7 +18014,7 @@ export type CustomersListCustomersError = CustomersListCustomersErrors[keyof Cus
 
 export type CustomersListCustomersResponses = {
     /**
-     * Successful Response
+     * The list as JSON, or with `format=csv` / `Accept: text/csv` every page as RFC 4180 CSV (UTF-8 with BOM, ISO-8601 dates, formulas neutralised).
      */
     200: CustomerPage;
 };
@@ -18134,6 +18290,12 @@ export type SuppliersListStatementsData = {
          * Opaque cursor from `next_cursor`.
          */
         cursor?: string | null;
+        /**
+         * Format
+         *
+         * `csv`: every page as CSV (same as `Accept: text/csv`).
+         */
+        format?: 'json' | 'csv' | null;
     };
     url: '/api/v1/orgs/{org}/supplier-statements';
 };
@@ -18165,7 +18327,7 @@ export type SuppliersListStatementsError = SuppliersListStatementsErrors[keyof S
 
 export type SuppliersListStatementsResponses = {
     /**
-     * Successful Response
+     * The list as JSON, or with `format=csv` / `Accept: text/csv` every page as RFC 4180 CSV (UTF-8 with BOM, ISO-8601 dates, formulas neutralised).
      */
     200: StatementPage;
 };
@@ -18469,6 +18631,12 @@ export type AgreementsListAgreementsData = {
          * Opaque cursor from `next_cursor`.
          */
         cursor?: string | null;
+        /**
+         * Format
+         *
+         * `csv`: every page as CSV (same as `Accept: text/csv`).
+         */
+        format?: 'json' | 'csv' | null;
     };
     url: '/api/v1/orgs/{org}/agreements';
 };
@@ -18500,7 +18668,7 @@ export type AgreementsListAgreementsError = AgreementsListAgreementsErrors[keyof
 
 export type AgreementsListAgreementsResponses = {
     /**
-     * Successful Response
+     * The list as JSON, or with `format=csv` / `Accept: text/csv` every page as RFC 4180 CSV (UTF-8 with BOM, ISO-8601 dates, formulas neutralised).
      */
     200: AgreementPage;
 };
@@ -19655,6 +19823,12 @@ export type ReadinessListReadinessHistoryData = {
          * Opaque cursor from `next_cursor`.
          */
         cursor?: string | null;
+        /**
+         * Format
+         *
+         * `csv`: every page as CSV (same as `Accept: text/csv`).
+         */
+        format?: 'json' | 'csv' | null;
     };
     url: '/api/v1/orgs/{org}/readiness/history';
 };
@@ -19686,7 +19860,7 @@ export type ReadinessListReadinessHistoryError = ReadinessListReadinessHistoryEr
 
 export type ReadinessListReadinessHistoryResponses = {
     /**
-     * Successful Response
+     * The list as JSON, or with `format=csv` / `Accept: text/csv` every page as RFC 4180 CSV (UTF-8 with BOM, ISO-8601 dates, formulas neutralised).
      */
     200: SnapshotPage;
 };
@@ -19734,6 +19908,12 @@ export type ConfigurationListConfigurationItemsData = {
          * Opaque cursor from `next_cursor`.
          */
         cursor?: string | null;
+        /**
+         * Format
+         *
+         * `csv`: every page as CSV (same as `Accept: text/csv`).
+         */
+        format?: 'json' | 'csv' | null;
     };
     url: '/api/v1/orgs/{org}/configuration-items';
 };
@@ -19765,7 +19945,7 @@ export type ConfigurationListConfigurationItemsError = ConfigurationListConfigur
 
 export type ConfigurationListConfigurationItemsResponses = {
     /**
-     * Successful Response
+     * The list as JSON, or with `format=csv` / `Accept: text/csv` every page as RFC 4180 CSV (UTF-8 with BOM, ISO-8601 dates, formulas neutralised).
      */
     200: CiPage;
 };
@@ -20097,6 +20277,12 @@ export type ConfigurationListCmdbVerificationsData = {
          * Opaque cursor from `next_cursor`.
          */
         cursor?: string | null;
+        /**
+         * Format
+         *
+         * `csv`: every page as CSV (same as `Accept: text/csv`).
+         */
+        format?: 'json' | 'csv' | null;
     };
     url: '/api/v1/orgs/{org}/cmdb-verifications';
 };
@@ -20128,7 +20314,7 @@ export type ConfigurationListCmdbVerificationsError = ConfigurationListCmdbVerif
 
 export type ConfigurationListCmdbVerificationsResponses = {
     /**
-     * Successful Response
+     * The list as JSON, or with `format=csv` / `Accept: text/csv` every page as RFC 4180 CSV (UTF-8 with BOM, ISO-8601 dates, formulas neutralised).
      */
     200: VerificationPage;
 };
@@ -20340,6 +20526,12 @@ export type ContinuityListContinuityPlansData = {
          * Opaque cursor from `next_cursor`.
          */
         cursor?: string | null;
+        /**
+         * Format
+         *
+         * `csv`: every page as CSV (same as `Accept: text/csv`).
+         */
+        format?: 'json' | 'csv' | null;
     };
     url: '/api/v1/orgs/{org}/continuity-plans';
 };
@@ -20371,7 +20563,7 @@ export type ContinuityListContinuityPlansError = ContinuityListContinuityPlansEr
 
 export type ContinuityListContinuityPlansResponses = {
     /**
-     * Successful Response
+     * The list as JSON, or with `format=csv` / `Accept: text/csv` every page as RFC 4180 CSV (UTF-8 with BOM, ISO-8601 dates, formulas neutralised).
      */
     200: PlanPage;
 };
@@ -20587,6 +20779,12 @@ export type ContinuityListContinuityTestsData = {
          * Opaque cursor from `next_cursor`.
          */
         cursor?: string | null;
+        /**
+         * Format
+         *
+         * `csv`: every page as CSV (same as `Accept: text/csv`).
+         */
+        format?: 'json' | 'csv' | null;
     };
     url: '/api/v1/orgs/{org}/continuity-plans/{plan_id}/tests';
 };
@@ -20618,7 +20816,7 @@ export type ContinuityListContinuityTestsError = ContinuityListContinuityTestsEr
 
 export type ContinuityListContinuityTestsResponses = {
     /**
-     * Successful Response
+     * The list as JSON, or with `format=csv` / `Accept: text/csv` every page as RFC 4180 CSV (UTF-8 with BOM, ISO-8601 dates, formulas neutralised).
      */
     200: TestPage;
 };
@@ -20834,6 +21032,12 @@ export type ServiceReportsListReportDefinitionsData = {
          * Opaque cursor from `next_cursor`.
          */
         cursor?: string | null;
+        /**
+         * Format
+         *
+         * `csv`: every page as CSV (same as `Accept: text/csv`).
+         */
+        format?: 'json' | 'csv' | null;
     };
     url: '/api/v1/orgs/{org}/report-definitions';
 };
@@ -20865,7 +21069,7 @@ export type ServiceReportsListReportDefinitionsError = ServiceReportsListReportD
 
 export type ServiceReportsListReportDefinitionsResponses = {
     /**
-     * Successful Response
+     * The list as JSON, or with `format=csv` / `Accept: text/csv` every page as RFC 4180 CSV (UTF-8 with BOM, ISO-8601 dates, formulas neutralised).
      */
     200: DefinitionPage;
 };
@@ -21081,6 +21285,12 @@ export type ServiceReportsListProducedReportsData = {
          * Opaque cursor from `next_cursor`.
          */
         cursor?: string | null;
+        /**
+         * Format
+         *
+         * `csv`: every page as CSV (same as `Accept: text/csv`).
+         */
+        format?: 'json' | 'csv' | null;
     };
     url: '/api/v1/orgs/{org}/report-definitions/{definition_id}/reports';
 };
@@ -21112,7 +21322,7 @@ export type ServiceReportsListProducedReportsError = ServiceReportsListProducedR
 
 export type ServiceReportsListProducedReportsResponses = {
     /**
-     * Successful Response
+     * The list as JSON, or with `format=csv` / `Accept: text/csv` every page as RFC 4180 CSV (UTF-8 with BOM, ISO-8601 dates, formulas neutralised).
      */
     200: ReportPage;
 };
@@ -21361,6 +21571,12 @@ export type IntegrationsListIntegrationsData = {
          * Opaque cursor from `next_cursor`.
          */
         cursor?: string | null;
+        /**
+         * Format
+         *
+         * `csv`: every page as CSV (same as `Accept: text/csv`).
+         */
+        format?: 'json' | 'csv' | null;
     };
     url: '/api/v1/orgs/{org}/integrations';
 };
@@ -21392,7 +21608,7 @@ export type IntegrationsListIntegrationsError = IntegrationsListIntegrationsErro
 
 export type IntegrationsListIntegrationsResponses = {
     /**
-     * Successful Response
+     * The list as JSON, or with `format=csv` / `Accept: text/csv` every page as RFC 4180 CSV (UTF-8 with BOM, ISO-8601 dates, formulas neutralised).
      */
     200: IntegrationPage;
 };
