@@ -50,6 +50,7 @@ import { AgreementsPage } from "./features/suppliers/AgreementsPage";
 import { SupplierDetailPage } from "./features/suppliers/SupplierDetailPage";
 import { SuppliersPage } from "./features/suppliers/SuppliersPage";
 import { RisksPage } from "./features/risks/RisksPage";
+import { ConfigurationPage } from "./features/configuration/ConfigurationPage";
 
 export interface RouterContext {
   queryClient: QueryClient;
@@ -233,6 +234,7 @@ const routeTree = rootRoute.addChildren([
       section("risks", RisksPage),
       section("risks/method", RisksPage),
       section("risks/$riskId", RisksPage),
+      section("configuration-items", ConfigurationPage),
       section("activity", ActivityPage),
       section("members", MembersPage),
       section("integrations", IntegrationsPage),

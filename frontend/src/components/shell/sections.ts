@@ -2,6 +2,7 @@ import type { Icon } from "@tabler/icons-react";
 import {
   IconAlertTriangle,
   IconChecklist,
+  IconDatabase,
   IconClipboardCheck,
   IconFlame,
   IconFileCertificate,
@@ -39,6 +40,7 @@ export const SECTIONS: readonly Section[] = [
   { path: "services", label: "Services", icon: IconServer, group: "main" },
   { path: "suppliers", label: "Suppliers", icon: IconTruckDelivery, group: "main" },
   { path: "risks", label: "Risks", icon: IconFlame, group: "main" },
+  { path: "configuration-items", label: "Configuration", icon: IconDatabase, group: "main" },
   { path: "activity", label: "Activity", icon: IconHistory, group: "admin" },
   { path: "members", label: "Members", icon: IconUsers, group: "admin" },
   { path: "integrations", label: "Integrations", icon: IconPlugConnected, group: "admin" },
