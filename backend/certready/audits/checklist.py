@@ -17,6 +17,7 @@ from certready.audits.rules import (
     audit_key,
     ensure_may_conduct,
     evidence_json,
+    itsm_clauses,
 )
 from certready.audits.schemas import (
     AuditChecklistRead,
@@ -65,6 +66,9 @@ def _line_read(
             for i, n in evidence.get(line.id, [])
         ],
         finding_ids=findings.get(line.id, []),
+        itsm_clauses=itsm_clauses(line.ref),
+        sample_seed=line.sample_seed,
+        sample_size=row.sample_size or 0,
         version=line.version,
     )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import JSON, Index, String, UniqueConstraint
 from sqlmodel import Field, SQLModel
@@ -102,6 +103,15 @@ class AuditChecklistLine(IdMixin, Versioned, table=True):
     assessed_at: datetime | None = utc_field(default=None)
     # The day the line was assessed as the auditor states it (``assessed_at``: recorded).
     assessed_on: date | None = None
+    # The last ITSM sample drawn on the line (``audits.sampling``): seed, filters and the
+    # population size it was drawn from, so the same draw can be repeated.
+    sample_seed: int | None = None
+    sample_filters: dict[str, Any] | None = Field(default=None, sa_type=JSON)
+    sample_population: int | None = None
+    sample_drawn_at: datetime | None = utc_field(default=None)
+    sample_drawn_by_id: uuid.UUID | None = Field(
+        default=None, foreign_key="user_account.id", ondelete="RESTRICT"
+    )
 
 
 class AuditChecklistEvidence(SQLModel, table=True):
@@ -117,4 +127,19 @@ class AuditChecklistEvidence(SQLModel, table=True):
     )
     # None: the item as a whole, not one particular version.
     version_number: int | None = None
+    org_id: uuid.UUID = Field(foreign_key="organisation.id", index=True, ondelete="RESTRICT")
+
+
+class AuditChecklistRecord(SQLModel, table=True):
+    """An ITSM record drawn into a checklist line's sample (``position``: the draw order)."""
+
+    __tablename__ = "audit_checklist_record"
+
+    line_id: uuid.UUID = Field(
+        foreign_key="audit_checklist_line.id", primary_key=True, ondelete="CASCADE"
+    )
+    record_id: uuid.UUID = Field(
+        foreign_key="itsm_record.id", primary_key=True, index=True, ondelete="RESTRICT"
+    )
+    position: int
     org_id: uuid.UUID = Field(foreign_key="organisation.id", index=True, ondelete="RESTRICT")

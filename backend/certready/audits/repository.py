@@ -19,6 +19,7 @@ from certready.audits.models import (
     Audit,
     AuditChecklistEvidence,
     AuditChecklistLine,
+    AuditChecklistRecord,
     AuditProgramme,
     AuditTeamMember,
 )
@@ -128,6 +129,13 @@ class AuditRepository(OrgScopedRepository[Audit]):
     # --- checklist ---------------------------------------------------------------------------
 
     def _lines(self, audit_id: uuid.UUID) -> Any:
+        sampled = (
+            sa_select(func.count())
+            .where(col(AuditChecklistRecord.line_id) == AuditChecklistLine.id)
+            .correlate(AuditChecklistLine)
+            .scalar_subquery()
+            .label("sample_size")
+        )
         return (
             select(
                 AuditChecklistLine,
@@ -135,6 +143,7 @@ class AuditRepository(OrgScopedRepository[Audit]):
                 Requirement.root_ref,
                 RequirementStatus.owner_id,
             )
+            .add_columns(sampled)
             .join(Requirement, col(Requirement.id) == AuditChecklistLine.requirement_id)
             .outerjoin(
                 RequirementStatus,
@@ -208,6 +217,30 @@ class AuditRepository(OrgScopedRepository[Audit]):
                     org_id=self.org_id,
                 )
             )
+
+    async def sample_record_ids(self, line_id: uuid.UUID) -> list[uuid.UUID]:
+        """The ITSM records drawn into a line's sample, in draw order."""
+        stmt = (
+            select(col(AuditChecklistRecord.record_id))
+            .where(
+                self.of_org(AuditChecklistRecord),
+                col(AuditChecklistRecord.line_id) == line_id,
+            )
+            .order_by(col(AuditChecklistRecord.position))
+        )
+        return list((await self.session.execute(stmt)).scalars().all())
+
+    async def replace_sample(self, line_id: uuid.UUID, record_ids: Sequence[uuid.UUID]) -> None:
+        """Set a line's sample to exactly these records, in this order (two statements)."""
+        await self.session.execute(
+            self.delete(AuditChecklistRecord).where(col(AuditChecklistRecord.line_id) == line_id)
+        )
+        rows = [
+            {"line_id": line_id, "record_id": r, "position": i, "org_id": self.org_id}
+            for i, r in enumerate(record_ids)
+        ]
+        if rows:
+            await self.session.execute(insert(AuditChecklistRecord), rows)
 
     async def line_findings(
         self, audit_id: uuid.UUID, line_id: uuid.UUID | None = None

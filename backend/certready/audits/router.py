@@ -8,7 +8,7 @@ from fastapi.responses import StreamingResponse
 
 from certready.api.csv import CSV_RESPONSES, ListFormatDep, list_or_csv
 from certready.api.deps import SessionDep
-from certready.audits import checklist, programmes, report, service
+from certready.audits import checklist, programmes, report, sampling, service
 from certready.audits.deps import (
     AuditDep,
     AuditsConductor,
@@ -33,6 +33,10 @@ from certready.audits.schemas import (
     AuditUpdate,
     ChecklistLineRead,
     ChecklistLineUpdate,
+    SampleDraw,
+    SampleFilters,
+    SamplePopulation,
+    SampleRead,
 )
 from certready.core.http import set_etag
 from certready.core.pagination import PageDep
@@ -221,6 +225,61 @@ async def assess_audit_checklist_line(
     line = await checklist.assess_line(session, ctx, audit, ref, data, if_match)
     set_etag(response, line.version)
     return line
+
+
+@router.get(
+    "/{audit_id}/checklist/{ref}/sample",
+    response_model=SampleRead,
+    responses=problem_responses(422),
+)
+async def get_audit_checklist_sample(
+    ref: Ref, ctx: AuditsReader, audit: AuditDep, session: SessionDep
+) -> SampleRead:
+    """The line's ITSM sample: its seed, filters, population size and the drawn records."""
+    return await sampling.get_sample(session, audit, ref)
+
+
+@router.get(
+    "/{audit_id}/checklist/{ref}/sample/population",
+    response_model=SamplePopulation,
+    responses=problem_responses(422),
+)
+async def get_audit_checklist_population(
+    ref: Ref,
+    filters: Annotated[SampleFilters, Query()],
+    ctx: AuditsReader,
+    audit: AuditDep,
+    session: SessionDep,
+) -> SamplePopulation:
+    """How many of the line's ITSM records the filters hold, and the suggested sample size
+    (population up to 50: 5, up to 250: 10, more: 25)."""
+    return await sampling.population(session, audit, ref, filters)
+
+
+@router.post(
+    "/{audit_id}/checklist/{ref}/sample",
+    response_model=SampleRead,
+    responses=problem_responses(409, 412, 422),
+)
+async def draw_audit_checklist_sample(
+    ref: Ref,
+    data: SampleDraw,
+    ctx: AuditsConductor,
+    audit: AuditDep,
+    session: SessionDep,
+    response: Response,
+    if_match: IfMatch = None,
+) -> SampleRead:
+    """Draw a reproducible sample of the line's ITSM records (replacing the previous one).
+
+    The population is the records of the line's clause the filters hold, ordered by id; the
+    same `seed`, filters and population draw the same records. `size` defaults to the
+    suggested size; `seed` to a new random one. `If-Match` with the line's version is
+    optional and checked when sent.
+    """
+    sample = await sampling.draw_sample(session, ctx, audit, ref, data, if_match)
+    set_etag(response, sample.version)
+    return sample
 
 
 @router.get("/{audit_id}/report", response_model=AuditReportRead)

@@ -10,6 +10,7 @@ from certready.audits.enums import CERTIFICATION_BODY_TYPES, FINAL_AUDIT_STATUSE
 from certready.audits.models import Audit
 from certready.context import OrgContext
 from certready.core.problems import Conflict, Forbidden
+from certready.integrations.enums import KIND_CLAUSES
 from certready.orgs.enums import Role
 
 # Roles that may lead or join an audit; certification-body audits also take external auditors.
@@ -43,6 +44,13 @@ def ensure_editable(audit: Audit) -> None:
 def _prefixes(ref: str) -> list[str]:
     parts = ref.split(".")
     return [".".join(parts[: i + 1]) for i in range(len(parts))]
+
+
+def itsm_clauses(ref: str) -> list[str]:
+    """The clauses whose ITSM records are evidence for a line: the ref or one it refines
+    (a line ``8.5.1.2`` samples change records, clause ``8.5.1``)."""
+    mapped = {c for c in KIND_CLAUSES.values() if c is not None}
+    return [p for p in _prefixes(ref) if p in mapped]
 
 
 def expand_scope(scope: Sequence[str], leaves: Sequence[Any]) -> tuple[list[Any], list[str]]:

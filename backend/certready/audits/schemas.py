@@ -8,7 +8,9 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 
 from certready.audits.enums import AuditStatus, AuditType, ChecklistResult
 from certready.core.pagination import Page
-from certready.core.types import PositiveInt32
+from certready.core.types import NonNegativeInt32, PositiveInt32
+from certready.integrations.enums import RecordKind, RecordPriority
+from certready.integrations.schemas import RecordRead
 from certready.requirements.catalogue.loader import DEFAULT_FRAMEWORK, REF_PATTERN
 
 Title = Annotated[str, StringConstraints(min_length=1, max_length=200, strip_whitespace=True)]
@@ -233,6 +235,12 @@ class ChecklistLineRead(BaseModel):
     assessed_on: date | None = Field(description="The day the line was assessed (as stated).")
     evidence: list[LinkedEvidence]
     finding_ids: list[uuid.UUID]
+    itsm_clauses: list[str] = Field(
+        description="The clauses whose ITSM records a sample on this line is drawn from "
+        "(empty: no record kind is evidence for it)."
+    )
+    sample_seed: int | None = Field(description="The seed of the line's last ITSM sample.")
+    sample_size: int = Field(description="How many ITSM records the line's sample holds.")
     version: int
 
 
@@ -324,3 +332,53 @@ class AuditCoverageRead(BaseModel):
     covered: int
     items: list[CoverageLine]
     not_covered: list[str]
+
+
+# --- ITSM samples on checklist lines ---------------------------------------------------------
+
+ServiceKey = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+
+
+class SampleFilters(BaseModel):
+    """Which of the line's ITSM records form the population (``opened_*``: days, inclusive)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    service_key: ServiceKey | None = None
+    kind: RecordKind | None = None
+    priority: RecordPriority | None = None
+    opened_from: date | None = None
+    opened_to: date | None = None
+
+
+class SampleDraw(SampleFilters):
+    """Draw (or draw again, replacing) the line's sample."""
+
+    size: Annotated[int, Field(ge=1, le=500)] | None = Field(
+        default=None, description="Default: the suggested size for the population."
+    )
+    seed: NonNegativeInt32 | None = Field(
+        default=None, description="Repeat a draw with its seed; default: a new random seed."
+    )
+
+
+class SamplePopulation(BaseModel):
+    """The population the filters hold on a line and the sample size suggested for it."""
+
+    clauses: list[str]
+    filters: SampleFilters
+    population: int
+    suggested_size: int
+
+
+class SampleRead(SamplePopulation):
+    """The line's sample: how it was drawn (seed, filters, population) and the records."""
+
+    line_id: uuid.UUID
+    ref: str
+    seed: int | None
+    size: int
+    drawn_at: datetime | None
+    drawn_by_id: uuid.UUID | None
+    records: list[RecordRead]
+    version: int = Field(description="The checklist line's version.")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import Integer, cast, func
@@ -176,4 +176,26 @@ class RecordRepository(OrgScopedRepository[ItsmRecord]):
             stmt = stmt.where(col(r.service_key) == filters.service_key)
         if filters.clause is not None:
             stmt = stmt.where(col(r.clause) == filters.clause)
+        if filters.clauses is not None:
+            stmt = stmt.where(col(r.clause).in_(filters.clauses))
+        if filters.priority is not None:
+            stmt = stmt.where(col(r.priority) == filters.priority.value)
+        if filters.opened_from is not None:
+            start = datetime.combine(filters.opened_from, time.min, UTC)
+            stmt = stmt.where(col(r.opened_at) >= start)
+        if filters.opened_to is not None:
+            end = datetime.combine(filters.opened_to + timedelta(days=1), time.min, UTC)
+            stmt = stmt.where(col(r.opened_at) < end)
         return stmt
+
+    async def population(self, filters: RecordFilters) -> list[uuid.UUID]:
+        """The ids of every record the filters hold, ordered by id (a sample's population)."""
+        stmt = self.filtered(filters).with_only_columns(col(ItsmRecord.id))
+        return sorted((await self.session.execute(stmt)).scalars().all())
+
+    async def by_ids(self, ids: list[uuid.UUID]) -> dict[uuid.UUID, ItsmRecord]:
+        """The organisation's records with these ids."""
+        if not ids:
+            return {}
+        stmt = self.base_statement().where(col(ItsmRecord.id).in_(ids))
+        return {r.id: r for r in (await self.session.execute(stmt)).scalars().all()}

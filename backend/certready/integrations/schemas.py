@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
@@ -141,13 +141,19 @@ class HookAccepted(BaseModel):
 
 
 class RecordFilters(BaseModel):
+    """Which records a list or an audit population holds (``opened_*``: days, inclusive)."""
+
     model_config = ConfigDict(extra="forbid")
 
     integration_id: uuid.UUID | None = None
     kind: RecordKind | None = None
     status: RecordStatus | None = None
+    priority: RecordPriority | None = None
     service_key: str | None = None
     clause: str | None = None
+    clauses: list[str] | None = None
+    opened_from: date | None = None
+    opened_to: date | None = None
 
 
 class RecordRead(BaseModel):

@@ -1260,6 +1260,24 @@ export type ChecklistLineRead = {
      */
     finding_ids: Array<string>;
     /**
+     * Itsm Clauses
+     *
+     * The clauses whose ITSM records a sample on this line is drawn from (empty: no record kind is evidence for it).
+     */
+    itsm_clauses: Array<string>;
+    /**
+     * Sample Seed
+     *
+     * The seed of the line's last ITSM sample.
+     */
+    sample_seed: number | null;
+    /**
+     * Sample Size
+     *
+     * How many ITSM records the line's sample holds.
+     */
+    sample_size: number;
+    /**
      * Version
      */
     version: number;
@@ -7073,6 +7091,138 @@ export type RuleSettingsRead = {
 };
 
 /**
+ * SampleDraw
+ *
+ * Draw (or draw again, replacing) the line's sample.
+ */
+export type SampleDraw = {
+    /**
+     * Service Key
+     */
+    service_key?: string | null;
+    kind?: RecordKind | null;
+    priority?: RecordPriority | null;
+    /**
+     * Opened From
+     */
+    opened_from?: string | null;
+    /**
+     * Opened To
+     */
+    opened_to?: string | null;
+    /**
+     * Size
+     *
+     * Default: the suggested size for the population.
+     */
+    size?: number | null;
+    /**
+     * Seed
+     *
+     * Repeat a draw with its seed; default: a new random seed.
+     */
+    seed?: number | null;
+};
+
+/**
+ * SampleFilters
+ *
+ * Which of the line's ITSM records form the population (``opened_*``: days, inclusive).
+ */
+export type SampleFilters = {
+    /**
+     * Service Key
+     */
+    service_key?: string | null;
+    kind?: RecordKind | null;
+    priority?: RecordPriority | null;
+    /**
+     * Opened From
+     */
+    opened_from?: string | null;
+    /**
+     * Opened To
+     */
+    opened_to?: string | null;
+};
+
+/**
+ * SamplePopulation
+ *
+ * The population the filters hold on a line and the sample size suggested for it.
+ */
+export type SamplePopulation = {
+    /**
+     * Clauses
+     */
+    clauses: Array<string>;
+    filters: SampleFilters;
+    /**
+     * Population
+     */
+    population: number;
+    /**
+     * Suggested Size
+     */
+    suggested_size: number;
+};
+
+/**
+ * SampleRead
+ *
+ * The line's sample: how it was drawn (seed, filters, population) and the records.
+ */
+export type SampleRead = {
+    /**
+     * Clauses
+     */
+    clauses: Array<string>;
+    filters: SampleFilters;
+    /**
+     * Population
+     */
+    population: number;
+    /**
+     * Suggested Size
+     */
+    suggested_size: number;
+    /**
+     * Line Id
+     */
+    line_id: string;
+    /**
+     * Ref
+     */
+    ref: string;
+    /**
+     * Seed
+     */
+    seed: number | null;
+    /**
+     * Size
+     */
+    size: number;
+    /**
+     * Drawn At
+     */
+    drawn_at: string | null;
+    /**
+     * Drawn By Id
+     */
+    drawn_by_id: string | null;
+    /**
+     * Records
+     */
+    records: Array<CertreadyIntegrationsSchemasRecordRead>;
+    /**
+     * Version
+     *
+     * The checklist line's version.
+     */
+    version: number;
+};
+
+/**
  * ScopeServiceRead
  */
 export type ScopeServiceRead = {
@@ -12544,6 +12694,221 @@ export type AuditsAssessAuditChecklistLineResponses = {
 };
 
 export type AuditsAssessAuditChecklistLineResponse = AuditsAssessAuditChecklistLineResponses[keyof AuditsAssessAuditChecklistLineResponses];
+
+export type AuditsGetAuditChecklistSampleData = {
+    body?: never;
+    path: {
+        /**
+         * Ref
+         */
+        ref: string;
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Audit Id
+         */
+        audit_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/audits/{audit_id}/checklist/{ref}/sample';
+};
+
+export type AuditsGetAuditChecklistSampleErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type AuditsGetAuditChecklistSampleError = AuditsGetAuditChecklistSampleErrors[keyof AuditsGetAuditChecklistSampleErrors];
+
+export type AuditsGetAuditChecklistSampleResponses = {
+    /**
+     * Successful Response
+     */
+    200: SampleRead;
+};
+
+export type AuditsGetAuditChecklistSampleResponse = AuditsGetAuditChecklistSampleResponses[keyof AuditsGetAuditChecklistSampleResponses];
+
+export type AuditsDrawAuditChecklistSampleData = {
+    body: SampleDraw;
+    headers?: {
+        /**
+         * If-Match
+         */
+        'if-match'?: string | null;
+    };
+    path: {
+        /**
+         * Ref
+         */
+        ref: string;
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Audit Id
+         */
+        audit_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/audits/{audit_id}/checklist/{ref}/sample';
+};
+
+export type AuditsDrawAuditChecklistSampleErrors = {
+    /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * If-Match does not match the current ETag
+     */
+    412: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * If-Match header required
+     */
+    428: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type AuditsDrawAuditChecklistSampleError = AuditsDrawAuditChecklistSampleErrors[keyof AuditsDrawAuditChecklistSampleErrors];
+
+export type AuditsDrawAuditChecklistSampleResponses = {
+    /**
+     * Successful Response
+     */
+    200: SampleRead;
+};
+
+export type AuditsDrawAuditChecklistSampleResponse = AuditsDrawAuditChecklistSampleResponses[keyof AuditsDrawAuditChecklistSampleResponses];
+
+export type AuditsGetAuditChecklistPopulationData = {
+    body?: never;
+    path: {
+        /**
+         * Ref
+         */
+        ref: string;
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Audit Id
+         */
+        audit_id: string;
+    };
+    query?: {
+        /**
+         * Service Key
+         */
+        service_key?: string | null;
+        /**
+         * Kind
+         */
+        kind?: RecordKind | null;
+        /**
+         * Priority
+         */
+        priority?: RecordPriority | null;
+        /**
+         * Opened From
+         */
+        opened_from?: string | null;
+        /**
+         * Opened To
+         */
+        opened_to?: string | null;
+    };
+    url: '/api/v1/orgs/{org}/audits/{audit_id}/checklist/{ref}/sample/population';
+};
+
+export type AuditsGetAuditChecklistPopulationErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type AuditsGetAuditChecklistPopulationError = AuditsGetAuditChecklistPopulationErrors[keyof AuditsGetAuditChecklistPopulationErrors];
+
+export type AuditsGetAuditChecklistPopulationResponses = {
+    /**
+     * Successful Response
+     */
+    200: SamplePopulation;
+};
+
+export type AuditsGetAuditChecklistPopulationResponse = AuditsGetAuditChecklistPopulationResponses[keyof AuditsGetAuditChecklistPopulationResponses];
 
 export type AuditsGetAuditReportData = {
     body?: never;
