@@ -5,8 +5,9 @@ held.
 
 Own server (fresh database). Setup goes through the API with httpx: organisation, an SMS
 manager, an approved programme, an internal audit over one clause with a nonconforming line
-and a minor NC raised from it, and an evidence item for the review. The improvement itself is
-driven in the browser; most review topics are covered through the API to save time.
+and an evidence item for the review. The minor NC is raised from that line in the browser,
+and the improvement is driven there too; most review topics are covered through the API to
+save time.
 """
 
 from __future__ import annotations
@@ -94,18 +95,6 @@ def setup(server: str) -> dict[str, Any]:
         },
     )
     assert r.status_code == 200, r.text
-    lines = admin.get(f"/orgs/{ORG}/audits/{audit_id}/checklist").json()["items"]
-    line_id = next(x["id"] for x in lines if x["ref"] == NC_REF)
-    r = admin.post(
-        f"/orgs/{ORG}/findings",
-        json={
-            "grade": "minor_nc",
-            "statement": "The new hosting service went live without a service plan.",
-            "checklist_line_id": line_id,
-        },
-    )
-    assert r.status_code == 201, r.text
-    finding = r.json()
     r = admin.post(
         f"/orgs/{ORG}/evidence",
         json={
@@ -115,7 +104,7 @@ def setup(server: str) -> dict[str, Any]:
         },
     )
     assert r.status_code == 201, r.text
-    return {"admin": admin, "finding": finding, "evidence": r.json()}
+    return {"admin": admin, "audit_id": audit_id, "evidence": r.json()}
 
 
 def log_in(page: Page, base: str, email: str) -> None:
@@ -138,10 +127,26 @@ def status_badge(page: Page, label: str) -> Any:
 def test_minor_nc_to_closed_and_review_held(
     page: Page, browser: Browser, server: str, setup: dict[str, Any]
 ) -> None:
-    finding = setup["finding"]
     log_in(page, server, ADMIN_EMAIL)
 
+    # Raise the minor NC from the audit's nonconforming line (requirement and audit prefilled).
+    page.goto(f"{server}/orgs/{ORG}/audits/{setup['audit_id']}")
+    line = page.get_by_role("group", name=f"Checklist line {NC_REF}", exact=True)
+    line.get_by_role("button", name="Raise finding").click()
+    raise_dialog = page.get_by_role("dialog", name="Raise finding")
+    expect(raise_dialog.get_by_role("combobox", name="Grade")).to_have_value("Minor NC")
+    raise_dialog.get_by_role("textbox", name="Statement").fill(
+        "The new hosting service went live without a service plan."
+    )
+    raise_dialog.get_by_role("button", name="Raise finding").click()
+    expect(raise_dialog).to_be_hidden()
+    line.get_by_role("link", name=re.compile(r"F-1")).click()
+    expect(page).to_have_url(re.compile(rf"/orgs/{ORG}/findings/[0-9a-f-]+$"))
+    finding = {"key": "F-1", "id": page.url.rsplit("/", 1)[1]}
+    expect(page.get_by_role("heading", name=finding["key"])).to_be_visible()
+
     # The open NC has no corrective measure: RDY-33 fails on the dashboard.
+    page.goto(f"{server}/orgs/{ORG}/dashboard")
     rules = page.get_by_role("region", name="Rules")
     expect(rules.get_by_role("button", name=re.compile(r"RDY-33"))).to_be_visible()
 

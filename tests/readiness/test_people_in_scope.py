@@ -7,13 +7,22 @@ from __future__ import annotations
 
 import uuid
 from datetime import timedelta
+from typing import Any
 
 import httpx
 import pytest
 from certready.core.clock import today
 from certready.readiness.facts import CourseFacts, PersonFacts, RecordFacts
 
-from tests.factories.auth import OrgFixture, Session, accept_invitation, first_run, invite, token_of
+from tests.factories.auth import (
+    OrgFixture,
+    Session,
+    accept_invitation,
+    first_run,
+    invite,
+    second_org,
+    token_of,
+)
 from tests.factories.objectives import create_objective
 from tests.factories.readiness import good_facts, rule_result, run
 from tests.factories.requirements import requirements_url
@@ -121,3 +130,57 @@ def test_rdy16_role_holder_without_any_record_fails_on_facts() -> None:
     # nobody holding a role: nothing to check
     facts.people = [PersonFacts(pid, "Sid Desk", ())]
     assert run("RDY-16", facts).passed
+
+
+def scope_url(org: OrgFixture) -> str:
+    return f"/api/v1/orgs/{org.slug}/readiness/people-in-scope"
+
+
+async def test_people_in_scope_list_says_who_why_and_where_they_stand(
+    client: httpx.AsyncClient, count_queries: Any
+) -> None:
+    org = await first_run(client)
+    awareness = await create_course(client, org, "SMS awareness", kind="awareness")
+    admin = await add_person(client, org, user_id=org.admin.user_id, name=None)
+    await add_record(client, org, admin["id"], awareness["id"], ago(30))
+    count_queries.count = 0
+    r = await client.get(scope_url(org), headers=org.admin.headers)
+    assert r.status_code == 200, r.text
+    small = count_queries.count
+    body = r.json()
+    assert (body["total"], body["aware"], body["awareness_months"]) == (1, 1, 24)
+    [ada] = body["items"]
+    assert ada["name"] == "Ada Admin" and ada["registered"] is True
+    assert ada["reasons"] == ["role admin"]
+    assert ada["awareness_completed_on"] == ago(30)
+    assert ada["competence_gaps"] == ["holds admin without competence evidence"]
+
+    owner = await add_member(client, org, "viewer", "olga.owner@acme.example", "Olga Owner")
+    r = await client.post(
+        requirements_url(org) + "/bulk",
+        json={"changes": [{"ref": ref, "owner_id": owner.user_id} for ref in ("8.6.1", "8.6.2")]},
+        headers=org.admin.headers,
+    )
+    assert r.status_code == 200, r.text
+    await create_objective(client, org, owner_id=owner.user_id)
+    await add_person(client, org, name="Sid Desk", email="sid@acme.example")
+    count_queries.count = 0
+    r = await client.get(scope_url(org), headers=owner.headers)  # a viewer may read it
+    assert r.status_code == 200, r.text
+    assert count_queries.count == small  # the same statements whatever the size
+    body = r.json()
+    people = {p["name"]: p for p in body["items"]}
+    assert sorted(people) == ["Ada Admin", "Olga Owner", "Sid Desk"]
+    assert (body["total"], body["aware"]) == (3, 1)
+    olga = people["Olga Owner"]
+    assert olga["registered"] is False and olga["user_id"] == str(owner.user_id)
+    assert olga["reasons"] == ["owner of 8.6.1, 8.6.2", "owner of O-1"]
+    assert olga["awareness_completed_on"] is None and olga["competence_gaps"] == []
+    assert people["Sid Desk"]["reasons"] == ["training register"]
+    # the list and the verdict agree: RDY-15 names exactly the people without awareness
+    unaware = {n for n, p in people.items() if p["awareness_completed_on"] is None}
+    assert set(failing(await rule_result(client, org, "RDY-15"))) == unaware
+
+    globex = await second_org(client, org)
+    r = await client.get(scope_url(org), headers=globex.admin.headers)
+    assert r.status_code == 404

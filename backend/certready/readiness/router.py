@@ -17,6 +17,7 @@ from certready.readiness import service
 from certready.readiness.cache import ReadinessCache, cache_status, no_cache
 from certready.readiness.schemas import (
     DemoResult,
+    PeopleInScopeRead,
     ReadinessRead,
     ReadinessSettingsRead,
     ReadinessSettingsUpdate,
@@ -65,6 +66,17 @@ async def get_readiness(
     )
     response.headers["Cache-Status"] = cache_status(outcome)
     return report
+
+
+@router.get("/people-in-scope", response_model=PeopleInScopeRead)
+async def get_people_in_scope(
+    ctx: ReadinessReader, session: SessionDep, framework: FrameworkParam = DEFAULT_FRAMEWORK
+) -> PeopleInScopeRead:
+    """Who is in scope for awareness and competence (RDY-15/16) and why: every member holding
+    an SMS role, every owner of a requirement, objective, corrective measure or action, and
+    the people the training register adds; with each person's current awareness completion
+    and competence gaps, from the same facts as the verdict."""
+    return await service.people_in_scope(session, ctx.org, framework)
 
 
 @router.get("/rules/{rule_id}", response_model=RuleResultRead)

@@ -103,6 +103,34 @@ class ReadinessRead(BaseModel):
     next_steps: list[NextStepRead]
 
 
+class PersonInScopeRead(BaseModel):
+    """One person in scope for awareness and competence (iso20000.md 6.6) and why."""
+
+    # Their training register entry, or their user id when they have no entry yet.
+    id: uuid.UUID
+    name: str
+    user_id: uuid.UUID | None
+    # False: not in the training register yet (no training record can exist for them).
+    registered: bool
+    role_keys: list[str]
+    reasons: list[str] = Field(examples=[["role sms_manager", "owner of 8.6.1, 8.6.2"]])
+    # The newest awareness completion that counts for RDY-15 (None: none current).
+    awareness_completed_on: date | None
+    # What RDY-16 finds missing for their roles (empty: competent).
+    competence_gaps: list[str]
+
+
+class PeopleInScopeRead(BaseModel):
+    """Everyone RDY-15 and RDY-16 count, computed from memberships, ownerships and the
+    training register."""
+
+    awareness_months: int
+    total: int
+    aware: int
+    competent: int
+    items: list[PersonInScopeRead]
+
+
 class ParameterRead(BaseModel):
     name: str
     description: str

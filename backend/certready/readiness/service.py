@@ -23,13 +23,16 @@ from certready.orgs.models import Organisation
 from certready.readiness.cache import Key, ReadinessCache
 from certready.readiness.engine import evaluate, not_implemented_result
 from certready.readiness.enums import SnapshotTrigger
-from certready.readiness.facts import FAILING_LIMIT, REPORT_FAILING_LIMIT
+from certready.readiness.facts import FAILING_LIMIT, REPORT_FAILING_LIMIT, Facts
 from certready.readiness.loaders import FactsLoader
 from certready.readiness.models import ReadinessSettings, ReadinessSnapshot
 from certready.readiness.repository import SettingsRepository, SnapshotRepository
 from certready.readiness.rules import NOT_IMPLEMENTED, RULES
+from certready.readiness.rules.competence import competence_gaps, current_awareness
 from certready.readiness.schemas import (
     ParameterRead,
+    PeopleInScopeRead,
+    PersonInScopeRead,
     ReadinessRead,
     ReadinessSettingsRead,
     ReadinessSettingsUpdate,
@@ -69,7 +72,13 @@ async def evaluate_org(
 
     Each rule lists its first ``failing_limit`` failing objects (the count is exact)."""
     overrides, _ = await _overrides(session, org.id)
-    today = on or clock_today()
+    facts = await _load_facts(session, org, framework, on or clock_today(), overrides)
+    return evaluate(facts, overrides, failing_limit)
+
+
+async def _load_facts(
+    session: AsyncSession, org: Organisation, framework: str, today: date, overrides: Overrides
+) -> Facts:
     facts = await FactsLoader(session, org).load(
         framework,
         today,
@@ -80,7 +89,37 @@ async def evaluate_org(
     )
     if facts is None:
         raise NotFound(f"No framework '{framework}'.")
-    return evaluate(facts, overrides, failing_limit)
+    return facts
+
+
+async def people_in_scope(
+    session: AsyncSession, org: Organisation, framework: str = DEFAULT_FRAMEWORK
+) -> PeopleInScopeRead:
+    """Who is in scope for awareness and competence (RDY-15/16), why, and where each stands:
+    the same facts the rules read, so this list and the verdict never disagree."""
+    overrides, _ = await _overrides(session, org.id)
+    facts = await _load_facts(session, org, framework, clock_today(), overrides)
+    months = _param(overrides, "RDY-15", "months")
+    items = [
+        PersonInScopeRead(
+            id=person.id,
+            name=person.name,
+            user_id=person.user_id,
+            registered=person.registered,
+            role_keys=list(person.role_keys),
+            reasons=list(person.reasons),
+            awareness_completed_on=current_awareness(facts, person, months),
+            competence_gaps=competence_gaps(facts, person),
+        )
+        for person in facts.people
+    ]
+    return PeopleInScopeRead(
+        awareness_months=months,
+        total=len(items),
+        aware=sum(1 for i in items if i.awareness_completed_on is not None),
+        competent=sum(1 for i in items if not i.competence_gaps),
+        items=items,
+    )
 
 
 async def cached_report(

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import uuid
+from datetime import date
+
 from certready.core.clock import add_months
 from certready.readiness.enums import Gate, Severity
 from certready.readiness.facts import Facts, PersonFacts, RecordFacts
@@ -20,6 +23,45 @@ def _valid(record: RecordFacts | None, facts: Facts) -> bool:
     return record is not None and (
         record.latest_expiry is None or record.latest_expiry >= facts.today
     )
+
+
+def awareness_courses(facts: Facts) -> list[uuid.UUID]:
+    return [c.id for c in facts.courses.values() if c.kind == CourseKind.awareness]
+
+
+def current_awareness(facts: Facts, person: PersonFacts, months: int) -> date | None:
+    """The newest awareness completion of ``person`` that is within ``months`` and not
+    expired (RDY-15), or None."""
+    since = add_months(facts.today, -months)
+    dates = [
+        r.latest_completed
+        for c in awareness_courses(facts)
+        if (r := facts.records.get((person.id, c))) is not None
+        and r.latest_completed >= since
+        and _valid(r, facts)
+    ]
+    return max(dates, default=None)
+
+
+def competence_gaps(facts: Facts, person: PersonFacts) -> list[str]:
+    """What ``person`` lacks for their roles (RDY-16): each required role course missing or
+    expired, or no competence evidence at all while holding a role."""
+    if not person.role_keys:
+        return []
+    required = sorted(
+        {c for role in person.role_keys for c in facts.competence.get(role, set())}, key=str
+    )
+    missing = []
+    for course_id in required:
+        course = facts.courses.get(course_id)
+        if course is None or course.kind == CourseKind.awareness:
+            continue  # awareness is RDY-15
+        record = facts.records.get((person.id, course_id))
+        if not _valid(record, facts):
+            missing.append(f"'{course.title}' is {'expired' if record else 'missing'}")
+    if not missing and not _has_competence_evidence(facts, person):
+        missing.append(f"holds {', '.join(person.role_keys)} without competence evidence")
+    return missing
 
 
 @rule("RDY-14", "Competence defined for every SMS role", ["7.2"], Gate.stage1, Severity.blocker)
@@ -64,27 +106,21 @@ def awareness_trained(facts: Facts, params: Params) -> Outcome:
     requirement, objective, corrective measure or action, and the people the training
     register adds) completed an awareness course within {months} months and that
     completion has not expired."""
-    awareness = [c.id for c in facts.courses.values() if c.kind == CourseKind.awareness]
-    if not awareness:
+    if not awareness_courses(facts):
         return Outcome(
             [Failure("course", "No awareness course recorded.", facts.route("/training"))]
         )
-    since = add_months(facts.today, -params["months"])
-    failures = []
-    for person in facts.people:
-        records = [facts.records.get((person.id, c)) for c in awareness]
-        if not any(
-            r is not None and r.latest_completed >= since and _valid(r, facts) for r in records
-        ):
-            failures.append(
-                Failure(
-                    "person",
-                    f"{person.name}{person.why} has no current awareness training.",
-                    _person_route(facts, person),
-                    id=str(person.id),
-                    key=person.name,
-                )
-            )
+    failures = [
+        Failure(
+            "person",
+            f"{person.name}{person.why} has no current awareness training.",
+            _person_route(facts, person),
+            id=str(person.id),
+            key=person.name,
+        )
+        for person in facts.people
+        if current_awareness(facts, person, params["months"]) is None
+    ]
     total = len(facts.people)
     message = (
         f"{total - len(failures)} of {total} people in scope have current awareness training."
@@ -99,25 +135,8 @@ def role_competence(facts: Facts, params: Params) -> Outcome:
     """Every person in scope holds a non-expired record for each course their roles
     require, and every role holder has some competence evidence (a current role-specific
     training record): the rule never passes vacuously while role holders exist."""
-    failures: list[Failure] = []
-    for person in facts.people:
-        if not person.role_keys:
-            continue
-        required = sorted(
-            {c for role in person.role_keys for c in facts.competence.get(role, set())},
-            key=str,
-        )
-        missing = []
-        for course_id in required:
-            course = facts.courses.get(course_id)
-            if course is None or course.kind == CourseKind.awareness:
-                continue  # awareness is RDY-15
-            record = facts.records.get((person.id, course_id))
-            if not _valid(record, facts):
-                missing.append(f"'{course.title}' is {'expired' if record else 'missing'}")
-        if not missing and not _has_competence_evidence(facts, person):
-            missing.append(f"holds {', '.join(person.role_keys)} without competence evidence")
-        failures.extend(
+    return Outcome(
+        [
             Failure(
                 "person",
                 f"{person.name}: {what}.",
@@ -125,9 +144,10 @@ def role_competence(facts: Facts, params: Params) -> Outcome:
                 id=str(person.id),
                 key=person.name,
             )
-            for what in missing
-        )
-    return Outcome(failures)
+            for person in facts.people
+            for what in competence_gaps(facts, person)
+        ]
+    )
 
 
 def _has_competence_evidence(facts: Facts, person: PersonFacts) -> bool:

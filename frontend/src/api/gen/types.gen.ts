@@ -5278,6 +5278,35 @@ export type PasswordChange = {
 };
 
 /**
+ * PeopleInScopeRead
+ *
+ * Everyone RDY-15 and RDY-16 count, computed from memberships, ownerships and the
+ * training register.
+ */
+export type PeopleInScopeRead = {
+    /**
+     * Awareness Months
+     */
+    awareness_months: number;
+    /**
+     * Total
+     */
+    total: number;
+    /**
+     * Aware
+     */
+    aware: number;
+    /**
+     * Competent
+     */
+    competent: number;
+    /**
+     * Items
+     */
+    items: Array<PersonInScopeRead>;
+};
+
+/**
  * PersonCreate
  *
  * A member (give ``user_id``) or a person without an account (``full_name``, ``email``).
@@ -5303,6 +5332,46 @@ export type PersonCreate = {
      * In Scope
      */
     in_scope?: boolean;
+};
+
+/**
+ * PersonInScopeRead
+ *
+ * One person in scope for awareness and competence (iso20000.md 6.6) and why.
+ */
+export type PersonInScopeRead = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Name
+     */
+    name: string;
+    /**
+     * User Id
+     */
+    user_id: string | null;
+    /**
+     * Registered
+     */
+    registered: boolean;
+    /**
+     * Role Keys
+     */
+    role_keys: Array<string>;
+    /**
+     * Reasons
+     */
+    reasons: Array<string>;
+    /**
+     * Awareness Completed On
+     */
+    awareness_completed_on: string | null;
+    /**
+     * Competence Gaps
+     */
+    competence_gaps: Array<string>;
 };
 
 /**
@@ -19918,6 +19987,61 @@ export type ReadinessGetReadinessResponses = {
 };
 
 export type ReadinessGetReadinessResponse = ReadinessGetReadinessResponses[keyof ReadinessGetReadinessResponses];
+
+export type ReadinessGetPeopleInScopeData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: {
+        /**
+         * Framework
+         *
+         * Framework code.
+         */
+        framework?: string;
+    };
+    url: '/api/v1/orgs/{org}/readiness/people-in-scope';
+};
+
+export type ReadinessGetPeopleInScopeErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type ReadinessGetPeopleInScopeError = ReadinessGetPeopleInScopeErrors[keyof ReadinessGetPeopleInScopeErrors];
+
+export type ReadinessGetPeopleInScopeResponses = {
+    /**
+     * Successful Response
+     */
+    200: PeopleInScopeRead;
+};
+
+export type ReadinessGetPeopleInScopeResponse = ReadinessGetPeopleInScopeResponses[keyof ReadinessGetPeopleInScopeResponses];
 
 export type ReadinessGetReadinessRuleData = {
     body?: never;

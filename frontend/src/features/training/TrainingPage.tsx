@@ -49,6 +49,7 @@ import { useCan } from "../orgs/useCan";
 import { toIsoDate } from "../corrective_measures/labels";
 import { todayIso } from "../corrective_measures/steps";
 import { useCurrentOrg } from "../orgs/useCurrentOrg";
+import { ScopeTab } from "./ScopeTab";
 import { CELL_COLORS, CELL_LABELS, cellTitle, csvRowErrors, roleOptions } from "./matrix";
 
 const EVALUATION_OPTIONS: { value: EvaluationMethod; label: string }[] = [
@@ -66,6 +67,7 @@ function refreshTraining(queryClient: ReturnType<typeof useQueryClient>) {
     "trainingListCompetenceRequirements",
     "trainingListTrainingPeople",
     "trainingListTrainingRecords",
+    "readinessGetPeopleInScope",
     "activityListActivity",
   ]);
 }
@@ -421,7 +423,7 @@ function People({ org, canWrite }: { org: string; canWrite: boolean }) {
           </Button>
         </Group>
       )}
-      <Table verticalSpacing={4} aria-label="People in scope">
+      <Table verticalSpacing={4} aria-label="Training register">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Name</Table.Th>
@@ -551,12 +553,16 @@ export function TrainingPage() {
       <Tabs defaultValue="matrix" keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="matrix">Matrix</Tabs.Tab>
+          <Tabs.Tab value="scope">Who is in scope</Tabs.Tab>
           <Tabs.Tab value="courses">Courses and requirements</Tabs.Tab>
-          <Tabs.Tab value="people">People</Tabs.Tab>
+          <Tabs.Tab value="people">Register</Tabs.Tab>
           <Tabs.Tab value="records">Records</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="matrix" pt="md">
           <Matrix org={slug} canWrite={canWrite} />
+        </Tabs.Panel>
+        <Tabs.Panel value="scope" pt="md">
+          <ScopeTab org={slug} canWrite={canWrite} />
         </Tabs.Panel>
         <Tabs.Panel value="courses" pt="md">
           <Courses org={slug} canWrite={canWrite} />
