@@ -345,6 +345,44 @@ def test_every_patch_route_is_raced(tmp_path: Path) -> None:
     assert patch_routes == set(PATCH_KINDS) | PART_ROUTES
 
 
+async def test_parallel_top_management_designations_have_exactly_one_winner(live: Live) -> None:
+    """The designation is a PART route (no GET of its own): raced with the membership's
+    version from the members list; one winner, one logged change."""
+    members = f"/api/v1/orgs/{live.org.slug}/members"
+
+    async def designations(c: httpx.AsyncClient) -> list[dict[str, Any]]:
+        r = await c.get(
+            f"/api/v1/orgs/{live.org.slug}/activity",
+            params={"object_type": "member", "limit": 500},
+            headers=live.org.admin.headers,
+        )
+        assert r.status_code == 200, r.text
+        return [e for e in r.json()["items"] if e["action"] == "member.update"]
+
+    async def row(c: httpx.AsyncClient, user_id: str) -> dict[str, Any]:
+        r = await c.get(members, params={"limit": 500}, headers=live.org.admin.headers)
+        assert r.status_code == 200, r.text
+        return dict(next(m for m in r.json()["items"] if m["user_id"] == user_id))
+
+    async with httpx.AsyncClient(base_url=live.url, timeout=60) as c:
+        ceo = await add_member(c, live.org, "sms_manager")
+        before = await row(c, ceo.user_id)
+        logged = len(await designations(c))
+    url = f"{members}/{ceo.user_id}"
+    headers = {**live.org.admin.headers, "If-Match": f'"{before["version"]}"'}
+
+    async def designate(client: httpx.AsyncClient, i: int) -> httpx.Response:
+        return await client.patch(url, json={"top_management": True}, headers=headers)
+
+    responses = await race(live, designate)
+    codes = sorted(r.status_code for r in responses)
+    assert codes == [200] + [412] * (RACERS - 1), [r.text for r in responses]
+    async with httpx.AsyncClient(base_url=live.url, timeout=60) as c:
+        now = await row(c, ceo.user_id)
+        assert (now["top_management"], now["version"]) == (True, before["version"] + 1)
+        assert len(await designations(c)) == logged + 1
+
+
 # --- workflow moves: one winner --------------------------------------------------------------
 
 
