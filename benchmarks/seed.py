@@ -30,9 +30,18 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
+from certready.agreements.enums import AgreementStatus, AgreementType
+from certready.agreements.models import Agreement, AgreementService, ServiceLevelTarget
 from certready.auth.models import User
+from certready.configuration.enums import CiStatus, VerificationResult
+from certready.configuration.models import CmdbVerification, ConfigurationItem
+from certready.continuity.enums import TestResult
+from certready.continuity.models import ContinuityPlan, ContinuityTest
+from certready.core.clock import add_months
 from certready.corrective_measures.enums import MeasureStatus
 from certready.corrective_measures.models import CorrectiveMeasure, CorrectiveMeasureFinding
+from certready.customers.enums import CustomerKind
+from certready.customers.models import Customer
 from certready.evidence.enums import EvidenceKind, EvidenceStatus
 from certready.evidence.models import (
     Evidence,
@@ -42,6 +51,7 @@ from certready.evidence.models import (
 )
 from certready.findings.enums import FindingGrade, FindingSource, FindingStatus
 from certready.findings.models import Finding
+from certready.objectives.enums import Direction
 from certready.orgs.enums import Role
 from certready.orgs.models import Membership, Organisation, OrgCounter
 from certready.requirements.catalogue.loader import DEFAULT_FRAMEWORK, sort_key
@@ -51,6 +61,21 @@ from certready.requirements.models import (
     Framework,
     Requirement,
     RequirementStatus,
+)
+from certready.risks.enums import RiskStatus, Treatment
+from certready.risks.models import Risk, RiskAction, RiskMethod
+from certready.service_reports.enums import FREQUENCY_MONTHS, ReportFrequency
+from certready.service_reports.models import ProducedReport, ReportDefinition
+from certready.services.enums import Criticality, Operator, ServiceStatus
+from certready.services.models import ScopeService, Service, ServiceCustomer, ServiceProcess
+from certready.sms_context.enums import IssueKind, PartyKind
+from certready.sms_context.models import ContextIssue, ContextRecord, InterestedParty
+from certready.suppliers.enums import ReviewResult, StatementStatus, SupplierKind, SupplierStatus
+from certready.suppliers.models import (
+    Supplier,
+    SupplierEvidence,
+    SupplierReview,
+    SupplierStatement,
 )
 from sqlalchemy.engine import Connection
 
@@ -79,6 +104,30 @@ TABLES: tuple[Any, ...] = (
     Finding,
     CorrectiveMeasure,
     CorrectiveMeasureFinding,
+    Customer,
+    Supplier,
+    SupplierReview,
+    SupplierEvidence,
+    SupplierStatement,
+    Service,
+    ServiceCustomer,
+    ServiceProcess,
+    ScopeService,
+    Agreement,
+    AgreementService,
+    ServiceLevelTarget,
+    ConfigurationItem,
+    CmdbVerification,
+    RiskMethod,
+    Risk,
+    RiskAction,
+    ContinuityPlan,
+    ContinuityTest,
+    ReportDefinition,
+    ProducedReport,
+    ContextRecord,
+    ContextIssue,
+    InterestedParty,
 )
 
 
@@ -236,6 +285,9 @@ def generate(
             "user_id": uid,
             "role": Role.admin if i == 0 else g.pick(roles),
             "created_at": ago(900),
+            "sessions_since": None,
+            "top_management": i == 0,
+            "version": 1,
         }
         for i, uid in enumerate(user_ids)
     ]
@@ -564,18 +616,493 @@ def generate(
         )
     out["corrective_measure"] = measures
     out["corrective_measure_finding"] = measure_links
+    counters = _operations(g, out, n, catalogue, org_id, user_ids, [e["id"] for e in evidence], now)
     out["org_counter"] = [
         {"org_id": org_id, "name": name, "value": value}
         for name, value in (
             ("evidence", n_evidence),
             ("finding", n_findings),
             ("corrective_measure", n_measures),
+            *counters.items(),
         )
     ]
     result = Seed(scale=scale, seed=seed, org_id=org_id, admin_id=user_ids[0])
     result.rows = {t.__tablename__: out[t.__tablename__] for t in TABLES}
     result.generate_s = time.perf_counter() - start
     return result
+
+
+# --- services, suppliers, agreements, CMDB, risks, continuity, reports, context --------------
+
+
+def _period_ends(frequency: ReportFrequency, start: date, today: date) -> list[tuple[date, date]]:
+    """Complete reporting periods (start, end) from ``start`` to ``today``: ISO weeks or
+    calendar months / quarters / halves / years."""
+    periods: list[tuple[date, date]] = []
+    if frequency == ReportFrequency.weekly:
+        first = start - timedelta(days=start.weekday())
+        while first + timedelta(days=6) < today:
+            periods.append((first, first + timedelta(days=6)))
+            first += timedelta(days=7)
+        return periods
+    months = FREQUENCY_MONTHS[frequency]
+    first = date(start.year, ((start.month - 1) // months) * months + 1, 1)
+    while (nxt := add_months(first, months)) <= today:
+        periods.append((first, nxt - timedelta(days=1)))
+        first = nxt
+    return periods
+
+
+def _operations(
+    g: _Gen,
+    out: dict[str, list[dict[str, Any]]],
+    n: Any,
+    catalogue: Catalogue,
+    org_id: uuid.UUID,
+    user_ids: list[uuid.UUID],
+    evidence_ids: list[uuid.UUID],
+    now: datetime,
+) -> dict[str, int]:
+    """Scale 1: 60 customers, 200 services (1-3 customers, 2-5 clause-8 processes each, a
+    fifth operated by a supplier), 300 suppliers with 1-2 reviews, 300 agreements (SLAs,
+    contracts, OLAs) over 1-3 services with 2-4 targets, 2,000 configuration items, 24 CMDB
+    verifications, the risk method and 500 risks, 40 continuity plans with 120 tests, 50
+    report definitions with their produced reports, the context record with 20 issues and
+    40 interested parties. Returns the org counters."""
+    rng = g.rng
+    today = now.date()
+
+    def ago(max_days: int) -> datetime:
+        return now - timedelta(seconds=rng.randrange(max_days * 86400 + 1))
+
+    def owner(share: float = 0.9) -> uuid.UUID | None:
+        return rng.choice(user_ids) if rng.random() < share else None
+
+    def evidence(share: float) -> uuid.UUID | None:
+        return rng.choice(evidence_ids) if evidence_ids and rng.random() < share else None
+
+    def base(created: datetime, versioned: bool = True) -> dict[str, Any]:
+        row: dict[str, Any] = {"id": g.uid(), "org_id": org_id}
+        if versioned:
+            row["version"] = 1
+        row.update(created_at=created, updated_at=created)
+        return row
+
+    # customers
+    customers = []
+    for i in range(n(60, 2)):
+        customers.append(
+            {
+                **base(ago(900)),
+                "number": i + 1,
+                "name": f"Bench Customer {i + 1:03d}",
+                "kind": CustomerKind.internal if rng.random() < 0.3 else CustomerKind.external,
+                "contact": f"contact{i + 1}@customer.example",
+                "description": "",
+            }
+        )
+    out["customer"] = customers
+
+    # suppliers, their reviews, supplier-provided evidence, one "none exist" statement
+    supplier_kinds = [
+        (SupplierKind.external, 70),
+        (SupplierKind.internal, 25),
+        (SupplierKind.customer_as_supplier, 5),
+    ]
+    suppliers, reviews = [], []
+    for i in range(n(300, 2)):
+        created = ago(900)
+        row = {
+            **base(created),
+            "number": i + 1,
+            "name": f"Bench Supplier {i + 1:03d}",
+            "kind": g.pick(supplier_kinds),
+            "contact": "",
+            "owner_id": owner(),
+            "status": SupplierStatus.active if rng.random() < 0.9 else SupplierStatus.inactive,
+            "in_scope": rng.random() < 0.85,
+            "notes": "",
+        }
+        suppliers.append(row)
+        for _ in range(rng.randint(1, 2)):
+            reviews.append(
+                {
+                    **base(ago(400), versioned=False),
+                    "supplier_id": row["id"],
+                    "reviewed_on": today - timedelta(days=rng.randint(0, 400)),
+                    "result": g.pick(
+                        [
+                            (ReviewResult.satisfactory, 70),
+                            (ReviewResult.needs_improvement, 20),
+                            (ReviewResult.unsatisfactory, 10),
+                        ]
+                    ),
+                    "summary": "",
+                    "evidence_id": evidence(0.5),
+                    "recorded_by_id": rng.choice(user_ids),
+                }
+            )
+    out["supplier"] = suppliers
+    out["supplier_review"] = reviews
+    provided = rng.sample(evidence_ids, min(len(evidence_ids), n(500)))
+    out["supplier_evidence"] = [
+        {
+            "evidence_id": eid,
+            "supplier_id": rng.choice(suppliers)["id"],
+            "org_id": org_id,
+            "created_at": ago(700),
+        }
+        for eid in provided
+    ]
+    out["supplier_statement"] = [
+        {
+            **base(ago(300)),
+            "category": SupplierKind.customer_as_supplier,
+            "statement": "No customer acts as a supplier of the bench services.",
+            "status": StatementStatus.draft,
+            "approved_by_id": None,
+            "approved_on": None,
+        }
+    ]
+
+    # services, their customers and processes, the scope statement's services
+    clause8 = sorted(ref for _, ref, leaf in catalogue.requirements if leaf and ref[:2] == "8.")
+    if not clause8:
+        clause8 = ["8.1"]
+    service_status = [
+        (ServiceStatus.pipeline, 10),
+        (ServiceStatus.live, 70),
+        (ServiceStatus.retiring, 10),
+        (ServiceStatus.retired, 10),
+    ]
+    criticality = [
+        (Criticality.low, 25),
+        (Criticality.medium, 40),
+        (Criticality.high, 25),
+        (Criticality.critical, 10),
+    ]
+    services, service_customers, processes, scope = [], [], [], []
+    for i in range(n(200, 2)):
+        in_scope = rng.random() < 0.9
+        row = {
+            **base(ago(900)),
+            "number": i + 1,
+            "name": f"Bench Service {i + 1:03d}",
+            "description": "",
+            "status": g.pick(service_status),
+            "owner_id": owner(),
+            "criticality": g.pick(criticality),
+            "in_scope": in_scope,
+            "out_of_scope_reason": "" if in_scope or rng.random() < 0.2 else "Hosted elsewhere.",
+        }
+        services.append(row)
+        sid = row["id"]
+        for c in rng.sample(customers, min(len(customers), rng.randint(1, 3))):
+            service_customers.append({"org_id": org_id, "service_id": sid, "customer_id": c["id"]})
+        for ref in rng.sample(clause8, min(len(clause8), rng.randint(2, 5))):
+            by_supplier = rng.random() < 0.2
+            processes.append(
+                {
+                    **base(row["created_at"], versioned=False),
+                    "service_id": sid,
+                    "requirement_ref": ref,
+                    "operator": Operator.supplier if by_supplier else Operator.organisation,
+                    "supplier_id": rng.choice(suppliers)["id"]
+                    if by_supplier and rng.random() < 0.9
+                    else None,
+                    "owner_id": owner(),
+                    "monitoring": "Monthly service review." if by_supplier else "",
+                    "monitoring_objective_id": None,
+                }
+            )
+        if in_scope and rng.random() < 0.9:
+            scope.append({"org_id": org_id, "service_id": sid})
+    out["service"] = services
+    out["service_customer"] = service_customers
+    out["service_process"] = processes
+    out["scope_service"] = scope
+
+    # agreements over services, with service level targets
+    internal = [s for s in suppliers if s["kind"] == SupplierKind.internal] or suppliers
+    external = [s for s in suppliers if s["kind"] != SupplierKind.internal] or suppliers
+    agreement_status = [
+        (AgreementStatus.draft, 10),
+        (AgreementStatus.active, 75),
+        (AgreementStatus.expired, 10),
+        (AgreementStatus.terminated, 5),
+    ]
+    agreements, covered, targets = [], [], []
+    for i in range(n(300, 3)):
+        created = ago(900)
+        kind = (AgreementType.sla, AgreementType.contract, AgreementType.ola_internal_agreement)[
+            i % 3
+        ]
+        start = created.date()
+        row = {
+            **base(created),
+            "number": i + 1,
+            "title": f"Bench agreement {i + 1:03d}",
+            "type": kind,
+            "customer_id": rng.choice(customers)["id"] if kind == AgreementType.sla else None,
+            "supplier_id": None
+            if kind == AgreementType.sla
+            else rng.choice(internal if kind == AgreementType.ola_internal_agreement else external)[
+                "id"
+            ],
+            "start_date": start,
+            "end_date": start + timedelta(days=rng.choice((365, 730, 1095))),
+            "review_date": today + timedelta(days=rng.randint(-30, 330)),
+            "evidence_id": evidence(0.7),
+            "status": g.pick(agreement_status),
+            "notes": "",
+        }
+        agreements.append(row)
+        for s in rng.sample(services, min(len(services), rng.randint(1, 3))):
+            covered.append({"agreement_id": row["id"], "service_id": s["id"], "org_id": org_id})
+        for k in range(rng.randint(2, 4)):
+            targets.append(
+                {
+                    **base(created, versioned=False),
+                    "agreement_id": row["id"],
+                    "metric": ("Availability", "Response time P1", "Resolution P2", "CSAT")[k],
+                    "target": (99.9, 15.0, 8.0, 4.2)[k],
+                    "unit": ("%", "min", "h", "/5")[k],
+                    "direction": Direction.at_most if k in (1, 2) else Direction.at_least,
+                }
+            )
+    out["agreement"] = agreements
+    out["agreement_service"] = covered
+    out["service_level_target"] = targets
+
+    # configuration items and CMDB verifications
+    ci_status = [
+        (CiStatus.planned, 5),
+        (CiStatus.active, 80),
+        (CiStatus.maintenance, 5),
+        (CiStatus.retired, 10),
+    ]
+    ci_types = ("server", "database", "network", "application", "storage", "endpoint", "cloud")
+    out["configuration_item"] = [
+        {
+            **base(ago(900)),
+            "key": f"CI-{i + 1}",
+            "name": f"Bench CI {i + 1:04d}",
+            "type": rng.choice(ci_types),
+            "status": g.pick(ci_status),
+            "owner_id": owner(0.8),
+            "last_verified": today - timedelta(days=rng.randint(0, 500))
+            if rng.random() < 0.7
+            else None,
+            "description": "",
+        }
+        for i in range(n(2_000, 2))
+    ]
+    out["cmdb_verification"] = [
+        {
+            **base(ago(720)),
+            "number": i + 1,
+            "verified_on": today - timedelta(days=30 * i + rng.randint(0, 20)),
+            "sample_size": rng.randint(20, 100),
+            "result": g.pick(
+                [
+                    (VerificationResult.passed, 70),
+                    (VerificationResult.partial, 20),
+                    (VerificationResult.failed, 10),
+                ]
+            ),
+            "notes": "",
+            "evidence_item_id": evidence(0.8),
+            "recorded_by_id": rng.choice(user_ids),
+        }
+        for i in range(n(24))
+    ]
+
+    # risk method and register
+    levels = ["low", "medium", "high", "very high"]
+    matrix = [[levels[min(3, (li * im) // 6)] for im in range(1, 6)] for li in range(1, 6)]
+    out["risk_method"] = [
+        {
+            **base(now - timedelta(days=800)),
+            "likelihood_scale": ["rare", "unlikely", "possible", "likely", "almost certain"],
+            "impact_scale": ["minimal", "minor", "moderate", "major", "severe"],
+            "levels": levels,
+            "matrix": matrix,
+            "acceptance_criteria": "Low and medium risks may be accepted by the risk owner.",
+            "acceptable_levels": ["low", "medium"],
+            "approved_on": today - timedelta(days=700),
+            "approved_by_id": user_ids[0],
+        }
+    ]
+    treatments = [
+        (None, 8),
+        (Treatment.accept, 30),
+        (Treatment.treat, 45),
+        (Treatment.transfer, 10),
+        (Treatment.avoid, 7),
+    ]
+    risks, actions = [], []
+    for i in range(n(500, 2)):
+        created = ago(800)
+        treatment = g.pick(treatments)
+        row = {
+            **base(created),
+            "number": i + 1,
+            "title": f"Bench risk {i + 1:03d}",
+            "description": "",
+            "owner_id": owner(0.92),
+            "likelihood": rng.randint(1, 5),
+            "impact": rng.randint(1, 5),
+            "treatment": treatment,
+            "treatment_note": "",
+            "review_date": today + timedelta(days=rng.randint(-60, 300)),
+            "status": RiskStatus.open if rng.random() < 0.85 else RiskStatus.closed,
+        }
+        risks.append(row)
+        if treatment == Treatment.treat:
+            actions.append(
+                {
+                    **base(created, versioned=False),
+                    "risk_id": row["id"],
+                    "description": "Implement the control.",
+                    "owner_id": owner(),
+                    "due_date": today + timedelta(days=rng.randint(-90, 180)),
+                    "done": rng.random() < 0.4,
+                }
+            )
+    out["risk"] = risks
+    out["risk_action"] = actions
+
+    # continuity plans and tests
+    plans, tests = [], []
+    for i in range(n(40)):
+        created = ago(900)
+        plans.append(
+            {
+                **base(created),
+                "number": i + 1,
+                "title": f"Bench continuity plan {i + 1:02d}",
+                "description": "",
+                "owner_id": owner(),
+                "evidence_item_id": evidence(0.8),
+                "approved_on": created.date() if rng.random() < 0.8 else None,
+            }
+        )
+    for i in range(n(120)):
+        tested = today - timedelta(days=rng.randint(0, 800))
+        tests.append(
+            {
+                **base(datetime.combine(tested, now.timetz())),
+                "plan_id": rng.choice(plans)["id"],
+                "number": i + 1,
+                "tested_on": tested,
+                "scenario": "Loss of the primary data centre.",
+                "result": g.pick(
+                    [
+                        (TestResult.passed, 70),
+                        (TestResult.passed_with_issues, 20),
+                        (TestResult.failed, 10),
+                    ]
+                ),
+                "issues_found": "",
+                "evidence_item_id": evidence(0.6),
+            }
+        )
+    out["continuity_plan"] = plans
+    out["continuity_test"] = tests
+
+    # service report definitions and the reports produced (about 9 in 10 periods)
+    frequencies = [
+        (ReportFrequency.weekly, 4),
+        (ReportFrequency.monthly, 50),
+        (ReportFrequency.quarterly, 25),
+        (ReportFrequency.half_yearly, 6),
+        (ReportFrequency.yearly, 5),
+        (ReportFrequency.on_request, 10),
+    ]
+    definitions, produced = [], []
+    for i in range(n(50)):
+        frequency = g.pick(frequencies)
+        horizon = 180 if frequency == ReportFrequency.weekly else 730
+        starts = today - timedelta(days=rng.randint(30, horizon))
+        row = {
+            **base(datetime.combine(starts, now.timetz())),
+            "number": i + 1,
+            "title": f"Bench service report {i + 1:02d}",
+            "audience": rng.choice(customers)["name"],
+            "frequency": frequency,
+            "starts_on": starts,
+            "owner_id": owner(),
+        }
+        definitions.append(row)
+        if frequency == ReportFrequency.on_request:
+            periods = (
+                [(starts, starts + timedelta(days=30))] if starts + timedelta(30) < today else []
+            )
+        else:
+            periods = _period_ends(frequency, starts, today)
+        for first, last in periods:
+            if rng.random() < 0.9:
+                made = min(today, last + timedelta(days=rng.randint(1, 10)))
+                produced.append(
+                    {
+                        **base(datetime.combine(made, now.timetz())),
+                        "definition_id": row["id"],
+                        "number": len(produced) + 1,
+                        "period_start": first,
+                        "period_end": last,
+                        "produced_on": made,
+                        "evidence_item_id": evidence(0.5),
+                    }
+                )
+    out["report_definition"] = definitions
+    out["produced_report"] = produced
+
+    # the context record (4.1) with issues and interested parties (4.2)
+    record = {
+        **base(now - timedelta(days=700)),
+        "summary": "A managed-services provider for the bench group.",
+        "climate_change_relevant": False,
+        "climate_change_reasoning": "No service depends on climate-exposed sites.",
+        "approved_on": today - timedelta(days=200),
+        "approved_by_id": user_ids[0],
+        "reviewed_on": today - timedelta(days=60),
+    }
+    out["context_record"] = [record]
+    out["context_issue"] = [
+        {
+            **base(record["created_at"], versioned=False),
+            "record_id": record["id"],
+            "kind": IssueKind.internal if k % 2 else IssueKind.external,
+            "description": f"Context issue {k + 1}",
+            "active": rng.random() < 0.9,
+        }
+        for k in range(n(20, 2))
+    ]
+    party_kinds = list(PartyKind)
+    out["interested_party"] = [
+        {
+            **base(record["created_at"], versioned=False),
+            "record_id": record["id"],
+            "name": f"Interested party {k + 1:02d}",
+            "kind": party_kinds[k % len(party_kinds)],
+            "requirements": "Service availability and reporting.",
+            "relevant": rng.random() < 0.9,
+        }
+        for k in range(n(40, 2))
+    ]
+    return {
+        "customer": len(customers),
+        "supplier": len(suppliers),
+        "service": len(services),
+        "agreement": len(agreements),
+        "configuration_item": len(out["configuration_item"]),
+        "cmdb_verification": len(out["cmdb_verification"]),
+        "risk": len(risks),
+        "continuity_plan": len(plans),
+        "continuity_test": len(tests),
+        "report_definition": len(definitions),
+        "produced_report": len(produced),
+    }
 
 
 # --- writers --------------------------------------------------------------------------------
