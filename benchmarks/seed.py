@@ -14,7 +14,14 @@ by the migration plus 3 generated clause trees of depth 3-4), a status row per a
 requirement, 50,000 evidence items (Zipf over requirements, 30 % also on an ISO 20000
 leaf), ~75k requirement links, ~10k documented-information links, ~60 % with one
 version row (metadata only), 5,000 findings, 5,000 corrective measures (15 % overdue)
-linked to findings, 200 users with memberships. No audits, training or objectives.
+linked to findings, 200 users with memberships; and the ITSM registers (``_operations``):
+60 customers, 200 services (1-3 customers, 2-5 clause-8 processes, a fifth operated by a
+supplier, ~80 % named in the scope statement), 300 suppliers with 1-2 reviews and 500
+supplier-provided evidence links, 300 agreements (SLAs, contracts, OLAs) over 1-3 services
+with 2-4 targets, 2,000 configuration items, 24 CMDB verifications, the risk method and
+500 risks (treatment actions), 40 continuity plans with 120 tests, 50 report definitions
+with ~9 in 10 of their periods produced, the context record with 20 issues and 40
+interested parties. No audits, training or objectives.
 """
 
 from __future__ import annotations
