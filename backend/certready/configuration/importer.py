@@ -6,9 +6,10 @@ form through python-multipart's incremental parser (no spooled ``UploadFile``).
 
 Columns (header row required, any order, case-insensitive): ``key``, ``name``, ``type``,
 optionally ``status``, ``owner`` (a member's e-mail), ``last_verified`` (YYYY-MM-DD),
-``description``. Nothing is rewritten on the way in; every cell is validated and errors
-name the line of the file (the header is line 1) and the column:
-``loc = ["body", line, column]``.
+``description``, ``service`` (the keys of the services the item supports, ``SVC-3``, several
+separated by ``;``; a filled cell replaces the item's services, an empty one keeps them).
+Nothing is rewritten on the way in; every cell is validated and errors name the line of
+the file (the header is line 1) and the column: ``loc = ["body", line, column]``.
 """
 
 from __future__ import annotations
@@ -33,11 +34,20 @@ MAX_BYTES = 1024 * 1024
 MAX_ROWS = 10_000
 MAX_ERRORS = 200
 REQUIRED_COLUMNS = ("key", "name", "type")
-OPTIONAL_COLUMNS = ("status", "owner", "last_verified", "description")
+OPTIONAL_COLUMNS = ("status", "owner", "last_verified", "description", "service")
 CSV_MEDIA_TYPES = frozenset({"text/csv", "application/csv", "text/plain"})
 FILE_FIELD = "file"
 _KEY = re.compile(KEY_PATTERN)
-_LIMITS = {"key": 64, "name": 300, "type": 64, "owner": 320, "description": 10000}
+_LIMITS = {
+    "key": 64,
+    "name": 300,
+    "type": 64,
+    "owner": 320,
+    "description": 10000,
+    "service": 4000,
+}
+SERVICE_SEPARATOR = ";"
+_SERVICE_KEY = re.compile(r"^SVC-[1-9][0-9]{0,8}$", re.IGNORECASE)
 
 
 @dataclass
@@ -50,6 +60,8 @@ class CiRow:
     owner: str | None
     last_verified: date | None
     description: str | None
+    # service keys (upper case, each once); None: the cell was empty or the column absent
+    services: tuple[str, ...] | None = None
 
 
 def row_error(line: int, column: str, msg: str) -> dict[str, Any]:
@@ -240,6 +252,7 @@ def _row(line: int, raw: dict[str, str], errors: list[dict[str, Any]]) -> CiRow 
             verified = date.fromisoformat(values["last_verified"])
         except ValueError:
             errors.append(row_error(line, "last_verified", "Not a date (YYYY-MM-DD)."))
+    services = _services(line, values.get("service", ""), errors)
     if len(errors) > found:
         return None
     return CiRow(
@@ -251,4 +264,19 @@ def _row(line: int, raw: dict[str, str], errors: list[dict[str, Any]]) -> CiRow 
         owner=values.get("owner", "").lower() or None,
         last_verified=verified,
         description=values.get("description") if "description" in values else None,
+        services=services,
     )
+
+
+def _services(line: int, cell: str, errors: list[dict[str, Any]]) -> tuple[str, ...] | None:
+    """The service keys of a ``service`` cell (``SVC-1; SVC-4``), each once, in order."""
+    keys = [k.strip().upper() for k in cell.split(SERVICE_SEPARATOR) if k.strip()]
+    if not keys:
+        return None
+    bad = [k for k in keys if not _SERVICE_KEY.match(k)]
+    if bad:
+        errors.append(
+            row_error(line, "service", f"Not a service key (SVC-<n>): {', '.join(bad[:5])}.")
+        )
+        return None
+    return tuple(dict.fromkeys(keys))

@@ -6,7 +6,7 @@ import uuid
 from datetime import date
 
 from sqlalchemy import Index, String, UniqueConstraint
-from sqlmodel import Field
+from sqlmodel import Field, SQLModel
 
 from certready.configuration.enums import CiStatus, VerificationResult
 from certready.db.base import IdMixin, TimestampMixin, Versioned
@@ -31,6 +31,21 @@ class ConfigurationItem(IdMixin, TimestampMixin, Versioned, table=True):
     )
     last_verified: date | None = None
     description: str = Field(default="", max_length=10000)
+
+
+class ConfigurationItemService(SQLModel, table=True):
+    """A service the configuration item supports (RDY-22: every service in scope has CIs)."""
+
+    __tablename__ = "configuration_item_service"
+
+    configuration_item_id: uuid.UUID = Field(
+        foreign_key="configuration_item.id", primary_key=True, ondelete="CASCADE"
+    )
+    # Services are retired, never deleted: a link never blocks anything.
+    service_id: uuid.UUID = Field(
+        foreign_key="service.id", primary_key=True, ondelete="RESTRICT", index=True
+    )
+    org_id: uuid.UUID = Field(foreign_key="organisation.id", index=True, ondelete="RESTRICT")
 
 
 class CmdbVerification(IdMixin, TimestampMixin, Versioned, table=True):

@@ -1,19 +1,25 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import bindparam, func, insert, or_
+from sqlalchemy import select as sa_select
 from sqlalchemy import update as sa_update
 from sqlmodel import col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
 from certready.auth.models import User
-from certready.configuration.models import CmdbVerification, ConfigurationItem
+from certready.configuration.models import (
+    CmdbVerification,
+    ConfigurationItem,
+    ConfigurationItemService,
+)
 from certready.configuration.schemas import CiFilters
 from certready.db.repository import OrgScopedRepository
 from certready.orgs.models import Membership
+from certready.services.models import Service
 
 # Columns an import writes (besides id, org_id, the timestamps and the version).
 IMPORTED_COLUMNS = ("key", "name", "type", "status", "owner_id", "last_verified")
@@ -31,6 +37,12 @@ class ConfigurationItemRepository(OrgScopedRepository[ConfigurationItem]):
             stmt = stmt.where(col(ConfigurationItem.type) == filters.type)
         if filters.owner_id is not None:
             stmt = stmt.where(col(ConfigurationItem.owner_id) == filters.owner_id)
+        if filters.service_id is not None:
+            supporting = sa_select(col(ConfigurationItemService.configuration_item_id)).where(
+                self.of_org(ConfigurationItemService),
+                col(ConfigurationItemService.service_id) == filters.service_id,
+            )
+            stmt = stmt.where(col(ConfigurationItem.id).in_(supporting))
         if filters.q:
             needle = filters.q.lower()
             stmt = stmt.where(
@@ -78,6 +90,64 @@ class ConfigurationItemRepository(OrgScopedRepository[ConfigurationItem]):
             )
         )
         await self.session.execute(stmt, list(rows))
+
+    async def service_ids(self, item_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, list[uuid.UUID]]:
+        """The services each item supports, in one statement."""
+        out: dict[uuid.UUID, list[uuid.UUID]] = {i: [] for i in item_ids}
+        if not item_ids:
+            return out
+        link = ConfigurationItemService
+        stmt = (
+            sa_select(col(link.configuration_item_id), col(link.service_id))
+            .where(
+                self.of_org(link),
+                col(link.configuration_item_id).in_(
+                    bindparam("item_ids", list(item_ids), expanding=True)
+                ),
+            )
+            .order_by(col(link.service_id))
+        )
+        for item_id, service_id in (await self.session.execute(stmt)).all():
+            out[item_id].append(service_id)
+        return out
+
+    async def known_services(self, service_ids: Sequence[uuid.UUID]) -> set[uuid.UUID]:
+        """Which of ``service_ids`` are services of the organisation."""
+        if not service_ids:
+            return set()
+        stmt = sa_select(col(Service.id)).where(
+            self.of_org(Service), col(Service.id).in_(list(service_ids))
+        )
+        return set((await self.session.execute(stmt)).scalars().all())
+
+    async def service_ids_by_key(self) -> dict[str, uuid.UUID]:
+        """SVC-<n> -> id of every service of the organisation (one statement)."""
+        stmt = sa_select(col(Service.number), col(Service.id)).where(self.of_org(Service))
+        return {f"SVC-{n}": sid for n, sid in (await self.session.execute(stmt)).all()}
+
+    async def replace_services(
+        self, links: Mapping[uuid.UUID, Sequence[uuid.UUID]], *, new: bool = False
+    ) -> None:
+        """Replace the services of each item in ``links`` (one DELETE, one bulk INSERT);
+        ``new``: the items have no links yet (no DELETE)."""
+        if not links:
+            return
+        link = ConfigurationItemService
+        if not new:
+            await self.session.execute(
+                self.delete(link).where(
+                    col(link.configuration_item_id).in_(
+                        bindparam("item_ids", list(links), expanding=True)
+                    )
+                )
+            )
+        rows = [
+            {"configuration_item_id": item_id, "service_id": sid, "org_id": self.org_id}
+            for item_id, service_ids in links.items()
+            for sid in service_ids
+        ]
+        if rows:
+            await self.session.execute(insert(link.__table__), rows)  # type: ignore[attr-defined]
 
     async def member_ids_by_email(self) -> dict[str, uuid.UUID]:
         """E-mail (lower case) -> user id of every member of the organisation."""

@@ -53,10 +53,6 @@ CSV_BODY: dict[str, Any] = {
 }
 
 
-def _ci(item: Any) -> CiRead:
-    return CiRead.model_validate(columns(item))
-
-
 def _verification(v: Any) -> VerificationRead:
     return VerificationRead.model_validate({**columns(v), "key": service.verification_key(v)})
 
@@ -70,12 +66,15 @@ async def list_configuration_items(
     status: CiStatus | None = None,
     type: Annotated[str | None, Query(max_length=64)] = None,
     owner_id: uuid.UUID | None = None,
+    service_id: Annotated[
+        uuid.UUID | None, Query(description="Only items supporting this service.")
+    ] = None,
     q: Annotated[str | None, Query(max_length=100, description="Key or name contains.")] = None,
 ) -> CiPage | StreamingResponse:
-    """List configuration items by key, filtered by status, type, owner or text."""
-    filters = CiFilters(status=status, type=type, owner_id=owner_id, q=q)
+    """List configuration items by key, filtered by status, type, owner, service or text."""
+    filters = CiFilters(status=status, type=type, owner_id=owner_id, service_id=service_id, q=q)
     return await list_or_csv(
-        fmt, page, lambda p: service.list_items(session, ctx.org_id, filters, p), CiPage, item=_ci
+        fmt, page, lambda p: service.list_items(session, ctx.org_id, filters, p), CiPage
     )
 
 
@@ -88,10 +87,11 @@ async def list_configuration_items(
 async def create_configuration_item(
     data: CiCreate, ctx: OperationsWriter, session: SessionDep, response: Response
 ) -> CiRead:
-    """Record a configuration item (its own key, or the next CI-<n>)."""
+    """Record a configuration item (its own key, or the next CI-<n>) and the services it
+    supports."""
     item = await service.create_item(session, ctx, data)
     set_etag(response, item.version)
-    return _ci(item)
+    return await service.read_item(session, item)
 
 
 @router.post(
@@ -104,18 +104,19 @@ async def import_configuration_items(
     request: Request, ctx: OperationsWriter, session: SessionDep
 ) -> CiImportResult:
     """Import a CMDB export (CSV: key, name, type[, status, owner, last_verified,
-    description]); all or nothing, known keys updated, an error per bad cell."""
+    description, service]); all or nothing, known keys updated, an error per bad cell.
+    `service` holds service keys (`SVC-3`, several separated by `;`)."""
     text = await importer.read_csv(request)
     return await service.import_items(session, ctx, text)
 
 
 @router.get("/configuration-items/{item_id}", response_model=CiRead)
 async def get_configuration_item(
-    ctx: OperationsReader, item: ItemDep, response: Response
+    ctx: OperationsReader, item: ItemDep, session: SessionDep, response: Response
 ) -> CiRead:
     """Read a configuration item; the `ETag` header is needed to change it."""
     set_etag(response, item.version)
-    return _ci(item)
+    return await service.read_item(session, item)
 
 
 @router.patch(
@@ -131,10 +132,11 @@ async def update_configuration_item(
     response: Response,
     if_match: IfMatch = None,
 ) -> CiRead:
-    """Change a configuration item (send `If-Match`)."""
+    """Change a configuration item (send `If-Match`); `service_ids` replaces the services it
+    supports."""
     item = await service.update_item(session, ctx, item, data, if_match)
     set_etag(response, item.version)
-    return _ci(item)
+    return await service.read_item(session, item)
 
 
 @router.delete("/configuration-items/{item_id}", status_code=status.HTTP_204_NO_CONTENT)

@@ -16,6 +16,8 @@ Name = Annotated[str, StringConstraints(min_length=1, max_length=300, strip_whit
 CiType = Annotated[str, StringConstraints(min_length=1, max_length=64, strip_whitespace=True)]
 Notes = Annotated[str, StringConstraints(max_length=20000)]
 SampleSize = Annotated[int, Field(ge=0, le=1_000_000)]
+# The services an item supports (RDY-22); a CI rarely serves more than a few dozen.
+MAX_SERVICES = 200
 
 
 class CiFilters(BaseModel):
@@ -24,6 +26,7 @@ class CiFilters(BaseModel):
     status: CiStatus | None = None
     type: str | None = None
     owner_id: uuid.UUID | None = None
+    service_id: uuid.UUID | None = None
     q: str | None = None
 
 
@@ -39,6 +42,11 @@ class CiCreate(BaseModel):
     owner_id: uuid.UUID | None = None
     last_verified: date | None = None
     description: Notes = ""
+    service_ids: list[uuid.UUID] = Field(
+        default_factory=list,
+        max_length=MAX_SERVICES,
+        description="The organisation's services this item supports.",
+    )
 
 
 class CiUpdate(BaseModel):
@@ -51,6 +59,9 @@ class CiUpdate(BaseModel):
     owner_id: uuid.UUID | None = None
     last_verified: date | None = None
     description: Notes | None = None
+    service_ids: list[uuid.UUID] | None = Field(
+        default=None, max_length=MAX_SERVICES, description="Replaces the services supported."
+    )
 
 
 class CiRead(BaseModel):
@@ -62,6 +73,7 @@ class CiRead(BaseModel):
     owner_id: uuid.UUID | None
     last_verified: date | None
     description: str
+    service_ids: list[uuid.UUID]
     version: int
     created_at: datetime
     updated_at: datetime

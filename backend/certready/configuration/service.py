@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -20,6 +21,7 @@ from certready.configuration.schemas import (
     CiCreate,
     CiFilters,
     CiImportResult,
+    CiRead,
     CiUpdate,
     VerificationCreate,
     VerificationUpdate,
@@ -29,7 +31,7 @@ from certready.core.changes import ChangeSpec, check_version, requested, update_
 from certready.core.clock import today, utcnow
 from certready.core.pagination import PageParams, paginate
 from certready.core.problems import Conflict, Unprocessable
-from certready.db.base import new_id
+from certready.db.base import columns, new_id
 from certready.db.repository import next_number
 from certready.evidence.service import ensure_evidence_in_org
 from certready.orgs.repository import MembershipRepository
@@ -77,6 +79,40 @@ async def check_record(
         )
 
 
+def item_read(item: ConfigurationItem, service_ids: Sequence[uuid.UUID]) -> CiRead:
+    """An item as read, with the services it supports."""
+    return CiRead.model_validate({**columns(item), "service_ids": list(service_ids)})
+
+
+async def read_item(session: AsyncSession, item: ConfigurationItem) -> CiRead:
+    """``item_read`` of one item (one statement for its services)."""
+    links = await ConfigurationItemRepository(session, item.org_id).service_ids([item.id])
+    return item_read(item, links[item.id])
+
+
+async def check_services(
+    session: AsyncSession, org_id: uuid.UUID, service_ids: Sequence[uuid.UUID]
+) -> list[uuid.UUID]:
+    """The unique ``service_ids``, each a service of the organisation: else a 422 naming
+    every unknown id (another organisation's service is as unknown as a made-up id)."""
+    unique = list(dict.fromkeys(service_ids))
+    known = await ConfigurationItemRepository(session, org_id).known_services(unique)
+    unknown = [(n, sid) for n, sid in enumerate(service_ids) if sid not in known]
+    if unknown:
+        raise Unprocessable(
+            f"No such service: {', '.join(str(sid) for _n, sid in unknown)}.",
+            errors=[
+                {
+                    "loc": ["body", "service_ids", n],
+                    "msg": f"No service {sid} in this organisation.",
+                    "type": "value_error",
+                }
+                for n, sid in unknown
+            ],
+        )
+    return unique
+
+
 async def _free_key(session: AsyncSession, repo: ConfigurationItemRepository) -> str:
     """The next CI-<n> no item carries (a user may have taken one by hand)."""
     while True:
@@ -87,10 +123,15 @@ async def _free_key(session: AsyncSession, repo: ConfigurationItemRepository) ->
 
 async def list_items(
     session: AsyncSession, org_id: uuid.UUID, filters: CiFilters, page: PageParams
-) -> tuple[list[ConfigurationItem], str | None, int]:
-    """One page of items by key, matching the filters (two statements)."""
-    stmt = ConfigurationItemRepository(session, org_id).filtered(filters)
-    return await paginate(session, stmt, keys=[col(ConfigurationItem.key)], params=page)
+) -> tuple[list[CiRead], str | None, int]:
+    """One page of items by key, matching the filters, with their services (three
+    statements: count, page, links; no N+1)."""
+    repo = ConfigurationItemRepository(session, org_id)
+    rows, next_cursor, total = await paginate(
+        session, repo.filtered(filters), keys=[col(ConfigurationItem.key)], params=page
+    )
+    links = await repo.service_ids([i.id for i in rows])
+    return [item_read(i, links[i.id]) for i in rows], next_cursor, total
 
 
 async def create_item(session: AsyncSession, ctx: OrgContext, data: CiCreate) -> ConfigurationItem:
@@ -98,13 +139,17 @@ async def create_item(session: AsyncSession, ctx: OrgContext, data: CiCreate) ->
     repo = ConfigurationItemRepository(session, ctx.org_id)
     await repo.lock_organisation()  # keys: two creators never take the same one
     await check_owner(session, ctx.org_id, data.owner_id)
+    service_ids = await check_services(session, ctx.org_id, data.service_ids)
     if data.key is not None and await repo.key_taken(data.key):
         raise Conflict(f"A configuration item {data.key} exists already.")
     key = data.key or await _free_key(session, repo)
     item = repo.add(
-        ConfigurationItem(org_id=ctx.org_id, **data.model_dump(exclude={"key"}), key=key)
+        ConfigurationItem(
+            org_id=ctx.org_id, **data.model_dump(exclude={"key", "service_ids"}), key=key
+        )
     )
     await session.flush()
+    await repo.replace_services({item.id: service_ids}, new=True)
     record(
         session,
         org_id=ctx.org_id,
@@ -113,7 +158,7 @@ async def create_item(session: AsyncSession, ctx: OrgContext, data: CiCreate) ->
         object_type="configuration_item",
         object_id=item.id,
         summary=f"{item.key} '{item.name}' recorded",
-        after=snapshot(item, CI_FIELDS),
+        after={**snapshot(item, CI_FIELDS), "service_ids": sorted(str(s) for s in service_ids)},
     )
     await session.flush()
     return item
@@ -129,19 +174,44 @@ async def update_item(
     """Change an item (send ``If-Match``); a new key must be free."""
     check_version(item, if_match, CI_CHANGES)
     values = requested(data, CI_CHANGES)
+    repo = ConfigurationItemRepository(session, ctx.org_id)
     if "owner_id" in values:
         await check_owner(session, ctx.org_id, values["owner_id"])
     if values.get("key", item.key) != item.key:
-        repo = ConfigurationItemRepository(session, ctx.org_id)
         await repo.lock_organisation()
         if await repo.key_taken(values["key"]):
             raise Conflict(f"A configuration item {values['key']} exists already.")
-    await update_object(session, ctx, item, values, CI_CHANGES, if_match=if_match)
+    extra_before: dict[str, Any] = {}
+    extra_after: dict[str, Any] = {}
+    if "service_ids" in values:
+        wanted = values.pop("service_ids")
+        if wanted is None:
+            raise Unprocessable(
+                "service_ids cannot be null; send [] for none.", loc=["body", "service_ids"]
+            )
+        service_ids = await check_services(session, ctx.org_id, wanted)
+        before = (await repo.service_ids([item.id]))[item.id]
+        if sorted(before) != sorted(service_ids):
+            extra_before = {"service_ids": sorted(str(s) for s in before)}
+            extra_after = {"service_ids": sorted(str(s) for s in service_ids)}
+            await repo.replace_services({item.id: service_ids})
+    await update_object(
+        session,
+        ctx,
+        item,
+        values,
+        CI_CHANGES,
+        if_match=if_match,
+        extra_before=extra_before,
+        extra_after=extra_after,
+    )
     return item
 
 
 async def delete_item(session: AsyncSession, ctx: OrgContext, item: ConfigurationItem) -> None:
-    """Delete an item recorded by mistake (retire it to keep its history)."""
+    """Delete an item recorded by mistake (retire it to keep its history); its service
+    links go with it."""
+    links = await ConfigurationItemRepository(session, ctx.org_id).service_ids([item.id])
     record(
         session,
         org_id=ctx.org_id,
@@ -150,7 +220,10 @@ async def delete_item(session: AsyncSession, ctx: OrgContext, item: Configuratio
         object_type="configuration_item",
         object_id=item.id,
         summary=f"{item.key} '{item.name}' deleted",
-        before=snapshot(item, CI_FIELDS),
+        before={
+            **snapshot(item, CI_FIELDS),
+            "service_ids": sorted(str(s) for s in links[item.id]),
+        },
     )
     await session.delete(item)
     await session.flush()
@@ -173,7 +246,8 @@ def _import_values(
 
 async def import_items(session: AsyncSession, ctx: OrgContext, text: str) -> CiImportResult:
     """All-or-nothing CSV import, idempotent on the key: new keys are inserted and known
-    ones updated, in two bulk statements; one activity entry describes the import."""
+    ones updated, in two bulk statements; a filled ``service`` cell replaces the item's
+    services (one DELETE, one bulk INSERT); one activity entry describes the import."""
     rows = importer.parse(text)
     repo = ConfigurationItemRepository(session, ctx.org_id)
     await repo.lock_organisation()
@@ -183,19 +257,30 @@ async def import_items(session: AsyncSession, ctx: OrgContext, text: str) -> CiI
         for r in rows
         if r.owner is not None and r.owner not in members
     ]
+    services = await repo.service_ids_by_key() if any(r.services for r in rows) else {}
+    errors += [
+        importer.row_error(r.line, "service", f"No service {key} in this organisation.")
+        for r in rows
+        for key in r.services or ()
+        if key not in services
+    ]
     if errors:
-        raise importer.refuse(errors)
+        raise importer.refuse(sorted(errors, key=lambda e: e["loc"][1]))
     existing = await repo.by_keys([r.key for r in rows])
     now = utcnow()
     inserts, updates = [], []
+    links: dict[uuid.UUID, list[uuid.UUID]] = {}
     for row in rows:
         old = existing.get(row.key)
         values = _import_values(row, members.get(row.owner) if row.owner else None, old)
+        item_id = old.id if old is not None else new_id()
+        if row.services is not None:
+            links[item_id] = [services[key] for key in row.services]
         if old is None:
             inserts.append(
                 {
                     **values,
-                    "id": new_id(),
+                    "id": item_id,
                     "org_id": ctx.org_id,
                     "description": row.description or "",
                     "version": 1,
@@ -209,6 +294,7 @@ async def import_items(session: AsyncSession, ctx: OrgContext, text: str) -> CiI
             )
     await repo.insert_many(inserts)
     await repo.update_many(updates)
+    await repo.replace_services(links)
     record(
         session,
         org_id=ctx.org_id,
@@ -218,7 +304,12 @@ async def import_items(session: AsyncSession, ctx: OrgContext, text: str) -> CiI
         object_id=ctx.org_id,
         summary=f"{len(inserts)} configuration item(s) created and {len(updates)} updated "
         "from a CSV file",
-        after={"created": len(inserts), "updated": len(updates), "rows": len(rows)},
+        after={
+            "created": len(inserts),
+            "updated": len(updates),
+            "rows": len(rows),
+            **({"services_set": len(links)} if links else {}),
+        },
     )
     await session.flush()
     return CiImportResult(created=len(inserts), updated=len(updates), rows=len(rows))

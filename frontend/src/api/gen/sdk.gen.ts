@@ -2432,7 +2432,7 @@ export const readinessListReadinessHistory = <ThrowOnError extends boolean = tru
 /**
  * List Configuration Items
  *
- * List configuration items by key, filtered by status, type, owner or text.
+ * List configuration items by key, filtered by status, type, owner, service or text.
  */
 export const configurationListConfigurationItems = <ThrowOnError extends boolean = true>(options: Options<ConfigurationListConfigurationItemsData, ThrowOnError>) => (options.client ?? client).get<ConfigurationListConfigurationItemsResponses, ConfigurationListConfigurationItemsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -2443,7 +2443,8 @@ export const configurationListConfigurationItems = <ThrowOnError extends boolean
 /**
  * Create Configuration Item
  *
- * Record a configuration item (its own key, or the next CI-<n>).
+ * Record a configuration item (its own key, or the next CI-<n>) and the services it
+ * supports.
  */
 export const configurationCreateConfigurationItem = <ThrowOnError extends boolean = true>(options: Options<ConfigurationCreateConfigurationItemData, ThrowOnError>) => (options.client ?? client).post<ConfigurationCreateConfigurationItemResponses, ConfigurationCreateConfigurationItemErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -2459,7 +2460,8 @@ export const configurationCreateConfigurationItem = <ThrowOnError extends boolea
  * Import Configuration Items
  *
  * Import a CMDB export (CSV: key, name, type[, status, owner, last_verified,
- * description]); all or nothing, known keys updated, an error per bad cell.
+ * description, service]); all or nothing, known keys updated, an error per bad cell.
+ * `service` holds service keys (`SVC-3`, several separated by `;`).
  */
 export const configurationImportConfigurationItems = <ThrowOnError extends boolean = true>(options: Options<ConfigurationImportConfigurationItemsData, ThrowOnError>) => (options.client ?? client).post<ConfigurationImportConfigurationItemsResponses, ConfigurationImportConfigurationItemsErrors, ThrowOnError>({
     bodySerializer: null,
@@ -2497,7 +2499,8 @@ export const configurationGetConfigurationItem = <ThrowOnError extends boolean =
 /**
  * Update Configuration Item
  *
- * Change a configuration item (send `If-Match`).
+ * Change a configuration item (send `If-Match`); `service_ids` replaces the services it
+ * supports.
  */
 export const configurationUpdateConfigurationItem = <ThrowOnError extends boolean = true>(options: Options<ConfigurationUpdateConfigurationItemData, ThrowOnError>) => (options.client ?? client).patch<ConfigurationUpdateConfigurationItemResponses, ConfigurationUpdateConfigurationItemErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],

@@ -1346,6 +1346,12 @@ export type CiCreate = {
      * Description
      */
     description?: string;
+    /**
+     * Service Ids
+     *
+     * The organisation's services this item supports.
+     */
+    service_ids?: Array<string>;
 };
 
 /**
@@ -1420,6 +1426,10 @@ export type CiRead = {
      */
     description: string;
     /**
+     * Service Ids
+     */
+    service_ids: Array<string>;
+    /**
      * Version
      */
     version: number;
@@ -1467,6 +1477,12 @@ export type CiUpdate = {
      * Description
      */
     description?: string | null;
+    /**
+     * Service Ids
+     *
+     * Replaces the services supported.
+     */
+    service_ids?: Array<string> | null;
 };
 
 /**
@@ -20379,6 +20395,12 @@ export type ConfigurationListConfigurationItemsData = {
          * Owner Id
          */
         owner_id?: string | null;
+        /**
+         * Service Id
+         *
+         * Only items supporting this service.
+         */
+        service_id?: string | null;
         /**
          * Q
          *

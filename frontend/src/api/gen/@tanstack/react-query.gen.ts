@@ -4508,7 +4508,7 @@ export const configurationListConfigurationItemsQueryKey = (options: Options<Con
 /**
  * List Configuration Items
  *
- * List configuration items by key, filtered by status, type, owner or text.
+ * List configuration items by key, filtered by status, type, owner, service or text.
  */
 export const configurationListConfigurationItemsOptions = (options: Options<ConfigurationListConfigurationItemsData>) => queryOptions<ConfigurationListConfigurationItemsResponse, ConfigurationListConfigurationItemsError, ConfigurationListConfigurationItemsResponse, ReturnType<typeof configurationListConfigurationItemsQueryKey>>({
     queryFn: async ({ queryKey, signal }) => {
@@ -4528,7 +4528,7 @@ export const configurationListConfigurationItemsInfiniteQueryKey = (options: Opt
 /**
  * List Configuration Items
  *
- * List configuration items by key, filtered by status, type, owner or text.
+ * List configuration items by key, filtered by status, type, owner, service or text.
  */
 export const configurationListConfigurationItemsInfiniteOptions = (options: Options<ConfigurationListConfigurationItemsData>) => infiniteQueryOptions<ConfigurationListConfigurationItemsResponse, ConfigurationListConfigurationItemsError, InfiniteData<ConfigurationListConfigurationItemsResponse>, QueryKey<Options<ConfigurationListConfigurationItemsData>>, string | null | Pick<QueryKey<Options<ConfigurationListConfigurationItemsData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
 // @ts-ignore
@@ -4555,7 +4555,8 @@ export const configurationListConfigurationItemsInfiniteOptions = (options: Opti
 /**
  * Create Configuration Item
  *
- * Record a configuration item (its own key, or the next CI-<n>).
+ * Record a configuration item (its own key, or the next CI-<n>) and the services it
+ * supports.
  */
 export const configurationCreateConfigurationItemMutation = (options?: Partial<Options<ConfigurationCreateConfigurationItemData>>): UseMutationOptions<ConfigurationCreateConfigurationItemResponse, ConfigurationCreateConfigurationItemError, Options<ConfigurationCreateConfigurationItemData>> => {
     const mutationOptions: UseMutationOptions<ConfigurationCreateConfigurationItemResponse, ConfigurationCreateConfigurationItemError, Options<ConfigurationCreateConfigurationItemData>> = {
@@ -4575,7 +4576,8 @@ export const configurationCreateConfigurationItemMutation = (options?: Partial<O
  * Import Configuration Items
  *
  * Import a CMDB export (CSV: key, name, type[, status, owner, last_verified,
- * description]); all or nothing, known keys updated, an error per bad cell.
+ * description, service]); all or nothing, known keys updated, an error per bad cell.
+ * `service` holds service keys (`SVC-3`, several separated by `;`).
  */
 export const configurationImportConfigurationItemsMutation = (options?: Partial<Options<ConfigurationImportConfigurationItemsData>>): UseMutationOptions<ConfigurationImportConfigurationItemsResponse, ConfigurationImportConfigurationItemsError, Options<ConfigurationImportConfigurationItemsData>> => {
     const mutationOptions: UseMutationOptions<ConfigurationImportConfigurationItemsResponse, ConfigurationImportConfigurationItemsError, Options<ConfigurationImportConfigurationItemsData>> = {
@@ -4633,7 +4635,8 @@ export const configurationGetConfigurationItemOptions = (options: Options<Config
 /**
  * Update Configuration Item
  *
- * Change a configuration item (send `If-Match`).
+ * Change a configuration item (send `If-Match`); `service_ids` replaces the services it
+ * supports.
  */
 export const configurationUpdateConfigurationItemMutation = (options?: Partial<Options<ConfigurationUpdateConfigurationItemData>>): UseMutationOptions<ConfigurationUpdateConfigurationItemResponse, ConfigurationUpdateConfigurationItemError, Options<ConfigurationUpdateConfigurationItemData>> => {
     const mutationOptions: UseMutationOptions<ConfigurationUpdateConfigurationItemResponse, ConfigurationUpdateConfigurationItemError, Options<ConfigurationUpdateConfigurationItemData>> = {
