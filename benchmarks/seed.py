@@ -18,10 +18,11 @@ linked to findings, 200 users with memberships; and the ITSM registers (``_opera
 60 customers, 200 services (1-3 customers, 2-5 clause-8 processes, a fifth operated by a
 supplier, ~80 % named in the scope statement), 300 suppliers with 1-2 reviews and 500
 supplier-provided evidence links, 300 agreements (SLAs, contracts, OLAs) over 1-3 services
-with 2-4 targets, 2,000 configuration items, 24 CMDB verifications, the risk method and
-500 risks (treatment actions), 40 continuity plans with 120 tests, 50 report definitions
-with ~9 in 10 of their periods produced, the context record with 20 issues and 40
-interested parties. No audits, training or objectives.
+with 2-4 targets, 2,000 configuration items (each supporting 1-2 services), 24 CMDB
+verifications, the risk method and 500 risks (treatment actions), 40 continuity plans
+with 120 tests, 50 report definitions with ~9 in 10 of their periods produced, the
+context record with 20 issues and 40 interested parties. No audits, training or
+objectives.
 """
 
 from __future__ import annotations
@@ -41,7 +42,11 @@ from certready.agreements.enums import AgreementStatus, AgreementType
 from certready.agreements.models import Agreement, AgreementService, ServiceLevelTarget
 from certready.auth.models import User
 from certready.configuration.enums import CiStatus, VerificationResult
-from certready.configuration.models import CmdbVerification, ConfigurationItem
+from certready.configuration.models import (
+    CmdbVerification,
+    ConfigurationItem,
+    ConfigurationItemService,
+)
 from certready.continuity.enums import TestResult
 from certready.continuity.models import ContinuityPlan, ContinuityTest
 from certready.core.clock import add_months
@@ -124,6 +129,7 @@ TABLES: tuple[Any, ...] = (
     AgreementService,
     ServiceLevelTarget,
     ConfigurationItem,
+    ConfigurationItemService,
     CmdbVerification,
     RiskMethod,
     Risk,
@@ -672,10 +678,10 @@ def _operations(
 ) -> dict[str, int]:
     """Scale 1: 60 customers, 200 services (1-3 customers, 2-5 clause-8 processes each, a
     fifth operated by a supplier), 300 suppliers with 1-2 reviews, 300 agreements (SLAs,
-    contracts, OLAs) over 1-3 services with 2-4 targets, 2,000 configuration items, 24 CMDB
-    verifications, the risk method and 500 risks, 40 continuity plans with 120 tests, 50
-    report definitions with their produced reports, the context record with 20 issues and
-    40 interested parties. Returns the org counters."""
+    contracts, OLAs) over 1-3 services with 2-4 targets, 2,000 configuration items (1-2
+    services each), 24 CMDB verifications, the risk method and 500 risks, 40 continuity
+    plans with 120 tests, 50 report definitions with their produced reports, the context
+    record with 20 issues and 40 interested parties. Returns the org counters."""
     rng = g.rng
     today = now.date()
 
@@ -903,6 +909,12 @@ def _operations(
             "description": "",
         }
         for i in range(n(2_000, 2))
+    ]
+    # every configuration item supports 1-2 services (a quarter of them two)
+    out["configuration_item_service"] = [
+        {"configuration_item_id": ci["id"], "service_id": s["id"], "org_id": org_id}
+        for ci in out["configuration_item"]
+        for s in rng.sample(services, min(len(services), 2 if rng.random() < 0.25 else 1))
     ]
     out["cmdb_verification"] = [
         {

@@ -69,6 +69,11 @@ async def test_seed_tiny_scale_fills_every_table_and_readiness_runs(
     counters = {c["name"]: c["value"] for c in data.rows["org_counter"]}
     assert counters["service"] == len(data.rows["service"])
     assert counters["configuration_item"] == len(data.rows["configuration_item"])
+    per_ci: dict[Any, int] = {}
+    for link in data.rows["configuration_item_service"]:
+        per_ci[link["configuration_item_id"]] = per_ci.get(link["configuration_item_id"], 0) + 1
+    assert len(per_ci) == len(data.rows["configuration_item"])  # every CI supports a service
+    assert set(per_ci.values()) <= {1, 2}
 
     async with database.read_sessions() as session:
         org = await session.get(Organisation, data.org_id)
