@@ -65,9 +65,13 @@ def record(
     before: Mapping[str, Any] | None = None,
     after: Mapping[str, Any] | None = None,
     occurred_on: date | None = None,
+    changes_data: bool = True,
 ) -> ActivityEntry:
     """Add one entry to the session (the change's transaction) and note the organisation;
-    ``occurred_on`` is the day the user says it happened, when they stated one."""
+    ``occurred_on`` is the day the user says it happened, when they stated one.
+
+    ``changes_data=False`` records an event that changed nothing (an export was generated):
+    the organisation's ``data_version`` is not bumped, so cached readiness stays valid."""
     entry = ActivityEntry(
         org_id=org_id,
         at=utcnow(),
@@ -82,7 +86,8 @@ def record(
         after=jsonable(dict(after)) if after is not None else None,
     )
     session.add(entry)
-    session.info.setdefault(_TOUCHED, set()).add(org_id)
+    if changes_data:
+        session.info.setdefault(_TOUCHED, set()).add(org_id)
     return entry
 
 

@@ -20,9 +20,14 @@ PREFIX = "'"
 Cell = str | int | float | bool | date | datetime | Decimal | None
 
 
+def formula_like(text: str) -> bool:
+    """Would a spreadsheet read ``text`` as a formula (XLSX marks such cells quote-prefixed)?"""
+    return text.startswith(FORMULA_STARTS)
+
+
 def neutralise_text(text: str) -> str:
     """``text`` with a ``'`` in front when a spreadsheet would read it as a formula."""
-    return PREFIX + text if text.startswith(FORMULA_STARTS) else text
+    return PREFIX + text if formula_like(text) else text
 
 
 def neutralise(value: Any) -> Cell:

@@ -6,6 +6,46 @@ A download route ends in its file's extension (``compliance-matrix.xlsx``,
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from typing import IO, Any
+
 from fastapi import APIRouter
+from fastapi.responses import StreamingResponse
+
+from certready.api.deps import DatabaseDep, SessionDep
+from certready.exports import matrix
+from certready.exports.deps import ExportsReader
 
 router = APIRouter(prefix="/orgs/{org}/exports", tags=["exports"])
+
+CHUNK = 64 * 1024
+XLSX_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {
+        "content": {matrix.XLSX_MEDIA_TYPE: {"schema": {"type": "string", "format": "binary"}}},
+        "description": "The workbook (Office Open XML), as an attachment named "
+        "`certready-<org>-compliance-matrix-<YYYYMMDD>.xlsx`.",
+    }
+}
+
+
+async def _chunks(spool: IO[bytes]) -> AsyncIterator[bytes]:
+    try:
+        while chunk := spool.read(CHUNK):
+            yield chunk
+    finally:
+        spool.close()
+
+
+@router.get("/compliance-matrix.xlsx", response_class=StreamingResponse, responses=XLSX_RESPONSES)
+async def export_compliance_matrix(
+    ctx: ExportsReader, session: SessionDep, db: DatabaseDep
+) -> StreamingResponse:
+    """Download the compliance matrix as XLSX: one row per requirement leaf (status, owner,
+    evidence with versions and SHA-256, last audit result, open findings, failing readiness
+    rules), the registers as further sheets and an "Export" sheet with the data's SHA-256."""
+    meta, spool = await matrix.compliance_matrix(session, db, ctx)
+    return StreamingResponse(
+        _chunks(spool),
+        media_type=matrix.XLSX_MEDIA_TYPE,
+        headers={"Content-Disposition": f'attachment; filename="{matrix.filename(meta)}"'},
+    )

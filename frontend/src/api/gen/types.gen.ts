@@ -20372,6 +20372,54 @@ export type ReadinessListReadinessHistoryResponses = {
 
 export type ReadinessListReadinessHistoryResponse = ReadinessListReadinessHistoryResponses[keyof ReadinessListReadinessHistoryResponses];
 
+export type ExportsExportComplianceMatrixData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/exports/compliance-matrix.xlsx';
+};
+
+export type ExportsExportComplianceMatrixErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type ExportsExportComplianceMatrixError = ExportsExportComplianceMatrixErrors[keyof ExportsExportComplianceMatrixErrors];
+
+export type ExportsExportComplianceMatrixResponses = {
+    /**
+     * The workbook (Office Open XML), as an attachment named `certready-<org>-compliance-matrix-<YYYYMMDD>.xlsx`.
+     */
+    200: Blob | File;
+};
+
+export type ExportsExportComplianceMatrixResponse = ExportsExportComplianceMatrixResponses[keyof ExportsExportComplianceMatrixResponses];
+
 export type ConfigurationListConfigurationItemsData = {
     body?: never;
     path: {
