@@ -2,7 +2,7 @@
 
 The schema is built by the real migrations once per session; each test gets a
 clean database (SQLite: a copy of the migrated template file; PostgreSQL:
-TRUNCATE of the data tables, keeping catalogue reference data). Nothing is
+DELETE of the data tables, keeping catalogue reference data). Nothing is
 mocked: real databases, real files, the real ASGI stack, real tokens.
 """
 
@@ -31,6 +31,20 @@ TEST_SECRET = "test-secret-key-0123456789abcdef-0123456789"
 # Reference data loaded by migrations: kept between tests.
 REFERENCE_TABLES = frozenset(
     {"alembic_version", "framework", "requirement", "documented_information"}
+)
+
+# The append-only activity log refuses DELETE (its trigger): TRUNCATE bypasses row triggers.
+APPEND_ONLY_TABLES = ("activity_entry",)
+# Then children before parents, in one round trip: DELETE of a test's few rows is ~30x
+# faster than a TRUNCATE of 70 tables (which swaps every table's files); no table has a
+# sequence to reset.
+PG_RESET = "; ".join(
+    [f"TRUNCATE {', '.join(APPEND_ONLY_TABLES)} CASCADE"]
+    + [
+        f'DELETE FROM "{t.name}"'
+        for t in reversed(metadata.sorted_tables)
+        if t.name not in REFERENCE_TABLES | set(APPEND_ONLY_TABLES)
+    ]
 )
 
 
@@ -119,9 +133,8 @@ def settings(db_target: DbTarget, tmp_path: Path) -> Settings:
 async def database(settings: Settings, db_target: DbTarget) -> AsyncIterator[Database]:
     db = Database.from_engine(create_engine(settings))
     if db_target.kind == "postgresql":
-        tables = [t.name for t in metadata.sorted_tables if t.name not in REFERENCE_TABLES]
         async with db.engine.begin() as conn:
-            await conn.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+            await conn.execute(text(PG_RESET))
     yield db
     await db.dispose()
 
