@@ -14,6 +14,8 @@ import openpyxl
 from certready.db.session import Database
 from openpyxl.worksheet.worksheet import Worksheet
 
+from certready.exports.registers.sheets import REGISTERS
+
 from tests.conftest import QueryCounter
 from tests.factories.audits import assess, create_audit, set_owner, transition
 from tests.factories.auth import add_member, first_run, second_org
@@ -175,6 +177,41 @@ async def test_the_export_sheet_carries_the_digest_and_who(
     assert (
         dict(again["Export"].iter_rows(min_row=2, values_only=True))["SHA-256 of the data"]
         == meta["SHA-256 of the data"]
+    )
+
+
+async def test_every_register_sheet_with_its_headers_and_rows(
+    client: httpx.AsyncClient, database: Database
+) -> None:
+    seeded = await _seed(client, database)
+    org = seeded["org"]
+    book = openpyxl.load_workbook(io.BytesIO(await _download(client, org.slug, org.admin.headers)))
+    assert book.sheetnames == [
+        "Compliance matrix",
+        *(r.name for r in REGISTERS),
+        "Export",
+    ]
+    for register in REGISTERS:
+        ws = book[register.name]
+        header = [c.value for c in ws[1]]
+        assert header == [c.header for c in register.columns], register.name
+        assert ws.freeze_panes == "A2", register.name
+    findings = {r["Key"]: r for r in _table(book["Findings"])}
+    one, two = (findings[k] for k in seeded["findings"])
+    assert one["Clause"] == "8.5.1.2" and one["Grade"] == "minor_nc" and one["Status"] == "open"
+    assert isinstance(one["Raised on"], datetime)
+    assert two["Statement"] == "-1 approvals"  # text, not a formula
+    assert book["Findings"][f"F{list(findings).index(two['Key']) + 2}"].quotePrefix
+    (evidence,) = _table(book["Evidence"])
+    assert evidence["Key"] == seeded["item"]["key"] and evidence["Title"] == HOSTILE
+    assert evidence["SHA-256"] == seeded["sha"] and evidence["Clause"] == "8.5.1.2"
+    assert book["Evidence"]["B2"].data_type == "s" and book["Evidence"]["B2"].quotePrefix
+    (audit,) = _table(book["Audits"])
+    assert audit["Key"] == seeded["audit"]["key"] and audit["Status"] == "in_progress"
+    assert audit["Checklist lines"] == 2 and audit["Nonconforming"] == 1
+    lines = {r["Clause"]: r for r in _table(book["Checklist lines"])}
+    assert lines["8.5.1.2"]["Result"] == "nonconforming" and lines["4.1"]["Result"] == (
+        "not_assessed"
     )
 
 

@@ -27,16 +27,21 @@ from certready.core.problems import NotFound
 from certready.db.session import Database
 from certready.exports import matrix_sheets as sheets
 from certready.exports.meta import DataDigest, ExportMeta
+from certready.exports.registers.repository import RegisterRepository
+from certready.exports.registers.sheets import REGISTERS, Register, tidy
 from certready.exports.repository import ExportRepository
 from certready.exports.xlsx import Book, Sheet
 from certready.readiness.service import evaluate_org
 from certready.requirements.catalogue.loader import DEFAULT_FRAMEWORK
 from certready.requirements.repository import CatalogueRepository
+from certready.training.matrix import training_matrix
 
 EXPORT = "Compliance matrix"
 STEM = "compliance-matrix"
 XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 BATCH = 500
+# The training matrix's "expiring" horizon (the SPA's default).
+EXPIRING_WITHIN_DAYS = 30
 # Every requirement a rule fails on, however many (the report's lists are cut at 10).
 ALL_FAILURES = 100_000
 
@@ -72,6 +77,44 @@ async def _failing_rules(session: AsyncSession, ctx: OrgContext) -> sheets.Faili
     return sheets.rules_by_ref(report.rules)
 
 
+async def _tidied(rows: AsyncIterator[Any], register: Register) -> AsyncIterator[list[Any]]:
+    async for row in rows:
+        yield tidy(tuple(row), register.columns)
+
+
+async def _training(session: AsyncSession, ctx: OrgContext) -> AsyncIterator[list[Any]]:
+    """One row per person and required course (the training domain's matrix: four
+    statements; it holds the organisation's people, as the SPA's matrix does)."""
+    matrix = await training_matrix(session, ctx.org_id, None, EXPIRING_WITHIN_DAYS)
+    courses = {c.id: c for c in matrix.courses}
+    for row in matrix.rows:
+        for cell in row.cells:
+            course = courses[cell.course_id]
+            yield [
+                row.full_name,
+                row.email,
+                "; ".join(row.role_keys),
+                course.title,
+                course.kind,
+                "; ".join(cell.required_by),
+                cell.state,
+                cell.completed_on,
+                cell.expires_on,
+                cell.evaluated,
+            ]
+
+
+async def _registers(session: AsyncSession, ctx: OrgContext, book: Book) -> None:
+    repo = RegisterRepository(session, ctx.org_id)
+    for register in REGISTERS:
+        sheet = book.sheet(register.name, register.columns)
+        if not register.statement:
+            await _write(sheet, _training(session, ctx))
+            continue
+        stmt = getattr(repo, register.statement)()
+        await _write(sheet, _tidied(_stream(session, stmt), register))
+
+
 async def write_workbook(
     session: AsyncSession, ctx: OrgContext, out: IO[bytes], meta: ExportMeta
 ) -> None:
@@ -85,6 +128,7 @@ async def write_workbook(
     book = Book(out, digest)
     matrix = book.sheet(sheets.MATRIX, sheets.MATRIX_COLUMNS)
     await _write(matrix, sheets.matrix_rows(_stream(session, repo.matrix(framework.id)), failing))
+    await _registers(session, ctx, book)
     meta.data_sha256 = digest.hexdigest()
     book.sheet(sheets.EXPORT, sheets.EXPORT_COLUMNS, digested=False).rows(sheets.export_rows(meta))
     await anyio.to_thread.run_sync(book.close)

@@ -1,4 +1,4 @@
-"""SQL of the exports: one statement per sheet, streamed (never a whole table in memory).
+"""SQL of the "Compliance matrix" sheet: one streamed statement (never a whole table in memory).
 
 Each method returns a statement whose labelled columns are the sheet's columns in order
 (``matrix_sheets`` names them); the service streams it with ``yield_per`` so the number of

@@ -46,6 +46,8 @@ class Column:
     kind: Kind = "text"
     choices: tuple[str, ...] = ()
     wrap: bool = False
+    # human keys of a group ("F-3; F-12"), sorted before writing
+    keys: bool = False
 
 
 def choices(enum_type: type[enum.Enum]) -> tuple[str, ...]:

@@ -1,0 +1,1 @@
+"""The register sheets of the compliance matrix (findings, measures, audits ... risks)."""
