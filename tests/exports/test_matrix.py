@@ -12,9 +12,8 @@ from typing import Any
 import httpx
 import openpyxl
 from certready.db.session import Database
-from openpyxl.worksheet.worksheet import Worksheet
-
 from certready.exports.registers.sheets import REGISTERS
+from openpyxl.worksheet.worksheet import Worksheet
 
 from tests.conftest import QueryCounter
 from tests.factories.audits import assess, create_audit, set_owner, transition
