@@ -23,3 +23,11 @@ export function formatBytes(size: number): string {
   }
   return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
 }
+
+/** The file name a `Content-Disposition` header gives (`filename="..."`), or `fallback`. */
+export function filenameFrom(disposition: string | null | undefined, fallback: string): string {
+  const match = /filename="([^"]+)"/.exec(disposition ?? "") ?? /filename=([^;\s]+)/.exec(disposition ?? "");
+  const name = match?.[1]?.trim();
+  // Only a plain file name: no path, nothing that could leave the downloads folder.
+  return name && !/[\\/]/.test(name) && name !== "." && name !== ".." ? name : fallback;
+}

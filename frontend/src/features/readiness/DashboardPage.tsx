@@ -13,6 +13,7 @@ import { useCurrentOrg } from "../orgs/useCurrentOrg";
 import { useOrg } from "../orgs/useOrg";
 import { ClauseHeatMap } from "./ClauseHeatMap";
 import { Deadlines } from "./Deadlines";
+import { DownloadMatrixButton } from "./DownloadMatrixButton";
 import { FixLink } from "./FixLink";
 import { certificationCountdown, GATE_LABELS } from "./model";
 import { RulesPanel } from "./RulesPanel";
@@ -81,7 +82,10 @@ export function DashboardPage() {
             {org?.name ?? membership?.org_name ?? slug}
           </Title>
         </div>
-        {role && <Badge variant="light">{roleLabel(role)}</Badge>}
+        <Group gap="sm">
+          <DownloadMatrixButton org={slug} />
+          {role && <Badge variant="light">{roleLabel(role)}</Badge>}
+        </Group>
       </Group>
 
       {report.isError && <QueryErrorAlert error={report.error} onRetry={() => void report.refetch()} />}
