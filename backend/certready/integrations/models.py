@@ -60,6 +60,9 @@ class IntegrationDelivery(IdMixin, table=True):
     # How the signature verified ("hmac-sha256", "bearer", "... (previous secret)").
     verification: str = Field(max_length=100)
     event: str | None = Field(default=None, max_length=200)
+    # GLPI names the itemtype in the receiver URL's query, not in the body: kept so that a
+    # delivery can be mapped again (preview, retry) exactly as it was received.
+    itemtype: str | None = Field(default=None, max_length=64)
     mapping_state: MappingState = Field(sa_type=String(16))
     mapping_error: str | None = Field(default=None, max_length=2000)
     record_id: uuid.UUID | None = Field(

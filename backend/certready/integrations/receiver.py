@@ -28,22 +28,28 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from certready.activity.service import record as record_activity
 from certready.config import Settings
-from certready.context import Actor
+from certready.context import Actor, OrgContext
 from certready.core.clock import utcnow
-from certready.core.problems import ProblemException, TooManyRequests
+from certready.core.problems import Conflict, NotFound, ProblemException, TooManyRequests
 from certready.db.session import Database
 from certready.integrations import secrets as secret_box
 from certready.integrations import verify as schemes
 from certready.integrations.enums import MappingState, SourceType
 from certready.integrations.mapping import MappingError, Normalised, dedupe_key, normalise
-from certready.integrations.models import Integration, ItsmRecord
+from certready.integrations.models import Integration, IntegrationDelivery, ItsmRecord
 from certready.integrations.repository import (
     DeliveryRepository,
     IntegrationRepository,
     RecordRepository,
     integration_for_hook,
 )
-from certready.integrations.schemas import HookAccepted
+from certready.integrations.schemas import (
+    HookAccepted,
+    MappingPreview,
+    MappingRules,
+    PreviewLine,
+    PreviewRecord,
+)
 from certready.integrations.service import REDACTED_HEADERS
 
 RECORD_FIELDS = (
@@ -155,14 +161,19 @@ async def authenticate(
 
 
 def _map(
-    integration: Integration, body: bytes, itemtype: str
+    integration: Integration,
+    body: bytes,
+    itemtype: str | None,
+    rules: Mapping[str, Any] | None = None,
 ) -> tuple[Normalised | None, str | None]:
+    """The record a body gives under ``rules`` (the integration's own by default)."""
     try:
         payload: Any = json.loads(body)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         return None, f"The body is not JSON: {exc}"[:2000]
+    mapping = integration.mapping if rules is None else rules
     try:
-        return normalise(integration.source, payload, integration.mapping, itemtype), None
+        return normalise(integration.source, payload, mapping, itemtype or "Ticket"), None
     except (MappingError, ValueError, TypeError) as exc:
         return None, str(exc)[:2000] or type(exc).__name__
 
@@ -259,6 +270,7 @@ async def store(
                 "body_sha256": digest,
                 "verification": verified,
                 "event": normalised.event[:200] if normalised and normalised.event else None,
+                "itemtype": itemtype if integration.source == SourceType.glpi else None,
                 "mapping_state": MappingState.error.value,
                 "mapping_error": error,
             }
@@ -307,3 +319,95 @@ async def receive(
         db, settings, limiter, integration_id, source, headers, body
     )
     return await store(db, integration, verified, headers, body, itemtype)
+
+
+# --- mapping again: preview of new rules, retry of a failed delivery ----------------------
+
+PREVIEW_SIZE = 20
+
+
+def _outcome(new: Normalised | None) -> tuple[Any, ...] | None:
+    return None if new is None else (new.kind, new.clause, new.service_key)
+
+
+async def preview(
+    session: AsyncSession, integration: Integration, rules: MappingRules
+) -> MappingPreview:
+    """The newest deliveries mapped with ``rules`` beside the current ones; nothing stored."""
+    deliveries = await DeliveryRepository(session, integration.org_id).latest(
+        integration.id, PREVIEW_SIZE
+    )
+    tried = rules.model_dump(mode="json")
+    lines = []
+    for d in deliveries:
+        new, error = _map(integration, d.body, d.itemtype, tried)
+        now, _ = _map(integration, d.body, d.itemtype)
+        record = None
+        if new is not None:
+            record = PreviewRecord(
+                external_key=new.external_key or new.external_id,
+                kind=new.kind,
+                clause=new.clause,
+                service_key=new.service_key,
+                title=new.title,
+                status=new.status,
+                priority=new.priority,
+            )
+        lines.append(
+            PreviewLine(
+                delivery_id=d.id,
+                received_at=d.received_at,
+                event=d.event,
+                record=record,
+                error=error,
+                changed=_outcome(new) != _outcome(now),
+            )
+        )
+    return MappingPreview(
+        items=lines,
+        mapped=sum(1 for line in lines if line.record is not None),
+        errors=sum(1 for line in lines if line.record is None),
+        changed=sum(1 for line in lines if line.changed),
+    )
+
+
+async def retry(
+    session: AsyncSession, ctx: OrgContext, integration: Integration, delivery_id: uuid.UUID
+) -> IntegrationDelivery:
+    """Map a delivery whose mapping failed again, with the integration's current rules (after
+    they were corrected); the body stays as received. Logged, whatever the outcome."""
+    deliveries = DeliveryRepository(session, ctx.org_id)
+    delivery = await deliveries.get_for_integration(integration.id, delivery_id, for_change=True)
+    if delivery is None:
+        raise NotFound()
+    if delivery.mapping_state != MappingState.error:
+        raise Conflict(
+            f"Only a delivery whose mapping failed is mapped again; this one is "
+            f"{MappingState(delivery.mapping_state).value}."
+        )
+    normalised, error = _map(integration, delivery.body, delivery.itemtype)
+    if normalised is None:
+        delivery.mapping_error = error
+        summary = f"Delivery mapped again: still not mappable ({error})"
+    else:
+        record_id, state = await _apply(session, integration, normalised)
+        delivery.mapping_state, delivery.record_id, delivery.mapping_error = state, record_id, None
+        summary = (
+            f"Delivery mapped again: {normalised.external_key or normalised.external_id} "
+            f"{state.value}"
+        )
+    record_activity(
+        session,
+        org_id=ctx.org_id,
+        actor=ctx.actor,
+        action="integration_delivery.retry",
+        object_type="integration_delivery",
+        object_id=delivery.id,
+        summary=summary[:500],
+        after={
+            "mapping_state": MappingState(delivery.mapping_state).value,
+            "record_id": str(delivery.record_id) if delivery.record_id else None,
+        },
+    )
+    await session.flush()
+    return delivery

@@ -134,10 +134,21 @@ class DeliveryRepository(OrgScopedRepository[IntegrationDelivery]):
         return list((await self.session.execute(stmt)).scalars().all())
 
     async def get_for_integration(
-        self, integration_id: uuid.UUID, delivery_id: uuid.UUID
+        self, integration_id: uuid.UUID, delivery_id: uuid.UUID, *, for_change: bool = False
     ) -> IntegrationDelivery | None:
         stmt = self.of_integration(integration_id).where(col(IntegrationDelivery.id) == delivery_id)
+        if for_change:
+            stmt = self.for_change(stmt)
         return (await self.session.execute(stmt)).scalars().first()
+
+    async def latest(self, integration_id: uuid.UUID, limit: int) -> list[IntegrationDelivery]:
+        """The newest deliveries (one statement)."""
+        stmt = (
+            self.of_integration(integration_id)
+            .order_by(col(IntegrationDelivery.received_at).desc(), col(IntegrationDelivery.id))
+            .limit(limit)
+        )
+        return list((await self.session.execute(stmt)).scalars().all())
 
 
 class RecordRepository(OrgScopedRepository[ItsmRecord]):

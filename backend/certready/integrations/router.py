@@ -30,6 +30,8 @@ from certready.integrations.schemas import (
     IntegrationRead,
     IntegrationSecret,
     IntegrationUpdate,
+    MappingPreview,
+    MappingRules,
     RecordDetail,
     RecordFilters,
     RecordPage,
@@ -134,6 +136,38 @@ async def get_delivery(
 ) -> DeliveryDetail:
     """One delivery as received: headers (credentials redacted) and raw body."""
     return await service.get_delivery(session, ctx.org_id, integration, delivery_id)
+
+
+@router.post(
+    "/{integration_id}/mapping-preview",
+    response_model=MappingPreview,
+)
+async def preview_mapping(
+    rules: MappingRules,
+    ctx: IntegrationsManager,
+    integration: IntegrationDep,
+    session: SessionDep,
+) -> MappingPreview:
+    """Try mapping rules against the 20 newest deliveries before saving them: what each
+    would become, and which outcomes differ from the current rules. Nothing is stored."""
+    return await receiver.preview(session, integration, rules)
+
+
+@router.post(
+    "/{integration_id}/deliveries/{delivery_id}/retry",
+    response_model=DeliveryRead,
+    responses=problem_responses(409),
+)
+async def retry_delivery(
+    delivery_id: uuid.UUID,
+    ctx: IntegrationsManager,
+    integration: IntegrationDep,
+    session: SessionDep,
+) -> DeliveryRead:
+    """Map a delivery whose mapping failed again with the current rules (after correcting
+    them); 409 for a delivery that was mapped. The body stays as received; logged."""
+    delivery = await receiver.retry(session, ctx, integration, delivery_id)
+    return DeliveryRead.model_validate(delivery)
 
 
 @records_router.get("", response_model=RecordPage)

@@ -140,6 +140,39 @@ class HookAccepted(BaseModel):
     record_id: uuid.UUID | None
 
 
+class PreviewRecord(BaseModel):
+    """What a delivery would become under the rules tried."""
+
+    external_key: str | None
+    kind: RecordKind
+    clause: str | None
+    service_key: str | None
+    title: str
+    status: RecordStatus
+    priority: RecordPriority | None
+
+
+class PreviewLine(BaseModel):
+    delivery_id: uuid.UUID
+    received_at: datetime
+    event: str | None
+    record: PreviewRecord | None = Field(description="Null when the body cannot be mapped.")
+    error: str | None = Field(description="Why the body cannot be mapped under these rules.")
+    changed: bool = Field(
+        description="The outcome differs from the integration's current rules (kind, clause, "
+        "service or mappable at all)."
+    )
+
+
+class MappingPreview(BaseModel):
+    """The rules tried against the newest deliveries; nothing is stored."""
+
+    items: list[PreviewLine]
+    mapped: int
+    errors: int
+    changed: int
+
+
 class RecordFilters(BaseModel):
     """Which records a list or an audit population holds (``opened_*``: days, inclusive)."""
 

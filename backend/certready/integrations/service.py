@@ -192,7 +192,7 @@ async def get_delivery(
 async def list_records(
     session: AsyncSession, org_id: uuid.UUID, filters: RecordFilters, page: PageParams
 ) -> tuple[list[ItsmRecord], str | None, int]:
-    """ITSM records, most recently opened first."""
+    """ITSM records, most recently received first (a record's opened time may be unknown)."""
     repo = RecordRepository(session, org_id)
     return await paginate(
         session,

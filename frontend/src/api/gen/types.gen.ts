@@ -4509,6 +4509,30 @@ export type ManagementReviewUpdate = {
 };
 
 /**
+ * MappingPreview
+ *
+ * The rules tried against the newest deliveries; nothing is stored.
+ */
+export type MappingPreview = {
+    /**
+     * Items
+     */
+    items: Array<PreviewLine>;
+    /**
+     * Mapped
+     */
+    mapped: number;
+    /**
+     * Errors
+     */
+    errors: number;
+    /**
+     * Changed
+     */
+    changed: number;
+};
+
+/**
  * MappingRules
  *
  * Per integration: the record kind from the tool's own type, the service from its
@@ -5604,6 +5628,67 @@ export type PlanUpdate = {
      * Approved On
      */
     approved_on?: string | null;
+};
+
+/**
+ * PreviewLine
+ */
+export type PreviewLine = {
+    /**
+     * Delivery Id
+     */
+    delivery_id: string;
+    /**
+     * Received At
+     */
+    received_at: string;
+    /**
+     * Event
+     */
+    event: string | null;
+    /**
+     * Null when the body cannot be mapped.
+     */
+    record: PreviewRecord | null;
+    /**
+     * Error
+     *
+     * Why the body cannot be mapped under these rules.
+     */
+    error: string | null;
+    /**
+     * Changed
+     *
+     * The outcome differs from the integration's current rules (kind, clause, service or mappable at all).
+     */
+    changed: boolean;
+};
+
+/**
+ * PreviewRecord
+ *
+ * What a delivery would become under the rules tried.
+ */
+export type PreviewRecord = {
+    /**
+     * External Key
+     */
+    external_key: string | null;
+    kind: RecordKind;
+    /**
+     * Clause
+     */
+    clause: string | null;
+    /**
+     * Service Key
+     */
+    service_key: string | null;
+    /**
+     * Title
+     */
+    title: string;
+    status: RecordStatus;
+    priority: RecordPriority | null;
 };
 
 /**
@@ -22550,6 +22635,126 @@ export type IntegrationsGetDeliveryResponses = {
 };
 
 export type IntegrationsGetDeliveryResponse = IntegrationsGetDeliveryResponses[keyof IntegrationsGetDeliveryResponses];
+
+export type IntegrationsPreviewMappingData = {
+    body: MappingRules;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Integration Id
+         */
+        integration_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/integrations/{integration_id}/mapping-preview';
+};
+
+export type IntegrationsPreviewMappingErrors = {
+    /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type IntegrationsPreviewMappingError = IntegrationsPreviewMappingErrors[keyof IntegrationsPreviewMappingErrors];
+
+export type IntegrationsPreviewMappingResponses = {
+    /**
+     * Successful Response
+     */
+    200: MappingPreview;
+};
+
+export type IntegrationsPreviewMappingResponse = IntegrationsPreviewMappingResponses[keyof IntegrationsPreviewMappingResponses];
+
+export type IntegrationsRetryDeliveryData = {
+    body?: never;
+    path: {
+        /**
+         * Delivery Id
+         */
+        delivery_id: string;
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Integration Id
+         */
+        integration_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/integrations/{integration_id}/deliveries/{delivery_id}/retry';
+};
+
+export type IntegrationsRetryDeliveryErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type IntegrationsRetryDeliveryError = IntegrationsRetryDeliveryErrors[keyof IntegrationsRetryDeliveryErrors];
+
+export type IntegrationsRetryDeliveryResponses = {
+    /**
+     * Successful Response
+     */
+    200: DeliveryRead;
+};
+
+export type IntegrationsRetryDeliveryResponse = IntegrationsRetryDeliveryResponses[keyof IntegrationsRetryDeliveryResponses];
 
 export type IntegrationsListRecordsData = {
     body?: never;
