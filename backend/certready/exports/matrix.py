@@ -15,6 +15,7 @@ Memory stays flat: XlsxWriter's ``constant_memory`` mode, each sheet one streame
 from __future__ import annotations
 
 import tempfile
+import uuid
 from collections.abc import AsyncIterator, Sequence
 from typing import IO, Any
 
@@ -51,22 +52,18 @@ def filename(meta: ExportMeta) -> str:
     return "certready-" + meta.filename(STEM, "xlsx")
 
 
-async def _stream(session: AsyncSession, stmt: Any) -> AsyncIterator[Any]:
+async def _stream(session: AsyncSession, stmt: Any) -> AsyncIterator[Sequence[Any]]:
+    """The statement's rows in batches of ``BATCH`` (one fetch, one await per batch)."""
     result = await session.stream(stmt.execution_options(yield_per=BATCH))
-    async for row in result:
-        yield row
+    async for partition in result.partitions(BATCH):
+        yield partition
 
 
-async def _write(sheet: Sheet, rows: AsyncIterator[Sequence[Any]]) -> None:
-    """Rows into ``sheet``, a batch at a time in a worker thread, then its filter."""
-    batch: list[Sequence[Any]] = []
-    async for values in rows:
-        batch.append(values)
-        if len(batch) >= BATCH:
+async def _write(sheet: Sheet, batches: AsyncIterator[Sequence[Sequence[Any]]]) -> None:
+    """Batches of rows into ``sheet``, each in a worker thread, then its filter."""
+    async for batch in batches:
+        if batch:
             await anyio.to_thread.run_sync(sheet.rows, batch)
-            batch = []
-    if batch:
-        await anyio.to_thread.run_sync(sheet.rows, batch)
     sheet.finish()
 
 
@@ -77,35 +74,40 @@ async def _failing_rules(session: AsyncSession, ctx: OrgContext) -> sheets.Faili
     return sheets.rules_by_ref(report.rules)
 
 
-async def _tidied(rows: AsyncIterator[Any], register: Register) -> AsyncIterator[list[Any]]:
-    async for row in rows:
-        yield tidy(tuple(row), register.columns)
+async def _tidied(
+    batches: AsyncIterator[Sequence[Any]], register: Register
+) -> AsyncIterator[list[list[Any]]]:
+    async for batch in batches:
+        yield [tidy(tuple(row), register.columns) for row in batch]
 
 
-async def _training(session: AsyncSession, ctx: OrgContext) -> AsyncIterator[list[Any]]:
+async def _training(session: AsyncSession, ctx: OrgContext) -> AsyncIterator[list[list[Any]]]:
     """One row per person and required course (the training domain's matrix: four
     statements; it holds the organisation's people, as the SPA's matrix does)."""
     matrix = await training_matrix(session, ctx.org_id, None, EXPIRING_WITHIN_DAYS)
     courses = {c.id: c for c in matrix.courses}
     for row in matrix.rows:
-        for cell in row.cells:
-            course = courses[cell.course_id]
-            yield [
+        yield [
+            [
                 row.full_name,
                 row.email,
                 "; ".join(row.role_keys),
-                course.title,
-                course.kind,
+                courses[cell.course_id].title,
+                courses[cell.course_id].kind,
                 "; ".join(cell.required_by),
                 cell.state,
                 cell.completed_on,
                 cell.expires_on,
                 cell.evaluated,
             ]
+            for cell in row.cells
+        ]
 
 
-async def _registers(session: AsyncSession, ctx: OrgContext, book: Book) -> None:
-    repo = RegisterRepository(session, ctx.org_id)
+async def _registers(
+    session: AsyncSession, ctx: OrgContext, framework_id: uuid.UUID, book: Book
+) -> None:
+    repo = RegisterRepository(session, ctx.org_id, framework_id)
     for register in REGISTERS:
         sheet = book.sheet(register.name, register.columns)
         if not register.statement:
@@ -128,7 +130,7 @@ async def write_workbook(
     book = Book(out, digest)
     matrix = book.sheet(sheets.MATRIX, sheets.MATRIX_COLUMNS)
     await _write(matrix, sheets.matrix_rows(_stream(session, repo.matrix(framework.id)), failing))
-    await _registers(session, ctx, book)
+    await _registers(session, ctx, framework.id, book)
     meta.data_sha256 = digest.hexdigest()
     book.sheet(sheets.EXPORT, sheets.EXPORT_COLUMNS, digested=False).rows(sheets.export_rows(meta))
     await anyio.to_thread.run_sync(book.close)

@@ -122,21 +122,27 @@ def _matrix_row(first: Any, items: Sequence[Any], failing: FailingRules) -> list
     ]
 
 
-async def matrix_rows(rows: AsyncIterator[Any], failing: FailingRules) -> AsyncIterator[list[Any]]:
+async def matrix_rows(
+    batches: AsyncIterator[Sequence[Any]], failing: FailingRules
+) -> AsyncIterator[list[list[Any]]]:
     """The matrix statement's rows (one per requirement and evidence item, in clause order)
     folded into one row per requirement; only one requirement's items are held at a time."""
     first: Any = None
     items: list[Any] = []
-    async for row in rows:
-        if first is not None and row.requirement_id != first.requirement_id:
-            yield _matrix_row(first, items, failing)
-            first, items = None, []
-        if first is None:
-            first = row
-        if row.evidence_number is not None:
-            items.append(row)
+    for_batch: list[list[Any]] = []
+    async for batch in batches:
+        for row in batch:
+            if first is not None and row.requirement_id != first.requirement_id:
+                for_batch.append(_matrix_row(first, items, failing))
+                first, items = None, []
+            if first is None:
+                first = row
+            if row.evidence_number is not None:
+                items.append(row)
+        yield for_batch
+        for_batch = []
     if first is not None:
-        yield _matrix_row(first, items, failing)
+        yield [_matrix_row(first, items, failing)]
 
 
 def export_rows(meta: ExportMeta) -> list[tuple[str, Any]]:

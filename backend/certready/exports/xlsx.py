@@ -56,8 +56,8 @@ def choices(enum_type: type[enum.Enum]) -> tuple[str, ...]:
 
 
 def _plain(value: Any) -> Any:
-    if value == "":
-        return None  # an empty cell, in the file and in the digest alike
+    if value.__class__ is str:
+        return value or None  # "": an empty cell, in the file and in the digest alike
     if isinstance(value, enum.Enum):
         return value.value
     if isinstance(value, uuid.UUID):
@@ -125,7 +125,15 @@ class Sheet:
         book, ws = self.book, self.ws
         if value is None:
             return
-        if isinstance(value, bool):
+        if isinstance(value, str):  # the common case first
+            if len(value) > MAX_CELL_TEXT:
+                value = value[: MAX_CELL_TEXT - 1] + "…"
+            if formula_like(value):
+                fmt = book.quoted_wrapped if column.wrap else book.quoted
+            else:
+                fmt = book.wrapped if column.wrap else book.text
+            ws.write_string(r, c, value, fmt)
+        elif isinstance(value, bool):
             ws.write_boolean(r, c, value, book.text)
         elif isinstance(value, datetime):
             # Excel has no time zones: UTC, as every timestamp in Certready
@@ -136,14 +144,7 @@ class Sheet:
         elif isinstance(value, int | float):
             ws.write_number(r, c, value, book.text)
         else:
-            text = str(value)
-            if len(text) > MAX_CELL_TEXT:
-                text = text[: MAX_CELL_TEXT - 1] + "…"
-            if formula_like(text):
-                fmt = book.quoted_wrapped if column.wrap else book.quoted
-            else:
-                fmt = book.wrapped if column.wrap else book.text
-            ws.write_string(r, c, text, fmt)
+            ws.write_string(r, c, str(value)[:MAX_CELL_TEXT], book.text)
 
     def finish(self) -> None:
         """Autofilter over the header and data; list validation on the status columns."""

@@ -7,10 +7,12 @@ grouped in SQL subqueries, so a row never multiplies and the count of statements
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from sqlalchemy import String, and_, cast, func, literal_column
 from sqlalchemy import select as sa_select
+from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 from sqlmodel import col
 
@@ -52,8 +54,13 @@ class RegisterRepository(OrgScopedRepository[Finding]):
 
     model = Finding
 
+    def __init__(self, session: AsyncSession, org_id: uuid.UUID, framework_id: uuid.UUID) -> None:
+        super().__init__(session, org_id)
+        self.framework_id = framework_id
+
     def evidence(self) -> Any:
-        """Every current evidence item once per requirement it supports (or once, unlinked)."""
+        """Current evidence items once per requirement of the framework they support (the
+        items of other frameworks' requirements only belong to their own matrices)."""
         ev, link, version, owner = Evidence, EvidenceRequirement, EvidenceVersion, aliased(User)
         return (
             sa_select(
@@ -71,8 +78,9 @@ class RegisterRepository(OrgScopedRepository[Finding]):
                 col(owner.full_name).label("owner"),
                 col(ev.source),
             )
-            .outerjoin(link, and_(col(link.evidence_id) == col(ev.id), self.of_org(link)))
-            .outerjoin(Requirement, col(Requirement.id) == col(link.requirement_id))
+            .select_from(link)
+            .join(Requirement, col(Requirement.id) == col(link.requirement_id))
+            .join(ev, col(ev.id) == col(link.evidence_id))
             .outerjoin(
                 version,
                 and_(
@@ -82,7 +90,11 @@ class RegisterRepository(OrgScopedRepository[Finding]):
                 ),
             )
             .outerjoin(owner, col(owner.id) == col(ev.owner_id))
-            .where(self.of_org(ev), col(ev.archived_at).is_(None))
+            .where(
+                self.of_org(link, ev),
+                col(Requirement.framework_id) == self.framework_id,
+                col(ev.archived_at).is_(None),
+            )
             .order_by(col(ev.number), col(Requirement.sort_key))
         )
 
