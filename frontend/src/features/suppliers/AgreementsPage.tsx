@@ -223,7 +223,7 @@ export function AgreementsPage() {
         )}
       </Group>
       {agreements.error && <QueryErrorAlert error={agreements.error} />}
-      <Table striped>
+      <Table striped aria-label="Agreements">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Key</Table.Th>

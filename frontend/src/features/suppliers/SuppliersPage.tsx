@@ -141,7 +141,7 @@ export function SuppliersPage() {
         </Group>
       </Group>
       {suppliers.error && <QueryErrorAlert error={suppliers.error} />}
-      <Table striped>
+      <Table striped aria-label="Suppliers">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Key</Table.Th>
