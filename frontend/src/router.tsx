@@ -21,6 +21,7 @@ import { OrgSettingsPage } from "./features/orgs/OrgSettingsPage";
 import { DashboardPage } from "./features/readiness/DashboardPage";
 import { MembersPage } from "./features/members/MembersPage";
 import { IntegrationsPage } from "./features/integrations/IntegrationsPage";
+import { ItsmRecordsPage } from "./features/itsm/ItsmRecordsPage";
 import { AcceptInvitationPage } from "./features/members/AcceptInvitationPage";
 import { ActivityPage } from "./features/activity/ActivityPage";
 import { RequirementsPage } from "./features/requirements/RequirementsPage";
@@ -235,6 +236,7 @@ const routeTree = rootRoute.addChildren([
       section("risks/method", RisksPage),
       section("risks/$riskId", RisksPage),
       section("configuration-items", ConfigurationPage),
+      section("itsm-records", ItsmRecordsPage),
       section("activity", ActivityPage),
       section("members", MembersPage),
       section("integrations", IntegrationsPage),

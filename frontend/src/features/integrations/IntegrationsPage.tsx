@@ -22,14 +22,18 @@ import {
   integrationsCreateIntegrationMutation,
   integrationsListDeliveriesOptions,
   integrationsListIntegrationsOptions,
+  integrationsRetryDeliveryMutation,
 } from "../../api/gen/@tanstack/react-query.gen";
 import type { IntegrationRead, IntegrationSecret, SourceType } from "../../api/gen/types.gen";
 import { invalidateOperations } from "../../api/invalidate";
+import { ProblemAlert } from "../../components/ProblemAlert";
 import { QueryErrorAlert } from "../../components/StatusPages";
 import { formatDateTime } from "../../lib/format";
-import { notifyProblem } from "../../lib/notify";
-import { toApiProblem } from "../../lib/problem";
+import { notifyProblem, notifySuccess } from "../../lib/notify";
+import { type ApiProblem, toApiProblem } from "../../lib/problem";
+import { ITSM_OPERATIONS } from "../itsm/labels";
 import { useCurrentOrg } from "../orgs/useCurrentOrg";
+import { MappingEditor } from "./MappingEditor";
 import { SETUP, SOURCE_OPTIONS } from "./setup";
 
 function Copyable({ label, value }: { label: string; value: string }) {
@@ -65,6 +69,22 @@ function Setup({ source }: { source: SourceType }) {
 }
 
 function Deliveries({ slug, integration }: { slug: string; integration: IntegrationRead }) {
+  const queryClient = useQueryClient();
+  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const retry = useMutation({ ...integrationsRetryDeliveryMutation() });
+  const mapAgain = (deliveryId: string) =>
+    retry.mutate(
+      { path: { org: slug, integration_id: integration.id, delivery_id: deliveryId } },
+      {
+        onSuccess: (d) => {
+          setProblem(null);
+          if (d.mapping_state === "error") notifyProblem(new Error(d.mapping_error ?? "Still cannot be mapped"), "Mapped again: still an error");
+          else notifySuccess("Delivery mapped again with the current rules.");
+        },
+        onError: (e) => setProblem(toApiProblem(e)),
+        onSettled: () => invalidateOperations(queryClient, ITSM_OPERATIONS),
+      },
+    );
   const query = useQuery(
     integrationsListDeliveriesOptions({
       path: { org: slug, integration_id: integration.id },
@@ -77,6 +97,7 @@ function Deliveries({ slug, integration }: { slug: string; integration: Integrat
     <Stack gap="xs">
       <Title order={4}>Deliveries of {integration.name}</Title>
       <Setup source={integration.source} />
+      {problem && <ProblemAlert problem={problem} title={problem.status === 409 ? "This delivery cannot be mapped again" : undefined} onClose={() => setProblem(null)} />}
       <Table aria-label={`Deliveries of ${integration.name}`} striped>
         <Table.Thead>
           <Table.Tr>
@@ -84,6 +105,7 @@ function Deliveries({ slug, integration }: { slug: string; integration: Integrat
             <Table.Th>Verified by</Table.Th>
             <Table.Th>Event</Table.Th>
             <Table.Th>Mapping</Table.Th>
+            <Table.Th aria-label="Actions" />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -93,13 +115,20 @@ function Deliveries({ slug, integration }: { slug: string; integration: Integrat
               <Table.Td>{d.verification}</Table.Td>
               <Table.Td>{d.event ?? ""}</Table.Td>
               <Table.Td>
-                <Badge color={d.mapping_state === "error" ? "red" : d.mapping_state === "stale" ? "gray" : "green"}>
+                <Text size="sm" fw={500} c={d.mapping_state === "error" ? "red" : d.mapping_state === "stale" ? "dimmed" : "teal"}>
                   {d.mapping_state}
-                </Badge>
+                </Text>
                 {d.mapping_error && (
                   <Text size="xs" c="red">
                     {d.mapping_error}
                   </Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                {d.mapping_state === "error" && (
+                  <Button size="compact-xs" variant="light" loading={retry.isPending && retry.variables?.path.delivery_id === d.id} onClick={() => mapAgain(d.id)}>
+                    Map again
+                  </Button>
                 )}
               </Table.Td>
             </Table.Tr>
@@ -117,7 +146,7 @@ export function IntegrationsPage() {
   const [name, setName] = useState("");
   const [source, setSource] = useState<SourceType>("jira");
   const [created, setCreated] = useState<IntegrationSecret | null>(null);
-  const [selected, setSelected] = useState<IntegrationRead | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
   const query = useQuery(integrationsListIntegrationsOptions({ path: { org: slug }, query: { limit: 100 } }));
   const create = useMutation({
     ...integrationsCreateIntegrationMutation(),
@@ -128,6 +157,7 @@ export function IntegrationsPage() {
     onError: (error) => notifyProblem(error, "Could not create the integration"),
     onSettled: () => invalidateOperations(queryClient, ["integrationsListIntegrations"]),
   });
+  const selected = query.data?.items.find((i) => i.id === selectedId) ?? null;
   const forbidden = query.isError && toApiProblem(query.error).status === 403;
   const url = (path: string) => `${window.location.origin}${path}`;
 
@@ -177,7 +207,7 @@ export function IntegrationsPage() {
           </Table.Thead>
           <Table.Tbody>
             {query.data.items.map((i) => (
-              <Table.Tr key={i.id} onClick={() => setSelected(i)} style={{ cursor: "pointer" }}>
+              <Table.Tr key={i.id} onClick={() => setSelectedId(i.id)} style={{ cursor: "pointer" }} aria-selected={i.id === selectedId} bg={i.id === selectedId ? "var(--mantine-primary-color-light)" : undefined}>
                 <Table.Td>
                   {i.name} {!i.enabled && <Badge color="gray">disabled</Badge>}
                 </Table.Td>
@@ -191,6 +221,7 @@ export function IntegrationsPage() {
           </Table.Tbody>
         </Table>
       )}
+      {selected && <MappingEditor key={selected.id} org={slug} integration={selected} />}
       {selected && <Deliveries slug={slug} integration={selected} />}
       <Modal opened={created !== null} onClose={() => setCreated(null)} title="Integration created" size="lg">
         {created && (

@@ -1,0 +1,167 @@
+"""ITSM integrations end to end (issue 15), as a new organisation's administrator: a Jira
+integration created in the SPA (secret read from the dialog), the shared sample delivery
+signed like Jira and posted to the receiver, a service mapping tried against it and saved,
+and the record found on the ITSM records page.
+
+Runs on its own server and organisation.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from playwright.sync_api import Locator, Page, expect
+
+from tests.e2e.conftest import SPA_DIR
+from tests.e2e.helpers import log_in, own_server, set_up_org
+
+pytestmark = pytest.mark.skipif(
+    not (SPA_DIR / "index.html").is_file(),
+    reason="frontend/dist/index.html missing: build the SPA first (make frontend)",
+)
+
+ORG = "itsm"
+ADMIN_EMAIL = "ada@itsm.example"
+ADMIN_PASSWORD = "correct horse battery staple 42"
+SAMPLE = (
+    Path(__file__).resolve().parents[1] / "integrations" / "samples" / "jira_issue_created.json"
+)
+SHOTS = Path("/tmp")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with own_server(tmp_path_factory.mktemp("e2e-itsm")) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def admin_api(server: str) -> httpx.Client:
+    return set_up_org(server, ORG, "ITSM Ltd", ADMIN_EMAIL, ADMIN_PASSWORD)
+
+
+def shot(page: Page, name: str) -> None:
+    page.screenshot(path=str(SHOTS / f"itsm-{name}.png"), full_page=True)
+
+
+def go(page: Page, label: str) -> None:
+    page.get_by_role("navigation", name="Main").get_by_role("link", name=label, exact=True).click()
+    expect(page.get_by_role("heading", name=label, level=2)).to_be_visible()
+
+
+def pick(page: Page, scope: Locator, combobox: str, option: str) -> None:
+    scope.get_by_role("combobox", name=combobox).click()
+    page.get_by_role("option", name=option, exact=True).click()
+
+
+def post_jira(url: str, secret: str, body: bytes, delivery: str) -> httpx.Response:
+    signature = "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+    return httpx.post(
+        url,
+        content=body,
+        headers={
+            "Content-Type": "application/json",
+            "X-Hub-Signature": signature,
+            "X-Atlassian-Webhook-Identifier": delivery,
+        },
+        timeout=30,
+    )
+
+
+def test_jira_delivery_mapped_to_a_service_and_listed(
+    page: Page, server: str, admin_api: httpx.Client
+) -> None:
+    log_in(page, server, ADMIN_EMAIL, ADMIN_PASSWORD)
+
+    # Integrations: a Jira integration; the receiver URL and the secret are shown once.
+    go(page, "Integrations")
+    page.get_by_label("Name").fill("Service desk")
+    pick(page, page.locator("form"), "Tool", "Jira / Jira Service Management")
+    page.get_by_role("button", name="Create integration").click()
+    dialog = page.get_by_role("dialog", name="Integration created")
+    expect(dialog).to_be_visible()
+    url = dialog.get_by_label("Receiver URL", exact=True).inner_text().strip()
+    secret = dialog.get_by_label("Secret", exact=True).inner_text().strip()
+    assert url.startswith(server), url
+    assert len(secret) >= 16
+    shot(page, "integration-created")
+    page.keyboard.press("Escape")
+    expect(dialog).to_be_hidden()
+
+    # The shared sample, signed as Jira signs it, to the live receiver.
+    r = post_jira(url, secret, SAMPLE.read_bytes(), "e2e-1")
+    assert r.status_code in (200, 202), r.text
+    assert r.json()["mapping_state"] == "applied", r.text
+
+    integrations = page.get_by_role("table", name="Integrations")
+    page.reload()
+    expect(integrations.get_by_role("row")).to_have_count(2)
+    integrations.get_by_role("cell", name="Service desk").click()
+
+    # Mapping rules: project ITSM -> payroll, previewed against the delivery, then saved.
+    editor = page.locator(".mantine-Card-root").filter(
+        has=page.get_by_role("heading", name="Mapping rules")
+    )
+    expect(editor).to_be_visible()
+    editor.get_by_role("button", name="Add service rule").click()
+    editor.get_by_label("Project, category, CI or group 1").fill("ITSM")
+    editor.get_by_label("Service key 1").fill("payroll")
+    editor.get_by_role("button", name="Preview against the last 20 deliveries").click()
+    preview = editor.get_by_role("table", name="Mapping preview")
+    expect(editor.get_by_role("status")).to_contain_text(
+        "1 delivery tried: 1 mapped, 0 cannot be mapped, 1 would change."
+    )
+    changed = preview.locator("tr[data-changed]")
+    expect(changed).to_have_count(1)
+    expect(changed).to_contain_text("ITSM-142")
+    expect(changed).to_contain_text("payroll")
+    expect(changed).to_contain_text("8.6.1")
+    expect(changed).to_contain_text("Changes")
+    shot(page, "mapping-preview")
+    editor.get_by_role("button", name="Save rules").click()
+    expect(page.get_by_text("Mapping rules of Service desk saved.")).to_be_visible()
+    expect(editor.get_by_text("Unsaved changes")).to_be_hidden()
+    expect(preview).to_be_hidden()
+    deliveries = page.get_by_role("table", name="Deliveries of Service desk")
+    expect(deliveries).to_contain_text("applied")
+    shot(page, "integrations")
+
+    # The issue is updated in Jira: the record moves forward under the saved rules.
+    updated = json.loads(SAMPLE.read_bytes())
+    updated["webhookEvent"] = "jira:issue_updated"
+    updated["issue"]["fields"]["updated"] = "2025-11-24T10:15:00.000+0100"
+    r = post_jira(url, secret, json.dumps(updated).encode(), "e2e-2")
+    assert r.status_code in (200, 202), r.text
+    assert r.json()["mapping_state"] == "applied", r.text
+
+    # ITSM records: filtered by kind incident, the record with its service and history.
+    go(page, "ITSM records")
+    records = page.get_by_role("table", name="ITSM records")
+    expect(records.get_by_role("row")).to_have_count(2)
+    pick(page, page.locator("main"), "Kind", "Incident")
+    expect(records.get_by_role("row")).to_have_count(2)
+    row = records.get_by_role("row").nth(1)
+    expect(row).to_contain_text("ITSM-142")
+    expect(row).to_contain_text("Payroll portal returns HTTP 503")
+    expect(row).to_contain_text("8.6.1")
+    expect(row).to_contain_text("payroll")
+    shot(page, "records")
+    pick(page, page.locator("main"), "Kind", "Change")
+    expect(page.get_by_text("No ITSM record matches these filters.")).to_be_visible()
+    pick(page, page.locator("main"), "Kind", "Incident")
+    records.get_by_role("button", name="Open ITSM-142").click()
+    drawer = page.get_by_role(
+        "dialog", name="ITSM-142 Payroll portal returns HTTP 503 for all users"
+    )
+    expect(drawer).to_be_visible()
+    history = drawer.get_by_role("table", name="Delivery history")
+    expect(history.get_by_role("row")).to_have_count(3)
+    expect(drawer).to_contain_text("payroll")
+    page.wait_for_timeout(500)  # the drawer's slide-in transition
+    shot(page, "record-drawer")
