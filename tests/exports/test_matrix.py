@@ -203,7 +203,7 @@ async def test_every_register_sheet_with_its_headers_and_rows(
     assert book["Findings"][f"F{list(findings).index(two['Key']) + 2}"].quotePrefix
     (evidence,) = _table(book["Evidence"])
     assert evidence["Key"] == seeded["item"]["key"] and evidence["Title"] == HOSTILE
-    assert evidence["SHA-256"] == seeded["sha"] and evidence["Clause"] == "8.5.1.2"
+    assert evidence["SHA-256"] == seeded["sha"] and evidence["Clauses"] == "8.5.1.2"
     assert book["Evidence"]["B2"].data_type == "s" and book["Evidence"]["B2"].quotePrefix
     (audit,) = _table(book["Audits"])
     assert audit["Key"] == seeded["audit"]["key"] and audit["Status"] == "in_progress"

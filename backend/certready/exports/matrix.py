@@ -3,8 +3,8 @@
 Sheet "Compliance matrix" has one row per requirement leaf (the 57 of clauses 4-10), so
 filtering by status, owner or clause counts requirements, not evidence. A leaf's evidence
 items are listed in one cell (one line per item: key, version, SHA-256, approval, effective
-and valid-until dates); the sheet "Evidence" has one row per (requirement, item) with real
-date cells, for filtering by expiry or approval. The register sheets follow, then "Export"
+and valid-until dates); the sheet "Evidence" has one row per item (with the clauses it supports)
+and real date cells, for filtering by expiry or approval. The register sheets follow, then "Export"
 (organisation, when, by whom, filters, product version and the SHA-256 of every row written).
 
 Memory stays flat: XlsxWriter's ``constant_memory`` mode, each sheet one streamed statement

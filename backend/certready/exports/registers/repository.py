@@ -59,14 +59,24 @@ class RegisterRepository(OrgScopedRepository[Finding]):
         self.framework_id = framework_id
 
     def evidence(self) -> Any:
-        """Current evidence items once per requirement of the framework they support (the
-        items of other frameworks' requirements only belong to their own matrices)."""
+        """Current evidence items supporting a requirement of the framework, once each, with
+        the refs they support (other frameworks' items belong to their own matrices)."""
         ev, link, version, owner = Evidence, EvidenceRequirement, EvidenceVersion, aliased(User)
+        refs = (
+            sa_select(
+                col(link.evidence_id),
+                func.aggregate_strings(col(Requirement.ref), "; ").label("refs"),
+            )
+            .join(Requirement, col(Requirement.id) == col(link.requirement_id))
+            .where(self.of_org(link), col(Requirement.framework_id) == self.framework_id)
+            .group_by(col(link.evidence_id))
+            .subquery("evidence_refs")
+        )
         return (
             sa_select(
                 key("E-", ev.number).label("key"),
                 col(ev.title),
-                col(Requirement.ref),
+                refs.c.refs,
                 col(ev.kind),
                 col(ev.status),
                 col(ev.current_version),
@@ -78,9 +88,7 @@ class RegisterRepository(OrgScopedRepository[Finding]):
                 col(owner.full_name).label("owner"),
                 col(ev.source),
             )
-            .select_from(link)
-            .join(Requirement, col(Requirement.id) == col(link.requirement_id))
-            .join(ev, col(ev.id) == col(link.evidence_id))
+            .join(refs, refs.c.evidence_id == col(ev.id))
             .outerjoin(
                 version,
                 and_(
@@ -90,12 +98,8 @@ class RegisterRepository(OrgScopedRepository[Finding]):
                 ),
             )
             .outerjoin(owner, col(owner.id) == col(ev.owner_id))
-            .where(
-                self.of_org(link, ev),
-                col(Requirement.framework_id) == self.framework_id,
-                col(ev.archived_at).is_(None),
-            )
-            .order_by(col(ev.number), col(Requirement.sort_key))
+            .where(self.of_org(ev), col(ev.archived_at).is_(None))
+            .order_by(col(ev.number))
         )
 
     def findings(self) -> Any:

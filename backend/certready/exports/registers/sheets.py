@@ -59,7 +59,7 @@ REGISTERS: tuple[Register, ...] = (
         (
             KEY,
             _text("Title"),
-            Column("Clause", 9),
+            Column("Clauses", 16, wrap=True, keys=True),
             Column("Kind", 14, choices=choices(EvidenceKind)),
             Column("Approval", 12, choices=choices(EvidenceStatus)),
             _number("Version"),
@@ -266,11 +266,16 @@ REGISTERS: tuple[Register, ...] = (
 )
 
 _KEY = re.compile(r"^([A-Z]+)-(\d+)$")
+_REF = re.compile(r"^\d+(\.\d+)*$")
 
 
-def _key_order(key: str) -> tuple[str, int, str]:
-    match = _KEY.match(key)
-    return (match[1], int(match[2]), key) if match else ("", 0, key)
+def _key_order(key: str) -> tuple[str, tuple[int, ...], str]:
+    """``F-3`` before ``F-12``, clause ``8.10`` after ``8.9``."""
+    if match := _KEY.match(key):
+        return (match[1], (int(match[2]),), key)
+    if _REF.match(key):
+        return ("", tuple(int(p) for p in key.split(".")), key)
+    return ("~", (), key)
 
 
 def tidy(values: Sequence[Any], columns: Sequence[Column]) -> list[Any]:
