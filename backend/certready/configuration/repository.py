@@ -111,15 +111,6 @@ class ConfigurationItemRepository(OrgScopedRepository[ConfigurationItem]):
             out[item_id].append(service_id)
         return out
 
-    async def known_services(self, service_ids: Sequence[uuid.UUID]) -> set[uuid.UUID]:
-        """Which of ``service_ids`` are services of the organisation."""
-        if not service_ids:
-            return set()
-        stmt = sa_select(col(Service.id)).where(
-            self.of_org(Service), col(Service.id).in_(list(service_ids))
-        )
-        return set((await self.session.execute(stmt)).scalars().all())
-
     async def service_ids_by_key(self) -> dict[str, uuid.UUID]:
         """SVC-<n> -> id of every service of the organisation (one statement)."""
         stmt = sa_select(col(Service.number), col(Service.id)).where(self.of_org(Service))

@@ -35,6 +35,7 @@ from certready.db.base import columns, new_id
 from certready.db.repository import next_number
 from certready.evidence.service import ensure_evidence_in_org
 from certready.orgs.repository import MembershipRepository
+from certready.services.service import ensure_services_in_org
 
 CI_FIELDS = ["key", "name", "type", "status", "owner_id", "last_verified", "description"]
 CI_CHANGES = ChangeSpec(
@@ -90,29 +91,6 @@ async def read_item(session: AsyncSession, item: ConfigurationItem) -> CiRead:
     return item_read(item, links[item.id])
 
 
-async def check_services(
-    session: AsyncSession, org_id: uuid.UUID, service_ids: Sequence[uuid.UUID]
-) -> list[uuid.UUID]:
-    """The unique ``service_ids``, each a service of the organisation: else a 422 naming
-    every unknown id (another organisation's service is as unknown as a made-up id)."""
-    unique = list(dict.fromkeys(service_ids))
-    known = await ConfigurationItemRepository(session, org_id).known_services(unique)
-    unknown = [(n, sid) for n, sid in enumerate(service_ids) if sid not in known]
-    if unknown:
-        raise Unprocessable(
-            f"No such service: {', '.join(str(sid) for _n, sid in unknown)}.",
-            errors=[
-                {
-                    "loc": ["body", "service_ids", n],
-                    "msg": f"No service {sid} in this organisation.",
-                    "type": "value_error",
-                }
-                for n, sid in unknown
-            ],
-        )
-    return unique
-
-
 async def _free_key(session: AsyncSession, repo: ConfigurationItemRepository) -> str:
     """The next CI-<n> no item carries (a user may have taken one by hand)."""
     while True:
@@ -139,7 +117,7 @@ async def create_item(session: AsyncSession, ctx: OrgContext, data: CiCreate) ->
     repo = ConfigurationItemRepository(session, ctx.org_id)
     await repo.lock_organisation()  # keys: two creators never take the same one
     await check_owner(session, ctx.org_id, data.owner_id)
-    service_ids = await check_services(session, ctx.org_id, data.service_ids)
+    service_ids = await ensure_services_in_org(session, ctx.org_id, data.service_ids)
     if data.key is not None and await repo.key_taken(data.key):
         raise Conflict(f"A configuration item {data.key} exists already.")
     key = data.key or await _free_key(session, repo)
@@ -189,7 +167,7 @@ async def update_item(
             raise Unprocessable(
                 "service_ids cannot be null; send [] for none.", loc=["body", "service_ids"]
             )
-        service_ids = await check_services(session, ctx.org_id, wanted)
+        service_ids = await ensure_services_in_org(session, ctx.org_id, wanted)
         before = (await repo.service_ids([item.id]))[item.id]
         if sorted(before) != sorted(service_ids):
             extra_before = {"service_ids": sorted(str(s) for s in before)}

@@ -6,7 +6,7 @@ import uuid
 from datetime import date
 
 from sqlalchemy import JSON, Index, String, UniqueConstraint
-from sqlmodel import Field
+from sqlmodel import Field, SQLModel
 
 from certready.db.base import IdMixin, TimestampMixin, Versioned
 from certready.risks.enums import RiskStatus, Treatment
@@ -74,3 +74,16 @@ class RiskAction(IdMixin, TimestampMixin, table=True):
     )
     due_date: date | None = None
     done: bool = False
+
+
+class RiskService(SQLModel, table=True):
+    """A service the risk affects (6.1: risks to the services as well as to the SMS)."""
+
+    __tablename__ = "risk_service"
+
+    risk_id: uuid.UUID = Field(foreign_key="risk.id", primary_key=True, ondelete="CASCADE")
+    # Services are retired, never deleted.
+    service_id: uuid.UUID = Field(
+        foreign_key="service.id", primary_key=True, ondelete="RESTRICT", index=True
+    )
+    org_id: uuid.UUID = Field(foreign_key="organisation.id", index=True, ondelete="RESTRICT")

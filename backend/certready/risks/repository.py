@@ -7,13 +7,13 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, false, func, or_
+from sqlalchemy import and_, bindparam, false, func, insert, or_
 from sqlmodel import col, select
 
 from certready.db.repository import OrgScopedRepository
 from certready.orgs.repository import MembershipRepository
 from certready.risks.enums import RiskStatus
-from certready.risks.models import Risk, RiskAction, RiskMethod
+from certready.risks.models import Risk, RiskAction, RiskMethod, RiskService
 from certready.risks.schemas import RiskFilters
 
 
@@ -70,7 +70,41 @@ class RiskRepository(OrgScopedRepository[Risk]):
                 col(Risk.review_date) < today,
             )
             stmt = stmt.where(overdue if filters.overdue_review else ~overdue)
+        if filters.service_id is not None:
+            affecting = select(col(RiskService.risk_id)).where(
+                self.of_org(RiskService), col(RiskService.service_id) == filters.service_id
+            )
+            stmt = stmt.where(col(Risk.id).in_(affecting))
         return stmt
+
+    async def service_ids(self, risk_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, list[uuid.UUID]]:
+        """The services each risk affects, in one statement."""
+        out: dict[uuid.UUID, list[uuid.UUID]] = {r: [] for r in risk_ids}
+        if not risk_ids:
+            return out
+        stmt = (
+            select(col(RiskService.risk_id), col(RiskService.service_id))
+            .where(
+                self.of_org(RiskService),
+                col(RiskService.risk_id).in_(bindparam("risk_ids", list(risk_ids), expanding=True)),
+            )
+            .order_by(col(RiskService.service_id))
+        )
+        for risk_id, service_id in (await self.session.execute(stmt)).all():
+            out[risk_id].append(service_id)
+        return out
+
+    async def set_services(
+        self, risk_id: uuid.UUID, service_ids: Sequence[uuid.UUID], *, new: bool = False
+    ) -> None:
+        """Replace the services the risk affects (``new``: it has none yet)."""
+        if not new:
+            await self.session.execute(
+                self.delete(RiskService).where(col(RiskService.risk_id) == risk_id)
+            )
+        rows = [{"risk_id": risk_id, "service_id": s, "org_id": self.org_id} for s in service_ids]
+        if rows:
+            await self.session.execute(insert(RiskService.__table__), rows)  # type: ignore[attr-defined]
 
     async def heat_map(self) -> list[tuple[int, int, int]]:
         """Open risks counted per (likelihood, impact)."""

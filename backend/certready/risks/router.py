@@ -96,8 +96,12 @@ async def list_risks(
     undecided: bool | None = None,
     status: RiskStatus | None = None,
     overdue_review: bool | None = None,
+    service_id: Annotated[
+        uuid.UUID | None, Query(description="Only risks affecting this service.")
+    ] = None,
 ) -> RiskPage | StreamingResponse:
-    """The risk register (RSK-1 first), by level, owner, treatment, status or overdue review."""
+    """The risk register (RSK-1 first), by level, owner, treatment, status, overdue review
+    or affected service."""
     filters = RiskFilters(
         level=level,
         owner_id=owner_id,
@@ -105,6 +109,7 @@ async def list_risks(
         undecided=undecided,
         status=status,
         overdue_review=overdue_review,
+        service_id=service_id,
     )
     return await list_or_csv(
         fmt, page, lambda p: service.list_risks(session, ctx.org_id, filters, p), RiskPage
@@ -144,7 +149,8 @@ async def update_risk(
     response: Response,
     if_match: Annotated[str | None, Header()] = None,
 ) -> RiskRead:
-    """Change a risk (send `If-Match`); process owners change only their own."""
+    """Change a risk (send `If-Match`); process owners change only their own;
+    `service_ids` replaces the services it affects."""
     risk = await service.update_risk(session, ctx, risk, data, if_match)
     set_etag(response, risk.version)
     return await service.read_risk(session, risk)

@@ -72,6 +72,7 @@ class RiskFilters(BaseModel):
     undecided: bool | None = None
     status: RiskStatus | None = None
     overdue_review: bool | None = None
+    service_id: uuid.UUID | None = None
 
 
 class RiskCreate(BaseModel):
@@ -85,6 +86,9 @@ class RiskCreate(BaseModel):
     treatment: Treatment | None = None
     treatment_note: str = Field(default="", max_length=10000)
     review_date: date | None = None
+    service_ids: list[uuid.UUID] = Field(
+        default_factory=list, max_length=200, description="The services the risk affects."
+    )
 
 
 class RiskUpdate(BaseModel):
@@ -99,6 +103,9 @@ class RiskUpdate(BaseModel):
     treatment_note: str | None = Field(default=None, max_length=10000)
     review_date: date | None = None
     status: RiskStatus | None = None
+    service_ids: list[uuid.UUID] | None = Field(
+        default=None, max_length=200, description="Replaces the services the risk affects."
+    )
 
 
 class RiskActionCreate(BaseModel):
@@ -142,6 +149,7 @@ class RiskRead(BaseModel):
     review_date: date | None
     review_overdue: bool
     status: RiskStatus
+    service_ids: list[uuid.UUID]
     actions: list[RiskActionRead]
     version: int
     created_at: datetime

@@ -46,6 +46,7 @@ from certready.risks.schemas import (
     RiskRead,
     RiskUpdate,
 )
+from certready.services.service import ensure_services_in_org
 
 METHOD_SHAPE = [
     "likelihood_scale",
@@ -204,7 +205,12 @@ def level_of(method: RiskMethod | None, likelihood: int, impact: int) -> str | N
     return row[impact - 1] if 1 <= impact <= len(row) else None
 
 
-def _risk_read(risk: Risk, method: RiskMethod | None, actions: Sequence[RiskAction]) -> RiskRead:
+def _risk_read(
+    risk: Risk,
+    method: RiskMethod | None,
+    actions: Sequence[RiskAction],
+    service_ids: Sequence[uuid.UUID],
+) -> RiskRead:
     overdue = (
         risk.status == RiskStatus.open
         and risk.review_date is not None
@@ -216,19 +222,24 @@ def _risk_read(risk: Risk, method: RiskMethod | None, actions: Sequence[RiskActi
             "key": risk_key(risk),
             "level": level_of(method, risk.likelihood, risk.impact),
             "review_overdue": overdue,
+            "service_ids": list(service_ids),
             "actions": [RiskActionRead.model_validate(a) for a in actions],
         }
     )
 
 
 async def risk_reads(session: AsyncSession, risks: Sequence[Risk]) -> list[RiskRead]:
-    """The reads of ``risks`` (one organisation) in two statements, whatever their number."""
+    """The reads of ``risks`` (one organisation) in three statements (method, actions,
+    services), whatever their number."""
     if not risks:
         return []
     org_id = risks[0].org_id
     method = await RiskMethodRepository(session, org_id).current()
-    actions = await RiskRepository(session, org_id).actions([r.id for r in risks])
-    return [_risk_read(r, method, actions.get(r.id, [])) for r in risks]
+    repo = RiskRepository(session, org_id)
+    ids = [r.id for r in risks]
+    actions = await repo.actions(ids)
+    services = await repo.service_ids(ids)
+    return [_risk_read(r, method, actions.get(r.id, []), services[r.id]) for r in risks]
 
 
 async def read_risk(session: AsyncSession, risk: Risk) -> RiskRead:
@@ -298,15 +309,17 @@ async def create_risk(session: AsyncSession, ctx: OrgContext, data: RiskCreate) 
     owner_id = ctx.default_owner(OWNED, data.owner_id)
     await _check_member(repo, owner_id, ["body", "owner_id"])
     ctx.ensure_owns(OWNED, [owner_id], KEPT)
+    service_ids = await ensure_services_in_org(session, ctx.org_id, data.service_ids)
     risk = repo.add(
         Risk(
             org_id=ctx.org_id,
             number=await next_number(session, ctx.org_id, "risk"),
-            **data.model_dump(exclude={"owner_id"}),
+            **data.model_dump(exclude={"owner_id", "service_ids"}),
             owner_id=owner_id,
         )
     )
     await session.flush()
+    await repo.set_services(risk.id, service_ids, new=True)
     record(
         session,
         org_id=ctx.org_id,
@@ -315,7 +328,7 @@ async def create_risk(session: AsyncSession, ctx: OrgContext, data: RiskCreate) 
         object_type="risk",
         object_id=risk.id,
         summary=f"{risk_key(risk)} '{risk.title}' registered",
-        after=snapshot(risk, RISK_FIELDS),
+        after={**snapshot(risk, RISK_FIELDS), "service_ids": sorted(str(s) for s in service_ids)},
     )
     await session.flush()
     return risk
@@ -337,7 +350,30 @@ async def update_risk(
         _check_points(
             method, values.get("likelihood", risk.likelihood), values.get("impact", risk.impact)
         )
-    await update_object(session, ctx, risk, values, RISK_CHANGES, if_match=if_match)
+    extra_before: dict[str, Any] = {}
+    extra_after: dict[str, Any] = {}
+    if "service_ids" in values:
+        wanted = values.pop("service_ids")
+        if wanted is None:
+            raise Unprocessable(
+                "service_ids cannot be null; send [] for none.", loc=["body", "service_ids"]
+            )
+        service_ids = await ensure_services_in_org(session, ctx.org_id, wanted)
+        before = (await repo.service_ids([risk.id]))[risk.id]
+        if sorted(before) != sorted(service_ids):
+            extra_before = {"service_ids": sorted(str(s) for s in before)}
+            extra_after = {"service_ids": sorted(str(s) for s in service_ids)}
+            await repo.set_services(risk.id, service_ids)
+    await update_object(
+        session,
+        ctx,
+        risk,
+        values,
+        RISK_CHANGES,
+        if_match=if_match,
+        extra_before=extra_before,
+        extra_after=extra_after,
+    )
     return risk
 
 

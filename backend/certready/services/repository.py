@@ -23,6 +23,15 @@ class ServiceRepository(OrgScopedRepository[Service]):
 
     model = Service
 
+    async def known_ids(self, service_ids: Sequence[uuid.UUID]) -> set[uuid.UUID]:
+        """Which of ``service_ids`` are services of the organisation (one statement)."""
+        if not service_ids:
+            return set()
+        stmt = select(col(Service.id)).where(
+            self.of_org(Service), col(Service.id).in_(list(service_ids))
+        )
+        return set((await self.session.execute(stmt)).scalars().all())
+
     def filtered(self, filters: ServiceFilters) -> Any:
         """Services narrowed by status, scope flag, customer and owner."""
         stmt = self.base_statement()

@@ -107,6 +107,32 @@ async def list_services(
     return await service_reads(session, rows), next_cursor, total
 
 
+async def ensure_services_in_org(
+    session: AsyncSession,
+    org_id: uuid.UUID,
+    service_ids: Sequence[uuid.UUID],
+    field: str = "service_ids",
+) -> list[uuid.UUID]:
+    """The unique ``service_ids``, each a service of the organisation: else a 422 naming
+    every unknown id (another organisation's service reads exactly like a made-up id)."""
+    unique = list(dict.fromkeys(service_ids))
+    known = await ServiceRepository(session, org_id).known_ids(unique)
+    unknown = [(n, sid) for n, sid in enumerate(service_ids) if sid not in known]
+    if unknown:
+        raise Unprocessable(
+            f"No such service: {', '.join(str(sid) for _n, sid in unknown)}.",
+            errors=[
+                {
+                    "loc": ["body", field, n],
+                    "msg": f"No service {sid} in this organisation.",
+                    "type": "value_error",
+                }
+                for n, sid in unknown
+            ],
+        )
+    return unique
+
+
 async def check_member(
     session: AsyncSession, ctx: OrgContext, user_id: uuid.UUID, loc: list[str | int]
 ) -> None:

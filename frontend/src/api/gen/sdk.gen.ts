@@ -1793,7 +1793,8 @@ export const risksGetHeatMap = <ThrowOnError extends boolean = true>(options: Op
 /**
  * List Risks
  *
- * The risk register (RSK-1 first), by level, owner, treatment, status or overdue review.
+ * The risk register (RSK-1 first), by level, owner, treatment, status, overdue review
+ * or affected service.
  */
 export const risksListRisks = <ThrowOnError extends boolean = true>(options: Options<RisksListRisksData, ThrowOnError>) => (options.client ?? client).get<RisksListRisksResponses, RisksListRisksErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -1841,7 +1842,8 @@ export const risksGetRisk = <ThrowOnError extends boolean = true>(options: Optio
 /**
  * Update Risk
  *
- * Change a risk (send `If-Match`); process owners change only their own.
+ * Change a risk (send `If-Match`); process owners change only their own;
+ * `service_ids` replaces the services it affects.
  */
 export const risksUpdateRisk = <ThrowOnError extends boolean = true>(options: Options<RisksUpdateRiskData, ThrowOnError>) => (options.client ?? client).patch<RisksUpdateRiskResponses, RisksUpdateRiskErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],

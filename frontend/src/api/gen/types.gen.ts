@@ -6854,6 +6854,12 @@ export type RiskCreate = {
      * Review Date
      */
     review_date?: string | null;
+    /**
+     * Service Ids
+     *
+     * The services the risk affects.
+     */
+    service_ids?: Array<string>;
 };
 
 /**
@@ -7072,6 +7078,10 @@ export type RiskRead = {
     review_overdue: boolean;
     status: RiskStatus;
     /**
+     * Service Ids
+     */
+    service_ids: Array<string>;
+    /**
      * Actions
      */
     actions: Array<RiskActionRead>;
@@ -7128,6 +7138,12 @@ export type RiskUpdate = {
      */
     review_date?: string | null;
     status?: RiskStatus | null;
+    /**
+     * Service Ids
+     *
+     * Replaces the services the risk affects.
+     */
+    service_ids?: Array<string> | null;
 };
 
 /**
@@ -17392,6 +17408,12 @@ export type RisksListRisksData = {
          * Overdue Review
          */
         overdue_review?: boolean | null;
+        /**
+         * Service Id
+         *
+         * Only risks affecting this service.
+         */
+        service_id?: string | null;
         /**
          * Limit
          *

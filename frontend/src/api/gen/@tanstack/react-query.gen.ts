@@ -3398,7 +3398,8 @@ export const risksListRisksQueryKey = (options: Options<RisksListRisksData>) => 
 /**
  * List Risks
  *
- * The risk register (RSK-1 first), by level, owner, treatment, status or overdue review.
+ * The risk register (RSK-1 first), by level, owner, treatment, status, overdue review
+ * or affected service.
  */
 export const risksListRisksOptions = (options: Options<RisksListRisksData>) => queryOptions<RisksListRisksResponse, RisksListRisksError, RisksListRisksResponse, ReturnType<typeof risksListRisksQueryKey>>({
     queryFn: async ({ queryKey, signal }) => {
@@ -3418,7 +3419,8 @@ export const risksListRisksInfiniteQueryKey = (options: Options<RisksListRisksDa
 /**
  * List Risks
  *
- * The risk register (RSK-1 first), by level, owner, treatment, status or overdue review.
+ * The risk register (RSK-1 first), by level, owner, treatment, status, overdue review
+ * or affected service.
  */
 export const risksListRisksInfiniteOptions = (options: Options<RisksListRisksData>) => infiniteQueryOptions<RisksListRisksResponse, RisksListRisksError, InfiniteData<RisksListRisksResponse>, QueryKey<Options<RisksListRisksData>>, string | null | Pick<QueryKey<Options<RisksListRisksData>>[0], 'body' | 'headers' | 'path' | 'query'>>(
 // @ts-ignore
@@ -3503,7 +3505,8 @@ export const risksGetRiskOptions = (options: Options<RisksGetRiskData>) => query
 /**
  * Update Risk
  *
- * Change a risk (send `If-Match`); process owners change only their own.
+ * Change a risk (send `If-Match`); process owners change only their own;
+ * `service_ids` replaces the services it affects.
  */
 export const risksUpdateRiskMutation = (options?: Partial<Options<RisksUpdateRiskData>>): UseMutationOptions<RisksUpdateRiskResponse, RisksUpdateRiskError, Options<RisksUpdateRiskData>> => {
     const mutationOptions: UseMutationOptions<RisksUpdateRiskResponse, RisksUpdateRiskError, Options<RisksUpdateRiskData>> = {
