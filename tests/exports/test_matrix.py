@@ -238,6 +238,18 @@ async def test_the_export_is_in_the_activity_log(
     assert entry["after"]["file"].startswith("certready-acme-compliance-matrix-")
 
 
+async def test_an_export_changes_no_data_so_cached_readiness_stays(
+    client: httpx.AsyncClient,
+) -> None:
+    org = await first_run(client)
+    url = f"/api/v1/orgs/{org.slug}/readiness"
+    first = await client.get(url, headers=org.admin.headers)
+    assert first.status_code == 200, first.text
+    await _download(client, org.slug, org.admin.headers)
+    again = await client.get(url, headers=org.admin.headers)
+    assert again.headers["cache-status"] == "certready; hit"
+
+
 async def test_every_role_may_export_and_another_organisation_gets_404(
     client: httpx.AsyncClient,
 ) -> None:
