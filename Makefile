@@ -16,7 +16,7 @@ export UV_PYTHON_DOWNLOADS := never
 FRONTEND_SRC := $(shell find frontend/src frontend/index.html frontend/public frontend/vite.config.ts frontend/tsconfig*.json -type f 2>/dev/null)
 PY_SRC := $(wildcard backend tests migrations benchmarks)
 
-.PHONY: help run dev test test-backend test-frontend test-e2e lint fmt migrate revision openapi contract contract-check bench backend frontend chromium clean
+.PHONY: help run dev test test-backend test-frontend test-e2e lint fmt migrate revision openapi contract contract-check contract-release bench backend frontend chromium clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 18
@@ -72,10 +72,14 @@ contract: openapi frontend/node_modules/.installed ## regenerate contract + SPA 
 	cd frontend && npm run gen
 	git diff --exit-code -- openapi frontend/src/api/gen
 
-contract-check: backend frontend/node_modules/.installed ## the committed contract and client match the app
-	$(BIN)/pytest -q -p no:cacheprovider tests/test_contract.py
+contract-check: backend frontend/node_modules/.installed ## the committed contract and client match the app; no break of v1
+	$(BIN)/pytest -q -p no:cacheprovider tests/test_contract.py tests/contract/test_breaking.py
 	rm -rf .cache/gen-check && cd frontend && npx openapi-ts -i ../openapi/openapi.json -o ../.cache/gen-check >/dev/null
 	diff -r frontend/src/api/gen .cache/gen-check
+
+contract-release: openapi ## on a release only: the current contract becomes the v1 baseline the gate keeps
+	cp openapi/openapi.json openapi/v1-baseline.json
+	@echo "openapi/v1-baseline.json updated: commit it with the release"
 
 # --- quality --------------------------------------------------------------------
 lint: backend frontend/node_modules/.installed ## ruff, ruff format --check, mypy --strict, tsc
