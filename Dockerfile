@@ -4,6 +4,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 UV_PROJECT_ENVIRONMENT=/opt/ven
 RUN pip install --no-cache-dir uv==0.13.8
 WORKDIR /app
 COPY backend/pyproject.toml backend/uv.lock backend/
+# the generated API client the CLI calls through (a path dependency of the backend)
+COPY clients/python clients/python
 RUN uv sync --locked --no-dev --no-install-project --project backend
 COPY backend backend
 COPY migrations migrations

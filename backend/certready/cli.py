@@ -236,22 +236,17 @@ def evidence_list(
     """List evidence items of the organisation (through the API)."""
     from certready.evidence import client as c
 
-    params = {
-        k: v
-        for k, v in {"requirement": requirement, "status": status, "kind": kind, "q": q}.items()
-        if v
-    }
+    filters = c.EvidenceFilters(requirement=requirement, status=status, kind=kind, q=q)
     try:
         with c.Client(c.env("CERTREADY_URL"), c.env("CERTREADY_TOKEN")) as api:
-            for item in api.list_evidence(api.org_slug(org), params):
+            for item in api.list_evidence(api.org_slug(org), filters):
                 if as_json:
-                    typer.echo(json.dumps(item))
+                    typer.echo(json.dumps(item.to_dict()))
                     continue
-                version = item["current_version"]
-                sha = version["sha256"][:12] if version else "-"
+                version = item.current_version
+                sha = version.sha256[:12] if version else "-"
                 typer.echo(
-                    f"{item['key']:8} {item['status']:10} v{item['version_count']:<3} {sha:12} "
-                    f"{item['title']}"
+                    f"{item.key:8} {item.status:10} v{item.version_count:<3} {sha:12} {item.title}"
                 )
     except c.UsageError as exc:
         typer.echo(f"error: {exc}", err=True)

@@ -88,6 +88,17 @@ def _add_derived_responses(app: FastAPI, schema: dict[str, Any]) -> None:
             operation["responses"] = dict(sorted(responses.items()))
 
 
+def _unique_titles(components: dict[str, Any]) -> None:
+    """Two models of one name in different domains get FastAPI's long component names
+    (``certready__evidence__schemas__VerificationRead``) but keep the class name as their
+    ``title``, which generators name classes after: give them ``EvidenceVerificationRead``."""
+    for key, component in components.items():
+        parts = key.split("__")
+        if len(parts) > 2 and parts[0] == "certready":
+            domain = "".join(word.capitalize() for word in parts[1].split("_"))
+            component["title"] = f"{domain}{parts[-1]}"
+
+
 def build_openapi(app: FastAPI) -> dict[str, Any]:
     if app.openapi_schema:
         return app.openapi_schema
@@ -113,6 +124,7 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
     components = schema.get("components", {}).get("schemas", {})
     components.pop("HTTPValidationError", None)
     components.pop("ValidationError", None)
+    _unique_titles(components)
     app.openapi_schema = schema
     return schema
 

@@ -1,4 +1,7 @@
-"""The HTTP client behind ``certready evidence upload | list`` (scripts and CI).
+"""``certready evidence upload | list`` (scripts and CI) through the generated client.
+
+Every call goes through ``certready_client`` (clients/python, generated from the contract);
+this module adds what a script needs around it: retries, progress and the report.
 
 Configuration comes from ``CERTREADY_URL`` and ``CERTREADY_TOKEN`` (an API token,
 ``crt_...``); the token is never printed. Files are streamed from disk in 1 MiB
@@ -16,24 +19,45 @@ from __future__ import annotations
 
 import glob
 import hashlib
+import io
 import json
 import os
 import random
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from enum import IntEnum
 from pathlib import Path
-from typing import Any
-from urllib.parse import quote
+from typing import Any, TypeVar
 
 import httpx
+from certready_client import AuthenticatedClient
+from certready_client.api.evidence import (
+    evidence_list_evidence,
+    evidence_upload_evidence,
+    evidence_upload_evidence_version,
+)
+from certready_client.api.tokens import tokens_get_current_token
+from certready_client.models import (
+    CurrentTokenRead,
+    EvidenceKind,
+    EvidencePage,
+    EvidenceRead,
+    EvidenceStatus,
+    EvidenceVersionRead,
+    Problem,
+)
+from certready_client.types import UNSET, File, Response
 
 CHUNK = 1024 * 1024
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 MAX_ATTEMPTS = 6
 MAX_BACKOFF = 30.0
 MAX_RETRY_AFTER = 120.0
+
+
+T = TypeVar("T")
 
 
 class ExitCode(IntEnum):
@@ -106,6 +130,14 @@ class UploadOptions:
     evidence: str | None = None  # add versions to this item instead of creating items
 
 
+@dataclass
+class EvidenceFilters:
+    requirement: str | None = None
+    status: str | None = None
+    kind: str | None = None
+    q: str | None = None
+
+
 def expand_paths(patterns: Sequence[str]) -> list[Path]:
     """Files, directories (recursively, hidden entries skipped) and glob patterns."""
     found: list[Path] = []
@@ -151,23 +183,44 @@ def idempotency_key(org: str, target: str, sha256: str) -> str:
     return "cli-" + hashlib.sha256(material).hexdigest()
 
 
-def _problem(response: httpx.Response) -> dict[str, Any]:
+def _problem(response: Response[Any]) -> dict[str, Any]:
     try:
-        body = response.json()
+        body = json.loads(response.content)
     except ValueError:
-        return {"status": response.status_code, "detail": response.text[:500]}
+        return {
+            "status": int(response.status_code),
+            "detail": response.content[:500].decode(errors="replace"),
+        }
     if isinstance(body, dict):
         return {k: body[k] for k in ("type", "title", "status", "detail", "errors") if k in body}
-    return {"status": response.status_code}
+    return {"status": int(response.status_code)}
+
+
+class ProgressReader(io.BufferedReader):
+    """The file as the generated client streams it (httpx reads it in 64 KiB pieces, and
+    takes Content-Length from the descriptor); every piece read is reported."""
+
+    def __init__(self, path: Path, progress: Callable[[int], None] | None) -> None:
+        super().__init__(io.FileIO(path, "rb"), buffer_size=CHUNK)
+        self._progress = progress
+
+    def read(self, size: int | None = -1, /) -> bytes:
+        chunk = super().read(size)
+        if chunk and self._progress:
+            self._progress(len(chunk))
+        return chunk
 
 
 class Client:
+    """The CLI's calls, every one through the generated client (clients/python), with
+    retries: 429/5xx/in-flight-409 and connection errors, backing off, honouring
+    ``Retry-After``; 401/403 raise :class:`AuthError`."""
+
     def __init__(
         self,
         url: str,
         token: str,
         *,
-        transport: httpx.BaseTransport | None = None,
         sleep: Callable[[float], None] = time.sleep,
         timeout: httpx.Timeout | None = None,
     ) -> None:
@@ -175,17 +228,17 @@ class Client:
             raise UsageError("set CERTREADY_URL (e.g. https://certready.example.com)")
         if not token:
             raise UsageError("set CERTREADY_TOKEN to an API token (crt_...)")
-        self._http = httpx.Client(
+        self.api = AuthenticatedClient(
             base_url=url.rstrip("/"),
-            headers={"Authorization": f"Bearer {token}", "User-Agent": "certready-cli"},
+            token=token,
+            headers={"User-Agent": "certready-cli"},
             timeout=timeout or httpx.Timeout(connect=10.0, read=600.0, write=120.0, pool=30.0),
-            transport=transport,
             follow_redirects=False,
         )
         self._sleep = sleep
 
     def close(self) -> None:
-        self._http.close()
+        self.api.get_httpx_client().close()
 
     def __enter__(self) -> Client:
         return self
@@ -193,37 +246,27 @@ class Client:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    # --- transport with retries ------------------------------------------------------
+    # --- retries ----------------------------------------------------------------------
 
-    def request(
-        self,
-        method: str,
-        path: str,
-        *,
-        body: Callable[[], Iterator[bytes]] | None = None,
-        **kwargs: Any,
-    ) -> httpx.Response:
-        """Send, retrying 429/5xx/in-flight-409 and connection errors with backoff.
+    def call(self, send: Callable[[], Response[T]]) -> Response[T]:
+        """``send()`` (one generated-client call) until it is not worth retrying.
 
-        ``body`` is a factory: a streamed body cannot be replayed, so every attempt
-        opens the file again.
+        ``send`` opens its body anew on each attempt: a streamed body cannot be replayed.
         """
         for attempt in range(1, MAX_ATTEMPTS + 1):
             try:
-                content = body() if body is not None else kwargs.pop("content", None)
-                response = self._http.request(method, path, content=content, **kwargs)
+                response = send()
             except (httpx.TransportError, OSError):
                 if attempt == MAX_ATTEMPTS:
                     raise
                 self._sleep(self._backoff(attempt, None))
                 continue
-            retry = response.status_code in RETRY_STATUSES or (
-                response.status_code == 409
-                and "idempotency-key-in-flight"
-                in response.headers.get("content-type", "") + response.text[:200]
+            status = int(response.status_code)
+            retry = status in RETRY_STATUSES or (
+                status == 409 and b"idempotency-key-in-flight" in response.content[:300]
             )
             if not retry or attempt == MAX_ATTEMPTS:
-                if response.status_code in {401, 403}:
+                if status in {401, 403}:
                     raise AuthError(_problem(response).get("detail") or "not authorised")
                 return response
             self._sleep(self._backoff(attempt, response.headers.get("retry-after")))
@@ -241,19 +284,19 @@ class Client:
 
     # --- API calls ----------------------------------------------------------------------
 
-    def current_token(self) -> dict[str, Any]:
-        r = self.request("GET", "/api/v1/tokens/current")
+    def current_token(self) -> CurrentTokenRead:
+        r = self.call(lambda: tokens_get_current_token.sync_detailed(client=self.api))
         if r.status_code == 404:
             raise UsageError("this credential is not an API token: give --org")
-        r.raise_for_status()
-        data: dict[str, Any] = r.json()
-        return data
+        if not isinstance(r.parsed, CurrentTokenRead):
+            raise RuntimeError(json.dumps(_problem(r)))
+        return r.parsed
 
     def org_slug(self, org: str | None) -> str:
         """The organisation to act in: given, or the API token's own."""
         if org:
             return org
-        return str(self.current_token()["org_slug"])
+        return str(self.current_token().org_slug)
 
     def upload(
         self,
@@ -265,76 +308,110 @@ class Client:
     ) -> FileResult:
         sha, size = file_sha256(path)
         result = FileResult(path=str(path), status="failed", sha256=sha, size=size)
-        if options.evidence:
-            target = f"version:{options.evidence}"
-            url = f"/api/v1/orgs/{org}/evidence/{quote(options.evidence, safe='')}/versions/new"
-            params: dict[str, Any] = {"filename": path.name}
-        else:
-            target = f"new:{options.kind}:{title}:{path.name}"
-            url = f"/api/v1/orgs/{org}/evidence/upload"
-            params = {
-                "title": title,
-                "kind": options.kind,
-                "source": "cli",
-                "filename": path.name,
-                "requirement": list(options.requirements),
-                "fulfils": list(options.fulfils),
-                "tag": list(options.tags),
-            }
-            for name in ("valid_until", "external_ref", "description"):
-                value = getattr(options, name)
-                if value:
-                    params[name] = value
+        target = (
+            f"version:{options.evidence}"
+            if options.evidence
+            else f"new:{options.kind}:{title}:{path.name}"
+        )
+        key = idempotency_key(org, target, sha)
 
-        def stream() -> Iterator[bytes]:
+        def send() -> Response[Any]:
             sent = 0
-            with path.open("rb") as fh:
-                while chunk := fh.read(CHUNK):
-                    sent += len(chunk)
-                    if progress:
-                        progress(len(chunk))
-                    yield chunk
-            if progress and sent < size:
-                progress(size - sent)
 
-        headers = {
-            "Content-Type": "application/octet-stream",
-            "Content-Length": str(size),
-            "X-Content-SHA256": sha,
-            "Idempotency-Key": idempotency_key(org, target, sha),
-        }
+            def count(n: int) -> None:
+                nonlocal sent
+                sent += n
+                if progress:
+                    progress(n)
+
+            with ProgressReader(path, count) as reader:
+                body = File(payload=reader, file_name=path.name)
+                response = self._send_upload(org, options, title, body, sha, key)
+            if progress and sent < size:  # the file shrank while it was read
+                progress(size - sent)
+            return response
+
         try:
-            r = self.request("PUT", url, params=params, headers=headers, body=stream)
+            r = self.call(send)
         except (httpx.TransportError, OSError) as exc:
             result.error = {"detail": f"{type(exc).__name__}: {exc}"}
             return result
-        if r.status_code == 201:
-            body = r.json()
+        if r.status_code == 201 and isinstance(r.parsed, EvidenceRead | EvidenceVersionRead):
             replayed = r.headers.get("idempotent-replayed") == "true"
             result.status = "replayed" if replayed else "uploaded"
-            if options.evidence:
-                result.evidence_id = str(body["evidence_id"])
+            if isinstance(r.parsed, EvidenceVersionRead):
+                result.evidence_id = str(r.parsed.evidence_id)
                 result.evidence = options.evidence
-                result.version = int(body["number"])
+                result.version = r.parsed.number
             else:
-                result.evidence_id = str(body["id"])
-                result.evidence = str(body["key"])
-                result.version = int(body["current_version"]["number"])
+                result.evidence_id = str(r.parsed.id)
+                result.evidence = r.parsed.key
+                current = r.parsed.current_version
+                result.version = (
+                    current.number if isinstance(current, EvidenceVersionRead) else None
+                )
             return result
         result.error = _problem(r)
         result.status = "rejected" if 400 <= r.status_code < 500 else "failed"
         return result
 
-    def list_evidence(self, org: str, params: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    def _send_upload(
+        self,
+        org: str,
+        options: UploadOptions,
+        title: str,
+        body: File,
+        sha: str,
+        key: str,
+    ) -> Response[Any]:
+        headers = {"x_content_sha256": sha, "idempotency_key": key}
+        if options.evidence:
+            return evidence_upload_evidence_version.sync_detailed(
+                org,
+                options.evidence,
+                client=self.api,
+                body=body,
+                filename=body.file_name,
+                **headers,
+            )
+        return evidence_upload_evidence.sync_detailed(
+            org,
+            client=self.api,
+            body=body,
+            title=title,
+            kind=EvidenceKind(options.kind),
+            source="cli",
+            filename=body.file_name,
+            requirement=list(options.requirements),
+            fulfils=list(options.fulfils),
+            tag=list(options.tags),
+            valid_until=date.fromisoformat(options.valid_until) if options.valid_until else UNSET,
+            external_ref=options.external_ref or UNSET,
+            description=options.description or UNSET,
+            x_content_sha256=sha,
+            idempotency_key=key,
+        )
+
+    def list_evidence(self, org: str, filters: EvidenceFilters) -> Iterator[EvidenceRead]:
+        def page(after: str | None) -> Callable[[], Response[EvidencePage | Problem]]:
+            return lambda: evidence_list_evidence.sync_detailed(
+                org,
+                client=self.api,
+                limit=200,
+                cursor=after or UNSET,
+                requirement=filters.requirement or UNSET,
+                status=EvidenceStatus(filters.status) if filters.status else UNSET,
+                kind=EvidenceKind(filters.kind) if filters.kind else UNSET,
+                q=filters.q or UNSET,
+            )
+
         cursor: str | None = None
         while True:
-            query = {**params, "limit": 200, **({"cursor": cursor} if cursor else {})}
-            r = self.request("GET", f"/api/v1/orgs/{org}/evidence", params=query)
-            if r.status_code != 200:
+            r = self.call(page(cursor))
+            if not isinstance(r.parsed, EvidencePage):
                 raise RuntimeError(json.dumps(_problem(r)))
-            page = r.json()
-            yield from page["items"]
-            cursor = page.get("next_cursor")
+            yield from r.parsed.items
+            cursor = r.parsed.next_cursor if isinstance(r.parsed.next_cursor, str) else None
             if not cursor:
                 return
 

@@ -8482,7 +8482,7 @@ export type Version = {
 };
 
 /**
- * VerificationRead
+ * ConfigurationVerificationRead
  */
 export type CertreadyConfigurationSchemasVerificationRead = {
     /**
@@ -8529,7 +8529,7 @@ export type CertreadyConfigurationSchemasVerificationRead = {
 };
 
 /**
- * VerificationRead
+ * EvidenceVerificationRead
  */
 export type CertreadyEvidenceSchemasVerificationRead = {
     /**
@@ -8560,7 +8560,7 @@ export type CertreadyEvidenceSchemasVerificationRead = {
 };
 
 /**
- * RecordPage
+ * IntegrationsRecordPage
  */
 export type CertreadyIntegrationsSchemasRecordPage = {
     /**
@@ -8578,7 +8578,7 @@ export type CertreadyIntegrationsSchemasRecordPage = {
 };
 
 /**
- * RecordRead
+ * IntegrationsRecordRead
  */
 export type CertreadyIntegrationsSchemasRecordRead = {
     /**
@@ -8664,7 +8664,7 @@ export type CertreadyIntegrationsSchemasRecordRead = {
 };
 
 /**
- * RecordPage
+ * TrainingRecordPage
  */
 export type CertreadyTrainingSchemasRecordPage = {
     /**
@@ -8682,7 +8682,7 @@ export type CertreadyTrainingSchemasRecordPage = {
 };
 
 /**
- * RecordRead
+ * TrainingRecordRead
  */
 export type CertreadyTrainingSchemasRecordRead = {
     /**

@@ -1,0 +1,259 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.configuration_list_cmdb_verifications_format_type_0 import (
+    ConfigurationListCmdbVerificationsFormatType0,
+)
+from ...models.problem import Problem
+from ...models.verification_page import VerificationPage
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    org: str,
+    *,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    format_: ConfigurationListCmdbVerificationsFormatType0 | None | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    json_format_: None | str | Unset
+    if isinstance(format_, Unset):
+        json_format_ = UNSET
+    elif isinstance(format_, ConfigurationListCmdbVerificationsFormatType0):
+        json_format_ = format_.value
+    else:
+        json_format_ = format_
+    params["format"] = json_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/orgs/{org}/cmdb-verifications".format(
+            org=quote(str(org), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | VerificationPage | None:
+    if response.status_code == 200:
+        response_200 = VerificationPage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | VerificationPage]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    org: str,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    format_: ConfigurationListCmdbVerificationsFormatType0 | None | Unset = UNSET,
+) -> Response[Problem | VerificationPage]:
+    """List Cmdb Verifications
+
+     List CMDB verifications, newest first.
+
+    Args:
+        org (str): Organisation slug.
+        limit (int | Unset): Page size, 1..500. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from `next_cursor`.
+        format_ (ConfigurationListCmdbVerificationsFormatType0 | None | Unset): `csv`: every page
+            as CSV (same as `Accept: text/csv`).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | VerificationPage]
+    """
+
+    kwargs = _get_kwargs(
+        org=org,
+        limit=limit,
+        cursor=cursor,
+        format_=format_,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    org: str,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    format_: ConfigurationListCmdbVerificationsFormatType0 | None | Unset = UNSET,
+) -> Problem | VerificationPage | None:
+    """List Cmdb Verifications
+
+     List CMDB verifications, newest first.
+
+    Args:
+        org (str): Organisation slug.
+        limit (int | Unset): Page size, 1..500. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from `next_cursor`.
+        format_ (ConfigurationListCmdbVerificationsFormatType0 | None | Unset): `csv`: every page
+            as CSV (same as `Accept: text/csv`).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | VerificationPage
+    """
+
+    return sync_detailed(
+        org=org,
+        client=client,
+        limit=limit,
+        cursor=cursor,
+        format_=format_,
+    ).parsed
+
+
+async def asyncio_detailed(
+    org: str,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    format_: ConfigurationListCmdbVerificationsFormatType0 | None | Unset = UNSET,
+) -> Response[Problem | VerificationPage]:
+    """List Cmdb Verifications
+
+     List CMDB verifications, newest first.
+
+    Args:
+        org (str): Organisation slug.
+        limit (int | Unset): Page size, 1..500. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from `next_cursor`.
+        format_ (ConfigurationListCmdbVerificationsFormatType0 | None | Unset): `csv`: every page
+            as CSV (same as `Accept: text/csv`).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | VerificationPage]
+    """
+
+    kwargs = _get_kwargs(
+        org=org,
+        limit=limit,
+        cursor=cursor,
+        format_=format_,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    org: str,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    format_: ConfigurationListCmdbVerificationsFormatType0 | None | Unset = UNSET,
+) -> Problem | VerificationPage | None:
+    """List Cmdb Verifications
+
+     List CMDB verifications, newest first.
+
+    Args:
+        org (str): Organisation slug.
+        limit (int | Unset): Page size, 1..500. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from `next_cursor`.
+        format_ (ConfigurationListCmdbVerificationsFormatType0 | None | Unset): `csv`: every page
+            as CSV (same as `Accept: text/csv`).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | VerificationPage
+    """
+
+    return (
+        await asyncio_detailed(
+            org=org,
+            client=client,
+            limit=limit,
+            cursor=cursor,
+            format_=format_,
+        )
+    ).parsed

@@ -1,0 +1,245 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.issue_read import IssueRead
+from ...models.issue_update import IssueUpdate
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    org: str,
+    issue_id: UUID,
+    *,
+    body: IssueUpdate,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/api/v1/orgs/{org}/context/issues/{issue_id}".format(
+            org=quote(str(org), safe=""),
+            issue_id=quote(str(issue_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> IssueRead | Problem | None:
+    if response.status_code == 200:
+        response_200 = IssueRead.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 428:
+        response_428 = Problem.from_dict(response.json())
+
+        return response_428
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[IssueRead | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    org: str,
+    issue_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: IssueUpdate,
+) -> Response[IssueRead | Problem]:
+    """Update Issue
+
+     Change or retire an issue; the record's version moves.
+
+    Args:
+        org (str): Organisation slug.
+        issue_id (UUID):
+        body (IssueUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[IssueRead | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        org=org,
+        issue_id=issue_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    org: str,
+    issue_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: IssueUpdate,
+) -> IssueRead | Problem | None:
+    """Update Issue
+
+     Change or retire an issue; the record's version moves.
+
+    Args:
+        org (str): Organisation slug.
+        issue_id (UUID):
+        body (IssueUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        IssueRead | Problem
+    """
+
+    return sync_detailed(
+        org=org,
+        issue_id=issue_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    org: str,
+    issue_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: IssueUpdate,
+) -> Response[IssueRead | Problem]:
+    """Update Issue
+
+     Change or retire an issue; the record's version moves.
+
+    Args:
+        org (str): Organisation slug.
+        issue_id (UUID):
+        body (IssueUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[IssueRead | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        org=org,
+        issue_id=issue_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    org: str,
+    issue_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: IssueUpdate,
+) -> IssueRead | Problem | None:
+    """Update Issue
+
+     Change or retire an issue; the record's version moves.
+
+    Args:
+        org (str): Organisation slug.
+        issue_id (UUID):
+        body (IssueUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        IssueRead | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            org=org,
+            issue_id=issue_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

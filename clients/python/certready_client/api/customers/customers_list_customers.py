@@ -1,0 +1,303 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.customer_kind import CustomerKind
+from ...models.customer_page import CustomerPage
+from ...models.customers_list_customers_format_type_0 import CustomersListCustomersFormatType0
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    org: str,
+    *,
+    kind: CustomerKind | None | Unset = UNSET,
+    service_id: None | Unset | UUID = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    format_: CustomersListCustomersFormatType0 | None | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_kind: None | str | Unset
+    if isinstance(kind, Unset):
+        json_kind = UNSET
+    elif isinstance(kind, CustomerKind):
+        json_kind = kind.value
+    else:
+        json_kind = kind
+    params["kind"] = json_kind
+
+    json_service_id: None | str | Unset
+    if isinstance(service_id, Unset):
+        json_service_id = UNSET
+    elif isinstance(service_id, UUID):
+        json_service_id = str(service_id)
+    else:
+        json_service_id = service_id
+    params["service_id"] = json_service_id
+
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    json_format_: None | str | Unset
+    if isinstance(format_, Unset):
+        json_format_ = UNSET
+    elif isinstance(format_, CustomersListCustomersFormatType0):
+        json_format_ = format_.value
+    else:
+        json_format_ = format_
+    params["format"] = json_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/orgs/{org}/customers".format(
+            org=quote(str(org), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> CustomerPage | Problem | None:
+    if response.status_code == 200:
+        response_200 = CustomerPage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CustomerPage | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    org: str,
+    *,
+    client: AuthenticatedClient,
+    kind: CustomerKind | None | Unset = UNSET,
+    service_id: None | Unset | UUID = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    format_: CustomersListCustomersFormatType0 | None | Unset = UNSET,
+) -> Response[CustomerPage | Problem]:
+    """List Customers
+
+     List customers (CUS-1 first), by kind or by a service delivered to them.
+
+    Args:
+        org (str): Organisation slug.
+        kind (CustomerKind | None | Unset):
+        service_id (None | Unset | UUID):
+        limit (int | Unset): Page size, 1..500. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from `next_cursor`.
+        format_ (CustomersListCustomersFormatType0 | None | Unset): `csv`: every page as CSV (same
+            as `Accept: text/csv`).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CustomerPage | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        org=org,
+        kind=kind,
+        service_id=service_id,
+        limit=limit,
+        cursor=cursor,
+        format_=format_,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    org: str,
+    *,
+    client: AuthenticatedClient,
+    kind: CustomerKind | None | Unset = UNSET,
+    service_id: None | Unset | UUID = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    format_: CustomersListCustomersFormatType0 | None | Unset = UNSET,
+) -> CustomerPage | Problem | None:
+    """List Customers
+
+     List customers (CUS-1 first), by kind or by a service delivered to them.
+
+    Args:
+        org (str): Organisation slug.
+        kind (CustomerKind | None | Unset):
+        service_id (None | Unset | UUID):
+        limit (int | Unset): Page size, 1..500. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from `next_cursor`.
+        format_ (CustomersListCustomersFormatType0 | None | Unset): `csv`: every page as CSV (same
+            as `Accept: text/csv`).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CustomerPage | Problem
+    """
+
+    return sync_detailed(
+        org=org,
+        client=client,
+        kind=kind,
+        service_id=service_id,
+        limit=limit,
+        cursor=cursor,
+        format_=format_,
+    ).parsed
+
+
+async def asyncio_detailed(
+    org: str,
+    *,
+    client: AuthenticatedClient,
+    kind: CustomerKind | None | Unset = UNSET,
+    service_id: None | Unset | UUID = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    format_: CustomersListCustomersFormatType0 | None | Unset = UNSET,
+) -> Response[CustomerPage | Problem]:
+    """List Customers
+
+     List customers (CUS-1 first), by kind or by a service delivered to them.
+
+    Args:
+        org (str): Organisation slug.
+        kind (CustomerKind | None | Unset):
+        service_id (None | Unset | UUID):
+        limit (int | Unset): Page size, 1..500. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from `next_cursor`.
+        format_ (CustomersListCustomersFormatType0 | None | Unset): `csv`: every page as CSV (same
+            as `Accept: text/csv`).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CustomerPage | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        org=org,
+        kind=kind,
+        service_id=service_id,
+        limit=limit,
+        cursor=cursor,
+        format_=format_,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    org: str,
+    *,
+    client: AuthenticatedClient,
+    kind: CustomerKind | None | Unset = UNSET,
+    service_id: None | Unset | UUID = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    format_: CustomersListCustomersFormatType0 | None | Unset = UNSET,
+) -> CustomerPage | Problem | None:
+    """List Customers
+
+     List customers (CUS-1 first), by kind or by a service delivered to them.
+
+    Args:
+        org (str): Organisation slug.
+        kind (CustomerKind | None | Unset):
+        service_id (None | Unset | UUID):
+        limit (int | Unset): Page size, 1..500. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from `next_cursor`.
+        format_ (CustomersListCustomersFormatType0 | None | Unset): `csv`: every page as CSV (same
+            as `Accept: text/csv`).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CustomerPage | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            org=org,
+            client=client,
+            kind=kind,
+            service_id=service_id,
+            limit=limit,
+            cursor=cursor,
+            format_=format_,
+        )
+    ).parsed

@@ -1,0 +1,227 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.delivery_read import DeliveryRead
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    org: str,
+    integration_id: UUID,
+    delivery_id: UUID,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/orgs/{org}/integrations/{integration_id}/deliveries/{delivery_id}/retry".format(
+            org=quote(str(org), safe=""),
+            integration_id=quote(str(integration_id), safe=""),
+            delivery_id=quote(str(delivery_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> DeliveryRead | Problem | None:
+    if response.status_code == 200:
+        response_200 = DeliveryRead.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[DeliveryRead | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    org: str,
+    integration_id: UUID,
+    delivery_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[DeliveryRead | Problem]:
+    """Retry Delivery
+
+     Map a delivery whose mapping failed again with the current rules (after correcting
+    them); 409 for a delivery that was mapped. The body stays as received; logged.
+
+    Args:
+        org (str): Organisation slug.
+        integration_id (UUID):
+        delivery_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DeliveryRead | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        org=org,
+        integration_id=integration_id,
+        delivery_id=delivery_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    org: str,
+    integration_id: UUID,
+    delivery_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> DeliveryRead | Problem | None:
+    """Retry Delivery
+
+     Map a delivery whose mapping failed again with the current rules (after correcting
+    them); 409 for a delivery that was mapped. The body stays as received; logged.
+
+    Args:
+        org (str): Organisation slug.
+        integration_id (UUID):
+        delivery_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DeliveryRead | Problem
+    """
+
+    return sync_detailed(
+        org=org,
+        integration_id=integration_id,
+        delivery_id=delivery_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    org: str,
+    integration_id: UUID,
+    delivery_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[DeliveryRead | Problem]:
+    """Retry Delivery
+
+     Map a delivery whose mapping failed again with the current rules (after correcting
+    them); 409 for a delivery that was mapped. The body stays as received; logged.
+
+    Args:
+        org (str): Organisation slug.
+        integration_id (UUID):
+        delivery_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DeliveryRead | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        org=org,
+        integration_id=integration_id,
+        delivery_id=delivery_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    org: str,
+    integration_id: UUID,
+    delivery_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> DeliveryRead | Problem | None:
+    """Retry Delivery
+
+     Map a delivery whose mapping failed again with the current rules (after correcting
+    them); 409 for a delivery that was mapped. The body stays as received; logged.
+
+    Args:
+        org (str): Organisation slug.
+        integration_id (UUID):
+        delivery_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DeliveryRead | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            org=org,
+            integration_id=integration_id,
+            delivery_id=delivery_id,
+            client=client,
+        )
+    ).parsed

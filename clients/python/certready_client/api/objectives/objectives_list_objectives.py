@@ -1,0 +1,326 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.frequency import Frequency
+from ...models.objective_page import ObjectivePage
+from ...models.objective_status import ObjectiveStatus
+from ...models.objectives_list_objectives_format_type_0 import ObjectivesListObjectivesFormatType0
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    org: str,
+    *,
+    status: None | ObjectiveStatus | Unset = UNSET,
+    owner_id: None | Unset | UUID = UNSET,
+    frequency: Frequency | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    format_: None | ObjectivesListObjectivesFormatType0 | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_status: None | str | Unset
+    if isinstance(status, Unset):
+        json_status = UNSET
+    elif isinstance(status, ObjectiveStatus):
+        json_status = status.value
+    else:
+        json_status = status
+    params["status"] = json_status
+
+    json_owner_id: None | str | Unset
+    if isinstance(owner_id, Unset):
+        json_owner_id = UNSET
+    elif isinstance(owner_id, UUID):
+        json_owner_id = str(owner_id)
+    else:
+        json_owner_id = owner_id
+    params["owner_id"] = json_owner_id
+
+    json_frequency: None | str | Unset
+    if isinstance(frequency, Unset):
+        json_frequency = UNSET
+    elif isinstance(frequency, Frequency):
+        json_frequency = frequency.value
+    else:
+        json_frequency = frequency
+    params["frequency"] = json_frequency
+
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    json_format_: None | str | Unset
+    if isinstance(format_, Unset):
+        json_format_ = UNSET
+    elif isinstance(format_, ObjectivesListObjectivesFormatType0):
+        json_format_ = format_.value
+    else:
+        json_format_ = format_
+    params["format"] = json_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/orgs/{org}/objectives".format(
+            org=quote(str(org), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ObjectivePage | Problem | None:
+    if response.status_code == 200:
+        response_200 = ObjectivePage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ObjectivePage | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    org: str,
+    *,
+    client: AuthenticatedClient,
+    status: None | ObjectiveStatus | Unset = UNSET,
+    owner_id: None | Unset | UUID = UNSET,
+    frequency: Frequency | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    format_: None | ObjectivesListObjectivesFormatType0 | Unset = UNSET,
+) -> Response[ObjectivePage | Problem]:
+    """List Objectives
+
+     List objectives (O-1 first) with their computed status, by status, owner or frequency.
+
+    Args:
+        org (str): Organisation slug.
+        status (None | ObjectiveStatus | Unset):
+        owner_id (None | Unset | UUID):
+        frequency (Frequency | None | Unset):
+        limit (int | Unset): Page size, 1..500. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from `next_cursor`.
+        format_ (None | ObjectivesListObjectivesFormatType0 | Unset): `csv`: every page as CSV
+            (same as `Accept: text/csv`).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ObjectivePage | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        org=org,
+        status=status,
+        owner_id=owner_id,
+        frequency=frequency,
+        limit=limit,
+        cursor=cursor,
+        format_=format_,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    org: str,
+    *,
+    client: AuthenticatedClient,
+    status: None | ObjectiveStatus | Unset = UNSET,
+    owner_id: None | Unset | UUID = UNSET,
+    frequency: Frequency | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    format_: None | ObjectivesListObjectivesFormatType0 | Unset = UNSET,
+) -> ObjectivePage | Problem | None:
+    """List Objectives
+
+     List objectives (O-1 first) with their computed status, by status, owner or frequency.
+
+    Args:
+        org (str): Organisation slug.
+        status (None | ObjectiveStatus | Unset):
+        owner_id (None | Unset | UUID):
+        frequency (Frequency | None | Unset):
+        limit (int | Unset): Page size, 1..500. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from `next_cursor`.
+        format_ (None | ObjectivesListObjectivesFormatType0 | Unset): `csv`: every page as CSV
+            (same as `Accept: text/csv`).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ObjectivePage | Problem
+    """
+
+    return sync_detailed(
+        org=org,
+        client=client,
+        status=status,
+        owner_id=owner_id,
+        frequency=frequency,
+        limit=limit,
+        cursor=cursor,
+        format_=format_,
+    ).parsed
+
+
+async def asyncio_detailed(
+    org: str,
+    *,
+    client: AuthenticatedClient,
+    status: None | ObjectiveStatus | Unset = UNSET,
+    owner_id: None | Unset | UUID = UNSET,
+    frequency: Frequency | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    format_: None | ObjectivesListObjectivesFormatType0 | Unset = UNSET,
+) -> Response[ObjectivePage | Problem]:
+    """List Objectives
+
+     List objectives (O-1 first) with their computed status, by status, owner or frequency.
+
+    Args:
+        org (str): Organisation slug.
+        status (None | ObjectiveStatus | Unset):
+        owner_id (None | Unset | UUID):
+        frequency (Frequency | None | Unset):
+        limit (int | Unset): Page size, 1..500. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from `next_cursor`.
+        format_ (None | ObjectivesListObjectivesFormatType0 | Unset): `csv`: every page as CSV
+            (same as `Accept: text/csv`).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ObjectivePage | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        org=org,
+        status=status,
+        owner_id=owner_id,
+        frequency=frequency,
+        limit=limit,
+        cursor=cursor,
+        format_=format_,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    org: str,
+    *,
+    client: AuthenticatedClient,
+    status: None | ObjectiveStatus | Unset = UNSET,
+    owner_id: None | Unset | UUID = UNSET,
+    frequency: Frequency | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    format_: None | ObjectivesListObjectivesFormatType0 | Unset = UNSET,
+) -> ObjectivePage | Problem | None:
+    """List Objectives
+
+     List objectives (O-1 first) with their computed status, by status, owner or frequency.
+
+    Args:
+        org (str): Organisation slug.
+        status (None | ObjectiveStatus | Unset):
+        owner_id (None | Unset | UUID):
+        frequency (Frequency | None | Unset):
+        limit (int | Unset): Page size, 1..500. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from `next_cursor`.
+        format_ (None | ObjectivesListObjectivesFormatType0 | Unset): `csv`: every page as CSV
+            (same as `Accept: text/csv`).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ObjectivePage | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            org=org,
+            client=client,
+            status=status,
+            owner_id=owner_id,
+            frequency=frequency,
+            limit=limit,
+            cursor=cursor,
+            format_=format_,
+        )
+    ).parsed

@@ -1,0 +1,222 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.people_in_scope_read import PeopleInScopeRead
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    org: str,
+    *,
+    framework: str | Unset = "iso20000-1:2018",
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["framework"] = framework
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/orgs/{org}/readiness/people-in-scope".format(
+            org=quote(str(org), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PeopleInScopeRead | Problem | None:
+    if response.status_code == 200:
+        response_200 = PeopleInScopeRead.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PeopleInScopeRead | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    org: str,
+    *,
+    client: AuthenticatedClient,
+    framework: str | Unset = "iso20000-1:2018",
+) -> Response[PeopleInScopeRead | Problem]:
+    """Get People In Scope
+
+     Who is in scope for awareness and competence (RDY-15/16) and why: every member holding
+    an SMS role, every owner of a requirement, objective, corrective measure or action, and
+    the people the training register adds; with each person's current awareness completion
+    and competence gaps, from the same facts as the verdict.
+
+    Args:
+        org (str): Organisation slug.
+        framework (str | Unset): Framework code. Default: 'iso20000-1:2018'.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PeopleInScopeRead | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        org=org,
+        framework=framework,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    org: str,
+    *,
+    client: AuthenticatedClient,
+    framework: str | Unset = "iso20000-1:2018",
+) -> PeopleInScopeRead | Problem | None:
+    """Get People In Scope
+
+     Who is in scope for awareness and competence (RDY-15/16) and why: every member holding
+    an SMS role, every owner of a requirement, objective, corrective measure or action, and
+    the people the training register adds; with each person's current awareness completion
+    and competence gaps, from the same facts as the verdict.
+
+    Args:
+        org (str): Organisation slug.
+        framework (str | Unset): Framework code. Default: 'iso20000-1:2018'.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PeopleInScopeRead | Problem
+    """
+
+    return sync_detailed(
+        org=org,
+        client=client,
+        framework=framework,
+    ).parsed
+
+
+async def asyncio_detailed(
+    org: str,
+    *,
+    client: AuthenticatedClient,
+    framework: str | Unset = "iso20000-1:2018",
+) -> Response[PeopleInScopeRead | Problem]:
+    """Get People In Scope
+
+     Who is in scope for awareness and competence (RDY-15/16) and why: every member holding
+    an SMS role, every owner of a requirement, objective, corrective measure or action, and
+    the people the training register adds; with each person's current awareness completion
+    and competence gaps, from the same facts as the verdict.
+
+    Args:
+        org (str): Organisation slug.
+        framework (str | Unset): Framework code. Default: 'iso20000-1:2018'.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PeopleInScopeRead | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        org=org,
+        framework=framework,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    org: str,
+    *,
+    client: AuthenticatedClient,
+    framework: str | Unset = "iso20000-1:2018",
+) -> PeopleInScopeRead | Problem | None:
+    """Get People In Scope
+
+     Who is in scope for awareness and competence (RDY-15/16) and why: every member holding
+    an SMS role, every owner of a requirement, objective, corrective measure or action, and
+    the people the training register adds; with each person's current awareness completion
+    and competence gaps, from the same facts as the verdict.
+
+    Args:
+        org (str): Organisation slug.
+        framework (str | Unset): Framework code. Default: 'iso20000-1:2018'.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PeopleInScopeRead | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            org=org,
+            client=client,
+            framework=framework,
+        )
+    ).parsed

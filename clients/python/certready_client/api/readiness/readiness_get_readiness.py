@@ -1,0 +1,243 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.readiness_read import ReadinessRead
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    org: str,
+    *,
+    framework: str | Unset = "iso20000-1:2018",
+    cache_control: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(cache_control, Unset):
+        headers["cache-control"] = cache_control
+
+    params: dict[str, Any] = {}
+
+    params["framework"] = framework
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/orgs/{org}/readiness".format(
+            org=quote(str(org), safe=""),
+        ),
+        "params": params,
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | ReadinessRead | None:
+    if response.status_code == 200:
+        response_200 = ReadinessRead.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | ReadinessRead]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    org: str,
+    *,
+    client: AuthenticatedClient,
+    framework: str | Unset = "iso20000-1:2018",
+    cache_control: None | str | Unset = UNSET,
+) -> Response[Problem | ReadinessRead]:
+    """Get Readiness
+
+     Evaluate the readiness rules: gate verdicts, score, clause roll-up and next steps.
+
+    Served from memory while the organisation's data is unchanged (`Cache-Status` says
+    so); `Cache-Control: no-cache` forces a fresh evaluation.
+
+    Args:
+        org (str): Organisation slug.
+        framework (str | Unset): Framework code. Default: 'iso20000-1:2018'.
+        cache_control (None | str | Unset): `no-cache` evaluates afresh instead of using the
+            cache.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ReadinessRead]
+    """
+
+    kwargs = _get_kwargs(
+        org=org,
+        framework=framework,
+        cache_control=cache_control,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    org: str,
+    *,
+    client: AuthenticatedClient,
+    framework: str | Unset = "iso20000-1:2018",
+    cache_control: None | str | Unset = UNSET,
+) -> Problem | ReadinessRead | None:
+    """Get Readiness
+
+     Evaluate the readiness rules: gate verdicts, score, clause roll-up and next steps.
+
+    Served from memory while the organisation's data is unchanged (`Cache-Status` says
+    so); `Cache-Control: no-cache` forces a fresh evaluation.
+
+    Args:
+        org (str): Organisation slug.
+        framework (str | Unset): Framework code. Default: 'iso20000-1:2018'.
+        cache_control (None | str | Unset): `no-cache` evaluates afresh instead of using the
+            cache.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ReadinessRead
+    """
+
+    return sync_detailed(
+        org=org,
+        client=client,
+        framework=framework,
+        cache_control=cache_control,
+    ).parsed
+
+
+async def asyncio_detailed(
+    org: str,
+    *,
+    client: AuthenticatedClient,
+    framework: str | Unset = "iso20000-1:2018",
+    cache_control: None | str | Unset = UNSET,
+) -> Response[Problem | ReadinessRead]:
+    """Get Readiness
+
+     Evaluate the readiness rules: gate verdicts, score, clause roll-up and next steps.
+
+    Served from memory while the organisation's data is unchanged (`Cache-Status` says
+    so); `Cache-Control: no-cache` forces a fresh evaluation.
+
+    Args:
+        org (str): Organisation slug.
+        framework (str | Unset): Framework code. Default: 'iso20000-1:2018'.
+        cache_control (None | str | Unset): `no-cache` evaluates afresh instead of using the
+            cache.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ReadinessRead]
+    """
+
+    kwargs = _get_kwargs(
+        org=org,
+        framework=framework,
+        cache_control=cache_control,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    org: str,
+    *,
+    client: AuthenticatedClient,
+    framework: str | Unset = "iso20000-1:2018",
+    cache_control: None | str | Unset = UNSET,
+) -> Problem | ReadinessRead | None:
+    """Get Readiness
+
+     Evaluate the readiness rules: gate verdicts, score, clause roll-up and next steps.
+
+    Served from memory while the organisation's data is unchanged (`Cache-Status` says
+    so); `Cache-Control: no-cache` forces a fresh evaluation.
+
+    Args:
+        org (str): Organisation slug.
+        framework (str | Unset): Framework code. Default: 'iso20000-1:2018'.
+        cache_control (None | str | Unset): `no-cache` evaluates afresh instead of using the
+            cache.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ReadinessRead
+    """
+
+    return (
+        await asyncio_detailed(
+            org=org,
+            client=client,
+            framework=framework,
+            cache_control=cache_control,
+        )
+    ).parsed

@@ -1,0 +1,235 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.risk_action_create import RiskActionCreate
+from ...models.risk_action_read import RiskActionRead
+from ...types import Response
+
+
+def _get_kwargs(
+    org: str,
+    risk_id: UUID,
+    *,
+    body: RiskActionCreate,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/orgs/{org}/risks/{risk_id}/actions".format(
+            org=quote(str(org), safe=""),
+            risk_id=quote(str(risk_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | RiskActionRead | None:
+    if response.status_code == 201:
+        response_201 = RiskActionRead.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | RiskActionRead]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    org: str,
+    risk_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: RiskActionCreate,
+) -> Response[Problem | RiskActionRead]:
+    """Add Risk Action
+
+     Add a treatment action; the risk's version moves.
+
+    Args:
+        org (str): Organisation slug.
+        risk_id (UUID):
+        body (RiskActionCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | RiskActionRead]
+    """
+
+    kwargs = _get_kwargs(
+        org=org,
+        risk_id=risk_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    org: str,
+    risk_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: RiskActionCreate,
+) -> Problem | RiskActionRead | None:
+    """Add Risk Action
+
+     Add a treatment action; the risk's version moves.
+
+    Args:
+        org (str): Organisation slug.
+        risk_id (UUID):
+        body (RiskActionCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | RiskActionRead
+    """
+
+    return sync_detailed(
+        org=org,
+        risk_id=risk_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    org: str,
+    risk_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: RiskActionCreate,
+) -> Response[Problem | RiskActionRead]:
+    """Add Risk Action
+
+     Add a treatment action; the risk's version moves.
+
+    Args:
+        org (str): Organisation slug.
+        risk_id (UUID):
+        body (RiskActionCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | RiskActionRead]
+    """
+
+    kwargs = _get_kwargs(
+        org=org,
+        risk_id=risk_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    org: str,
+    risk_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: RiskActionCreate,
+) -> Problem | RiskActionRead | None:
+    """Add Risk Action
+
+     Add a treatment action; the risk's version moves.
+
+    Args:
+        org (str): Organisation slug.
+        risk_id (UUID):
+        body (RiskActionCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | RiskActionRead
+    """
+
+    return (
+        await asyncio_detailed(
+            org=org,
+            risk_id=risk_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,259 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.risk_action_read import RiskActionRead
+from ...models.risk_action_update import RiskActionUpdate
+from ...types import Response
+
+
+def _get_kwargs(
+    org: str,
+    risk_id: UUID,
+    action_id: UUID,
+    *,
+    body: RiskActionUpdate,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/api/v1/orgs/{org}/risks/{risk_id}/actions/{action_id}".format(
+            org=quote(str(org), safe=""),
+            risk_id=quote(str(risk_id), safe=""),
+            action_id=quote(str(action_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | RiskActionRead | None:
+    if response.status_code == 200:
+        response_200 = RiskActionRead.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 428:
+        response_428 = Problem.from_dict(response.json())
+
+        return response_428
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | RiskActionRead]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    org: str,
+    risk_id: UUID,
+    action_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: RiskActionUpdate,
+) -> Response[Problem | RiskActionRead]:
+    """Update Risk Action
+
+     Change a treatment action (done, owner, due date); the risk's version moves.
+
+    Args:
+        org (str): Organisation slug.
+        risk_id (UUID):
+        action_id (UUID):
+        body (RiskActionUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | RiskActionRead]
+    """
+
+    kwargs = _get_kwargs(
+        org=org,
+        risk_id=risk_id,
+        action_id=action_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    org: str,
+    risk_id: UUID,
+    action_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: RiskActionUpdate,
+) -> Problem | RiskActionRead | None:
+    """Update Risk Action
+
+     Change a treatment action (done, owner, due date); the risk's version moves.
+
+    Args:
+        org (str): Organisation slug.
+        risk_id (UUID):
+        action_id (UUID):
+        body (RiskActionUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | RiskActionRead
+    """
+
+    return sync_detailed(
+        org=org,
+        risk_id=risk_id,
+        action_id=action_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    org: str,
+    risk_id: UUID,
+    action_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: RiskActionUpdate,
+) -> Response[Problem | RiskActionRead]:
+    """Update Risk Action
+
+     Change a treatment action (done, owner, due date); the risk's version moves.
+
+    Args:
+        org (str): Organisation slug.
+        risk_id (UUID):
+        action_id (UUID):
+        body (RiskActionUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | RiskActionRead]
+    """
+
+    kwargs = _get_kwargs(
+        org=org,
+        risk_id=risk_id,
+        action_id=action_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    org: str,
+    risk_id: UUID,
+    action_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: RiskActionUpdate,
+) -> Problem | RiskActionRead | None:
+    """Update Risk Action
+
+     Change a treatment action (done, owner, due date); the risk's version moves.
+
+    Args:
+        org (str): Organisation slug.
+        risk_id (UUID):
+        action_id (UUID):
+        body (RiskActionUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | RiskActionRead
+    """
+
+    return (
+        await asyncio_detailed(
+            org=org,
+            risk_id=risk_id,
+            action_id=action_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

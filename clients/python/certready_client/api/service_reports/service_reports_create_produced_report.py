@@ -1,0 +1,235 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.report_create import ReportCreate
+from ...models.report_read import ReportRead
+from ...types import Response
+
+
+def _get_kwargs(
+    org: str,
+    definition_id: UUID,
+    *,
+    body: ReportCreate,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/orgs/{org}/report-definitions/{definition_id}/reports".format(
+            org=quote(str(org), safe=""),
+            definition_id=quote(str(definition_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | ReportRead | None:
+    if response.status_code == 201:
+        response_201 = ReportRead.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | ReportRead]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    org: str,
+    definition_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ReportCreate,
+) -> Response[Problem | ReportRead]:
+    """Create Produced Report
+
+     Record a produced report (period, produced on, evidence).
+
+    Args:
+        org (str): Organisation slug.
+        definition_id (UUID):
+        body (ReportCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ReportRead]
+    """
+
+    kwargs = _get_kwargs(
+        org=org,
+        definition_id=definition_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    org: str,
+    definition_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ReportCreate,
+) -> Problem | ReportRead | None:
+    """Create Produced Report
+
+     Record a produced report (period, produced on, evidence).
+
+    Args:
+        org (str): Organisation slug.
+        definition_id (UUID):
+        body (ReportCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ReportRead
+    """
+
+    return sync_detailed(
+        org=org,
+        definition_id=definition_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    org: str,
+    definition_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ReportCreate,
+) -> Response[Problem | ReportRead]:
+    """Create Produced Report
+
+     Record a produced report (period, produced on, evidence).
+
+    Args:
+        org (str): Organisation slug.
+        definition_id (UUID):
+        body (ReportCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ReportRead]
+    """
+
+    kwargs = _get_kwargs(
+        org=org,
+        definition_id=definition_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    org: str,
+    definition_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: ReportCreate,
+) -> Problem | ReportRead | None:
+    """Create Produced Report
+
+     Record a produced report (period, produced on, evidence).
+
+    Args:
+        org (str): Organisation slug.
+        definition_id (UUID):
+        body (ReportCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ReportRead
+    """
+
+    return (
+        await asyncio_detailed(
+            org=org,
+            definition_id=definition_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

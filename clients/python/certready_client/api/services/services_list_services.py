@@ -1,0 +1,345 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.service_page import ServicePage
+from ...models.service_status import ServiceStatus
+from ...models.services_list_services_format_type_0 import ServicesListServicesFormatType0
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    org: str,
+    *,
+    status: None | ServiceStatus | Unset = UNSET,
+    in_scope: bool | None | Unset = UNSET,
+    customer_id: None | Unset | UUID = UNSET,
+    owner_id: None | Unset | UUID = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    format_: None | ServicesListServicesFormatType0 | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_status: None | str | Unset
+    if isinstance(status, Unset):
+        json_status = UNSET
+    elif isinstance(status, ServiceStatus):
+        json_status = status.value
+    else:
+        json_status = status
+    params["status"] = json_status
+
+    json_in_scope: bool | None | Unset
+    if isinstance(in_scope, Unset):
+        json_in_scope = UNSET
+    else:
+        json_in_scope = in_scope
+    params["in_scope"] = json_in_scope
+
+    json_customer_id: None | str | Unset
+    if isinstance(customer_id, Unset):
+        json_customer_id = UNSET
+    elif isinstance(customer_id, UUID):
+        json_customer_id = str(customer_id)
+    else:
+        json_customer_id = customer_id
+    params["customer_id"] = json_customer_id
+
+    json_owner_id: None | str | Unset
+    if isinstance(owner_id, Unset):
+        json_owner_id = UNSET
+    elif isinstance(owner_id, UUID):
+        json_owner_id = str(owner_id)
+    else:
+        json_owner_id = owner_id
+    params["owner_id"] = json_owner_id
+
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    json_format_: None | str | Unset
+    if isinstance(format_, Unset):
+        json_format_ = UNSET
+    elif isinstance(format_, ServicesListServicesFormatType0):
+        json_format_ = format_.value
+    else:
+        json_format_ = format_
+    params["format"] = json_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/orgs/{org}/services".format(
+            org=quote(str(org), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | ServicePage | None:
+    if response.status_code == 200:
+        response_200 = ServicePage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | ServicePage]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    org: str,
+    *,
+    client: AuthenticatedClient,
+    status: None | ServiceStatus | Unset = UNSET,
+    in_scope: bool | None | Unset = UNSET,
+    customer_id: None | Unset | UUID = UNSET,
+    owner_id: None | Unset | UUID = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    format_: None | ServicesListServicesFormatType0 | Unset = UNSET,
+) -> Response[Problem | ServicePage]:
+    """List Services
+
+     The service catalogue (SVC-1 first), by status, scope flag, customer or owner.
+
+    Args:
+        org (str): Organisation slug.
+        status (None | ServiceStatus | Unset):
+        in_scope (bool | None | Unset):
+        customer_id (None | Unset | UUID):
+        owner_id (None | Unset | UUID):
+        limit (int | Unset): Page size, 1..500. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from `next_cursor`.
+        format_ (None | ServicesListServicesFormatType0 | Unset): `csv`: every page as CSV (same
+            as `Accept: text/csv`).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ServicePage]
+    """
+
+    kwargs = _get_kwargs(
+        org=org,
+        status=status,
+        in_scope=in_scope,
+        customer_id=customer_id,
+        owner_id=owner_id,
+        limit=limit,
+        cursor=cursor,
+        format_=format_,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    org: str,
+    *,
+    client: AuthenticatedClient,
+    status: None | ServiceStatus | Unset = UNSET,
+    in_scope: bool | None | Unset = UNSET,
+    customer_id: None | Unset | UUID = UNSET,
+    owner_id: None | Unset | UUID = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    format_: None | ServicesListServicesFormatType0 | Unset = UNSET,
+) -> Problem | ServicePage | None:
+    """List Services
+
+     The service catalogue (SVC-1 first), by status, scope flag, customer or owner.
+
+    Args:
+        org (str): Organisation slug.
+        status (None | ServiceStatus | Unset):
+        in_scope (bool | None | Unset):
+        customer_id (None | Unset | UUID):
+        owner_id (None | Unset | UUID):
+        limit (int | Unset): Page size, 1..500. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from `next_cursor`.
+        format_ (None | ServicesListServicesFormatType0 | Unset): `csv`: every page as CSV (same
+            as `Accept: text/csv`).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ServicePage
+    """
+
+    return sync_detailed(
+        org=org,
+        client=client,
+        status=status,
+        in_scope=in_scope,
+        customer_id=customer_id,
+        owner_id=owner_id,
+        limit=limit,
+        cursor=cursor,
+        format_=format_,
+    ).parsed
+
+
+async def asyncio_detailed(
+    org: str,
+    *,
+    client: AuthenticatedClient,
+    status: None | ServiceStatus | Unset = UNSET,
+    in_scope: bool | None | Unset = UNSET,
+    customer_id: None | Unset | UUID = UNSET,
+    owner_id: None | Unset | UUID = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    format_: None | ServicesListServicesFormatType0 | Unset = UNSET,
+) -> Response[Problem | ServicePage]:
+    """List Services
+
+     The service catalogue (SVC-1 first), by status, scope flag, customer or owner.
+
+    Args:
+        org (str): Organisation slug.
+        status (None | ServiceStatus | Unset):
+        in_scope (bool | None | Unset):
+        customer_id (None | Unset | UUID):
+        owner_id (None | Unset | UUID):
+        limit (int | Unset): Page size, 1..500. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from `next_cursor`.
+        format_ (None | ServicesListServicesFormatType0 | Unset): `csv`: every page as CSV (same
+            as `Accept: text/csv`).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | ServicePage]
+    """
+
+    kwargs = _get_kwargs(
+        org=org,
+        status=status,
+        in_scope=in_scope,
+        customer_id=customer_id,
+        owner_id=owner_id,
+        limit=limit,
+        cursor=cursor,
+        format_=format_,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    org: str,
+    *,
+    client: AuthenticatedClient,
+    status: None | ServiceStatus | Unset = UNSET,
+    in_scope: bool | None | Unset = UNSET,
+    customer_id: None | Unset | UUID = UNSET,
+    owner_id: None | Unset | UUID = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    format_: None | ServicesListServicesFormatType0 | Unset = UNSET,
+) -> Problem | ServicePage | None:
+    """List Services
+
+     The service catalogue (SVC-1 first), by status, scope flag, customer or owner.
+
+    Args:
+        org (str): Organisation slug.
+        status (None | ServiceStatus | Unset):
+        in_scope (bool | None | Unset):
+        customer_id (None | Unset | UUID):
+        owner_id (None | Unset | UUID):
+        limit (int | Unset): Page size, 1..500. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from `next_cursor`.
+        format_ (None | ServicesListServicesFormatType0 | Unset): `csv`: every page as CSV (same
+            as `Accept: text/csv`).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | ServicePage
+    """
+
+    return (
+        await asyncio_detailed(
+            org=org,
+            client=client,
+            status=status,
+            in_scope=in_scope,
+            customer_id=customer_id,
+            owner_id=owner_id,
+            limit=limit,
+            cursor=cursor,
+            format_=format_,
+        )
+    ).parsed

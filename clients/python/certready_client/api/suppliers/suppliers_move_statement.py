@@ -1,0 +1,240 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.statement_move import StatementMove
+from ...models.statement_read import StatementRead
+from ...types import Response
+
+
+def _get_kwargs(
+    org: str,
+    statement_id: UUID,
+    *,
+    body: StatementMove,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/orgs/{org}/supplier-statements/{statement_id}/transitions".format(
+            org=quote(str(org), safe=""),
+            statement_id=quote(str(statement_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | StatementRead | None:
+    if response.status_code == 200:
+        response_200 = StatementRead.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | StatementRead]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    org: str,
+    statement_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: StatementMove,
+) -> Response[Problem | StatementRead]:
+    """Move Statement
+
+     Approve a draft statement (who and when are recorded) or withdraw it to draft.
+
+    Args:
+        org (str): Organisation slug.
+        statement_id (UUID):
+        body (StatementMove):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | StatementRead]
+    """
+
+    kwargs = _get_kwargs(
+        org=org,
+        statement_id=statement_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    org: str,
+    statement_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: StatementMove,
+) -> Problem | StatementRead | None:
+    """Move Statement
+
+     Approve a draft statement (who and when are recorded) or withdraw it to draft.
+
+    Args:
+        org (str): Organisation slug.
+        statement_id (UUID):
+        body (StatementMove):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | StatementRead
+    """
+
+    return sync_detailed(
+        org=org,
+        statement_id=statement_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    org: str,
+    statement_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: StatementMove,
+) -> Response[Problem | StatementRead]:
+    """Move Statement
+
+     Approve a draft statement (who and when are recorded) or withdraw it to draft.
+
+    Args:
+        org (str): Organisation slug.
+        statement_id (UUID):
+        body (StatementMove):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | StatementRead]
+    """
+
+    kwargs = _get_kwargs(
+        org=org,
+        statement_id=statement_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    org: str,
+    statement_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: StatementMove,
+) -> Problem | StatementRead | None:
+    """Move Statement
+
+     Approve a draft statement (who and when are recorded) or withdraw it to draft.
+
+    Args:
+        org (str): Organisation slug.
+        statement_id (UUID):
+        body (StatementMove):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | StatementRead
+    """
+
+    return (
+        await asyncio_detailed(
+            org=org,
+            statement_id=statement_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,280 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.course_kind import CourseKind
+from ...models.course_page import CoursePage
+from ...models.problem import Problem
+from ...models.training_list_courses_format_type_0 import TrainingListCoursesFormatType0
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    org: str,
+    *,
+    kind: CourseKind | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    format_: None | TrainingListCoursesFormatType0 | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_kind: None | str | Unset
+    if isinstance(kind, Unset):
+        json_kind = UNSET
+    elif isinstance(kind, CourseKind):
+        json_kind = kind.value
+    else:
+        json_kind = kind
+    params["kind"] = json_kind
+
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    json_format_: None | str | Unset
+    if isinstance(format_, Unset):
+        json_format_ = UNSET
+    elif isinstance(format_, TrainingListCoursesFormatType0):
+        json_format_ = format_.value
+    else:
+        json_format_ = format_
+    params["format"] = json_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/orgs/{org}/training/courses".format(
+            org=quote(str(org), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> CoursePage | Problem | None:
+    if response.status_code == 200:
+        response_200 = CoursePage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CoursePage | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    org: str,
+    *,
+    client: AuthenticatedClient,
+    kind: CourseKind | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    format_: None | TrainingListCoursesFormatType0 | Unset = UNSET,
+) -> Response[CoursePage | Problem]:
+    """List Courses
+
+     List the training courses, by title, optionally of one kind.
+
+    Args:
+        org (str): Organisation slug.
+        kind (CourseKind | None | Unset):
+        limit (int | Unset): Page size, 1..500. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from `next_cursor`.
+        format_ (None | TrainingListCoursesFormatType0 | Unset): `csv`: every page as CSV (same as
+            `Accept: text/csv`).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CoursePage | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        org=org,
+        kind=kind,
+        limit=limit,
+        cursor=cursor,
+        format_=format_,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    org: str,
+    *,
+    client: AuthenticatedClient,
+    kind: CourseKind | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    format_: None | TrainingListCoursesFormatType0 | Unset = UNSET,
+) -> CoursePage | Problem | None:
+    """List Courses
+
+     List the training courses, by title, optionally of one kind.
+
+    Args:
+        org (str): Organisation slug.
+        kind (CourseKind | None | Unset):
+        limit (int | Unset): Page size, 1..500. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from `next_cursor`.
+        format_ (None | TrainingListCoursesFormatType0 | Unset): `csv`: every page as CSV (same as
+            `Accept: text/csv`).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CoursePage | Problem
+    """
+
+    return sync_detailed(
+        org=org,
+        client=client,
+        kind=kind,
+        limit=limit,
+        cursor=cursor,
+        format_=format_,
+    ).parsed
+
+
+async def asyncio_detailed(
+    org: str,
+    *,
+    client: AuthenticatedClient,
+    kind: CourseKind | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    format_: None | TrainingListCoursesFormatType0 | Unset = UNSET,
+) -> Response[CoursePage | Problem]:
+    """List Courses
+
+     List the training courses, by title, optionally of one kind.
+
+    Args:
+        org (str): Organisation slug.
+        kind (CourseKind | None | Unset):
+        limit (int | Unset): Page size, 1..500. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from `next_cursor`.
+        format_ (None | TrainingListCoursesFormatType0 | Unset): `csv`: every page as CSV (same as
+            `Accept: text/csv`).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CoursePage | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        org=org,
+        kind=kind,
+        limit=limit,
+        cursor=cursor,
+        format_=format_,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    org: str,
+    *,
+    client: AuthenticatedClient,
+    kind: CourseKind | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    format_: None | TrainingListCoursesFormatType0 | Unset = UNSET,
+) -> CoursePage | Problem | None:
+    """List Courses
+
+     List the training courses, by title, optionally of one kind.
+
+    Args:
+        org (str): Organisation slug.
+        kind (CourseKind | None | Unset):
+        limit (int | Unset): Page size, 1..500. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from `next_cursor`.
+        format_ (None | TrainingListCoursesFormatType0 | Unset): `csv`: every page as CSV (same as
+            `Accept: text/csv`).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CoursePage | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            org=org,
+            client=client,
+            kind=kind,
+            limit=limit,
+            cursor=cursor,
+            format_=format_,
+        )
+    ).parsed

@@ -1,0 +1,177 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+
+from ..models.action_status import ActionStatus
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ManagementReviewActionUpdate")
+
+
+@_attrs_define
+class ManagementReviewActionUpdate:
+    """
+    Attributes:
+        description (None | str | Unset):
+        owner_id (None | Unset | UUID):
+        due_date (datetime.date | None | Unset):
+        status (ActionStatus | None | Unset):
+        decision_id (None | Unset | UUID):
+    """
+
+    description: None | str | Unset = UNSET
+    owner_id: None | Unset | UUID = UNSET
+    due_date: datetime.date | None | Unset = UNSET
+    status: ActionStatus | None | Unset = UNSET
+    decision_id: None | Unset | UUID = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        description: None | str | Unset
+        if isinstance(self.description, Unset):
+            description = UNSET
+        else:
+            description = self.description
+
+        owner_id: None | str | Unset
+        if isinstance(self.owner_id, Unset):
+            owner_id = UNSET
+        elif isinstance(self.owner_id, UUID):
+            owner_id = str(self.owner_id)
+        else:
+            owner_id = self.owner_id
+
+        due_date: None | str | Unset
+        if isinstance(self.due_date, Unset):
+            due_date = UNSET
+        elif isinstance(self.due_date, datetime.date):
+            due_date = self.due_date.isoformat()
+        else:
+            due_date = self.due_date
+
+        status: None | str | Unset
+        if isinstance(self.status, Unset):
+            status = UNSET
+        elif isinstance(self.status, ActionStatus):
+            status = self.status.value
+        else:
+            status = self.status
+
+        decision_id: None | str | Unset
+        if isinstance(self.decision_id, Unset):
+            decision_id = UNSET
+        elif isinstance(self.decision_id, UUID):
+            decision_id = str(self.decision_id)
+        else:
+            decision_id = self.decision_id
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if description is not UNSET:
+            field_dict["description"] = description
+        if owner_id is not UNSET:
+            field_dict["owner_id"] = owner_id
+        if due_date is not UNSET:
+            field_dict["due_date"] = due_date
+        if status is not UNSET:
+            field_dict["status"] = status
+        if decision_id is not UNSET:
+            field_dict["decision_id"] = decision_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+
+        def _parse_description(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        description = _parse_description(d.pop("description", UNSET))
+
+        def _parse_owner_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                owner_id_type_0 = UUID(data)
+
+                return owner_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        owner_id = _parse_owner_id(d.pop("owner_id", UNSET))
+
+        def _parse_due_date(data: object) -> datetime.date | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                due_date_type_0 = datetime.date.fromisoformat(data)
+
+                return due_date_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None | Unset, data)
+
+        due_date = _parse_due_date(d.pop("due_date", UNSET))
+
+        def _parse_status(data: object) -> ActionStatus | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                status_type_0 = ActionStatus(data)
+
+                return status_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ActionStatus | None | Unset, data)
+
+        status = _parse_status(d.pop("status", UNSET))
+
+        def _parse_decision_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                decision_id_type_0 = UUID(data)
+
+                return decision_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        decision_id = _parse_decision_id(d.pop("decision_id", UNSET))
+
+        management_review_action_update = cls(
+            description=description,
+            owner_id=owner_id,
+            due_date=due_date,
+            status=status,
+            decision_id=decision_id,
+        )
+
+        return management_review_action_update

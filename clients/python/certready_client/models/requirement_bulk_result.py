@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.requirement_read import RequirementRead
+
+
+T = TypeVar("T", bound="RequirementBulkResult")
+
+
+@_attrs_define
+class RequirementBulkResult:
+    """
+    Attributes:
+        changed (int): Rows whose values actually changed.
+        items (list[RequirementRead]): Every row of the request, in request order.
+    """
+
+    changed: int
+    items: list[RequirementRead]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        changed = self.changed
+
+        items = []
+        for items_item_data in self.items:
+            items_item = items_item_data.to_dict()
+            items.append(items_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "changed": changed,
+                "items": items,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.requirement_read import RequirementRead  # noqa: PLC0415
+
+        d = dict(src_dict)
+        changed = d.pop("changed")
+
+        items = []
+        _items = d.pop("items")
+        for items_item_data in _items:
+            items_item = RequirementRead.from_dict(items_item_data)
+
+            items.append(items_item)
+
+        requirement_bulk_result = cls(
+            changed=changed,
+            items=items,
+        )
+
+        requirement_bulk_result.additional_properties = d
+        return requirement_bulk_result
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

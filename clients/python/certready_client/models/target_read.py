@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.direction import Direction
+
+T = TypeVar("T", bound="TargetRead")
+
+
+@_attrs_define
+class TargetRead:
+    """
+    Attributes:
+        id (UUID):
+        metric (str):
+        target (float):
+        unit (str):
+        direction (Direction):
+    """
+
+    id: UUID
+    metric: str
+    target: float
+    unit: str
+    direction: Direction
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = str(self.id)
+
+        metric = self.metric
+
+        target = self.target
+
+        unit = self.unit
+
+        direction = self.direction.value
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "metric": metric,
+                "target": target,
+                "unit": unit,
+                "direction": direction,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        id = UUID(d.pop("id"))
+
+        metric = d.pop("metric")
+
+        target = d.pop("target")
+
+        unit = d.pop("unit")
+
+        direction = Direction(d.pop("direction"))
+
+        target_read = cls(
+            id=id,
+            metric=metric,
+            target=target,
+            unit=unit,
+            direction=direction,
+        )
+
+        target_read.additional_properties = d
+        return target_read
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
