@@ -81,6 +81,12 @@ def good_facts(**overrides: Any) -> Facts:
     return facts
 
 
+def itsm_span(facts: Facts, clause: str, oldest: date, latest: date) -> None:
+    """ITSM records of ``clause``'s process from ``oldest`` (opened) to ``latest`` (RDY-20)."""
+    facts.itsm_oldest[clause] = oldest
+    facts.itsm_latest[clause] = latest
+
+
 def run(rule_id: str, facts: Facts, **params: int) -> Outcome:
     rule = RULES[rule_id]
     values = effective_params({rule_id: params}, rule)

@@ -6,12 +6,14 @@ import json
 from datetime import UTC, datetime, timedelta
 
 import httpx
+from certready.core.clock import add_months
 from certready.readiness.facts import LeafEvidence
 
 from tests.factories.auth import first_run
 from tests.factories.readiness import (
     TODAY,
     good_facts,
+    itsm_span,
     keys,
     leaf_id,
     named,
@@ -23,30 +25,56 @@ from tests.integrations.helpers import create_integration, hub, post_hook, sampl
 D = timedelta(days=1)
 
 
-def test_rdy20_itsm_records_stand_for_the_process() -> None:
+def test_rdy20_itsm_records_must_cover_the_operating_period() -> None:
     facts = good_facts()
     facts.leaf_evidence[leaf_id("8.6.1")] = LeafEvidence(current=1)  # no operating record
+    since = add_months(TODAY, -3)
     assert keys(run("RDY-20", facts)) == ["8.6.1"]
-    facts.itsm_latest = {"8.6.1": TODAY - 10 * D}
+    # records from before the period's start up to last week: covered
+    itsm_span(facts, "8.6.1", since - D, TODAY - 7 * D)
     assert run("RDY-20", facts).passed
-    facts.itsm_latest = {"8.6.1": TODAY - 120 * D}  # older than the operating period
+    itsm_span(facts, "8.6", since, TODAY - 31 * D)  # a parent clause's records, at both limits
+    del facts.itsm_oldest["8.6.1"], facts.itsm_latest["8.6.1"]
+    assert run("RDY-20", facts).passed
+    facts.itsm_oldest, facts.itsm_latest = {}, {}
+    # recent records, but only since last month: the process has not operated 3 months
+    itsm_span(facts, "8.6.1", TODAY - 35 * D, TODAY - D)
+    out = run("RDY-20", facts)
+    assert keys(out) == ["8.6.1"]
+    assert f"ITSM records only since {(TODAY - 35 * D).isoformat()}" in out.failures[0].message
+    assert run("RDY-20", facts, months=1).passed
+    # old records, none lately: it stopped operating
+    itsm_span(facts, "8.6.1", TODAY - 200 * D, TODAY - 32 * D)
+    out = run("RDY-20", facts)
+    assert keys(out) == ["8.6.1"] and "no ITSM record since" in out.failures[0].message
+    assert run("RDY-20", facts, recent_days=40).passed
+    # the oldest one day after the period's start: not covered
+    itsm_span(facts, "8.6.1", since + D, TODAY)
     assert keys(run("RDY-20", facts)) == ["8.6.1"]
-    assert run("RDY-20", facts, months=6).passed
-    facts.itsm_latest = {"8.5.1": TODAY - D}  # another process does not count
+    assert run("RDY-20", facts, months=2).passed
+    # another process's records do not count
+    facts.itsm_oldest, facts.itsm_latest = {}, {}
+    itsm_span(facts, "8.5.1", TODAY - 200 * D, TODAY - D)
     assert keys(run("RDY-20", facts)) == ["8.6.1"]
+    # a current record-kind evidence item in the period still suffices on its own
+    facts.leaf_evidence[leaf_id("8.6.1")] = LeafEvidence(current=1, latest_record_date=since)
+    assert run("RDY-20", facts).passed
 
 
-def _issue(key: str, issue_type: str, updated: datetime) -> bytes:
+def _issue(key: str, issue_type: str, created: datetime, updated: datetime) -> bytes:
     body = json.loads(sample("jira_issue_created.json"))
     body["issue"]["id"] = key
     body["issue"]["key"] = key
     body["issue"]["fields"]["issuetype"]["name"] = issue_type
-    stamp = updated.strftime("%Y-%m-%dT%H:%M:%S.000+0000")
-    body["issue"]["fields"]["created"] = body["issue"]["fields"]["updated"] = stamp
+    fields = body["issue"]["fields"]
+    fields["created"] = created.strftime("%Y-%m-%dT%H:%M:%S.000+0000")
+    fields["updated"] = updated.strftime("%Y-%m-%dT%H:%M:%S.000+0000")
     return json.dumps(body).encode()
 
 
-async def test_rdy20_names_processes_without_recent_records(client: httpx.AsyncClient) -> None:
+async def test_rdy20_names_processes_whose_records_do_not_cover_the_period(
+    client: httpx.AsyncClient,
+) -> None:
     org = await first_run(client)
 
     def under(failing: list[tuple[str, str | None]], clause: str) -> list[str | None]:
@@ -63,21 +91,30 @@ async def test_rdy20_names_processes_without_recent_records(client: httpx.AsyncC
         mapping={"kinds": {"Normal change": "change"}},
     )
     now = datetime.now(UTC)
-    for key, kind, when in (
-        ("ITSM-1", "[System] Incident", now - 5 * D),
-        ("ITSM-2", "Normal change", now - 20 * D),
-        ("ITSM-3", "[System] Problem", now - 200 * D),  # too old
+    for key, kind, created, updated in (
+        # incidents from four months ago until last week: the period is covered
+        ("ITSM-1", "[System] Incident", now - 120 * D, now - 100 * D),
+        ("ITSM-2", "[System] Incident", now - 6 * D, now - 5 * D),
+        # changes only since three weeks: not yet three months of operation
+        ("ITSM-3", "Normal change", now - 20 * D, now - 20 * D),
+        # a problem long ago and none since: no longer operating
+        ("ITSM-4", "[System] Problem", now - 200 * D, now - 150 * D),
     ):
-        body = _issue(key, kind, when)
+        body = _issue(key, kind, created, updated)
         r = await post_hook(client, jira, body, {"X-Hub-Signature": hub("jira-test-secret", body)})
         assert r.status_code == 200 and r.json()["mapping_state"] == "applied", r.text
-    failing = named(await rule_result(client, org, "RDY-20"))
-    assert under(failing, "8.6.1") == [] and under(failing, "8.5.1") == []
-    assert under(failing, "8.6.3") == ["8.6.3"] and under(failing, "8.6.2") == ["8.6.2"]
+    result = await rule_result(client, org, "RDY-20")
+    failing = named(result)
+    assert under(failing, "8.6.1") == [] and under(failing, "8.6.2") == ["8.6.2"]
+    assert under(failing, "8.6.3") == ["8.6.3"] and len(under(failing, "8.5.1")) >= 2
+    messages = {f["key"]: f["message"] for f in result["failing"]}
+    assert f"ITSM records only since {(now - 20 * D).date().isoformat()}" in messages["8.5.1.1"]
+    assert f"no ITSM record since {(now - 150 * D).date().isoformat()}" in messages["8.6.3"]
+    assert "ITSM" not in messages["8.6.2"]
     # the record changes are in the activity log (and move the readiness data version)
     log = await client.get(
         f"/api/v1/orgs/{org.slug}/activity",
         params={"object_type": "itsm_record"},
         headers=org.admin.headers,
     )
-    assert log.status_code == 200 and log.json()["total"] == 3
+    assert log.status_code == 200 and log.json()["total"] == 4

@@ -453,6 +453,8 @@ class Facts:
     objectives: list[ObjectiveFacts] = field(default_factory=list)
     # RDY-20: per clause (8.6.1 ...), the newest day an ITSM record of it opened or changed.
     itsm_latest: dict[str, date] = field(default_factory=dict)
+    # RDY-20: per clause, the oldest day an ITSM record of it was opened (covering the period).
+    itsm_oldest: dict[str, date] = field(default_factory=dict)
     services: list[ServiceFacts] = field(default_factory=list)
     other_party_processes: list[OtherPartyProcess] = field(default_factory=list)
     improvement: ImprovementFacts = field(default_factory=ImprovementFacts)

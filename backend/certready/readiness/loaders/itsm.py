@@ -1,5 +1,7 @@
-"""Facts of RDY-20 from ITSM records (issue 15): per clause-8 process, the newest day a
-record of that process was opened or changed in its tool. Part of the lists statement."""
+"""Facts of RDY-20 from ITSM records (issue 15): per clause-8 process, the first and the last
+day records of that process occurred in their tool (opened, changed), so the rule can tell
+whether they cover the operating period. Part of the lists statement (one select, two
+aggregates: no statement of its own)."""
 
 from __future__ import annotations
 
@@ -15,11 +17,18 @@ from certready.readiness.facts import Facts
 from certready.readiness.loaders.base import P_ORG, as_date
 
 
-def _latest_by_clause() -> Any:
+def _span_by_clause() -> Any:
+    """Dates a record occurred in its tool, never the day we received it (iso20000.md 6.6,
+    "Dates"): a record without any of its tool's dates does not count."""
     r = ItsmRecord
-    latest = func.max(func.coalesce(col(r.source_updated_at), col(r.opened_at), col(r.created_at)))
+    first = func.min(func.coalesce(col(r.opened_at), col(r.source_updated_at)))
+    last = func.max(
+        func.coalesce(
+            col(r.source_updated_at), col(r.closed_at), col(r.resolved_at), col(r.opened_at)
+        )
+    )
     return (
-        sa_select(col(r.clause), latest)
+        sa_select(col(r.clause), first, last)
         .where(of_org(r, P_ORG), col(r.clause).is_not(None))
         .group_by(col(r.clause))
     )
@@ -27,10 +36,13 @@ def _latest_by_clause() -> Any:
 
 def list_queries() -> dict[str, Any]:
     """This family's part of the lists statement (see ``loaders.lists``)."""
-    return {"itsm_latest": _latest_by_clause()}
+    return {"itsm_span": _span_by_clause()}
 
 
 def read_lists(facts: Facts, rows: dict[str, list[Any]]) -> None:
-    facts.itsm_latest = {
-        str(clause): day for clause, value in rows["itsm_latest"] if (day := as_date(value))
-    }
+    for clause, first, last in rows["itsm_span"]:
+        oldest, latest = as_date(first), as_date(last)
+        if oldest is not None:
+            facts.itsm_oldest[str(clause)] = oldest
+        if latest is not None:
+            facts.itsm_latest[str(clause)] = latest

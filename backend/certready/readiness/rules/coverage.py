@@ -6,7 +6,7 @@ satisfied by ``not_occurring`` plus an approved statement-kind evidence item, ne
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from certready.core.clock import add_months
 from certready.readiness.enums import Gate, Severity
@@ -75,14 +75,28 @@ def evidence_for_every_leaf(facts: Facts, params: Params) -> Outcome:
     return _leaf_failures(facts, missing, "no approved, current evidence")
 
 
-def _itsm_latest(facts: Facts, ref: str) -> date | None:
-    """The newest ITSM record day of the process ``ref`` is, lies in, or contains."""
-    days = [
-        day
-        for clause, day in facts.itsm_latest.items()
+def _itsm_span(facts: Facts, ref: str) -> tuple[date | None, date | None]:
+    """The oldest and the newest ITSM record day of the process ``ref`` is, lies in, or
+    contains."""
+    clauses = {
+        clause
+        for clause in facts.itsm_latest.keys() | facts.itsm_oldest.keys()
         if ref == clause or ref.startswith(clause + ".") or clause.startswith(ref + ".")
-    ]
-    return max(days, default=None)
+    }
+    oldest = min((facts.itsm_oldest[c] for c in clauses if c in facts.itsm_oldest), default=None)
+    latest = max((facts.itsm_latest[c] for c in clauses if c in facts.itsm_latest), default=None)
+    return oldest, latest
+
+
+def _itsm_gap(oldest: date | None, latest: date | None, since: date, recent: date) -> str | None:
+    """Why the ITSM records of a process do not cover the period (None: they do)."""
+    if oldest is None or latest is None:
+        return None if oldest is latest is None else "ITSM records without dates"
+    if oldest > since:
+        return f"ITSM records only since {oldest.isoformat()}"
+    if latest < recent:
+        return f"no ITSM record since {latest.isoformat()}"
+    return None
 
 
 @rule(
@@ -91,21 +105,56 @@ def _itsm_latest(facts: Facts, ref: str) -> date | None:
     ["8", "9.4"],
     Gate.stage2,
     Severity.blocker,
-    params=[Param("months", 3, 1, 24, "The minimum operating period, counted back from today.")],
+    params=[
+        Param("months", 3, 1, 24, "The minimum operating period, counted back from today."),
+        Param(
+            "recent_days",
+            31,
+            1,
+            366,
+            "ITSM records cover the period when the oldest is from its start or before and "
+            "the newest at most this many days old (the process still operates).",
+        ),
+    ],
 )
 def operating_records(facts: Facts, params: Params) -> Outcome:
-    """Every clause-8 leaf and 9.4 has an approved record-kind item (record, report, ticket
-    export, screenshot) with an effective date in the last {months} months, or ITSM records
-    of its process received from an integration that were opened or changed in that period,
-    or an approved "not occurring" statement."""
+    """Every clause-8 leaf and 9.4 has operational records covering the last {months}
+    months: an approved record-kind item (record, report, ticket export, screenshot: one
+    item stands for the period it reports on) with an effective date in that period; or
+    ITSM records of its process received from an integration that span it (one record is
+    one moment of the process: the oldest opened at the period's start or before, the
+    newest at most {recent_days} days old); or an approved "not occurring" statement."""
     since = add_months(facts.today, -params["months"])
-    missing = []
+    recent = facts.today - timedelta(days=params["recent_days"])
+    failures = []
     for leaf in facts.leaves_under("8", "9.4"):
-        dates = [facts.evidence_for(leaf).latest_record_date, _itsm_latest(facts, leaf.ref)]
-        latest = max((d for d in dates if d is not None), default=None)
-        if (latest is None or latest < since) and not _not_occurring(facts, leaf):
-            missing.append(leaf)
-    return _leaf_failures(facts, missing, f"no record since {since.isoformat()}")
+        if _not_occurring(facts, leaf):
+            continue
+        record_day = facts.evidence_for(leaf).latest_record_date
+        if record_day is not None and record_day >= since:
+            continue
+        oldest, latest = _itsm_span(facts, leaf.ref)
+        gap = _itsm_gap(oldest, latest, since, recent)
+        if oldest is not None and latest is not None and gap is None:
+            continue
+        failures.append(
+            Failure(
+                "requirement",
+                f"{leaf.ref}: no records covering the period since {since.isoformat()}"
+                + (f" ({gap})." if gap else "."),
+                facts.route(f"/requirements/{leaf.ref}"),
+                id=str(leaf.id),
+                key=leaf.ref,
+            )
+        )
+    refs = [f.key or "" for f in failures]
+    message = (
+        f"{len(failures)} requirement(s) without records covering the last "
+        f"{params['months']} months (since {since.isoformat()}): {preview(refs)}."
+        if failures
+        else ""
+    )
+    return Outcome(failures, message=message)
 
 
 @rule(
