@@ -15,6 +15,7 @@ from fastapi.responses import StreamingResponse
 from certready.api.deps import DatabaseDep, SessionDep
 from certready.exports import matrix
 from certready.exports.deps import ExportsReader
+from certready.exports.reports.router import router as reports_router
 
 router = APIRouter(prefix="/orgs/{org}/exports", tags=["exports"])
 
@@ -49,3 +50,7 @@ async def export_compliance_matrix(
         media_type=matrix.XLSX_MEDIA_TYPE,
         headers={"Content-Disposition": f'attachment; filename="{matrix.filename(meta)}"'},
     )
+
+
+# the PDF reports (exports/reports)
+router.include_router(reports_router)

@@ -20527,6 +20527,158 @@ export type ExportsExportComplianceMatrixResponses = {
 
 export type ExportsExportComplianceMatrixResponse = ExportsExportComplianceMatrixResponses[keyof ExportsExportComplianceMatrixResponses];
 
+export type ExportsExportReadinessReportData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/exports/readiness-report.pdf';
+};
+
+export type ExportsExportReadinessReportErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type ExportsExportReadinessReportError = ExportsExportReadinessReportErrors[keyof ExportsExportReadinessReportErrors];
+
+export type ExportsExportReadinessReportResponses = {
+    /**
+     * The PDF, as an attachment named `certready-<org>-readiness-report-<YYYYMMDD>.pdf`. Cover page with the report id and the SHA-256 of the data printed; header and footer on every page with the organisation, the digest and 'Page N of M'.
+     */
+    200: Blob | File;
+};
+
+export type ExportsExportReadinessReportResponse = ExportsExportReadinessReportResponses[keyof ExportsExportReadinessReportResponses];
+
+export type ExportsExportAuditReportData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Audit Id
+         */
+        audit_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/exports/audits/{audit_id}/report.pdf';
+};
+
+export type ExportsExportAuditReportErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type ExportsExportAuditReportError = ExportsExportAuditReportErrors[keyof ExportsExportAuditReportErrors];
+
+export type ExportsExportAuditReportResponses = {
+    /**
+     * The PDF, as an attachment named `certready-<org>-A-<n>-audit-report-<YYYYMMDD>.pdf`. Cover page with the report id and the SHA-256 of the data printed; header and footer on every page with the organisation, the digest and 'Page N of M'.
+     */
+    200: Blob | File;
+};
+
+export type ExportsExportAuditReportResponse = ExportsExportAuditReportResponses[keyof ExportsExportAuditReportResponses];
+
+export type ExportsExportReviewMinutesData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Review Id
+         */
+        review_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/exports/management-reviews/{review_id}/minutes.pdf';
+};
+
+export type ExportsExportReviewMinutesErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type ExportsExportReviewMinutesError = ExportsExportReviewMinutesErrors[keyof ExportsExportReviewMinutesErrors];
+
+export type ExportsExportReviewMinutesResponses = {
+    /**
+     * The PDF, as an attachment named `certready-<org>-MR-<n>-review-minutes-<YYYYMMDD>.pdf`. Cover page with the report id and the SHA-256 of the data printed; header and footer on every page with the organisation, the digest and 'Page N of M'.
+     */
+    200: Blob | File;
+};
+
+export type ExportsExportReviewMinutesResponse = ExportsExportReviewMinutesResponses[keyof ExportsExportReviewMinutesResponses];
+
 export type ConfigurationListConfigurationItemsData = {
     body?: never;
     path: {

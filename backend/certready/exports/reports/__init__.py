@@ -1,0 +1,1 @@
+"""PDF reports (issue 16): readiness, internal audit, management review minutes."""
