@@ -7,6 +7,7 @@ import { useParams } from "@tanstack/react-router";
 import { auditsTransitionAuditMutation } from "../../api/gen/@tanstack/react-query.gen";
 import type { AuditDetailRead, AuditStatus } from "../../api/gen/types.gen";
 import { AnchorLink, ButtonLink } from "../../components/links";
+import { DownloadAuditReportButton } from "../exports/DownloadPdfButton";
 import { QueryErrorAlert } from "../../components/StatusPages";
 import { formatDate } from "../../lib/format";
 import { notifySuccess } from "../../lib/notify";
@@ -119,6 +120,7 @@ export function AuditDetailPage() {
               Report
             </ButtonLink>
           )}
+          <DownloadAuditReportButton org={slug} auditId={audit.id} variant="default" />
           {canManage && editable && (
             <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={() => setEditOpened(true)}>
               Edit plan

@@ -10,6 +10,7 @@ import type { FindingGrade } from "../../api/gen/types.gen";
 import { AnchorLink } from "../../components/links";
 import { QueryErrorAlert } from "../../components/StatusPages";
 import { formatDate } from "../../lib/format";
+import { DownloadAuditReportButton } from "../exports/DownloadPdfButton";
 import { GRADE_LABELS, FINDING_STATUS_LABELS } from "../findings/labels";
 import { useCurrentOrg } from "../orgs/useCurrentOrg";
 import { AUDIT_STATUS_LABELS, AUDIT_TYPE_LABELS } from "./labels";
@@ -46,9 +47,12 @@ export function AuditReportPage() {
         <AnchorLink size="sm" to="/orgs/$org/audits/$auditId" params={{ org: slug, auditId }}>
           ← Back to the audit
         </AnchorLink>
-        <Button variant="default" leftSection={<IconPrinter size={16} aria-hidden />} onClick={() => window.print()}>
-          Print
-        </Button>
+        <Group gap="xs">
+          <DownloadAuditReportButton org={slug} auditId={auditId} variant="default" />
+          <Button variant="default" leftSection={<IconPrinter size={16} aria-hidden />} onClick={() => window.print()}>
+            Print
+          </Button>
+        </Group>
       </Group>
 
       <header>

@@ -56,6 +56,7 @@ import { useCan } from "../orgs/useCan";
 import { useEvidenceOptions } from "../evidence/shared";
 import { toIsoDate } from "../corrective_measures/labels";
 import { addDaysIso, todayIso } from "../corrective_measures/steps";
+import { DownloadMinutesButton } from "../exports/DownloadPdfButton";
 import { useCurrentOrg } from "../orgs/useCurrentOrg";
 import { DECISION_KIND_LABELS, DECISION_OPTIONS, REVIEW_STATUS_COLORS, REVIEW_STATUS_LABELS, REVIEW_TRANSITION_LABELS } from "./labels";
 import { prefillLines, uncoveredTitles } from "./prefill";
@@ -493,9 +494,10 @@ export function ManagementReviewDetailPage() {
               ` · minutes approved on ${formatDate(review.minutes_approved_on ?? review.minutes_approved_at)} (recorded ${formatDateTime(review.minutes_approved_at)})`}
           </Text>
         </div>
-        {canWrite && (
-          <Group gap="xs">
-            {review.allowed_transitions.map((to) => (
+        <Group gap="xs">
+          <DownloadMinutesButton org={slug} reviewId={review.id} variant="default" />
+          {canWrite &&
+            review.allowed_transitions.map((to) => (
               <Button
                 key={to}
                 color={to === "cancelled" ? "red" : to === "minutes_approved" ? "teal" : undefined}
@@ -506,8 +508,7 @@ export function ManagementReviewDetailPage() {
                 {REVIEW_TRANSITION_LABELS[to]}
               </Button>
             ))}
-          </Group>
-        )}
+        </Group>
       </Group>
 
       {problem && <ReviewBlocked problem={problem} review={review} onClose={clearProblem} />}

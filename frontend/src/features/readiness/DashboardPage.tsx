@@ -13,6 +13,7 @@ import { useCurrentOrg } from "../orgs/useCurrentOrg";
 import { useOrg } from "../orgs/useOrg";
 import { ClauseHeatMap } from "./ClauseHeatMap";
 import { Deadlines } from "./Deadlines";
+import { DownloadReadinessReportButton } from "../exports/DownloadPdfButton";
 import { DownloadMatrixButton } from "./DownloadMatrixButton";
 import { FixLink } from "./FixLink";
 import { certificationCountdown, GATE_LABELS } from "./model";
@@ -84,6 +85,7 @@ export function DashboardPage() {
         </div>
         <Group gap="sm">
           <DownloadMatrixButton org={slug} />
+          <DownloadReadinessReportButton org={slug} />
           {role && <Badge variant="light">{roleLabel(role)}</Badge>}
         </Group>
       </Group>
