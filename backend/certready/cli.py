@@ -20,6 +20,8 @@ evidence_app = typer.Typer(
     no_args_is_help=True,
 )
 app.add_typer(evidence_app, name="evidence")
+pack_app = typer.Typer(help="Check evidence packs (offline).", no_args_is_help=True)
+app.add_typer(pack_app, name="pack")
 
 
 def alembic_config(database_url: str | None = None) -> object:
@@ -308,6 +310,34 @@ async def _verify(org: str | None):  # type: ignore[no-untyped-def]
         raise typer.Exit(2) from exc
     finally:
         await db.dispose()
+
+
+@pack_app.command("verify")
+def pack_verify(
+    file: Annotated[Path, typer.Argument(help="The evidence pack (.zip).")],
+    key: Annotated[
+        Path | None,
+        typer.Option(help="The server's public key (PEM, from .../exports/signing-key)."),
+    ] = None,
+) -> None:
+    """Check an evidence pack offline: every file against SHA256SUMS, nothing unlisted,
+    and the Ed25519 signature of SHA256SUMS (with --key: that key, which the pack's must
+    equal; else the pack's own). Exit 0 when all checks pass, 1 naming each bad file,
+    2 when the file is not a pack."""
+    from certready.exports.pack.verify import PackUnreadable, verify_pack
+
+    try:
+        report = verify_pack(file, key.read_bytes() if key is not None else None)
+    except (PackUnreadable, OSError) as exc:
+        typer.echo(f"error: {file} is not a readable evidence pack: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    for path, reason in report.problems:
+        typer.echo(f"FAILED {path}: {reason}", err=True)
+    bad = len({path for path, _ in report.problems})
+    typer.echo(f"SHA256SUMS: {report.checked} file(s) listed, {bad} problem(s)")
+    signature = "OK" if report.signature_ok else "FAILED"
+    typer.echo(f"signature (Ed25519, key SHA-256 {report.fingerprint or '?'}): {signature}")
+    raise typer.Exit(0 if report.ok else 1)
 
 
 @app.command()

@@ -83,6 +83,9 @@ class Settings(BaseSettings):
     # GLPI queues deliveries through its cron: a generous window, duplicates are collapsed.
     glpi_timestamp_tolerance_seconds: int = Field(default=3 * 24 * 3600, ge=60, le=10**9)
     standard_webhooks_tolerance_seconds: int = Field(default=5 * 60, ge=60, le=10**9)
+    # The evidence pack's signing key (issue 16): an Ed25519 private key, PKCS#8 PEM; when
+    # unset, one is generated on first use into DATA_DIR/pack_signing_key.pem and kept.
+    pack_signing_key: SecretStr | None = None
 
     @field_validator("cors_origins", mode="before")
     @classmethod

@@ -15,9 +15,11 @@ from fastapi.responses import StreamingResponse
 from certready.api.deps import DatabaseDep, SessionDep
 from certready.exports import matrix
 from certready.exports.deps import ExportsReader
+from certready.exports.pack.router import router as pack_router
 from certready.exports.reports.router import router as reports_router
 
 router = APIRouter(prefix="/orgs/{org}/exports", tags=["exports"])
+router.include_router(pack_router)  # evidence-pack.zip, signing-key (exports/pack)
 
 CHUNK = 64 * 1024
 XLSX_RESPONSES: dict[int | str, dict[str, Any]] = {

@@ -238,6 +238,8 @@ from .org_page import OrgPage
 from .org_read import OrgRead
 from .org_update import OrgUpdate
 from .orgs_list_orgs_format_type_0 import OrgsListOrgsFormatType0
+from .pack_signing_key_read import PackSigningKeyRead
+from .pack_versions import PackVersions
 from .parameter_read import ParameterRead
 from .party_create import PartyCreate
 from .party_kind import PartyKind
@@ -630,6 +632,8 @@ __all__ = (
     "OrgRead",
     "OrgsListOrgsFormatType0",
     "OrgUpdate",
+    "PackSigningKeyRead",
+    "PackVersions",
     "ParameterRead",
     "PartyCreate",
     "PartyKind",

@@ -5208,6 +5208,37 @@ export type OrgUpdate = {
 };
 
 /**
+ * PackSigningKeyRead
+ *
+ * The deployment's public key that signs evidence packs (``SHA256SUMS.sig``).
+ */
+export type PackSigningKeyRead = {
+    /**
+     * Algorithm
+     */
+    algorithm: string;
+    /**
+     * Public Key Pem
+     *
+     * SubjectPublicKeyInfo, PEM (`signing-key.pem`).
+     */
+    public_key_pem: string;
+    /**
+     * Fingerprint Sha256
+     *
+     * SHA-256 (hex) of the DER public key: `openssl pkey -pubin -in signing-key.pem -outform DER | sha256sum`.
+     */
+    fingerprint_sha256: string;
+};
+
+/**
+ * PackVersions
+ *
+ * Which versions of each item go into the pack.
+ */
+export type PackVersions = 'current' | 'all';
+
+/**
  * ParameterRead
  */
 export type ParameterRead = {
@@ -20478,6 +20509,131 @@ export type ReadinessListReadinessHistoryResponses = {
 };
 
 export type ReadinessListReadinessHistoryResponse = ReadinessListReadinessHistoryResponses[keyof ReadinessListReadinessHistoryResponses];
+
+export type ExportsExportEvidencePackData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: {
+        /**
+         * Framework
+         *
+         * Framework code.
+         */
+        framework?: string;
+        /**
+         * Clause
+         *
+         * Requirement ref or clause (`8.6` takes 8.6.x); repeat for several.
+         */
+        clause?: Array<string>;
+        /**
+         * Documented Information
+         *
+         * Mandatory document or record key (D1, R3...).
+         */
+        documented_information?: Array<string>;
+        /**
+         * Approved Only
+         *
+         * Only approved items (always so for external auditors).
+         */
+        approved_only?: boolean;
+        /**
+         * `current` (default) or `all` versions of each item.
+         */
+        versions?: PackVersions;
+    };
+    url: '/api/v1/orgs/{org}/exports/evidence-pack.zip';
+};
+
+export type ExportsExportEvidencePackErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type ExportsExportEvidencePackError = ExportsExportEvidencePackErrors[keyof ExportsExportEvidencePackErrors];
+
+export type ExportsExportEvidencePackResponses = {
+    /**
+     * The pack (stored ZIP, `Content-Length` known in advance), as an attachment named `certready-<org>-evidence-pack-<YYYYMMDD>.zip`.
+     */
+    200: Blob | File;
+};
+
+export type ExportsExportEvidencePackResponse = ExportsExportEvidencePackResponses[keyof ExportsExportEvidencePackResponses];
+
+export type ExportsGetPackSigningKeyData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/exports/signing-key';
+};
+
+export type ExportsGetPackSigningKeyErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type ExportsGetPackSigningKeyError = ExportsGetPackSigningKeyErrors[keyof ExportsGetPackSigningKeyErrors];
+
+export type ExportsGetPackSigningKeyResponses = {
+    /**
+     * Successful Response
+     */
+    200: PackSigningKeyRead;
+};
+
+export type ExportsGetPackSigningKeyResponse = ExportsGetPackSigningKeyResponses[keyof ExportsGetPackSigningKeyResponses];
 
 export type ExportsExportComplianceMatrixData = {
     body?: never;

@@ -1,0 +1,100 @@
+"""``GET /orgs/{org}/exports/evidence-pack.zip`` and ``.../signing-key``."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query
+from fastapi.responses import StreamingResponse
+from pydantic import StringConstraints
+
+from certready.api.deps import DatabaseDep, Requires, SessionDep, SettingsDep
+from certready.context import OrgContext
+from certready.evidence.deps import StoreDep
+from certready.exports.deps import ExportsReader
+from certready.exports.pack.schemas import PackSigningKeyRead, PackVersions
+from certready.exports.pack.service import ZIP_MEDIA_TYPE, PackFilters, evidence_pack
+from certready.exports.pack.signing import ALGORITHM, PackSigner
+from certready.orgs.permissions import Action
+from certready.requirements.catalogue.loader import DEFAULT_FRAMEWORK
+
+router = APIRouter()
+
+EvidenceReader = Annotated[OrgContext, Depends(Requires(Action.evidence_read))]
+ClauseRef = Annotated[str, StringConstraints(min_length=1, max_length=32)]
+DocumentKey = Annotated[str, StringConstraints(min_length=1, max_length=16)]
+ZIP_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {
+        "content": {ZIP_MEDIA_TYPE: {"schema": {"type": "string", "format": "binary"}}},
+        "description": "The pack (stored ZIP, `Content-Length` known in advance), as an "
+        "attachment named `certready-<org>-evidence-pack-<YYYYMMDD>.zip`.",
+    }
+}
+
+
+def pack_filters(
+    framework: Annotated[
+        str, Query(min_length=1, max_length=64, description="Framework code.")
+    ] = DEFAULT_FRAMEWORK,
+    clause: Annotated[
+        list[ClauseRef],
+        Query(
+            max_length=50,
+            description="Requirement ref or clause (`8.6` takes 8.6.x); repeat for several.",
+        ),
+    ] = [],  # noqa: B006  (FastAPI copies the default)
+    documented_information: Annotated[
+        list[DocumentKey],
+        Query(max_length=50, description="Mandatory document or record key (D1, R3...)."),
+    ] = [],  # noqa: B006
+    approved_only: Annotated[
+        bool, Query(description="Only approved items (always so for external auditors).")
+    ] = False,
+    versions: Annotated[
+        PackVersions, Query(description="`current` (default) or `all` versions of each item.")
+    ] = PackVersions.current,
+) -> PackFilters:
+    return PackFilters(
+        framework=framework,
+        clauses=list(dict.fromkeys(clause)),
+        documents=list(dict.fromkeys(documented_information)),
+        approved_only=approved_only,
+        all_versions=versions == PackVersions.all,
+    )
+
+
+@router.get("/evidence-pack.zip", response_class=StreamingResponse, responses=ZIP_RESPONSES)
+async def export_evidence_pack(
+    ctx: ExportsReader,
+    _evidence: EvidenceReader,
+    filters: Annotated[PackFilters, Depends(pack_filters)],
+    session: SessionDep,
+    db: DatabaseDep,
+    store: StoreDep,
+    settings: SettingsDep,
+) -> StreamingResponse:
+    """Download the evidence pack: the files of the evidence in scope (current versions by
+    default), `manifest.json`, `SHA256SUMS` (`sha256sum -c`), its Ed25519 signature
+    `SHA256SUMS.sig`, the public key and `VERIFY.txt` saying how to check it offline."""
+    pack = await evidence_pack(session, db, store, PackSigner.from_settings(settings), ctx, filters)
+    return StreamingResponse(
+        pack.body(),
+        media_type=ZIP_MEDIA_TYPE,
+        headers={
+            "Content-Length": str(pack.size),
+            "Content-Disposition": f'attachment; filename="{pack.filename}"',
+            "X-Content-Type-Options": "nosniff",
+        },
+    )
+
+
+@router.get("/signing-key", response_model=PackSigningKeyRead)
+async def get_pack_signing_key(ctx: ExportsReader, settings: SettingsDep) -> PackSigningKeyRead:
+    """The public key evidence packs are signed with (PEM) and its SHA-256 fingerprint, to
+    check a pack's `signing-key.pem` against."""
+    signer = PackSigner.from_settings(settings)
+    return PackSigningKeyRead(
+        algorithm=ALGORITHM,
+        public_key_pem=signer.public_key_pem.decode(),
+        fingerprint_sha256=signer.fingerprint,
+    )

@@ -1,0 +1,299 @@
+from http import HTTPStatus
+from io import BytesIO
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.pack_versions import PackVersions
+from ...models.problem import Problem
+from ...types import UNSET, File, Response, Unset
+
+
+def _get_kwargs(
+    org: str,
+    *,
+    framework: str | Unset = "iso20000-1:2018",
+    clause: list[str] | Unset = UNSET,
+    documented_information: list[str] | Unset = UNSET,
+    approved_only: bool | Unset = False,
+    versions: PackVersions | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["framework"] = framework
+
+    json_clause: list[str] | Unset = UNSET
+    if not isinstance(clause, Unset):
+        json_clause = clause
+
+    params["clause"] = json_clause
+
+    json_documented_information: list[str] | Unset = UNSET
+    if not isinstance(documented_information, Unset):
+        json_documented_information = documented_information
+
+    params["documented_information"] = json_documented_information
+
+    params["approved_only"] = approved_only
+
+    json_versions: str | Unset = UNSET
+    if not isinstance(versions, Unset):
+        json_versions = versions.value
+
+    params["versions"] = json_versions
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/orgs/{org}/exports/evidence-pack.zip".format(
+            org=quote(str(org), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> File | Problem | None:
+    if response.status_code == 200:
+        response_200 = File(payload=BytesIO(response.content))
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[File | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    org: str,
+    *,
+    client: AuthenticatedClient,
+    framework: str | Unset = "iso20000-1:2018",
+    clause: list[str] | Unset = UNSET,
+    documented_information: list[str] | Unset = UNSET,
+    approved_only: bool | Unset = False,
+    versions: PackVersions | Unset = UNSET,
+) -> Response[File | Problem]:
+    """Export Evidence Pack
+
+     Download the evidence pack: the files of the evidence in scope (current versions by
+    default), `manifest.json`, `SHA256SUMS` (`sha256sum -c`), its Ed25519 signature
+    `SHA256SUMS.sig`, the public key and `VERIFY.txt` saying how to check it offline.
+
+    Args:
+        org (str): Organisation slug.
+        framework (str | Unset): Framework code. Default: 'iso20000-1:2018'.
+        clause (list[str] | Unset): Requirement ref or clause (`8.6` takes 8.6.x); repeat for
+            several.
+        documented_information (list[str] | Unset): Mandatory document or record key (D1, R3...).
+        approved_only (bool | Unset): Only approved items (always so for external auditors).
+            Default: False.
+        versions (PackVersions | Unset): Which versions of each item go into the pack.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[File | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        org=org,
+        framework=framework,
+        clause=clause,
+        documented_information=documented_information,
+        approved_only=approved_only,
+        versions=versions,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    org: str,
+    *,
+    client: AuthenticatedClient,
+    framework: str | Unset = "iso20000-1:2018",
+    clause: list[str] | Unset = UNSET,
+    documented_information: list[str] | Unset = UNSET,
+    approved_only: bool | Unset = False,
+    versions: PackVersions | Unset = UNSET,
+) -> File | Problem | None:
+    """Export Evidence Pack
+
+     Download the evidence pack: the files of the evidence in scope (current versions by
+    default), `manifest.json`, `SHA256SUMS` (`sha256sum -c`), its Ed25519 signature
+    `SHA256SUMS.sig`, the public key and `VERIFY.txt` saying how to check it offline.
+
+    Args:
+        org (str): Organisation slug.
+        framework (str | Unset): Framework code. Default: 'iso20000-1:2018'.
+        clause (list[str] | Unset): Requirement ref or clause (`8.6` takes 8.6.x); repeat for
+            several.
+        documented_information (list[str] | Unset): Mandatory document or record key (D1, R3...).
+        approved_only (bool | Unset): Only approved items (always so for external auditors).
+            Default: False.
+        versions (PackVersions | Unset): Which versions of each item go into the pack.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        File | Problem
+    """
+
+    return sync_detailed(
+        org=org,
+        client=client,
+        framework=framework,
+        clause=clause,
+        documented_information=documented_information,
+        approved_only=approved_only,
+        versions=versions,
+    ).parsed
+
+
+async def asyncio_detailed(
+    org: str,
+    *,
+    client: AuthenticatedClient,
+    framework: str | Unset = "iso20000-1:2018",
+    clause: list[str] | Unset = UNSET,
+    documented_information: list[str] | Unset = UNSET,
+    approved_only: bool | Unset = False,
+    versions: PackVersions | Unset = UNSET,
+) -> Response[File | Problem]:
+    """Export Evidence Pack
+
+     Download the evidence pack: the files of the evidence in scope (current versions by
+    default), `manifest.json`, `SHA256SUMS` (`sha256sum -c`), its Ed25519 signature
+    `SHA256SUMS.sig`, the public key and `VERIFY.txt` saying how to check it offline.
+
+    Args:
+        org (str): Organisation slug.
+        framework (str | Unset): Framework code. Default: 'iso20000-1:2018'.
+        clause (list[str] | Unset): Requirement ref or clause (`8.6` takes 8.6.x); repeat for
+            several.
+        documented_information (list[str] | Unset): Mandatory document or record key (D1, R3...).
+        approved_only (bool | Unset): Only approved items (always so for external auditors).
+            Default: False.
+        versions (PackVersions | Unset): Which versions of each item go into the pack.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[File | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        org=org,
+        framework=framework,
+        clause=clause,
+        documented_information=documented_information,
+        approved_only=approved_only,
+        versions=versions,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    org: str,
+    *,
+    client: AuthenticatedClient,
+    framework: str | Unset = "iso20000-1:2018",
+    clause: list[str] | Unset = UNSET,
+    documented_information: list[str] | Unset = UNSET,
+    approved_only: bool | Unset = False,
+    versions: PackVersions | Unset = UNSET,
+) -> File | Problem | None:
+    """Export Evidence Pack
+
+     Download the evidence pack: the files of the evidence in scope (current versions by
+    default), `manifest.json`, `SHA256SUMS` (`sha256sum -c`), its Ed25519 signature
+    `SHA256SUMS.sig`, the public key and `VERIFY.txt` saying how to check it offline.
+
+    Args:
+        org (str): Organisation slug.
+        framework (str | Unset): Framework code. Default: 'iso20000-1:2018'.
+        clause (list[str] | Unset): Requirement ref or clause (`8.6` takes 8.6.x); repeat for
+            several.
+        documented_information (list[str] | Unset): Mandatory document or record key (D1, R3...).
+        approved_only (bool | Unset): Only approved items (always so for external auditors).
+            Default: False.
+        versions (PackVersions | Unset): Which versions of each item go into the pack.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        File | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            org=org,
+            client=client,
+            framework=framework,
+            clause=clause,
+            documented_information=documented_information,
+            approved_only=approved_only,
+            versions=versions,
+        )
+    ).parsed
