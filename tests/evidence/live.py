@@ -50,8 +50,16 @@ def database_url(kind: str, tmp: Path) -> Iterator[str]:
 
 
 class LiveServer:
-    def __init__(self, data_dir: Path, db_url: str) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        db_url: str,
+        command: list[str] | None = None,
+        migrate: bool = True,
+    ) -> None:
         self.data_dir = data_dir
+        # what runs the server (``--port`` is appended): `certready serve` unless told
+        self.command = command or [sys.executable, "-m", "certready", "serve"]
         self.env = {
             **os.environ,
             "CERTREADY_DATA_DIR": str(data_dir),
@@ -66,6 +74,8 @@ class LiveServer:
         self.url = f"http://127.0.0.1:{self.port}"
         self.proc: subprocess.Popen[bytes] | None = None
         self.log = data_dir / "server.log"
+        if not migrate:  # a second server on a database another one migrated
+            return
         subprocess.run(
             [sys.executable, "-m", "certready", "migrate"],
             env=self.env,
@@ -78,7 +88,7 @@ class LiveServer:
     def start(self) -> None:
         with self.log.open("ab") as out:
             self.proc = subprocess.Popen(
-                [sys.executable, "-m", "certready", "serve", "--port", str(self.port)],
+                [*self.command, "--port", str(self.port)],
                 env=self.env,
                 cwd=REPO,
                 stdout=out,
