@@ -1,4 +1,4 @@
-"""The compliance matrix and the PDF reports from the SPA: each button fetches the file with
+"""The compliance matrix, the PDF reports and the evidence pack from the SPA: each button fetches the file with
 the session's bearer token (a plain link could not carry it) and the browser saves it under
 the API's name.
 
@@ -7,7 +7,11 @@ Runs on its own server with the demo organisation (loadable on first run only).
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import subprocess
+import zipfile
 from collections.abc import Iterator
 from datetime import date
 
@@ -112,3 +116,91 @@ def test_download_the_pdf_reports(
         tmp_path_factory,
     )
     assert content.startswith(b"%PDF-")
+
+
+def test_download_the_evidence_pack_with_its_progress_bar(
+    page: Page, server: str, demo: dict[str, str], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    api = httpx.Client(base_url=f"{server}/api/v1", timeout=120)
+    r = api.post(
+        "/auth/token", data={"username": demo["admin_email"], "password": demo["admin_password"]}
+    )
+    assert r.status_code == 200, r.text
+    api.headers["Authorization"] = f"Bearer {r.json()['access_token']}"
+    # a file large enough for the bar to move on a throttled connection
+    big = b"%PDF-1.7\n" + os.urandom(12 * 1024 * 1024)
+    r = api.put(
+        "/orgs/demo/evidence/upload",
+        params={
+            "title": "Incident ticket archive",
+            "kind": "record",
+            "filename": "incidents.pdf",
+            "requirement": "8.6.1",
+        },
+        content=big,
+    )
+    assert r.status_code == 201, r.text
+    key = r.json()["key"]
+
+    log_in(page, server, demo["admin_email"], demo["admin_password"])
+    page.goto(f"{server}/orgs/demo/evidence")
+    page.get_by_role("button", name="Download evidence pack").click()
+    dialog = page.get_by_role("dialog", name="Evidence pack")
+    expect(dialog).to_be_visible()
+    # ~4 MB/s: the 12 MiB file takes a few seconds, the bar shows how far it is
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send(
+        "Network.emulateNetworkConditions",
+        {"offline": False, "latency": 0, "downloadThroughput": 4_000_000, "uploadThroughput": -1},
+    )
+    bar = dialog.get_by_role("progressbar", name="Evidence pack download")
+    with page.expect_download(timeout=120_000) as download:
+        dialog.get_by_role("button", name="Download", exact=True).click()
+        expect(dialog.get_by_text(re.compile(r"MB of .*MB \(\d+%\)"))).to_be_visible(timeout=30_000)
+        expect(bar).to_be_visible()
+        moving = int(bar.get_attribute("aria-valuenow") or "0")
+        assert 0 <= moving < 100
+    cdp.send(
+        "Network.emulateNetworkConditions",
+        {"offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1},
+    )
+    saved = download.value
+    day = date.today().strftime("%Y%m%d")
+    assert saved.suggested_filename == f"certready-demo-evidence-pack-{day}.zip"
+    expect(bar).to_have_attribute("aria-valuenow", "100")
+    expect(dialog.get_by_text(re.compile(r"^Downloaded "))).to_be_visible()
+
+    tmp = tmp_path_factory.mktemp("pack")
+    path = tmp / saved.suggested_filename
+    saved.save_as(path)
+    with zipfile.ZipFile(path) as z:
+        z.extractall(tmp / "x")
+    root = tmp / "x" / path.stem
+    check = subprocess.run(
+        ["sha256sum", "-c", "SHA256SUMS"], cwd=root, capture_output=True, text=True, check=False
+    )
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert "manifest.json: OK" in check.stdout
+    manifest = json.loads((root / "manifest.json").read_text())
+    assert key in {f["evidence_key"] for f in manifest["files"]}
+    signed = subprocess.run(
+        [
+            "openssl",
+            "pkeyutl",
+            "-verify",
+            "-pubin",
+            "-inkey",
+            "signing-key.pem",
+            "-rawin",
+            "-in",
+            "SHA256SUMS",
+            "-sigfile",
+            "SHA256SUMS.sig",
+        ],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert signed.returncode == 0, signed.stdout + signed.stderr

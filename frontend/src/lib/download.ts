@@ -31,3 +31,36 @@ export function filenameFrom(disposition: string | null | undefined, fallback: s
   // Only a plain file name: no path, nothing that could leave the downloads folder.
   return name && !/[\\/]/.test(name) && name !== "." && name !== ".." ? name : fallback;
 }
+
+/**
+ * Read a response body to the end as a Blob, calling `onProgress(received, total)` after each
+ * piece (`total` from Content-Length, `null` when the server did not say). Throws when the body
+ * ends short of `total`: the server cut the download, and a truncated file is never saved.
+ */
+export async function readWithProgress(
+  body: ReadableStream<Uint8Array>,
+  total: number | null,
+  onProgress: (received: number, total: number | null) => void,
+  type = "application/octet-stream",
+): Promise<Blob> {
+  const reader = body.getReader();
+  const parts: Uint8Array[] = [];
+  let received = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    parts.push(value);
+    received += value.byteLength;
+    onProgress(received, total);
+  }
+  if (total !== null && received !== total) {
+    throw new Error(`The download stopped after ${formatBytes(received)} of ${formatBytes(total)}.`);
+  }
+  return new Blob(parts as BlobPart[], { type });
+}
+
+/** The Content-Length header as a number, or `null`. */
+export function contentLength(headers: Headers): number | null {
+  const value = Number(headers.get("content-length"));
+  return Number.isFinite(value) && value > 0 ? value : null;
+}

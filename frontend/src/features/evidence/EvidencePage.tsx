@@ -32,6 +32,7 @@ import { formatBytes } from "../../lib/download";
 import { formatDate } from "../../lib/format";
 import { notifyProblem, notifySuccess } from "../../lib/notify";
 import { invalidateEvidence } from "../../api/invalidate";
+import { DownloadPackButton } from "../exports/DownloadPackButton";
 import { useMemberOptions } from "../members/api";
 import { useCan } from "../orgs/useCan";
 import { useCurrentOrg } from "../orgs/useCurrentOrg";
@@ -329,14 +330,24 @@ export function EvidencePage() {
 
   return (
     <Stack gap="lg">
-      <div>
-        <Title order={2}>Evidence</Title>
-        {total !== undefined && (
-          <Text size="sm" c="dimmed">
-            Showing {items.length} of {total} {total === 1 ? "item" : "items"}
-          </Text>
+      <Group justify="space-between" align="flex-start" gap="sm">
+        <div>
+          <Title order={2}>Evidence</Title>
+          {total !== undefined && (
+            <Text size="sm" c="dimmed">
+              Showing {items.length} of {total} {total === 1 ? "item" : "items"}
+            </Text>
+          )}
+        </div>
+        {can("exports:read") && (
+          <DownloadPackButton
+            org={slug}
+            clauses={requirement ? [requirement] : []}
+            documents={fulfils ? [fulfils] : []}
+            approvedOnly={status === "approved"}
+          />
         )}
-      </div>
+      </Group>
 
       {fulfils && (
         <Alert color="blue" variant="light" title={`Evidence for ${diOptions.find((o) => o.value === fulfils)?.label ?? fulfils}`}>
