@@ -107,6 +107,7 @@ bench: backend ## benchmarks (not part of make test)
 	@if [ -f benchmarks/readiness.py ]; then $(BIN)/python -m benchmarks.readiness; fi
 	@if [ -f benchmarks/exports.py ]; then $(BIN)/python -m benchmarks.exports; fi
 	@if [ -f benchmarks/receiver.py ]; then $(BIN)/python -m benchmarks.receiver; fi
+	@if [ -f benchmarks/reports.py ]; then $(BIN)/python -m benchmarks.reports; fi
 
 clean: ## remove installed environments and build output (keeps ./data)
 	rm -rf $(VENV) .cache frontend/node_modules frontend/dist

@@ -428,3 +428,33 @@ async def test_statement_count_does_not_grow_with_the_data(
     )
     assert r.status_code == 200, r.text
     assert await cost() == small
+
+
+def test_a_long_table_keeps_every_row_and_its_badges(tmp_path: Path) -> None:
+    """Tables are laid out in chunks of rows (linear time): none is lost at a chunk's edge,
+    the badges are coloured in every chunk and a statement longer than a page splits."""
+    from certready.exports.meta import DataDigest, ExportMeta
+    from certready.exports.reports.document import CHUNK, Cover, Story, render
+
+    story = Story()
+    rows = [[f"K-{n}", "nonconforming" if n % 2 else "conforming"] for n in range(2 * CHUNK + 50)]
+    rows[CHUNK + 7][1] = "word " * 3000  # taller than a page
+    story.table("rows", ["Key", "Result"], rows, widths=[1, 3], badges=[1])
+    meta = ExportMeta(
+        organisation="Acme IT", organisation_slug="acme", generated_by="Ada", export="Test"
+    )
+    content = render(Cover("Test report", "rows", "id-1"), story, meta)
+    text = _text(content)
+    for n in range(len(rows)):
+        assert re.search(rf"\bK-{n}\b", text), n
+    expected = DataDigest()
+    for row in rows:
+        expected.add("rows", row)
+    assert meta.data_sha256 == expected.hexdigest() and meta.data_sha256 in text
+    pages = _pictures(content, "long-table", tmp_path)
+    # a page deep in the third chunk still shows the red and green badges
+    image = Image.open(pages[-1]).convert("RGB")
+    colours = {
+        image.getpixel((x, y)) for x in range(0, image.width, 4) for y in range(0, image.height, 4)
+    }
+    assert (0xFE, 0xCA, 0xCA) in colours and (0xBB, 0xF7, 0xD0) in colours

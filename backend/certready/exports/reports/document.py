@@ -168,11 +168,21 @@ def _word_width(word: str) -> float:
     return min(pdfmetrics.stringWidth(word, BOLD, CELL.fontSize), WIDTH * LONGEST_WORD)
 
 
+def _longest_words(column: Iterable[str]) -> set[str]:
+    """The few longest words of a column (by characters): the candidates for its widest."""
+    words = {w for value in column for w in value.split()}
+    if not words:
+        return set()
+    most = max(len(w) for w in words)
+    return {w for w in words if len(w) >= most - 3}
+
+
 def column_widths(shares: Sequence[float], cells: Sequence[Sequence[str]]) -> list[float]:
     """Widths in points from ``shares`` of the page, each at least its longest word (so a
     badge, a key or a clause never breaks), the extra taken from the columns with room."""
     least = [
-        max((_word_width(w) for row in cells for w in row[x].split()), default=0) + 2 * PADDING
+        max((_word_width(w) for w in _longest_words(row[x] for row in cells)), default=0)
+        + 2 * PADDING
         for x in range(len(shares))
     ]
     widths = [WIDTH * s / sum(shares) for s in shares]
@@ -189,6 +199,32 @@ def column_widths(shares: Sequence[float], cells: Sequence[Sequence[str]]) -> li
             for w, m, r in zip(widths, least, room, strict=True)
         ]
     return widths
+
+
+CHUNK = 200
+
+
+def _shifted(style: list[tuple[Any, ...]], start: int) -> list[tuple[Any, ...]]:
+    """The style commands of a chunk of rows ``start + 1 ...``: per-cell ones moved up to it
+    (its row 0 is the header), the ones outside it left out."""
+    out = []
+    for command in style:
+        name, (x0, y0), (x1, y1), *rest = command
+        if y0 <= 0 or y1 < 0:  # the header's, or the whole table's
+            out.append(command)
+            continue
+        y = y0 - start
+        if 1 <= y <= CHUNK:
+            out.append((name, (x0, y), (x1, y1 - start), *rest))
+    return out
+
+
+def _cell(value: str, room: float) -> str | Paragraph:
+    """Text that fits on one line as is (drawn directly: a table of thousands of rows lays out
+    in seconds); anything longer as a paragraph that wraps."""
+    if "\n" not in value and pdfmetrics.stringWidth(value, FONT, CELL.fontSize) <= room:
+        return value
+    return Paragraph(text(value), CELL)
 
 
 @dataclass
@@ -257,7 +293,6 @@ class Story:
         shares of the page width; the cells of the ``badges`` columns are coloured by value
         (``BADGES``), ``fill(column, row index)`` may colour any other cell. Returns the
         number of rows."""
-        data: list[list[Any]] = [[Paragraph(text(h), CELL_BOLD) for h in header]]
         cells: list[list[str]] = [list(header)]
         style: list[tuple[Any, ...]] = [
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -265,6 +300,8 @@ class Story:
             # zebra stripes first: the badges' backgrounds, drawn later, stay on top
             ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, ZEBRA]),
             ("GRID", (0, 0), (-1, -1), 0.25, RULE),
+            ("FONT", (0, 1), (-1, -1), FONT, CELL.fontSize, CELL.leading),
+            ("TEXTCOLOR", (0, 1), (-1, -1), INK),
             ("TOPPADDING", (0, 0), (-1, -1), 2),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
             ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
@@ -274,20 +311,31 @@ class Story:
             values = [plain(v) for v in row]
             self.digest.add(section, values)
             cells.append(values)
-            data.append([Paragraph(text(v), CELL) for v in values])
             for x, value in enumerate(values):
                 colour = BADGES.get(value) if x in badges else None
                 if fill is not None and colour is None:
                     colour = fill(x, y - 1)
                 if colour is not None:
                     style.append(("BACKGROUND", (x, y), (x, y), colour))
-        count = len(data) - 1
+        count = len(cells) - 1
         if not count:
             self.para(empty, style=SMALL)
             return 0
-        table = Table(data, colWidths=column_widths(widths, cells), repeatRows=1, splitInRow=1)
-        table.setStyle(TableStyle(style))
-        self.flowables.append(table)
+        column = column_widths(widths, cells)
+        room = [w - 2 * PADDING for w in column]
+        head = [Paragraph(text(h), CELL_BOLD) for h in header]
+        body = [[_cell(v, room[x]) for x, v in enumerate(row)] for row in cells[1:]]
+        # Platypus measures every remaining row again at each page break: a long table is laid
+        # out as tables of CHUNK rows (each with the header), which keeps that linear.
+        for start in range(0, count, CHUNK):
+            table = Table(
+                [head, *body[start : start + CHUNK]],
+                colWidths=column,
+                repeatRows=1,
+                splitInRow=1,
+            )
+            table.setStyle(TableStyle(_shifted(style, start)))
+            self.flowables.append(table)
         return count
 
     def block(self, flowables: Sequence[Flowable]) -> None:
