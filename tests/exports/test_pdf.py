@@ -197,6 +197,17 @@ async def test_readiness_report_holds_the_verdicts_blockers_and_every_open_findi
     org = await first_run(client)
     seeded = await _seed_audit(client, org)
     other = await raise_finding(client, org, grade="minor_nc", statement="Outside any audit")
+    target = TODAY + timedelta(days=90)
+    current = await client.get(f"/api/v1/orgs/{org.slug}", headers=org.admin.headers)
+    r = await client.patch(
+        f"/api/v1/orgs/{org.slug}",
+        json={"target_certification_date": target.isoformat()},
+        headers={**org.admin.headers, "If-Match": current.headers["etag"]},
+    )
+    assert r.status_code == 200, r.text
+    r = await client.post(f"/api/v1/orgs/{org.slug}/readiness/snapshots", headers=org.admin.headers)
+    assert r.status_code == 201, r.text
+    snapshot = r.json()
     r = await _download(
         client,
         readiness_url(org.slug),
@@ -225,6 +236,11 @@ async def test_readiness_report_holds_the_verdicts_blockers_and_every_open_findi
     closed = seeded["findings"][2]["key"]
     assert not re.search(rf"\b{closed}\b", text)
     assert "Approvals missing <b>Unclosed & =HYPERLINK" in text.replace("\n", " ")
+    flat = " ".join(text.split())
+    assert f"Target certification date: {target} (in 90 days)." in flat  # the deadline
+    assert "2. Trend" in text and "Readiness score by snapshot" in text  # the chart's title
+    trend_row = f"{snapshot['snapshot_date']} manual {snapshot['score']} not ready not ready"
+    assert trend_row in flat
     _pictures(r.content, "readiness-report", tmp_path)
 
 

@@ -20,6 +20,9 @@ from dataclasses import dataclass, field
 from typing import Any
 from xml.sax.saxutils import escape
 
+from reportlab.graphics.charts.linecharts import HorizontalLineChart
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -337,6 +340,33 @@ class Story:
             table.setStyle(TableStyle(_shifted(style, start)))
             self.flowables.append(table)
         return count
+
+    def chart(self, points: Sequence[tuple[Any, int]], title: str) -> None:
+        """A line chart of a 0-100 value by date (vector graphics: sharp at any zoom). Its
+        points are the rows of the table that follows it, so it is not digested itself."""
+        height = 55 * mm
+        drawing = Drawing(WIDTH, height)
+        chart = HorizontalLineChart()
+        chart.x, chart.y = 28, 22
+        chart.width, chart.height = int(WIDTH - 40), int(height - 36)
+        chart.data = [[value for _, value in points]]
+        step = max(1, len(points) // 8)  # at most ~8 date labels
+        chart.categoryAxis.categoryNames = [
+            str(day) if i % step == 0 else "" for i, (day, _) in enumerate(points)
+        ]
+        chart.categoryAxis.labels.fontName = FONT
+        chart.categoryAxis.labels.fontSize = 7
+        chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, 100, 20
+        chart.valueAxis.labels.fontName = FONT
+        chart.valueAxis.labels.fontSize = 7
+        chart.valueAxis.visibleGrid = True
+        chart.valueAxis.gridStrokeColor = RULE
+        chart.lines[0].strokeColor = colors.HexColor("#2563eb")
+        chart.lines[0].strokeWidth = 1.5
+        chart.lines[0].symbol = makeMarker("FilledCircle", size=3)  # type: ignore[no-untyped-call]
+        drawing.add(chart)
+        drawing.add(String(0, height - 10, title, fontName=BOLD, fontSize=8, fillColor=INK))
+        self.flowables.append(drawing)
 
     def block(self, flowables: Sequence[Flowable]) -> None:
         """Flowables kept on one page when they fit."""

@@ -9,12 +9,14 @@ matrix's Findings sheet, narrowed to those not closed).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from reportlab.lib import colors
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from certready.context import OrgContext
+from certready.core.pagination import PageParams
 from certready.core.problems import NotFound
 from certready.exports.matrix import ALL_FAILURES
 from certready.exports.reports.document import (
@@ -28,8 +30,14 @@ from certready.exports.reports.document import (
 )
 from certready.exports.reports.repository import ReportRepository
 from certready.readiness.enums import Gate, Severity
-from certready.readiness.schemas import ClauseRead, GateRead, ReadinessRead, RuleResultRead
-from certready.readiness.service import evaluate_org
+from certready.readiness.schemas import (
+    ClauseRead,
+    GateRead,
+    ReadinessRead,
+    RuleResultRead,
+    SnapshotRead,
+)
+from certready.readiness.service import evaluate_org, list_history
 from certready.requirements.catalogue.loader import DEFAULT_FRAMEWORK
 from certready.requirements.repository import CatalogueRepository
 
@@ -45,10 +53,16 @@ GATE_NAMES: dict[Gate, str] = {
 GATE_RANK = {gate: i for i, gate in enumerate(GATE_NAMES)}
 
 
+# The trend: the newest snapshots (the dashboard's history), oldest first in the chart.
+TREND_SNAPSHOTS = 60
+
+
 @dataclass
 class ReadinessData:
     report: ReadinessRead
     open_findings: list[dict[str, Any]]
+    history: list[SnapshotRead]
+    target_date: date | None
 
 
 async def load(session: AsyncSession, ctx: OrgContext) -> ReadinessData:
@@ -58,7 +72,15 @@ async def load(session: AsyncSession, ctx: OrgContext) -> ReadinessData:
         raise NotFound(f"No framework '{DEFAULT_FRAMEWORK}'.")
     report = await evaluate_org(session, ctx.org, DEFAULT_FRAMEWORK, failing_limit=ALL_FAILURES)
     repo = ReportRepository(session, ctx.org_id, framework.id)
-    return ReadinessData(report=report, open_findings=await repo.open_findings())
+    history, _, _ = await list_history(
+        session, ctx.org_id, DEFAULT_FRAMEWORK, PageParams(limit=TREND_SNAPSHOTS)
+    )
+    return ReadinessData(
+        report=report,
+        open_findings=await repo.open_findings(),
+        history=history,
+        target_date=ctx.org.target_certification_date,
+    )
 
 
 def verdict(gate: GateRead) -> str:
@@ -70,15 +92,27 @@ def verdict(gate: GateRead) -> str:
     return "Ready" if gate.ready else "Not ready"
 
 
-def _gates(story: Story, report: ReadinessRead) -> None:
+def deadline(target: date | None, today: date) -> str:
+    """The target certification date and how far off it is."""
+    if target is None:
+        return "no target certification date set"
+    days = (target - today).days
+    if days < 0:
+        return f"{target} ({-days} days ago)"
+    return f"{target} (in {days} days)"
+
+
+def _gates(story: Story, report: ReadinessRead, target: date | None) -> None:
     story.heading("1. Verdicts")
     story.para(f"Readiness score {report.score} of 100 for {report.framework}.", section="score")
+    story.para(f"Target certification date: {deadline(target, report.today)}.", section="deadline")
     # when it was evaluated is not data (the same data evaluated later has the same digest)
     story.note(f"Evaluated at {report.evaluated_at:%Y-%m-%d %H:%M:%S} UTC.")
     story.space()
+    gates = [(g, getattr(report.gates, g.value)) for g in GATE_NAMES]
     story.table(
         "verdicts",
-        ["Gate", "Verdict", "Failing blockers", "Warnings", "Not evaluated", "Why"],
+        ["Gate", "Verdict", "Failing blockers", "Warnings", "Not evaluated"],
         [
             [
                 GATE_NAMES[gate],
@@ -86,17 +120,53 @@ def _gates(story: Story, report: ReadinessRead) -> None:
                 ", ".join(read.blockers) or "none",
                 ", ".join(read.warnings) or "none",
                 ", ".join(read.unevaluated) or "none",
-                read.reason or "",
             ]
-            for gate, read in ((g, getattr(report.gates, g.value)) for g in GATE_NAMES)
+            for gate, read in gates
         ],
-        widths=[1.1, 1.1, 3.4, 1.4, 1.2, 1.8],
+        widths=[1.1, 1.2, 4, 2, 1.4],
         badges=[1],
     )
+    for gate, read in gates:
+        if read.reason:
+            story.para(f"{GATE_NAMES[gate]}: {read.reason}", section="verdict reasons")
     story.note(
         "A gate is ready when no blocker of it or of an earlier gate fails; while blocker "
         "rules Certready does not evaluate yet remain, a gate with no failure is not determined."
     )
+
+
+def _ready(value: bool | None) -> str:
+    return "ready" if value else "not determined" if value is None else "not ready"
+
+
+def _trend(story: Story, history: list[SnapshotRead]) -> None:
+    story.heading("2. Trend")
+    if not history:
+        story.para("No readiness snapshots yet (they are taken daily).", section="trend")
+        return
+    oldest_first = list(reversed(history))
+    story.chart(
+        [(s.snapshot_date, s.score) for s in oldest_first],
+        title="Readiness score by snapshot",
+    )
+    story.table(
+        "trend",
+        ["Date", "Taken", "Score", "Stage 1", "Stage 2", "Blockers", "Warnings"],
+        [
+            [
+                s.snapshot_date,
+                str(s.trigger),
+                s.score,
+                _ready(s.stage1_ready),
+                _ready(s.stage2_ready),
+                s.blockers,
+                s.warnings,
+            ]
+            for s in history
+        ],
+        widths=[1.2, 1, 0.8, 1.3, 1.3, 1, 1],
+    )
+    story.note(f"The newest {TREND_SNAPSHOTS} snapshots at most, newest first.")
 
 
 def _rules(story: Story, rules: list[RuleResultRead], severity: Severity, number: int) -> None:
@@ -203,14 +273,15 @@ def build(data: ReadinessData, report_id: str) -> tuple[Cover, Story]:
     """The cover and the body of the report."""
     report = data.report
     story = Story()
-    _gates(story, report)
-    _rules(story, report.rules, Severity.blocker, 2)
-    _rules(story, report.rules, Severity.warning, 3)
-    _clauses(story, report.clauses, 4)
-    story.heading(f"5. Open findings ({len(data.open_findings)})")
+    _gates(story, report, data.target_date)
+    _trend(story, data.history)
+    _rules(story, report.rules, Severity.blocker, 3)
+    _rules(story, report.rules, Severity.warning, 4)
+    _clauses(story, report.clauses, 5)
+    story.heading(f"6. Open findings ({len(data.open_findings)})")
     findings_table(story, "open findings", data.open_findings)
     if report.not_implemented:
-        story.heading("6. Rules not evaluated yet")
+        story.heading("7. Rules not evaluated yet")
         story.table(
             "not evaluated",
             ["Rule", "Title", "Gate", "Severity", "Why not"],
@@ -230,6 +301,7 @@ def build(data: ReadinessData, report_id: str) -> tuple[Cover, Story]:
             ("Stage 2", verdict(gates.stage2)),
             ("Certification", verdict(gates.certification)),
             ("Score", f"{report.score} of 100"),
+            ("Target certification", deadline(data.target_date, report.today)),
             ("Evaluated at (UTC)", f"{report.evaluated_at:%Y-%m-%d %H:%M:%S}"),
         ],
     )
