@@ -106,6 +106,7 @@ bench: backend ## benchmarks (not part of make test)
 	@if [ -f benchmarks/upload.py ]; then $(BIN)/python -m benchmarks.upload; fi
 	@if [ -f benchmarks/readiness.py ]; then $(BIN)/python -m benchmarks.readiness; fi
 	@if [ -f benchmarks/exports.py ]; then $(BIN)/python -m benchmarks.exports; fi
+	@if [ -f benchmarks/pack.py ]; then $(BIN)/python -m benchmarks.pack; fi
 	@if [ -f benchmarks/receiver.py ]; then $(BIN)/python -m benchmarks.receiver; fi
 	@if [ -f benchmarks/reports.py ]; then $(BIN)/python -m benchmarks.reports; fi
 

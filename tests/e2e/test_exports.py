@@ -182,6 +182,7 @@ def test_download_the_evidence_pack_with_its_progress_bar(
     )
     assert check.returncode == 0, check.stdout + check.stderr
     assert "manifest.json: OK" in check.stdout
+    assert "compliance-matrix.xlsx: OK" in check.stdout  # the dialog's default
     manifest = json.loads((root / "manifest.json").read_text())
     assert key in {f["evidence_key"] for f in manifest["files"]}
     signed = subprocess.run(

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import openpyxl
 import pytest
 from certready.config import Settings
 from certready.evidence.storage import EvidenceStore
@@ -449,3 +450,30 @@ async def test_statement_count_does_not_grow_with_the_items(
         await upload_version(client, org, item["id"], pdf_bytes(300 + n))
         await create_statement(client, org, title=f"Statement {n}")
     assert await cost() == small
+
+
+async def test_the_compliance_matrix_comes_inside_when_asked(
+    client: httpx.AsyncClient, tmp_path: Path
+) -> None:
+    s = await seed(client)
+    org = s["org"]
+    content = await download(client, org.slug, org.admin.headers, {"compliance_matrix": "true"})
+    root = unzip(content, tmp_path / "x")
+    check = sha256sum_check(root)
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert "compliance-matrix.xlsx: OK" in check.stdout
+    assert openssl_verify(root).returncode == 0
+    book = openpyxl.load_workbook(root / "compliance-matrix.xlsx", read_only=True)
+    assert len(list(book["Compliance matrix"].iter_rows(min_row=2))) == 57
+    export = dict(book["Export"].iter_rows(min_row=2, values_only=True))
+    manifest = json.loads((root / "manifest.json").read_text())
+    (generated,) = manifest["generated_files"]
+    assert generated["path"] == "compliance-matrix.xlsx"
+    assert generated["sha256"] == sha256((root / "compliance-matrix.xlsx").read_bytes())
+    assert generated["data_sha256"] == export["SHA-256 of the data"]
+    assert manifest["filters"]["compliance_matrix"] == "true"
+    # without the parameter it is not there
+    plain = await download(client, org.slug, org.admin.headers)
+    with zipfile.ZipFile(io.BytesIO(plain)) as z:
+        assert not [n for n in z.namelist() if n.endswith(".xlsx")]
+    assert manifest_of(plain)["generated_files"] == []

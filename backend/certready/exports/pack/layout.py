@@ -8,6 +8,7 @@
       SHA256SUMS              ``sha256sum -c`` lines for every other file (manifest included)
       SHA256SUMS.sig          Ed25519 signature of SHA256SUMS (64 raw bytes)
       signing-key.pem         the public key that made it
+      compliance-matrix.xlsx  the XLSX compliance matrix (when asked for)
       evidence/E-12 Incident procedure/v3 incident-procedure.pdf
       ...
 
@@ -125,6 +126,7 @@ class Manifest:
     signing: dict[str, str]
     files: list[PackFile] = field(default_factory=list)
     without_files: list[str] = field(default_factory=list)
+    generated: list[dict[str, Any]] = field(default_factory=list)
 
     def to_bytes(self) -> bytes:
         body = {
@@ -138,6 +140,8 @@ class Manifest:
             "files": [f.manifest_entry() for f in self.files],
             # items in scope that have no stored file (statements without an attachment)
             "items_without_files": self.without_files,
+            # files Certready generated for the pack (the compliance matrix when asked for)
+            "generated_files": self.generated,
         }
         return (json.dumps(body, ensure_ascii=False, indent=2) + "\n").encode()
 

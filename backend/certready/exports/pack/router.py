@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import StreamingResponse
 from pydantic import StringConstraints
+from starlette.background import BackgroundTask
 
 from certready.api.deps import DatabaseDep, Requires, SessionDep, SettingsDep
 from certready.context import OrgContext
@@ -53,6 +54,9 @@ def pack_filters(
     versions: Annotated[
         PackVersions, Query(description="`current` (default) or `all` versions of each item.")
     ] = PackVersions.current,
+    compliance_matrix: Annotated[
+        bool, Query(description="Include the compliance matrix (`compliance-matrix.xlsx`).")
+    ] = False,
 ) -> PackFilters:
     return PackFilters(
         framework=framework,
@@ -60,6 +64,7 @@ def pack_filters(
         documents=list(dict.fromkeys(documented_information)),
         approved_only=approved_only,
         all_versions=versions == PackVersions.all,
+        with_matrix=compliance_matrix,
     )
 
 
@@ -80,6 +85,8 @@ async def export_evidence_pack(
     return StreamingResponse(
         pack.body(),
         media_type=ZIP_MEDIA_TYPE,
+        # releases the spooled matrix even when the client leaves before the first byte
+        background=BackgroundTask(pack.close),
         headers={
             "Content-Length": str(pack.size),
             "Content-Disposition": f'attachment; filename="{pack.filename}"',

@@ -36,6 +36,7 @@ from certready.exports.pack import layout
 from certready.exports.pack.layout import Manifest, PackFile
 from certready.exports.pack.repository import PackRepository, PackScope
 from certready.exports.pack.signing import ALGORITHM, PackSigner
+from certready.exports.pack.spooled import Spooled, compliance_matrix
 from certready.orgs.enums import Role
 
 EXPORT = "Evidence pack"
@@ -52,6 +53,7 @@ class PackFilters:
     documents: Sequence[str] = ()
     approved_only: bool = False
     all_versions: bool = False
+    with_matrix: bool = False
 
     def described(self) -> dict[str, str]:
         """The filters as the export metadata shows them (only the ones set)."""
@@ -62,6 +64,8 @@ class PackFilters:
             out["documented_information"] = ",".join(self.documents)
         if self.approved_only:
             out["approved_only"] = "true"
+        if self.with_matrix:
+            out["compliance_matrix"] = "true"
         return out
 
 
@@ -84,8 +88,14 @@ class EvidencePack:
     pack_id: str
     sums_sha256: str
     files: list[PackFile] = field(default_factory=list)
+    spooled: list[Spooled] = field(default_factory=list)
     _stream: ZipStream | None = None
     _on_changed: Any = None
+
+    def close(self) -> None:
+        """Release the spooled files (also when the body was never sent)."""
+        for item in self.spooled:
+            item.close()
 
     async def body(self) -> AsyncIterator[bytes]:
         """The ZIP, each piece produced in a worker thread (file reads block)."""
@@ -100,6 +110,7 @@ class EvidencePack:
             raise
         finally:
             iterator.close()
+            self.close()
 
 
 def root_name(meta: ExportMeta) -> str:
@@ -255,7 +266,11 @@ def _file_chunks(path: str, file: PackFile) -> Iterator[bytes]:
 
 
 def _signed_metadata(
-    meta: ExportMeta, signer: PackSigner, manifest: Manifest, files: list[PackFile]
+    meta: ExportMeta,
+    signer: PackSigner,
+    manifest: Manifest,
+    files: list[PackFile],
+    spooled: list[Spooled],
 ) -> list[tuple[str, bytes]]:
     """VERIFY.txt, manifest.json, SHA256SUMS, its signature and the public key, in order."""
     root = root_name(meta)
@@ -267,6 +282,7 @@ def _signed_metadata(
     small = [(layout.VERIFY, verify), (layout.MANIFEST, manifest_bytes), (layout.PUBLIC_KEY, key)]
     sums = layout.sums_text(
         [(name, hashlib.sha256(data).hexdigest()) for name, data in small]
+        + [(item.name, item.sha256) for item in spooled]
         + [(f.path, f.sha256) for f in files]
     )
     return [
@@ -284,6 +300,7 @@ def _manifest(
     files: list[PackFile],
     without: list[str],
     framework: dict[str, str],
+    spooled: list[Spooled],
 ) -> Manifest:
     digest = DataDigest()
     for f in files:
@@ -309,6 +326,7 @@ def _manifest(
         },
         files=files,
         without_files=without,
+        generated=[item.manifest_entry() for item in spooled],
     )
 
 
@@ -330,12 +348,15 @@ async def evidence_pack(
     if scope.approved_only:
         described["approved_only"] = "true"
     meta = ExportMeta.for_context(ctx, EXPORT, described)
-    manifest = _manifest(meta, signer, files, without, framework)
-    entries = _signed_metadata(meta, signer, manifest, files)
+    spooled = [await compliance_matrix(session, ctx)] if filters.with_matrix else []
+    manifest = _manifest(meta, signer, files, without, framework, spooled)
+    entries = _signed_metadata(meta, signer, manifest, files, spooled)
     root = root_name(meta)
     stream = ZipStream(compress_type=ZIP_STORED, sized=True)
     for name, data in entries:
         stream.add(data, f"{root}/{name}")
+    for item in spooled:
+        stream.add(item.chunks(), f"{root}/{item.name}", size=item.size)
     for f in files:
         path = str(store.blob_path(ctx.org_id, f.sha256))
         stream.add(_file_chunks(path, f), f"{root}/{f.path}", size=f.size)
@@ -353,6 +374,7 @@ async def evidence_pack(
         pack_id=manifest.pack_id,
         sums_sha256=sums_sha256,
         files=files,
+        spooled=spooled,
         _stream=stream,
         _on_changed=on_changed,
     )

@@ -20549,6 +20549,12 @@ export type ExportsExportEvidencePackData = {
          * `current` (default) or `all` versions of each item.
          */
         versions?: PackVersions;
+        /**
+         * Compliance Matrix
+         *
+         * Include the compliance matrix (`compliance-matrix.xlsx`).
+         */
+        compliance_matrix?: boolean;
     };
     url: '/api/v1/orgs/{org}/exports/evidence-pack.zip';
 };

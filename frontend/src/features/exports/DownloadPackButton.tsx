@@ -32,6 +32,7 @@ export function DownloadPackButton({
   const [documents, setDocuments] = useState<string[]>([]);
   const [approvedOnly, setApprovedOnly] = useState(false);
   const [allVersions, setAllVersions] = useState(false);
+  const [withMatrix, setWithMatrix] = useState(true);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [pending, setPending] = useState(false);
   const abort = useRef<AbortController | null>(null);
@@ -67,6 +68,7 @@ export function DownloadPackButton({
           documented_information: documents.length ? documents : undefined,
           approved_only: approvedOnly || undefined,
           versions: allVersions ? "all" : undefined,
+          compliance_matrix: withMatrix || undefined,
         },
         parseAs: "stream",
         signal: controller.signal,
@@ -137,6 +139,12 @@ export function DownloadPackButton({
               checked={allVersions}
               disabled={pending}
               onChange={(e) => setAllVersions(e.currentTarget.checked)}
+            />
+            <Checkbox
+              label="With the compliance matrix (XLSX)"
+              checked={withMatrix}
+              disabled={pending}
+              onChange={(e) => setWithMatrix(e.currentTarget.checked)}
             />
           </Group>
           {progress && (

@@ -20,6 +20,7 @@ def _get_kwargs(
     documented_information: list[str] | Unset = UNSET,
     approved_only: bool | Unset = False,
     versions: PackVersions | Unset = UNSET,
+    compliance_matrix: bool | Unset = False,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -45,6 +46,8 @@ def _get_kwargs(
         json_versions = versions.value
 
     params["versions"] = json_versions
+
+    params["compliance_matrix"] = compliance_matrix
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -118,6 +121,7 @@ def sync_detailed(
     documented_information: list[str] | Unset = UNSET,
     approved_only: bool | Unset = False,
     versions: PackVersions | Unset = UNSET,
+    compliance_matrix: bool | Unset = False,
 ) -> Response[File | Problem]:
     """Export Evidence Pack
 
@@ -134,6 +138,8 @@ def sync_detailed(
         approved_only (bool | Unset): Only approved items (always so for external auditors).
             Default: False.
         versions (PackVersions | Unset): Which versions of each item go into the pack.
+        compliance_matrix (bool | Unset): Include the compliance matrix (`compliance-
+            matrix.xlsx`). Default: False.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -150,6 +156,7 @@ def sync_detailed(
         documented_information=documented_information,
         approved_only=approved_only,
         versions=versions,
+        compliance_matrix=compliance_matrix,
     )
 
     response = client.get_httpx_client().request(
@@ -168,6 +175,7 @@ def sync(
     documented_information: list[str] | Unset = UNSET,
     approved_only: bool | Unset = False,
     versions: PackVersions | Unset = UNSET,
+    compliance_matrix: bool | Unset = False,
 ) -> File | Problem | None:
     """Export Evidence Pack
 
@@ -184,6 +192,8 @@ def sync(
         approved_only (bool | Unset): Only approved items (always so for external auditors).
             Default: False.
         versions (PackVersions | Unset): Which versions of each item go into the pack.
+        compliance_matrix (bool | Unset): Include the compliance matrix (`compliance-
+            matrix.xlsx`). Default: False.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -201,6 +211,7 @@ def sync(
         documented_information=documented_information,
         approved_only=approved_only,
         versions=versions,
+        compliance_matrix=compliance_matrix,
     ).parsed
 
 
@@ -213,6 +224,7 @@ async def asyncio_detailed(
     documented_information: list[str] | Unset = UNSET,
     approved_only: bool | Unset = False,
     versions: PackVersions | Unset = UNSET,
+    compliance_matrix: bool | Unset = False,
 ) -> Response[File | Problem]:
     """Export Evidence Pack
 
@@ -229,6 +241,8 @@ async def asyncio_detailed(
         approved_only (bool | Unset): Only approved items (always so for external auditors).
             Default: False.
         versions (PackVersions | Unset): Which versions of each item go into the pack.
+        compliance_matrix (bool | Unset): Include the compliance matrix (`compliance-
+            matrix.xlsx`). Default: False.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -245,6 +259,7 @@ async def asyncio_detailed(
         documented_information=documented_information,
         approved_only=approved_only,
         versions=versions,
+        compliance_matrix=compliance_matrix,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -261,6 +276,7 @@ async def asyncio(
     documented_information: list[str] | Unset = UNSET,
     approved_only: bool | Unset = False,
     versions: PackVersions | Unset = UNSET,
+    compliance_matrix: bool | Unset = False,
 ) -> File | Problem | None:
     """Export Evidence Pack
 
@@ -277,6 +293,8 @@ async def asyncio(
         approved_only (bool | Unset): Only approved items (always so for external auditors).
             Default: False.
         versions (PackVersions | Unset): Which versions of each item go into the pack.
+        compliance_matrix (bool | Unset): Include the compliance matrix (`compliance-
+            matrix.xlsx`). Default: False.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -295,5 +313,6 @@ async def asyncio(
             documented_information=documented_information,
             approved_only=approved_only,
             versions=versions,
+            compliance_matrix=compliance_matrix,
         )
     ).parsed
