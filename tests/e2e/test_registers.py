@@ -299,13 +299,19 @@ def test_each_register_clears_its_blocker(
     expect(page.get_by_role("table", name="Risk register")).to_contain_text("RSK-1 Hosting outage")
     assert "RDY-07" not in blockers(page, "Stage 1")
 
-    # Configuration: the CMDB export imported, then verified (RDY-22's verification half).
+    # Configuration (RDY-22): the service in scope has no configuration item and the CMDB was
+    # never verified; the CMDB export (items linked to SVC-1) is imported, then verified.
+    before = blockers(page, "Stage 2")
+    assert "RDY-22" in before, before
+    expect(page.get_by_role("region", name=re.compile(r"^Stage 2: "))).to_contain_text(
+        "SVC-1 Service desk: no configuration item is recorded for it."
+    )
     go(page, "Configuration")
     cmdb = tmp_path / "cmdb.csv"
     cmdb.write_text(
-        "key,name,type,status\n"
-        "desk-app,Service desk application,application,active\n"
-        "desk-db,Service desk database,database,active\n",
+        "key,name,type,status,service\n"
+        "desk-app,Service desk application,application,active,SVC-1\n"
+        "desk-db,Service desk database,database,active,SVC-1\n",
         encoding="utf-8",
     )
     dialog = import_cis(page, cmdb)

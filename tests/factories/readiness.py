@@ -45,7 +45,9 @@ def leaf_id(ref: str) -> uuid.UUID:
 
 
 # One live service in scope, named by the scope statement, one process of its own (RDY-02/23).
-GOOD_SERVICE = ServiceFacts(uuid.uuid4(), 1, "Managed workplace", "live", True, False, True, 1)
+GOOD_SERVICE = ServiceFacts(
+    uuid.uuid4(), 1, "Managed workplace", "live", True, False, True, 1, configuration_items=3
+)
 
 
 def good_facts(**overrides: Any) -> Facts:
@@ -74,6 +76,7 @@ def good_facts(**overrides: Any) -> Facts:
             for key, refs in DOC_KEYS.items()
         },
         services=[GOOD_SERVICE],
+        cmdb_last_verified=TODAY - timedelta(days=30),
         none_exist=frozenset({"internal", "customer_as_supplier"}),
     )
     for name, value in overrides.items():

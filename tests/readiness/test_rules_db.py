@@ -966,6 +966,7 @@ ELSEWHERE = {
     "RDY-06": "tests/suppliers/test_parts.py",
     "RDY-13": "tests/agreements/test_api.py",
     "RDY-21": "tests/readiness/test_operations.py",
+    "RDY-22": "tests/configuration/test_readiness.py",
     "RDY-23": "tests/services/test_readiness.py",
     "RDY-24": "tests/readiness/test_operations.py",
 }

@@ -38,11 +38,9 @@ from tests.factories.findings import raise_finding
 pytestmark = pytest.mark.anyio
 
 # Blocker rules of iso20000.md section 6 that Certready does not evaluate (6.6: they make a
-# gate null, never true). Stage 1: scope/catalogue, context, clauses 4-5 ownership, risks,
-# agreements, other parties. Stage 2 adds continuity tests, CMDB, service reports, Stage 1
-# concerns.
+# gate null, never true). Since RDY-22 (issue 14) every rule is evaluated: none is left.
 UNEVALUATED_S1: set[str] = set()
-UNEVALUATED_S2 = UNEVALUATED_S1 | {"RDY-22"}
+UNEVALUATED_S2: set[str] = set()
 
 # The gate each rule named in the table belongs to (iso20000.md section 6, plus Certready's
 # own RDY-IMPL / RDY-19-S1 split).
@@ -68,7 +66,7 @@ RULE_GATE = {
     **dict.fromkeys(["RDY-19-S1", "RDY-26", "RDY-27", "RDY-31", "RDY-IMPL-S1"], "stage1"),
     **dict.fromkeys(["RDY-10", "RDY-15", "RDY-16", "RDY-19", "RDY-20", "RDY-28"], "stage2"),
     **dict.fromkeys(["RDY-32", "RDY-33", "RDY-34", "RDY-36", "RDY-IMPL"], "stage2"),
-    **dict.fromkeys(["RDY-21", "RDY-24"], "stage2"),
+    **dict.fromkeys(["RDY-21", "RDY-22", "RDY-24"], "stage2"),
 }
 
 
@@ -221,6 +219,7 @@ NOTHING_S2 = {
     "RDY-32": "no management review held (after the internal audit)",
     "RDY-IMPL": "Certready's own rule: no leaf is implemented",
     "RDY-21": "no service continuity plan recorded",
+    "RDY-22": "no service in scope, so no configuration records; CMDB never verified",
     "RDY-24": "no service report agreed at a frequency",
 }
 NOT_IMPLEMENTED_WARNINGS = {

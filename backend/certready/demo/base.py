@@ -48,6 +48,8 @@ class Demo:
     staff: dict[str, User] = field(default_factory=dict)
     # the admin account (an SMS role holder: in scope for awareness and competence)
     admin: User | None = None
+    # the live catalogue services in scope (their configuration items: RDY-22)
+    services_in_scope: list[uuid.UUID] = field(default_factory=list)
 
     def days(self, n: int) -> date:
         return self.today + timedelta(days=n)

@@ -1,4 +1,5 @@
-"""Operation registers of the demo: 40 configuration items, a CMDB verification, one
+"""Operation registers of the demo: 40 configuration items spread over the services in
+scope (each has some: RDY-22 passes), a CMDB verification 45 days old, one
 continuity plan whose only test is 14 months old (the RDY-21 gap), and two service
 reports: the quarterly one produced for every quarter, the monthly SLA report missing
 for the last complete month (the RDY-24 gap)."""
@@ -30,8 +31,12 @@ CI_GROUPS = (
 
 
 async def _items(demo: Demo) -> None:
+    services = demo.services_in_scope
+    made = 0
     for prefix, kind, count, pattern in CI_GROUPS:
         for n in range(1, count + 1):
+            supports = [services[made % len(services)]] if services else []
+            made += 1
             status = CiStatus.retired if n == count and prefix == "SRV" else CiStatus.active
             await create_item(
                 demo.session,
@@ -43,6 +48,7 @@ async def _items(demo: Demo) -> None:
                     status=status,
                     owner_id=demo.owner_for("8.2.6"),
                     last_verified=demo.days(-45),
+                    service_ids=supports,
                 ),
             )
     await create_verification(

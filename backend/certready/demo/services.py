@@ -81,6 +81,7 @@ async def add_services(demo: Demo) -> None:
                 session, ctx, service, ProcessCreate(requirement_ref=ref, owner_id=owner)
             )
         await transition_service(session, ctx, service, ServiceTransition(to=ServiceStatus.live))
+        demo.services_in_scope.append(service.id)
         if in_statement:
             named.append(service.id)
     legacy = await create_service(

@@ -279,7 +279,8 @@ class OtherPartyEvidence:
 
 @dataclass(frozen=True)
 class ServiceFacts:
-    """A catalogue service (RDY-02, RDY-23): scope flag, scope statement, own processes."""
+    """A catalogue service (RDY-02, RDY-22, RDY-23): scope flag, scope statement, own
+    processes, recorded configuration items."""
 
     id: uuid.UUID
     number: int
@@ -290,6 +291,8 @@ class ServiceFacts:
     named_in_scope: bool
     # clause-8 processes the organisation operates itself for this service
     own_processes: int
+    # configuration items linked to it that are not retired (RDY-22)
+    configuration_items: int = 0
 
     @property
     def key(self) -> str:
@@ -457,6 +460,8 @@ class Facts:
     itsm_oldest: dict[str, date] = field(default_factory=dict)
     services: list[ServiceFacts] = field(default_factory=list)
     other_party_processes: list[OtherPartyProcess] = field(default_factory=list)
+    # RDY-22: the newest CMDB verification (an audit of the configuration records)
+    cmdb_last_verified: date | None = None
     improvement: ImprovementFacts = field(default_factory=ImprovementFacts)
     continuity_plans: list[PlanFacts] = field(default_factory=list)
     report_definitions: list[ReportDefinitionFacts] = field(default_factory=list)

@@ -1,6 +1,6 @@
-"""Facts of the service rules (RDY-02, RDY-23): the catalogue with its scope marks and own
-processes, and the processes other parties operate. Part of the lists statement
-(``loaders.lists``)."""
+"""Facts of the service rules (RDY-02, RDY-22, RDY-23): the catalogue with its scope marks,
+own processes and recorded configuration items, the processes other parties operate, and
+the newest CMDB verification. Part of the lists statement (``loaders.lists``)."""
 
 from __future__ import annotations
 
@@ -10,10 +10,16 @@ from sqlalchemy import case, func
 from sqlalchemy import select as sa_select
 from sqlmodel import col
 
+from certready.configuration.enums import RECORDED_STATUSES
+from certready.configuration.models import (
+    CmdbVerification,
+    ConfigurationItem,
+    ConfigurationItemService,
+)
 from certready.db.repository import of_org
 from certready.objectives.models import ObjectiveMeasurement
 from certready.readiness.facts import Facts, OtherPartyProcess, ServiceFacts
-from certready.readiness.loaders.base import P_ORG, as_uuid
+from certready.readiness.loaders.base import P_ORG, as_date, as_uuid
 from certready.services.enums import Operator
 from certready.services.models import ScopeService, Service, ServiceProcess
 
@@ -27,6 +33,17 @@ def _services() -> Any:
         .subquery()
     )
     named = sa_select(col(ss.service_id)).where(of_org(ss, P_ORG))
+    link, ci = ConfigurationItemService, ConfigurationItem
+    recorded = (
+        sa_select(col(link.service_id).label("service_id"), func.count().label("n"))
+        .join(ci, col(ci.id) == col(link.configuration_item_id))
+        .where(
+            of_org(link, P_ORG),
+            col(ci.status).in_([s.value for s in RECORDED_STATUSES]),
+        )
+        .group_by(col(link.service_id))
+        .subquery()
+    )
     return (
         sa_select(
             col(Service.id),
@@ -37,8 +54,10 @@ def _services() -> Any:
             func.trim(col(Service.out_of_scope_reason)) != "",
             case((col(Service.id).in_(named), 1), else_=0),
             func.coalesce(own.c.n, 0),
+            func.coalesce(recorded.c.n, 0),
         )
         .outerjoin(own, own.c.service_id == Service.id)
+        .outerjoin(recorded, recorded.c.service_id == Service.id)
         .where(of_org(Service, P_ORG))
     )
 
@@ -59,7 +78,13 @@ def _other_party() -> Any:
 
 def list_queries() -> dict[str, Any]:
     """This family's part of the lists statement (see ``loaders.lists``)."""
-    return {"services": _services(), "other_party_processes": _other_party()}
+    return {
+        "services": _services(),
+        "other_party_processes": _other_party(),
+        "cmdb_verified": sa_select(func.max(col(CmdbVerification.verified_on))).where(
+            of_org(CmdbVerification, P_ORG)
+        ),
+    }
 
 
 def read_lists(facts: Facts, rows: dict[str, list[Any]]) -> None:
@@ -73,6 +98,7 @@ def read_lists(facts: Facts, rows: dict[str, list[Any]]) -> None:
             has_reason=bool(r[5]),
             named_in_scope=bool(r[6]),
             own_processes=int(r[7]),
+            configuration_items=int(r[8]),
         )
         for r in sorted(rows["services"], key=lambda r: r[1])
     ]
@@ -86,3 +112,5 @@ def read_lists(facts: Facts, rows: dict[str, list[Any]]) -> None:
         )
         for r in sorted(rows["other_party_processes"], key=lambda r: (str(r[0]), r[1]))
     ]
+    verified = rows["cmdb_verified"]
+    facts.cmdb_last_verified = as_date(verified[0][0]) if verified else None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from certready.readiness.enums import Gate, Severity
 from certready.readiness.rules import (
     audits,
     certification,
@@ -53,19 +52,7 @@ RULES: dict[str, Rule] = {
 
 # iso20000.md section 6 rules that need data the product does not hold. Listed, not faked:
 # the API returns them as not implemented so nobody mistakes silence for a pass.
-NOT_IMPLEMENTED: dict[str, NotImplementedRule] = {
-    n.id: n
-    for n in (
-        NotImplementedRule(
-            "RDY-22",
-            "Configuration records verified",
-            ("8.2.6",),
-            Gate.stage2,
-            Severity.blocker,
-            "Configuration items are recorded, but not yet linked to the services they support.",
-        ),
-    )
-}
+NOT_IMPLEMENTED: dict[str, NotImplementedRule] = {}
 
 __all__ = [
     "NOT_IMPLEMENTED",

@@ -6,13 +6,17 @@ catalogue service marked in scope must be named by the scope statement; one outs
 scope needs its recorded reason. RDY-23 (6.6): every in-scope catalogue service has at least
 one clause-8 process the organisation operates itself, and every process another party
 operates names the supplier, an internal owner and is monitored (a measured objective).
+RDY-22 (6.6): every in-scope service has at least one configuration item recorded (planned,
+active or in maintenance; a retired item records nothing), and the CMDB has a verification
+record within the last {months} months.
 """
 
 from __future__ import annotations
 
+from certready.core.clock import add_months
 from certready.readiness.enums import Gate, Severity
 from certready.readiness.facts import Facts, ServiceFacts
-from certready.readiness.rules.base import Failure, Outcome, Params, Rule, rule
+from certready.readiness.rules.base import Failure, Outcome, Param, Params, Rule, rule
 
 RETIRED = "retired"
 
@@ -101,4 +105,40 @@ def own_operation(facts: Facts, params: Params) -> Outcome:
     return Outcome(failures)
 
 
-RULES: list[Rule] = [scope_matches_catalogue, own_operation]
+@rule(
+    "RDY-22",
+    "Configuration records verified",
+    ["8.2.6"],
+    Gate.stage2,
+    Severity.blocker,
+    params=[Param("months", 12, 1, 36, "The newest CMDB verification may be this old.")],
+)
+def configuration_recorded(facts: Facts, params: Params) -> Outcome:
+    """Every in-scope service has a configuration item recorded; the CMDB was verified
+    within the last {months} months."""
+    in_scope = [s for s in facts.services if s.in_scope and s.status != RETIRED]
+    if not in_scope:
+        return _no_service(facts, "No service in scope, so no configuration records to check.")
+    failures = [
+        _failure(facts, s, "no configuration item is recorded for it.")
+        for s in in_scope
+        if s.configuration_items == 0
+    ]
+    months = params["months"]
+    since = add_months(facts.today, -months)
+    last = facts.cmdb_last_verified
+    if last is None or last < since:
+        when = "Configuration records never verified"
+        if last is not None:
+            when = f"Configuration records last verified {last}, more than {months} months ago"
+        failures.append(
+            Failure(
+                "cmdb_verification",
+                f"{when}: record a CMDB verification.",
+                facts.route("/configuration-items"),
+            )
+        )
+    return Outcome(failures)
+
+
+RULES: list[Rule] = [scope_matches_catalogue, configuration_recorded, own_operation]
