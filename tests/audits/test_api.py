@@ -385,6 +385,46 @@ async def test_report_groups_results_by_top_clause(client: httpx.AsyncClient) ->
     assert [f["key"] for f in report["findings"]] == [finding["key"]]
 
 
+async def test_report_has_the_programme_checklist_notes_and_objective_evidence(
+    client: httpx.AsyncClient,
+) -> None:
+    """What the printed report shows besides the counts (the PDF shows the same)."""
+    org = await first_run(client)
+    item = await create_statement(client, org, title="Change log sample", kind="record")
+    other = await create_statement(client, org, title="CAB minutes", kind="record")
+    audit = await create_audit(client, org, scope=["4.1", "8.5.3"], lead=org.admin.user_id)
+    await transition(client, org, audit["id"], "in_progress")
+    r = await assess(
+        client,
+        org,
+        audit["id"],
+        "8.5.3",
+        org.admin.headers,
+        "nonconforming",
+        notes="No approval on 2 of 10.",
+        evidence=[{"evidence_item_id": other["id"]}, {"evidence_item_id": item["id"]}],
+    )
+    assert r.status_code == 200, r.text
+    finding = await raise_finding(
+        client, org, checklist_line_id=r.json()["id"], evidence=[{"evidence_item_id": item["id"]}]
+    )
+    report = (
+        await client.get(audits_url(org, audit["id"], "report"), headers=org.admin.headers)
+    ).json()
+    assert report["objectives"] == "Cover every clause of ISO/IEC 20000-1 once a year."
+    assert report["method"].startswith("Document review and interviews")
+    assert [(x["ref"], x["result"]) for x in report["lines"]] == [
+        ("4.1", "not_assessed"),
+        ("8.5.3", "nonconforming"),
+    ]
+    line = report["lines"][1]
+    assert line["notes"] == "No approval on 2 of 10." and line["auditor"] == "Ada Admin"
+    assert line["sampled_evidence"] == sorted([item["key"], other["key"]], key=lambda k: int(k[2:]))
+    assert report["findings"][0]["key"] == finding["key"]
+    assert report["findings"][0]["objective_evidence"] == [item["key"]]
+    assert report["closed_on"] is None
+
+
 async def test_coverage_reports_the_latest_internal_audit_per_leaf(
     client: httpx.AsyncClient, database: Database
 ) -> None:

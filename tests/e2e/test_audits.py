@@ -269,6 +269,10 @@ def test_internal_audit_over_clause_8(page: Page, server: str, setup: dict[str, 
     expect(findings).to_contain_text("F-1")
     expect(findings).to_contain_text("Minor NC")
     expect(page.get_by_role("region", name="Distribution")).to_contain_text("Top management")
+    # the same contents as the PDF: objectives, the checklist with results, the sign-off
+    expect(page.get_by_role("region", name="Audit details")).to_contain_text("Objectives")
+    expect(page.get_by_role("table", name="Checklist")).to_contain_text("Nonconforming")
+    expect(page.get_by_role("region", name="Sign-off")).to_contain_text("Report closed on")
     expect(page.get_by_role("region", name="Conclusions")).to_contain_text(
         "service delivery planning needs work"
     )

@@ -19,13 +19,16 @@ from certready.audits.schemas import (
     ClauseResults,
     CoverageLine,
     ReportFinding,
+    ReportLine,
 )
 from certready.core.clock import add_months, utcnow
 from certready.core.problems import Unprocessable
 
 
 async def audit_report(session: AsyncSession, audit: Audit) -> AuditReportRead:
-    """Scope, criteria, team, dates, results by clause, findings, conclusions, distribution."""
+    """Objectives and method (the programme's), scope, criteria, team, dates, results by
+    clause, the checklist with notes, findings with their objective evidence, conclusions,
+    distribution and the closing day: what the printed report and its PDF show."""
     repo = AuditRepository(session, audit.org_id)
     team_ids = (await repo.team([audit.id])).get(audit.id, [])
     people = [u for u in [audit.lead_auditor_id, *team_ids] if u is not None]
@@ -46,6 +49,7 @@ async def audit_report(session: AsyncSession, audit: Audit) -> AuditReportRead:
         setattr(totals, str(result), getattr(totals, str(result)) + count)
         clause.total += count
         totals.total += count
+    evidence = await repo.finding_evidence_numbers(audit.id)
     findings = [
         ReportFinding(
             id=f.id,
@@ -54,9 +58,11 @@ async def audit_report(session: AsyncSession, audit: Audit) -> AuditReportRead:
             status=str(f.status),
             requirement_ref=f.requirement_ref,
             statement=f.statement,
+            objective_evidence=[f"E-{n}" for n in evidence.get(f.id, [])],
         )
         for f in await repo.findings(audit.id)
     ]
+    programme = await repo.programme_of(audit)
     return AuditReportRead(
         audit_id=audit.id,
         key=audit_key(audit),
@@ -76,7 +82,28 @@ async def audit_report(session: AsyncSession, audit: Audit) -> AuditReportRead:
         findings=findings,
         conclusions=audit.report_summary,
         distribution=audit.distribution,
+        objectives=programme.objectives if programme else "",
+        method=programme.method if programme else "",
+        lines=await _lines(repo, audit.id),
+        closed_on=audit.closed_on,
     )
+
+
+async def _lines(repo: AuditRepository, audit_id: uuid.UUID) -> list[ReportLine]:
+    """The checklist with the auditors' names, notes and sampled evidence keys."""
+    return [
+        ReportLine(
+            ref=ref,
+            result=ChecklistResult(result),
+            auditor=auditor,
+            assessed_on=assessed_on,
+            notes=notes,
+            sampled_evidence=[
+                f"E-{n}" for n in sorted({int(n) for n in (numbers or "").split(";") if n})
+            ],
+        )
+        for ref, result, auditor, assessed_on, notes, numbers in await repo.report_lines(audit_id)
+    ]
 
 
 def months_before(moment: datetime, months: int) -> datetime:

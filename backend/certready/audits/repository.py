@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, func, insert
+from sqlalchemy import String, and_, cast, func, insert
 from sqlalchemy import select as sa_select
 from sqlalchemy.orm import aliased
 from sqlmodel import col, select
@@ -25,7 +25,8 @@ from certready.audits.models import (
 )
 from certready.auth.models import User
 from certready.db.repository import OrgScopedRepository
-from certready.findings.models import Finding
+from certready.evidence.models import Evidence
+from certready.findings.models import Finding, FindingEvidence
 from certready.orgs.repository import MembershipRepository
 from certready.requirements.models import Framework, Requirement, RequirementStatus
 
@@ -352,6 +353,57 @@ class AuditRepository(OrgScopedRepository[Audit]):
             .order_by(col(Finding.number))
         )
         return list((await self.session.execute(stmt)).scalars().all())
+
+    async def programme_of(self, audit: Audit) -> AuditProgramme | None:
+        """The audit's programme, or None: one statement either way (a constant count)."""
+        stmt = select(AuditProgramme).where(
+            self.of_org(AuditProgramme), col(AuditProgramme.id) == audit.programme_id
+        )
+        return (await self.session.execute(stmt)).scalars().first()
+
+    async def report_lines(self, audit_id: uuid.UUID) -> list[Any]:
+        """The report's checklist: ref, result, auditor's name, day assessed, notes and the
+        sampled evidence numbers (``;``-separated), in clause order (one statement)."""
+        line, auditor = AuditChecklistLine, aliased(User)
+        sampled = (
+            sa_select(
+                col(AuditChecklistEvidence.line_id),
+                func.aggregate_strings(cast(Evidence.number, String), ";").label("numbers"),
+            )
+            .join(Evidence, col(Evidence.id) == col(AuditChecklistEvidence.evidence_item_id))
+            .where(self.of_org(AuditChecklistEvidence, Evidence))
+            .group_by(col(AuditChecklistEvidence.line_id))
+            .subquery("report_line_evidence")
+        )
+        stmt = (
+            sa_select(
+                col(line.ref),
+                col(line.result),
+                col(auditor.full_name),
+                col(line.assessed_on),
+                col(line.notes),
+                sampled.c.numbers,
+            )
+            .outerjoin(auditor, col(auditor.id) == col(line.auditor_id))
+            .outerjoin(sampled, sampled.c.line_id == col(line.id))
+            .where(self.of_org(line), col(line.audit_id) == audit_id)
+            .order_by(col(line.sort_key))
+        )
+        return list((await self.session.execute(stmt)).all())
+
+    async def finding_evidence_numbers(self, audit_id: uuid.UUID) -> dict[uuid.UUID, list[int]]:
+        """The objective evidence (item numbers) of each finding raised on an audit."""
+        stmt = (
+            sa_select(col(FindingEvidence.finding_id), col(Evidence.number))
+            .join(Finding, col(Finding.id) == col(FindingEvidence.finding_id))
+            .join(Evidence, col(Evidence.id) == col(FindingEvidence.evidence_item_id))
+            .where(self.of_org(Finding, Evidence), col(Finding.audit_id) == audit_id)
+            .order_by(col(Evidence.number))
+        )
+        out: dict[uuid.UUID, list[int]] = defaultdict(list)
+        for finding_id, number in (await self.session.execute(stmt)).all():
+            out[finding_id].append(number)
+        return out
 
     async def coverage(self, framework_id: uuid.UUID, since: date) -> list[Any]:
         """Each leaf with its latest assessed line of a reporting/closed internal audit

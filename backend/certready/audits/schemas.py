@@ -287,6 +287,20 @@ class ReportFinding(BaseModel):
     status: str
     requirement_ref: str | None
     statement: str
+    objective_evidence: list[str] = Field(
+        default_factory=list, description="Keys of the evidence items (E-12...) it rests on."
+    )
+
+
+class ReportLine(BaseModel):
+    """A checklist line as the report shows it."""
+
+    ref: str
+    result: ChecklistResult
+    auditor: str | None
+    assessed_on: date | None
+    notes: str
+    sampled_evidence: list[str] = Field(description="Keys of the sampled evidence items.")
 
 
 class AuditReportRead(BaseModel):
@@ -308,6 +322,14 @@ class AuditReportRead(BaseModel):
     findings: list[ReportFinding]
     conclusions: str
     distribution: list[str]
+    objectives: str = Field(
+        default="", description="The objectives of the audit programme the audit belongs to."
+    )
+    method: str = Field(default="", description="The audit programme's method.")
+    lines: list[ReportLine] = Field(
+        default_factory=list, description="The checklist with notes and sampled evidence."
+    )
+    closed_on: date | None = None
 
 
 class CoverageLine(BaseModel):

@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from certready.audits.models import Audit, AuditProgramme
 from certready.audits.report import audit_report
-from certready.audits.repository import AuditProgrammeRepository
+from certready.audits.repository import AuditRepository
 from certready.audits.schemas import AuditReportRead
 from certready.context import OrgContext
 from certready.exports.reports.document import Cover, Story
@@ -41,11 +41,7 @@ class AuditData:
 async def load(session: AsyncSession, ctx: OrgContext, audit: Audit) -> AuditData:
     """The audit's report, programme, checklist lines and findings."""
     report = await audit_report(session, audit)
-    programme = (
-        await AuditProgrammeRepository(session, ctx.org_id).get(audit.programme_id)
-        if audit.programme_id is not None
-        else None
-    )
+    programme = await AuditRepository(session, ctx.org_id).programme_of(audit)
     repo = ReportRepository(session, ctx.org_id, audit.framework_id)
     return AuditData(
         audit=audit,

@@ -281,6 +281,7 @@ from .refresh_request import RefreshRequest
 from .report_create import ReportCreate
 from .report_finding import ReportFinding
 from .report_frequency import ReportFrequency
+from .report_line import ReportLine
 from .report_page import ReportPage
 from .report_read import ReportRead
 from .report_update import ReportUpdate
@@ -673,6 +674,7 @@ __all__ = (
     "ReportCreate",
     "ReportFinding",
     "ReportFrequency",
+    "ReportLine",
     "ReportPage",
     "ReportRead",
     "ReportUpdate",

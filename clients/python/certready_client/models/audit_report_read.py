@@ -10,12 +10,14 @@ from attrs import field as _attrs_field
 
 from ..models.audit_status import AuditStatus
 from ..models.audit_type import AuditType
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.audit_team_entry import AuditTeamEntry
     from ..models.checklist_counts import ChecklistCounts
     from ..models.clause_results import ClauseResults
     from ..models.report_finding import ReportFinding
+    from ..models.report_line import ReportLine
 
 
 T = TypeVar("T", bound="AuditReportRead")
@@ -43,6 +45,10 @@ class AuditReportRead:
         findings (list[ReportFinding]):
         conclusions (str):
         distribution (list[str]):
+        objectives (str | Unset): The objectives of the audit programme the audit belongs to. Default: ''.
+        method (str | Unset): The audit programme's method. Default: ''.
+        lines (list[ReportLine] | Unset): The checklist with notes and sampled evidence.
+        closed_on (datetime.date | None | Unset):
     """
 
     audit_id: UUID
@@ -63,6 +69,10 @@ class AuditReportRead:
     findings: list[ReportFinding]
     conclusions: str
     distribution: list[str]
+    objectives: str | Unset = ""
+    method: str | Unset = ""
+    lines: list[ReportLine] | Unset = UNSET
+    closed_on: datetime.date | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -127,6 +137,25 @@ class AuditReportRead:
 
         distribution = self.distribution
 
+        objectives = self.objectives
+
+        method = self.method
+
+        lines: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.lines, Unset):
+            lines = []
+            for lines_item_data in self.lines:
+                lines_item = lines_item_data.to_dict()
+                lines.append(lines_item)
+
+        closed_on: None | str | Unset
+        if isinstance(self.closed_on, Unset):
+            closed_on = UNSET
+        elif isinstance(self.closed_on, datetime.date):
+            closed_on = self.closed_on.isoformat()
+        else:
+            closed_on = self.closed_on
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -151,6 +180,14 @@ class AuditReportRead:
                 "distribution": distribution,
             }
         )
+        if objectives is not UNSET:
+            field_dict["objectives"] = objectives
+        if method is not UNSET:
+            field_dict["method"] = method
+        if lines is not UNSET:
+            field_dict["lines"] = lines
+        if closed_on is not UNSET:
+            field_dict["closed_on"] = closed_on
 
         return field_dict
 
@@ -160,6 +197,7 @@ class AuditReportRead:
         from ..models.checklist_counts import ChecklistCounts  # noqa: PLC0415
         from ..models.clause_results import ClauseResults  # noqa: PLC0415
         from ..models.report_finding import ReportFinding  # noqa: PLC0415
+        from ..models.report_line import ReportLine  # noqa: PLC0415
 
         d = dict(src_dict)
         audit_id = UUID(d.pop("audit_id"))
@@ -265,6 +303,36 @@ class AuditReportRead:
 
         distribution = cast(list[str], d.pop("distribution"))
 
+        objectives = d.pop("objectives", UNSET)
+
+        method = d.pop("method", UNSET)
+
+        _lines = d.pop("lines", UNSET)
+        lines: list[ReportLine] | Unset = UNSET
+        if _lines is not UNSET:
+            lines = []
+            for lines_item_data in _lines:
+                lines_item = ReportLine.from_dict(lines_item_data)
+
+                lines.append(lines_item)
+
+        def _parse_closed_on(data: object) -> datetime.date | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                closed_on_type_0 = datetime.date.fromisoformat(data)
+
+                return closed_on_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None | Unset, data)
+
+        closed_on = _parse_closed_on(d.pop("closed_on", UNSET))
+
         audit_report_read = cls(
             audit_id=audit_id,
             key=key,
@@ -284,6 +352,10 @@ class AuditReportRead:
             findings=findings,
             conclusions=conclusions,
             distribution=distribution,
+            objectives=objectives,
+            method=method,
+            lines=lines,
+            closed_on=closed_on,
         )
 
         audit_report_read.additional_properties = d

@@ -7,6 +7,8 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="ReportFinding")
 
 
@@ -20,6 +22,7 @@ class ReportFinding:
         status (str):
         requirement_ref (None | str):
         statement (str):
+        objective_evidence (list[str] | Unset): Keys of the evidence items (E-12...) it rests on.
     """
 
     id: UUID
@@ -28,6 +31,7 @@ class ReportFinding:
     status: str
     requirement_ref: None | str
     statement: str
+    objective_evidence: list[str] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -44,6 +48,10 @@ class ReportFinding:
 
         statement = self.statement
 
+        objective_evidence: list[str] | Unset = UNSET
+        if not isinstance(self.objective_evidence, Unset):
+            objective_evidence = self.objective_evidence
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -56,6 +64,8 @@ class ReportFinding:
                 "statement": statement,
             }
         )
+        if objective_evidence is not UNSET:
+            field_dict["objective_evidence"] = objective_evidence
 
         return field_dict
 
@@ -79,6 +89,8 @@ class ReportFinding:
 
         statement = d.pop("statement")
 
+        objective_evidence = cast(list[str], d.pop("objective_evidence", UNSET))
+
         report_finding = cls(
             id=id,
             key=key,
@@ -86,6 +98,7 @@ class ReportFinding:
             status=status,
             requirement_ref=requirement_ref,
             statement=statement,
+            objective_evidence=objective_evidence,
         )
 
         report_finding.additional_properties = d

@@ -1015,6 +1015,28 @@ export type AuditReportRead = {
      * Distribution
      */
     distribution: Array<string>;
+    /**
+     * Objectives
+     *
+     * The objectives of the audit programme the audit belongs to.
+     */
+    objectives?: string;
+    /**
+     * Method
+     *
+     * The audit programme's method.
+     */
+    method?: string;
+    /**
+     * Lines
+     *
+     * The checklist with notes and sampled evidence.
+     */
+    lines?: Array<ReportLine>;
+    /**
+     * Closed On
+     */
+    closed_on?: string | null;
 };
 
 /**
@@ -6129,12 +6151,49 @@ export type ReportFinding = {
      * Statement
      */
     statement: string;
+    /**
+     * Objective Evidence
+     *
+     * Keys of the evidence items (E-12...) it rests on.
+     */
+    objective_evidence?: Array<string>;
 };
 
 /**
  * ReportFrequency
  */
 export type ReportFrequency = 'weekly' | 'monthly' | 'quarterly' | 'half_yearly' | 'yearly' | 'on_request';
+
+/**
+ * ReportLine
+ *
+ * A checklist line as the report shows it.
+ */
+export type ReportLine = {
+    /**
+     * Ref
+     */
+    ref: string;
+    result: ChecklistResult;
+    /**
+     * Auditor
+     */
+    auditor: string | null;
+    /**
+     * Assessed On
+     */
+    assessed_on: string | null;
+    /**
+     * Notes
+     */
+    notes: string;
+    /**
+     * Sampled Evidence
+     *
+     * Keys of the sampled evidence items.
+     */
+    sampled_evidence: Array<string>;
+};
 
 /**
  * ReportPage

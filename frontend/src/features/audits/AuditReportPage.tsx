@@ -13,7 +13,7 @@ import { formatDate } from "../../lib/format";
 import { DownloadAuditReportButton } from "../exports/DownloadPdfButton";
 import { GRADE_LABELS, FINDING_STATUS_LABELS } from "../findings/labels";
 import { useCurrentOrg } from "../orgs/useCurrentOrg";
-import { AUDIT_STATUS_LABELS, AUDIT_TYPE_LABELS } from "./labels";
+import { AUDIT_STATUS_LABELS, AUDIT_TYPE_LABELS, RESULT_LABELS } from "./labels";
 
 function range(start: string | null, end: string | null): string {
   if (!start && !end) return "—";
@@ -67,6 +67,22 @@ export function AuditReportPage() {
 
       <section aria-label="Audit details">
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <div>
+            <Text fw={600} size="sm">
+              Objectives
+            </Text>
+            <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
+              {r.objectives || "Not recorded (the audit is not in a programme with objectives)."}
+            </Text>
+          </div>
+          <div>
+            <Text fw={600} size="sm">
+              Method
+            </Text>
+            <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
+              {r.method || "—"}
+            </Text>
+          </div>
           <div>
             <Text fw={600} size="sm">
               Scope
@@ -143,6 +159,40 @@ export function AuditReportPage() {
         </Table>
       </section>
 
+      <section aria-label="Checklist">
+        <Title order={2} size="h4" mb="xs">
+          Checklist
+        </Title>
+        {(r.lines ?? []).length === 0 ? (
+          <Text size="sm">No checklist lines: the audit has not started.</Text>
+        ) : (
+          <Table withTableBorder verticalSpacing={4} aria-label="Checklist">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Clause</Table.Th>
+                <Table.Th>Result</Table.Th>
+                <Table.Th>Auditor</Table.Th>
+                <Table.Th>Assessed on</Table.Th>
+                <Table.Th>Notes</Table.Th>
+                <Table.Th>Sampled evidence</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {(r.lines ?? []).map((line) => (
+                <Table.Tr key={line.ref}>
+                  <Table.Td>{line.ref}</Table.Td>
+                  <Table.Td style={{ whiteSpace: "nowrap" }}>{RESULT_LABELS[line.result]}</Table.Td>
+                  <Table.Td>{line.auditor ?? "—"}</Table.Td>
+                  <Table.Td style={{ whiteSpace: "nowrap" }}>{line.assessed_on ? formatDate(line.assessed_on) : "—"}</Table.Td>
+                  <Table.Td style={{ whiteSpace: "pre-wrap" }}>{line.notes}</Table.Td>
+                  <Table.Td>{line.sampled_evidence.join(", ")}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </section>
+
       <section aria-label="Findings">
         <Title order={2} size="h4" mb="xs">
           Findings ({r.findings.length})
@@ -157,6 +207,7 @@ export function AuditReportPage() {
                 <Table.Th>Grade</Table.Th>
                 <Table.Th>Requirement</Table.Th>
                 <Table.Th>Statement</Table.Th>
+                <Table.Th>Objective evidence</Table.Th>
                 <Table.Th>Status</Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -175,6 +226,7 @@ export function AuditReportPage() {
                   </Table.Td>
                   <Table.Td>{f.requirement_ref ?? "—"}</Table.Td>
                   <Table.Td style={{ whiteSpace: "pre-wrap" }}>{f.statement}</Table.Td>
+                  <Table.Td>{(f.objective_evidence ?? []).join(", ") || "—"}</Table.Td>
                   <Table.Td>{statusLabel(f.status)}</Table.Td>
                 </Table.Tr>
               ))}
@@ -205,6 +257,14 @@ export function AuditReportPage() {
             ))}
           </List>
         )}
+      </section>
+
+      <section aria-label="Sign-off">
+        <Title order={2} size="h4" mb="xs">
+          Sign-off
+        </Title>
+        <Text size="sm">Lead auditor: {lead.join(", ") || "—"}</Text>
+        <Text size="sm">Report closed on: {r.closed_on ? formatDate(r.closed_on) : `not closed (${AUDIT_STATUS_LABELS[r.status]})`}</Text>
       </section>
     </Stack>
   );
