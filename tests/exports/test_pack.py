@@ -24,6 +24,7 @@ from certready.exports.pack.service import PackFileChanged
 
 from tests.conftest import QueryCounter
 from tests.evidence.live import REPO
+from tests.factories.audits import assess, create_audit, transition
 from tests.factories.auth import OrgFixture, Session, add_member, first_run, second_org
 from tests.factories.evidence import (
     bearer,
@@ -477,3 +478,36 @@ async def test_the_compliance_matrix_comes_inside_when_asked(
     with zipfile.ZipFile(io.BytesIO(plain)) as z:
         assert not [n for n in z.namelist() if n.endswith(".xlsx")]
     assert manifest_of(plain)["generated_files"] == []
+
+
+async def test_an_audits_sampled_evidence_with_its_pinned_versions(
+    client: httpx.AsyncClient,
+) -> None:
+    s = await seed(client)
+    org = s["org"]
+    auditor = await add_member(client, org, "auditor")
+    audit = await create_audit(
+        client, org, scope=["8.5.1.2", "4.1", "5.1"], lead=org.admin.user_id, team=[auditor.user_id]
+    )
+    await transition(client, org, audit["id"], "in_progress")
+    pinned = [{"evidence_item_id": s["one"]["id"], "version_number": 1}]
+    r = await assess(client, org, audit["id"], "8.5.1.2", auditor.headers, evidence=pinned)
+    assert r.status_code == 200, r.text
+    whole = [{"evidence_item_id": s["two"]["id"]}]
+    r = await assess(client, org, audit["id"], "4.1", auditor.headers, evidence=whole)
+    assert r.status_code == 200, r.text
+    manifest = manifest_of(
+        await download(client, org.slug, org.admin.headers, {"audit_id": audit["id"]})
+    )
+    # the version the auditor looked at, and the current one; E-3 was not sampled
+    assert _files(manifest) == [("E-1", 1), ("E-1", 2), ("E-2", 1)]
+    assert manifest["filters"]["audit"] == audit["key"]
+    assert manifest["items_without_files"] == []
+    # an unknown audit and another organisation's read alike: a 422 problem
+    globex = await second_org(client, org)
+    theirs = await create_audit(client, globex, scope=["4.1"], lead=globex.admin.user_id)
+    for audit_id in ("00000000-0000-4000-8000-000000000000", theirs["id"]):
+        r = await client.get(
+            pack_url(org.slug), headers=org.admin.headers, params={"audit_id": audit_id}
+        )
+        assert r.status_code == 422 and r.json()["errors"][0]["loc"] == ["query", "audit_id"]

@@ -7,11 +7,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, or_
+from sqlalchemy import and_, exists, or_
 from sqlalchemy import select as sa_select
 from sqlalchemy.orm import aliased
 from sqlmodel import col, select
 
+from certready.audits.models import Audit, AuditChecklistEvidence, AuditChecklistLine
 from certready.auth.models import User
 from certready.db.repository import OrgScopedRepository
 from certready.evidence.enums import EvidenceStatus
@@ -33,6 +34,10 @@ class PackScope:
     documents: Sequence[str] = ()
     approved_only: bool = False
     all_versions: bool = False
+    # an audit's sampled evidence: the items sampled on its checklist lines, with the
+    # versions the auditor pinned (besides the current one)
+    audit_id: uuid.UUID | None = None
+    audit_key: str | None = None
 
 
 class PackRepository(OrgScopedRepository[Evidence]):
@@ -56,6 +61,21 @@ class PackRepository(OrgScopedRepository[Evidence]):
             col(DocumentedInformation.key).in_(list(keys)),
         )
         return set((await self.session.execute(stmt)).scalars().all())
+
+    async def audit_number(self, audit_id: uuid.UUID) -> int | None:
+        """The audit's number when it is this organisation's, else None."""
+        stmt = sa_select(col(Audit.number)).where(self.of_org(Audit), col(Audit.id) == audit_id)
+        number: int | None = (await self.session.execute(stmt)).scalar_one_or_none()
+        return number
+
+    def _sampled(self, audit_id: uuid.UUID) -> Any:
+        """The audit's sampled evidence links (item, pinned version or null)."""
+        sample, line = AuditChecklistEvidence, AuditChecklistLine
+        return (
+            sa_select(col(sample.evidence_item_id), col(sample.version_number))
+            .join(line, col(line.id) == col(sample.line_id))
+            .where(self.of_org(sample, line), col(line.audit_id) == audit_id)
+        )
 
     def _items(self, scope: PackScope) -> Any:
         """Ids of the items in scope: not archived, approved when asked, linked to one of the
@@ -97,6 +117,9 @@ class PackRepository(OrgScopedRepository[Evidence]):
                 )
             )
             stmt = stmt.where(col(Evidence.id).in_(fulfils))
+        if scope.audit_id is not None:
+            sampled = self._sampled(scope.audit_id).subquery("sampled")
+            stmt = stmt.where(col(Evidence.id).in_(sa_select(sampled.c.evidence_item_id)))
         return stmt
 
     async def files(self, scope: PackScope) -> Sequence[Any]:
@@ -108,9 +131,17 @@ class PackRepository(OrgScopedRepository[Evidence]):
             self.of_org(EvidenceVersion),
         )
         if not scope.all_versions:
-            version_join = and_(
-                version_join, col(EvidenceVersion.number) == col(Evidence.current_version)
-            )
+            wanted = col(EvidenceVersion.number) == col(Evidence.current_version)
+            if scope.audit_id is not None:
+                pinned = self._sampled(scope.audit_id).subquery("pinned")
+                wanted = or_(
+                    wanted,
+                    exists().where(
+                        pinned.c.evidence_item_id == col(Evidence.id),
+                        pinned.c.version_number == col(EvidenceVersion.number),
+                    ),
+                )
+            version_join = and_(version_join, wanted)
         stmt: Any = (
             sa_select(
                 col(Evidence.id),
@@ -131,6 +162,7 @@ class PackRepository(OrgScopedRepository[Evidence]):
                 col(EvidenceVersion.filename),
                 col(EvidenceVersion.uploaded_at),
             )
+            .select_from(Evidence)
             .outerjoin(EvidenceVersion, version_join)
             .outerjoin(approver, col(approver.id) == col(Evidence.approved_by))
             .where(self.of_org(Evidence), col(Evidence.id).in_(self._items(scope)))

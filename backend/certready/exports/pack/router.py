@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
@@ -54,6 +55,10 @@ def pack_filters(
     versions: Annotated[
         PackVersions, Query(description="`current` (default) or `all` versions of each item.")
     ] = PackVersions.current,
+    audit_id: Annotated[
+        uuid.UUID | None,
+        Query(description="Only the evidence sampled in this audit, with its pinned versions."),
+    ] = None,
     compliance_matrix: Annotated[
         bool, Query(description="Include the compliance matrix (`compliance-matrix.xlsx`).")
     ] = False,
@@ -65,6 +70,7 @@ def pack_filters(
         approved_only=approved_only,
         all_versions=versions == PackVersions.all,
         with_matrix=compliance_matrix,
+        audit_id=audit_id,
     )
 
 

@@ -54,6 +54,7 @@ class PackFilters:
     approved_only: bool = False
     all_versions: bool = False
     with_matrix: bool = False
+    audit_id: uuid.UUID | None = None
 
     def described(self) -> dict[str, str]:
         """The filters as the export metadata shows them (only the ones set)."""
@@ -144,6 +145,12 @@ async def _scope(
             for key in filters.documents
             if key not in known
         ]
+    audit_number = await repo.audit_number(filters.audit_id) if filters.audit_id else None
+    if filters.audit_id and audit_number is None:
+        # another organisation's audit reads as unknown, like one that does not exist
+        errors.append(
+            {"loc": ["query", "audit_id"], "msg": "Unknown audit.", "type": "value_error"}
+        )
     if errors:
         raise Unprocessable(errors[0]["msg"], errors=errors)
     scope = PackScope(
@@ -153,6 +160,8 @@ async def _scope(
         # the certification body's auditor sees approved evidence only (no drafts)
         approved_only=filters.approved_only or ctx.role == Role.external_auditor,
         all_versions=filters.all_versions,
+        audit_id=filters.audit_id,
+        audit_key=f"A-{audit_number}" if audit_number is not None else None,
     )
     return scope, {"code": framework.code, "name": framework.name, "version": framework.version}
 
@@ -347,6 +356,8 @@ async def evidence_pack(
     described = filters.described()
     if scope.approved_only:
         described["approved_only"] = "true"
+    if scope.audit_key:
+        described["audit"] = scope.audit_key
     meta = ExportMeta.for_context(ctx, EXPORT, described)
     spooled = [await compliance_matrix(session, ctx)] if filters.with_matrix else []
     manifest = _manifest(meta, signer, files, without, framework, spooled)

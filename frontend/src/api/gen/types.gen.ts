@@ -20609,6 +20609,12 @@ export type ExportsExportEvidencePackData = {
          */
         versions?: PackVersions;
         /**
+         * Audit Id
+         *
+         * Only the evidence sampled in this audit, with its pinned versions.
+         */
+        audit_id?: string | null;
+        /**
          * Compliance Matrix
          *
          * Include the compliance matrix (`compliance-matrix.xlsx`).

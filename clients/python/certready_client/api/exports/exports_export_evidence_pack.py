@@ -2,6 +2,7 @@ from http import HTTPStatus
 from io import BytesIO
 from typing import Any
 from urllib.parse import quote
+from uuid import UUID
 
 import httpx
 
@@ -20,6 +21,7 @@ def _get_kwargs(
     documented_information: list[str] | Unset = UNSET,
     approved_only: bool | Unset = False,
     versions: PackVersions | Unset = UNSET,
+    audit_id: None | Unset | UUID = UNSET,
     compliance_matrix: bool | Unset = False,
 ) -> dict[str, Any]:
 
@@ -46,6 +48,15 @@ def _get_kwargs(
         json_versions = versions.value
 
     params["versions"] = json_versions
+
+    json_audit_id: None | str | Unset
+    if isinstance(audit_id, Unset):
+        json_audit_id = UNSET
+    elif isinstance(audit_id, UUID):
+        json_audit_id = str(audit_id)
+    else:
+        json_audit_id = audit_id
+    params["audit_id"] = json_audit_id
 
     params["compliance_matrix"] = compliance_matrix
 
@@ -121,6 +132,7 @@ def sync_detailed(
     documented_information: list[str] | Unset = UNSET,
     approved_only: bool | Unset = False,
     versions: PackVersions | Unset = UNSET,
+    audit_id: None | Unset | UUID = UNSET,
     compliance_matrix: bool | Unset = False,
 ) -> Response[File | Problem]:
     """Export Evidence Pack
@@ -138,6 +150,8 @@ def sync_detailed(
         approved_only (bool | Unset): Only approved items (always so for external auditors).
             Default: False.
         versions (PackVersions | Unset): Which versions of each item go into the pack.
+        audit_id (None | Unset | UUID): Only the evidence sampled in this audit, with its pinned
+            versions.
         compliance_matrix (bool | Unset): Include the compliance matrix (`compliance-
             matrix.xlsx`). Default: False.
 
@@ -156,6 +170,7 @@ def sync_detailed(
         documented_information=documented_information,
         approved_only=approved_only,
         versions=versions,
+        audit_id=audit_id,
         compliance_matrix=compliance_matrix,
     )
 
@@ -175,6 +190,7 @@ def sync(
     documented_information: list[str] | Unset = UNSET,
     approved_only: bool | Unset = False,
     versions: PackVersions | Unset = UNSET,
+    audit_id: None | Unset | UUID = UNSET,
     compliance_matrix: bool | Unset = False,
 ) -> File | Problem | None:
     """Export Evidence Pack
@@ -192,6 +208,8 @@ def sync(
         approved_only (bool | Unset): Only approved items (always so for external auditors).
             Default: False.
         versions (PackVersions | Unset): Which versions of each item go into the pack.
+        audit_id (None | Unset | UUID): Only the evidence sampled in this audit, with its pinned
+            versions.
         compliance_matrix (bool | Unset): Include the compliance matrix (`compliance-
             matrix.xlsx`). Default: False.
 
@@ -211,6 +229,7 @@ def sync(
         documented_information=documented_information,
         approved_only=approved_only,
         versions=versions,
+        audit_id=audit_id,
         compliance_matrix=compliance_matrix,
     ).parsed
 
@@ -224,6 +243,7 @@ async def asyncio_detailed(
     documented_information: list[str] | Unset = UNSET,
     approved_only: bool | Unset = False,
     versions: PackVersions | Unset = UNSET,
+    audit_id: None | Unset | UUID = UNSET,
     compliance_matrix: bool | Unset = False,
 ) -> Response[File | Problem]:
     """Export Evidence Pack
@@ -241,6 +261,8 @@ async def asyncio_detailed(
         approved_only (bool | Unset): Only approved items (always so for external auditors).
             Default: False.
         versions (PackVersions | Unset): Which versions of each item go into the pack.
+        audit_id (None | Unset | UUID): Only the evidence sampled in this audit, with its pinned
+            versions.
         compliance_matrix (bool | Unset): Include the compliance matrix (`compliance-
             matrix.xlsx`). Default: False.
 
@@ -259,6 +281,7 @@ async def asyncio_detailed(
         documented_information=documented_information,
         approved_only=approved_only,
         versions=versions,
+        audit_id=audit_id,
         compliance_matrix=compliance_matrix,
     )
 
@@ -276,6 +299,7 @@ async def asyncio(
     documented_information: list[str] | Unset = UNSET,
     approved_only: bool | Unset = False,
     versions: PackVersions | Unset = UNSET,
+    audit_id: None | Unset | UUID = UNSET,
     compliance_matrix: bool | Unset = False,
 ) -> File | Problem | None:
     """Export Evidence Pack
@@ -293,6 +317,8 @@ async def asyncio(
         approved_only (bool | Unset): Only approved items (always so for external auditors).
             Default: False.
         versions (PackVersions | Unset): Which versions of each item go into the pack.
+        audit_id (None | Unset | UUID): Only the evidence sampled in this audit, with its pinned
+            versions.
         compliance_matrix (bool | Unset): Include the compliance matrix (`compliance-
             matrix.xlsx`). Default: False.
 
@@ -313,6 +339,7 @@ async def asyncio(
             documented_information=documented_information,
             approved_only=approved_only,
             versions=versions,
+            audit_id=audit_id,
             compliance_matrix=compliance_matrix,
         )
     ).parsed
