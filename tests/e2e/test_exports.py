@@ -205,3 +205,28 @@ def test_download_the_evidence_pack_with_its_progress_bar(
         check=False,
     )
     assert signed.returncode == 0, signed.stdout + signed.stderr
+
+
+def test_download_an_audits_sampled_evidence(
+    page: Page, server: str, demo: dict[str, str], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    api = httpx.Client(base_url=f"{server}/api/v1", timeout=30)
+    r = api.post(
+        "/auth/token", data={"username": demo["admin_email"], "password": demo["admin_password"]}
+    )
+    assert r.status_code == 200, r.text
+    api.headers["Authorization"] = f"Bearer {r.json()['access_token']}"
+    audit = api.get("/orgs/demo/audits").json()["items"][0]
+
+    log_in(page, server, demo["admin_email"], demo["admin_password"])
+    page.goto(f"{server}/orgs/demo/audits/{audit['id']}")
+    page.get_by_role("button", name="Download sampled evidence").click()
+    dialog = page.get_by_role("dialog", name=f"Evidence pack of {audit['key']}")
+    expect(dialog).to_be_visible()
+    with page.expect_download(timeout=60_000) as download:
+        dialog.get_by_role("button", name="Download", exact=True).click()
+    path = tmp_path_factory.mktemp("sampled") / download.value.suggested_filename
+    download.value.save_as(path)
+    with zipfile.ZipFile(path) as z:
+        manifest = json.loads(z.read(f"{path.stem}/manifest.json"))
+    assert manifest["filters"]["audit"] == audit["key"]

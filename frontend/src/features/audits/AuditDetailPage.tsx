@@ -7,6 +7,7 @@ import { useParams } from "@tanstack/react-router";
 import { auditsTransitionAuditMutation } from "../../api/gen/@tanstack/react-query.gen";
 import type { AuditDetailRead, AuditStatus } from "../../api/gen/types.gen";
 import { AnchorLink, ButtonLink } from "../../components/links";
+import { DownloadPackButton } from "../exports/DownloadPackButton";
 import { DownloadAuditReportButton } from "../exports/DownloadPdfButton";
 import { QueryErrorAlert } from "../../components/StatusPages";
 import { formatDate } from "../../lib/format";
@@ -121,6 +122,12 @@ export function AuditDetailPage() {
             </ButtonLink>
           )}
           <DownloadAuditReportButton org={slug} auditId={audit.id} variant="default" />
+          <DownloadPackButton
+            org={slug}
+            audit={{ id: audit.id, key: audit.key }}
+            label="Download sampled evidence"
+            variant="default"
+          />
           {canManage && editable && (
             <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={() => setEditOpened(true)}>
               Edit plan

@@ -21,11 +21,18 @@ export function DownloadPackButton({
   clauses: initialClauses = [],
   documents: initialDocuments = [],
   approvedOnly: initialApproved = false,
+  audit,
+  label = "Download evidence pack",
+  variant = "light",
 }: {
   org: string;
   clauses?: string[];
   documents?: string[];
   approvedOnly?: boolean;
+  /** Only the evidence sampled in this audit (with the versions its auditors pinned). */
+  audit?: { id: string; key: string };
+  label?: string;
+  variant?: string;
 }) {
   const [opened, setOpened] = useState(false);
   const [clauses, setClauses] = useState<string[]>([]);
@@ -67,6 +74,7 @@ export function DownloadPackButton({
           clause: clauses.length ? clauses : undefined,
           documented_information: documents.length ? documents : undefined,
           approved_only: approvedOnly || undefined,
+          audit_id: audit?.id,
           versions: allVersions ? "all" : undefined,
           compliance_matrix: withMatrix || undefined,
         },
@@ -95,15 +103,21 @@ export function DownloadPackButton({
 
   return (
     <>
-      <Button variant="light" leftSection={<IconFileZip size={16} aria-hidden />} onClick={open}>
-        Download evidence pack
+      <Button variant={variant} leftSection={<IconFileZip size={16} aria-hidden />} onClick={open}>
+        {label}
       </Button>
-      <Modal opened={opened} onClose={close} title="Evidence pack" size="lg">
+      <Modal opened={opened} onClose={close} title={audit ? `Evidence pack of ${audit.key}` : "Evidence pack"} size="lg">
         <Stack gap="sm">
           <Text size="sm" c="dimmed">
             A ZIP of the evidence files with a manifest, SHA256SUMS and its Ed25519 signature; VERIFY.txt inside tells the
             auditor how to check it offline.
           </Text>
+          {audit && (
+            <Text size="sm">
+              The evidence sampled on {audit.key}&apos;s checklist lines, with the versions the auditors pinned and the
+              current ones.
+            </Text>
+          )}
           <MultiSelect
             label="Clauses"
             placeholder="Every clause"
