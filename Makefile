@@ -74,7 +74,8 @@ contract: openapi frontend/node_modules/.installed ## regenerate contract + SPA 
 	git diff --exit-code -- openapi frontend/src/api/gen clients/python
 
 contract-check: backend frontend/node_modules/.installed ## committed contract and clients match the app, lint, no break of v1
-	$(BIN)/pytest -q -p no:cacheprovider tests/test_contract.py tests/contract/test_breaking.py tests/contract/test_clients.py
+	cd frontend && REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true npx --no-install redocly lint --config ../redocly.yaml ../openapi/openapi.json
+	$(BIN)/pytest -q -p no:cacheprovider tests/test_contract.py tests/contract/test_lint.py tests/contract/test_breaking.py tests/contract/test_clients.py
 
 contract-release: openapi ## on a release only: the current contract becomes the v1 baseline the gate keeps
 	cp openapi/openapi.json openapi/v1-baseline.json

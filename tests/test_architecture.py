@@ -589,7 +589,10 @@ def test_every_request_integer_has_bounds_that_fit_both_databases(tmp_path: Path
     offenders: list[str] = []
     for path, item in doc["paths"].items():
         for method, operation in item.items():
-            for param in operation.get("parameters", []):
+            for listed in operation.get("parameters", []):
+                param = listed
+                if "$ref" in listed:  # the shared ones (cursor, limit): components.parameters
+                    param = doc["components"]["parameters"][listed["$ref"].rsplit("/", 1)[1]]
                 where = f"{method.upper()} {path} {param['in']}:{param['name']}"
                 offenders += _unbounded_integers(param["schema"], where, components, frozenset())
             for media, content in operation.get("requestBody", {}).get("content", {}).items():

@@ -62,12 +62,17 @@ class Principal:
 
     def scope_allows(self, action: Action) -> bool:
         """API tokens carry explicit scopes; "read" covers reads, "x:write" implies "x:read"."""
-        if self.token_org_id is None or action.value in self.token_scopes:
-            return True
-        domain, _, verb = action.value.partition(":")
-        if verb == "read":
-            return "read" in self.token_scopes or f"{domain}:write" in self.token_scopes
-        return False
+        return self.token_org_id is None or scopes_allow(self.token_scopes, action)
+
+
+def scopes_allow(scopes: Iterable[str], action: Action) -> bool:
+    """Whether an API token with ``scopes`` may perform ``action`` (the contract documents
+    which operations some token can call from this rule)."""
+    granted = set(scopes)
+    if action.value in granted:
+        return True
+    domain, _, verb = action.value.partition(":")
+    return verb == "read" and ("read" in granted or f"{domain}:write" in granted)
 
 
 @dataclass

@@ -117,6 +117,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
             "ISO/IEC 20000-1:2018 certification readiness: requirements, evidence, audits, "
             "findings, corrective measures and the Stage 1 / Stage 2 verdicts."
         ),
+        license_info={"name": "Apache-2.0", "identifier": "Apache-2.0"},
         lifespan=lifespan,
         docs_url=None,  # served below from local assets
         redoc_url=None,

@@ -381,3 +381,35 @@ def test_the_current_contract_keeps_the_released_v1() -> None:
         + "\nKeep the released shape: add a field, parameter, value or operation instead of "
         "changing one. The baseline only moves on a release (`make contract-release`)."
     )
+
+
+def compose_page(d: dict[str, Any], *, keep_total: bool = True) -> None:
+    """The page as the shared envelope + its items (allOf), as build_openapi writes it."""
+    schemas = at(d, *SCHEMAS)
+    page = schemas["MeasurePage"]
+    envelope: dict[str, Any] = {"type": "object", "properties": {}, "required": []}
+    if keep_total:
+        envelope = {
+            "type": "object",
+            "properties": {"total": page["properties"]["total"]},
+            "required": ["total"],
+        }
+    schemas["CursorPage"] = envelope
+    items = {"type": "object", "properties": {"items": page["properties"]["items"]}}
+    items["required"] = ["items"]
+    schemas["MeasurePage"] = {
+        "type": "object",
+        "allOf": [items, {"$ref": "#/components/schemas/CursorPage"}],
+    }
+
+
+def test_a_page_composed_with_allof_keeps_its_fields() -> None:
+    assert changed(compose_page) == []
+
+
+def test_a_field_lost_from_an_allof_part_is_caught() -> None:
+    found = changed(lambda d: compose_page(d, keep_total=False))
+    assert found == [
+        "GET /api/v1/orgs/{org}/measures: response 200 application/json.total: "
+        "response field removed"
+    ], found

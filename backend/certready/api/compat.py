@@ -67,9 +67,33 @@ def _alternatives(doc: dict[str, Any], schema: Any) -> list[Schema]:
             for branch in schema[key]:
                 out.extend(_alternatives(doc, branch))
             return out
-    if "allOf" in schema and len(schema["allOf"]) == 1:
-        return _alternatives(doc, schema["allOf"][0])
+    if "allOf" in schema:
+        siblings = {k: v for k, v in schema.items() if k not in ("allOf", "title", "description")}
+        if len(schema["allOf"]) == 1 and not siblings:
+            return _alternatives(doc, schema["allOf"][0])
+        return [_merge_all_of(doc, schema)]
     return [schema]
+
+
+def _merge_all_of(doc: dict[str, Any], schema: Schema) -> Schema:
+    """An ``allOf`` of objects (a page = the shared envelope + its ``items``) as the one
+    object a client sees: the members' and the schema's own properties and required."""
+    merged: Schema = {k: v for k, v in schema.items() if k != "allOf"}
+    properties = dict(merged.get("properties", {}))
+    required = set(merged.get("required", []))
+    for member in schema["allOf"]:
+        part = _resolve(doc, member)
+        if "allOf" in part:
+            part = _merge_all_of(doc, part)
+        for name, prop in part.get("properties", {}).items():
+            properties.setdefault(name, prop)
+        required |= set(part.get("required", []))
+        for key, value in part.items():
+            if key not in ("properties", "required", "title", "description"):
+                merged.setdefault(key, value)
+    merged["properties"] = properties
+    merged["required"] = sorted(required)
+    return merged
 
 
 def _types(alts: list[Schema]) -> set[str]:

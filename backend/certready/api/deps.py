@@ -79,7 +79,7 @@ SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]
 TOKEN_USE_PRECISION = timedelta(minutes=1)
 # The paths an API token may call: an organisation's (its own is checked by the org
 # context), and the token's self-description.
-_TOKEN_PATHS = re.compile(r"^/api/v1/(orgs/[^/]+(/.*)?|tokens/current)$")
+TOKEN_PATHS = re.compile(r"^/api/v1/(orgs/[^/]+(/.*)?|tokens/current)$")
 
 
 async def get_principal(
@@ -139,7 +139,7 @@ async def _api_token_principal(
         raise Unauthorized()
     api_token, user = found
     check_token(api_token, user)
-    if not _TOKEN_PATHS.match(request.url.path):
+    if not TOKEN_PATHS.match(request.url.path):
         raise Forbidden("API tokens act only inside their organisation.")
     now = utcnow()
     if api_token.last_used_at is None or now - api_token.last_used_at > TOKEN_USE_PRECISION:

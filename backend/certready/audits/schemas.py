@@ -117,7 +117,25 @@ class _AuditDates(BaseModel):
 
 
 class AuditCreate(_AuditDates):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "type": "internal",
+                    "title": "Internal audit Q2: service delivery",
+                    "programme_id": "5a1c9e3b-8d2f-4b7a-a6e4-3c8f1d9b2e77",
+                    "scope": ["8.2", "8.5.1"],
+                    "criteria": "ISO/IEC 20000-1:2018 and the SMS procedures in scope",
+                    "planned_start_date": "2027-05-10",
+                    "planned_end_date": "2027-05-12",
+                    "lead_auditor_id": "3f6c2a8e-5b1d-4c7e-9a2f-1d8e4b6c0a11",
+                    "team_member_ids": ["9b2e7d4c-1a3f-4e6b-8c5d-2f0a7e9b3c22"],
+                    "external_auditors": [],
+                }
+            ]
+        },
+    )
 
     type: AuditType
     title: Title
@@ -139,7 +157,19 @@ class AuditCreate(_AuditDates):
 class AuditUpdate(_AuditDates):
     """Fields to change; the scope can change only while the audit is planned."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "actual_start_date": "2027-05-10",
+                    "actual_end_date": "2027-05-11",
+                    "report_summary": "Two minor nonconformities, one opportunity for improvement.",
+                    "distribution": ["Head of IT operations", "SMS manager"],
+                }
+            ]
+        },
+    )
 
     title: Title | None = None
     programme_id: uuid.UUID | None = None

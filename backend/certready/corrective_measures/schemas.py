@@ -33,7 +33,20 @@ class CorrectiveMeasureFilters(BaseModel):
 class CorrectiveMeasureCreate(BaseModel):
     """Open a corrective measure, linked to findings of the organisation or standing alone."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "title": "Enforce post-implementation reviews of changes",
+                    "description": "Reviews were skipped when the change owner went on leave.",
+                    "finding_ids": ["e7a9b3c1-2d4f-4e8a-b6c5-1a9d3f7e2b66"],
+                    "owner_id": "3f6c2a8e-5b1d-4c7e-9a2f-1d8e4b6c0a11",
+                    "due_date": "2027-07-31",
+                }
+            ]
+        },
+    )
 
     title: Title
     description: Text = ""
@@ -45,7 +58,21 @@ class CorrectiveMeasureCreate(BaseModel):
 class CorrectiveMeasureUpdate(BaseModel):
     """Fields to change while the measure is neither closed nor cancelled."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "correction": "The three changes were reviewed retrospectively.",
+                    "correction_date": "2027-05-20",
+                    "correction_by_id": "3f6c2a8e-5b1d-4c7e-9a2f-1d8e4b6c0a11",
+                    "root_cause_method": "five_whys",
+                    "root_cause": "The review task was not reassigned when its owner was absent.",
+                    "extent": "Same pattern checked for release reviews: not affected.",
+                }
+            ]
+        },
+    )
 
     title: Title | None = None
     description: Text | None = None

@@ -31,7 +31,25 @@ def _check_dates(effective: date | None, valid_until: date | None) -> None:
 class EvidenceCreate(BaseModel):
     """A new evidence item; a file, if any, comes with it (multipart or raw upload)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "title": "Change management procedure v2.1",
+                    "kind": "procedure",
+                    "source": "api",
+                    "external_ref": "https://git.example.com/sms/docs/-/tags/v2.1",
+                    "owner_id": "3f6c2a8e-5b1d-4c7e-9a2f-1d8e4b6c0a11",
+                    "effective_date": "2027-01-15",
+                    "valid_until": "2028-01-15",
+                    "tags": ["change"],
+                    "requirement_refs": ["8.5.1"],
+                    "documented_information_keys": [],
+                }
+            ]
+        },
+    )
 
     title: Title
     description: str = Field(default="", max_length=10000)
@@ -62,7 +80,18 @@ class EvidenceCreate(BaseModel):
 class EvidenceUpdate(BaseModel):
     """Metadata an editor may change; files change only by adding versions."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "title": "Change management procedure v2.2",
+                    "valid_until": "2028-06-30",
+                    "tags": ["change", "cab"],
+                }
+            ]
+        },
+    )
 
     title: Title | None = None
     description: str | None = Field(default=None, max_length=10000)

@@ -30,7 +30,28 @@ class FindingFilters(BaseModel):
 class FindingCreate(BaseModel):
     """Raise a finding; from a checklist line, give ``checklist_line_id`` (it links the line)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "grade": "minor_nc",
+                    "statement": (
+                        "Three of ten sampled normal changes were closed without the "
+                        "post-implementation review the change procedure asks for."
+                    ),
+                    "requirement_ref": "8.5.1",
+                    "due_date": "2027-07-31",
+                    "evidence": [
+                        {
+                            "evidence_item_id": "c4d8a1b2-7e3f-4a5b-9c6d-8e1f2a3b4c55",
+                            "version_number": 2,
+                        }
+                    ],
+                }
+            ]
+        },
+    )
 
     grade: FindingGrade
     statement: Statement
@@ -56,7 +77,17 @@ class FindingCreate(BaseModel):
 class FindingUpdate(BaseModel):
     """Fields to change; the grade changes only while the finding is open."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "due_date": "2027-08-31",
+                    "evidence": [{"evidence_item_id": "c4d8a1b2-7e3f-4a5b-9c6d-8e1f2a3b4c55"}],
+                }
+            ]
+        },
+    )
 
     grade: FindingGrade | None = None
     statement: Statement | None = None

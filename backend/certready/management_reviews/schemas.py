@@ -62,7 +62,23 @@ class TopicLink(BaseModel):
 class ManagementReviewCreate(BaseModel):
     """Plan a review; its inputs are pre-filled from the organisation's data now."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "title": "Management review 2027",
+                    "planned_date": "2027-10-14",
+                    "chair_id": "3f6c2a8e-5b1d-4c7e-9a2f-1d8e4b6c0a11",
+                    "attendees": [
+                        {"user_id": "9b2e7d4c-1a3f-4e6b-8c5d-2f0a7e9b3c22"},
+                        {"name": "Head of finance"},
+                    ],
+                    "agenda": "Inputs, performance of the SMS, decisions and actions.",
+                }
+            ]
+        },
+    )
 
     title: Title = "Management review"
     planned_date: date
@@ -78,7 +94,17 @@ class ManagementReviewCreate(BaseModel):
 
 
 class ManagementReviewUpdate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "held_date": "2027-10-14",
+                    "minutes_evidence_id": "c4d8a1b2-7e3f-4a5b-9c6d-8e1f2a3b4c55",
+                }
+            ]
+        },
+    )
 
     title: Title | None = None
     planned_date: date | None = None

@@ -185,7 +185,26 @@ class RequirementDetailRead(RequirementRead):
 class RequirementUpdate(BaseModel):
     """Fields to change; omitted fields stay as they are. There is no "not applicable"."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "status": "in_progress",
+                    "owner_id": "3f6c2a8e-5b1d-4c7e-9a2f-1d8e4b6c0a11",
+                    "target_date": "2027-03-31",
+                    "notes": "Change procedure drafted; approval by the CAB on 15 March.",
+                },
+                {
+                    "not_occurring": True,
+                    "not_occurring_justification": (
+                        "No service in the scope is provided through a supplier acting "
+                        "as a service provider."
+                    ),
+                },
+            ]
+        },
+    )
 
     status: ImplementationStatus | None = Field(default=None, description="Cannot be null.")
     owner_id: uuid.UUID | None = Field(
@@ -223,6 +242,11 @@ class RequirementUpdate(BaseModel):
 class RequirementChange(RequirementUpdate):
     """One row of a bulk update: the requirement's ref plus the fields to change."""
 
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{"ref": "8.5.1", "status": "implemented", "version": 3}]},
+    )
+
     ref: Ref
     version: PositiveInt32 | None = Field(
         default=None,
@@ -231,7 +255,23 @@ class RequirementChange(RequirementUpdate):
 
 
 class RequirementBulkUpdate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "changes": [
+                        {"ref": "8.5.1", "status": "implemented", "version": 3},
+                        {
+                            "ref": "8.5.2",
+                            "owner_id": "3f6c2a8e-5b1d-4c7e-9a2f-1d8e4b6c0a11",
+                            "target_date": "2027-02-28",
+                        },
+                    ]
+                }
+            ]
+        },
+    )
 
     changes: list[RequirementChange] = Field(min_length=1, max_length=MAX_BULK_CHANGES)
 

@@ -94,6 +94,7 @@ from .coverage import Coverage
 from .coverage_line import CoverageLine
 from .criticality import Criticality
 from .current_token_read import CurrentTokenRead
+from .cursor_page import CursorPage
 from .customer_create import CustomerCreate
 from .customer_kind import CustomerKind
 from .customer_page import CustomerPage
@@ -491,6 +492,7 @@ __all__ = (
     "CoverageLine",
     "Criticality",
     "CurrentTokenRead",
+    "CursorPage",
     "CustomerCreate",
     "CustomerKind",
     "CustomerPage",

@@ -17,34 +17,34 @@ T = TypeVar("T", bound="TestPage")
 class TestPage:
     """
     Attributes:
+        next_cursor (None | str): Opaque; null on the last page.
+        total (int): Items matching the filters, all pages.
         items (list[TestRead]):
-        next_cursor (None | str):
-        total (int):
     """
 
-    items: list[TestRead]
     next_cursor: None | str
     total: int
+    items: list[TestRead]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        items = []
-        for items_item_data in self.items:
-            items_item = items_item_data.to_dict()
-            items.append(items_item)
-
         next_cursor: None | str
         next_cursor = self.next_cursor
 
         total = self.total
 
+        items = []
+        for items_item_data in self.items:
+            items_item = items_item_data.to_dict()
+            items.append(items_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "items": items,
                 "next_cursor": next_cursor,
                 "total": total,
+                "items": items,
             }
         )
 
@@ -55,12 +55,6 @@ class TestPage:
         from ..models.test_read import TestRead  # noqa: PLC0415
 
         d = dict(src_dict)
-        items = []
-        _items = d.pop("items")
-        for items_item_data in _items:
-            items_item = TestRead.from_dict(items_item_data)
-
-            items.append(items_item)
 
         def _parse_next_cursor(data: object) -> None | str:
             if data is None:
@@ -71,10 +65,17 @@ class TestPage:
 
         total = d.pop("total")
 
+        items = []
+        _items = d.pop("items")
+        for items_item_data in _items:
+            items_item = TestRead.from_dict(items_item_data)
+
+            items.append(items_item)
+
         test_page = cls(
-            items=items,
             next_cursor=next_cursor,
             total=total,
+            items=items,
         )
 
         test_page.additional_properties = d

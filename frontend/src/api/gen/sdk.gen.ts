@@ -198,7 +198,7 @@ export const orgsCreateOrg = <ThrowOnError extends boolean = true>(options: Opti
  * Read an organisation's settings; the `ETag` header is needed to change them.
  */
 export const orgsGetOrg = <ThrowOnError extends boolean = true>(options: Options<OrgsGetOrgData, ThrowOnError>) => (options.client ?? client).get<OrgsGetOrgResponses, OrgsGetOrgErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}',
     ...options
 });
@@ -260,7 +260,7 @@ export const frameworksListDocumentedInformation = <ThrowOnError extends boolean
  * Describe the API token making this call: its organisation, scopes, role and expiry.
  */
 export const tokensGetCurrentToken = <ThrowOnError extends boolean = true>(options?: Options<TokensGetCurrentTokenData, ThrowOnError>) => (options?.client ?? client).get<TokensGetCurrentTokenResponses, TokensGetCurrentTokenErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/tokens/current',
     ...options
 });
@@ -271,7 +271,7 @@ export const tokensGetCurrentToken = <ThrowOnError extends boolean = true>(optio
  * List the members and their roles; `can` keeps those whose role allows that action.
  */
 export const membersListMembers = <ThrowOnError extends boolean = true>(options: Options<MembersListMembersData, ThrowOnError>) => (options.client ?? client).get<MembersListMembersResponses, MembersListMembersErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/members',
     ...options
 });
@@ -350,7 +350,7 @@ export const membersRevokeInvitation = <ThrowOnError extends boolean = true>(opt
  * List the organisation's activity log, newest first (who, what, when, before/after).
  */
 export const activityListActivity = <ThrowOnError extends boolean = true>(options: Options<ActivityListActivityData, ThrowOnError>) => (options.client ?? client).get<ActivityListActivityResponses, ActivityListActivityErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/activity',
     ...options
 });
@@ -361,7 +361,7 @@ export const activityListActivity = <ThrowOnError extends boolean = true>(option
  * List the organisation's requirements with their implementation status, in clause order.
  */
 export const requirementsListRequirements = <ThrowOnError extends boolean = true>(options: Options<RequirementsListRequirementsData, ThrowOnError>) => (options.client ?? client).get<RequirementsListRequirementsResponses, RequirementsListRequirementsErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/requirements',
     ...options
 });
@@ -372,7 +372,7 @@ export const requirementsListRequirements = <ThrowOnError extends boolean = true
  * Count the organisation's requirements by status, per top-level clause and overall.
  */
 export const requirementsSummarizeRequirements = <ThrowOnError extends boolean = true>(options: Options<RequirementsSummarizeRequirementsData, ThrowOnError>) => (options.client ?? client).get<RequirementsSummarizeRequirementsResponses, RequirementsSummarizeRequirementsErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/requirements/summary',
     ...options
 });
@@ -404,7 +404,7 @@ export const requirementsBulkUpdateRequirements = <ThrowOnError extends boolean 
  * The `ETag` header is needed to change it.
  */
 export const requirementsGetRequirement = <ThrowOnError extends boolean = true>(options: Options<RequirementsGetRequirementData, ThrowOnError>) => (options.client ?? client).get<RequirementsGetRequirementResponses, RequirementsGetRequirementErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/requirements/{ref}',
     ...options
 });
@@ -434,7 +434,7 @@ export const requirementsUpdateRequirement = <ThrowOnError extends boolean = tru
  * List evidence items, newest first, with their current version and links.
  */
 export const evidenceListEvidence = <ThrowOnError extends boolean = true>(options: Options<EvidenceListEvidenceData, ThrowOnError>) => (options.client ?? client).get<EvidenceListEvidenceResponses, EvidenceListEvidenceErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/evidence',
     ...options
 });
@@ -448,7 +448,7 @@ export const evidenceListEvidence = <ThrowOnError extends boolean = true>(option
  * repeated fields. `Idempotency-Key` makes a retry return the first result.
  */
 export const evidenceCreateEvidence = <ThrowOnError extends boolean = true>(options: Options<EvidenceCreateEvidenceData, ThrowOnError>) => (options.client ?? client).post<EvidenceCreateEvidenceResponses, EvidenceCreateEvidenceErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/evidence',
     ...options,
     headers: {
@@ -467,7 +467,7 @@ export const evidenceCreateEvidence = <ThrowOnError extends boolean = true>(opti
  */
 export const evidenceUploadEvidence = <ThrowOnError extends boolean = true>(options: Options<EvidenceUploadEvidenceData, ThrowOnError>) => (options.client ?? client).put<EvidenceUploadEvidenceResponses, EvidenceUploadEvidenceErrors, ThrowOnError>({
     bodySerializer: null,
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/evidence/upload',
     ...options,
     headers: {
@@ -482,7 +482,7 @@ export const evidenceUploadEvidence = <ThrowOnError extends boolean = true>(opti
  * Read one evidence item; the `ETag` header is needed to change its metadata.
  */
 export const evidenceGetEvidence = <ThrowOnError extends boolean = true>(options: Options<EvidenceGetEvidenceData, ThrowOnError>) => (options.client ?? client).get<EvidenceGetEvidenceResponses, EvidenceGetEvidenceErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/evidence/{evidence_id}',
     ...options
 });
@@ -493,7 +493,7 @@ export const evidenceGetEvidence = <ThrowOnError extends boolean = true>(options
  * Change an item's metadata (title, kind, owner, dates, tags, reference).
  */
 export const evidenceUpdateEvidence = <ThrowOnError extends boolean = true>(options: Options<EvidenceUpdateEvidenceData, ThrowOnError>) => (options.client ?? client).patch<EvidenceUpdateEvidenceResponses, EvidenceUpdateEvidenceErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/evidence/{evidence_id}',
     ...options,
     headers: {
@@ -508,7 +508,7 @@ export const evidenceUpdateEvidence = <ThrowOnError extends boolean = true>(opti
  * Move an item through approval: submit, approve, reject, withdraw (409 lists the allowed).
  */
 export const evidenceTransitionEvidence = <ThrowOnError extends boolean = true>(options: Options<EvidenceTransitionEvidenceData, ThrowOnError>) => (options.client ?? client).post<EvidenceTransitionEvidenceResponses, EvidenceTransitionEvidenceErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/evidence/{evidence_id}/transitions',
     ...options,
     headers: {
@@ -523,7 +523,7 @@ export const evidenceTransitionEvidence = <ThrowOnError extends boolean = true>(
  * Archive an item (instead of deleting it): its versions stay, it leaves normal lists.
  */
 export const evidenceArchiveEvidence = <ThrowOnError extends boolean = true>(options: Options<EvidenceArchiveEvidenceData, ThrowOnError>) => (options.client ?? client).post<EvidenceArchiveEvidenceResponses, EvidenceArchiveEvidenceErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/evidence/{evidence_id}/archive',
     ...options,
     headers: {
@@ -538,7 +538,7 @@ export const evidenceArchiveEvidence = <ThrowOnError extends boolean = true>(opt
  * Bring an archived item back into the normal lists.
  */
 export const evidenceUnarchiveEvidence = <ThrowOnError extends boolean = true>(options: Options<EvidenceUnarchiveEvidenceData, ThrowOnError>) => (options.client ?? client).post<EvidenceUnarchiveEvidenceResponses, EvidenceUnarchiveEvidenceErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/evidence/{evidence_id}/unarchive',
     ...options
 });
@@ -549,7 +549,7 @@ export const evidenceUnarchiveEvidence = <ThrowOnError extends boolean = true>(o
  * List an item's file versions, newest first.
  */
 export const evidenceListEvidenceVersions = <ThrowOnError extends boolean = true>(options: Options<EvidenceListEvidenceVersionsData, ThrowOnError>) => (options.client ?? client).get<EvidenceListEvidenceVersionsResponses, EvidenceListEvidenceVersionsErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/evidence/{evidence_id}/versions',
     ...options
 });
@@ -561,7 +561,7 @@ export const evidenceListEvidenceVersions = <ThrowOnError extends boolean = true
  */
 export const evidenceAddEvidenceVersion = <ThrowOnError extends boolean = true>(options: Options<EvidenceAddEvidenceVersionData, ThrowOnError>) => (options.client ?? client).post<EvidenceAddEvidenceVersionResponses, EvidenceAddEvidenceVersionErrors, ThrowOnError>({
     ...formDataBodySerializer,
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/evidence/{evidence_id}/versions',
     ...options,
     headers: {
@@ -577,7 +577,7 @@ export const evidenceAddEvidenceVersion = <ThrowOnError extends boolean = true>(
  */
 export const evidenceUploadEvidenceVersion = <ThrowOnError extends boolean = true>(options: Options<EvidenceUploadEvidenceVersionData, ThrowOnError>) => (options.client ?? client).put<EvidenceUploadEvidenceVersionResponses, EvidenceUploadEvidenceVersionErrors, ThrowOnError>({
     bodySerializer: null,
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/evidence/{evidence_id}/versions/new',
     ...options,
     headers: {
@@ -592,7 +592,7 @@ export const evidenceUploadEvidenceVersion = <ThrowOnError extends boolean = tru
  * Read one version's metadata: SHA-256, size, media type, file name, uploader.
  */
 export const evidenceGetEvidenceVersion = <ThrowOnError extends boolean = true>(options: Options<EvidenceGetEvidenceVersionData, ThrowOnError>) => (options.client ?? client).get<EvidenceGetEvidenceVersionResponses, EvidenceGetEvidenceVersionErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/evidence/{evidence_id}/versions/{number}',
     ...options
 });
@@ -605,7 +605,7 @@ export const evidenceGetEvidenceVersion = <ThrowOnError extends boolean = true>(
  * A single `Range` is honoured (206); a file that fails verification is refused (409).
  */
 export const evidenceDownloadEvidenceVersion = <ThrowOnError extends boolean = true>(options: Options<EvidenceDownloadEvidenceVersionData, ThrowOnError>) => (options.client ?? client).get<EvidenceDownloadEvidenceVersionResponses, EvidenceDownloadEvidenceVersionErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/evidence/{evidence_id}/versions/{number}/content',
     ...options
 });
@@ -616,7 +616,7 @@ export const evidenceDownloadEvidenceVersion = <ThrowOnError extends boolean = t
  * Re-hash a version's stored file and report ok, mismatch or missing.
  */
 export const evidenceVerifyEvidenceVersion = <ThrowOnError extends boolean = true>(options: Options<EvidenceVerifyEvidenceVersionData, ThrowOnError>) => (options.client ?? client).post<EvidenceVerifyEvidenceVersionResponses, EvidenceVerifyEvidenceVersionErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/evidence/{evidence_id}/versions/{number}/verify',
     ...options
 });
@@ -627,7 +627,7 @@ export const evidenceVerifyEvidenceVersion = <ThrowOnError extends boolean = tru
  * Remove the item's link to a requirement.
  */
 export const evidenceUnlinkEvidenceRequirement = <ThrowOnError extends boolean = true>(options: Options<EvidenceUnlinkEvidenceRequirementData, ThrowOnError>) => (options.client ?? client).delete<EvidenceUnlinkEvidenceRequirementResponses, EvidenceUnlinkEvidenceRequirementErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/evidence/{evidence_id}/requirements/{ref}',
     ...options
 });
@@ -638,7 +638,7 @@ export const evidenceUnlinkEvidenceRequirement = <ThrowOnError extends boolean =
  * Link the item to a requirement (by ref); linking twice changes nothing.
  */
 export const evidenceLinkEvidenceRequirement = <ThrowOnError extends boolean = true>(options: Options<EvidenceLinkEvidenceRequirementData, ThrowOnError>) => (options.client ?? client).post<EvidenceLinkEvidenceRequirementResponses, EvidenceLinkEvidenceRequirementErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/evidence/{evidence_id}/requirements/{ref}',
     ...options
 });
@@ -649,7 +649,7 @@ export const evidenceLinkEvidenceRequirement = <ThrowOnError extends boolean = t
  * Remove the record that the item fulfils a document or record.
  */
 export const evidenceUnlinkEvidenceDocumentedInformation = <ThrowOnError extends boolean = true>(options: Options<EvidenceUnlinkEvidenceDocumentedInformationData, ThrowOnError>) => (options.client ?? client).delete<EvidenceUnlinkEvidenceDocumentedInformationResponses, EvidenceUnlinkEvidenceDocumentedInformationErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/evidence/{evidence_id}/documented-information/{key}',
     ...options
 });
@@ -660,7 +660,7 @@ export const evidenceUnlinkEvidenceDocumentedInformation = <ThrowOnError extends
  * Record that the item fulfils a mandatory document or record (D1, R3, ...).
  */
 export const evidenceLinkEvidenceDocumentedInformation = <ThrowOnError extends boolean = true>(options: Options<EvidenceLinkEvidenceDocumentedInformationData, ThrowOnError>) => (options.client ?? client).post<EvidenceLinkEvidenceDocumentedInformationResponses, EvidenceLinkEvidenceDocumentedInformationErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/evidence/{evidence_id}/documented-information/{key}',
     ...options
 });
@@ -708,7 +708,7 @@ export const tokensRevokeToken = <ThrowOnError extends boolean = true>(options: 
  * List the organisation's internal audit programmes, newest first.
  */
 export const auditProgrammesListAuditProgrammes = <ThrowOnError extends boolean = true>(options: Options<AuditProgrammesListAuditProgrammesData, ThrowOnError>) => (options.client ?? client).get<AuditProgrammesListAuditProgrammesResponses, AuditProgrammesListAuditProgrammesErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/audit-programmes',
     ...options
 });
@@ -734,7 +734,7 @@ export const auditProgrammesCreateAuditProgramme = <ThrowOnError extends boolean
  * Read one audit programme; the `ETag` header is needed to change it.
  */
 export const auditProgrammesGetAuditProgramme = <ThrowOnError extends boolean = true>(options: Options<AuditProgrammesGetAuditProgrammeData, ThrowOnError>) => (options.client ?? client).get<AuditProgrammesGetAuditProgrammeResponses, AuditProgrammesGetAuditProgrammeErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/audit-programmes/{programme_id}',
     ...options
 });
@@ -771,7 +771,7 @@ export const auditProgrammesApproveAuditProgramme = <ThrowOnError extends boolea
  * List audits, newest first, filtered by type, status or programme.
  */
 export const auditsListAudits = <ThrowOnError extends boolean = true>(options: Options<AuditsListAuditsData, ThrowOnError>) => (options.client ?? client).get<AuditsListAuditsResponses, AuditsListAuditsErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/audits',
     ...options
 });
@@ -798,7 +798,7 @@ export const auditsCreateAudit = <ThrowOnError extends boolean = true>(options: 
  * and the requirements no internal audit covered.
  */
 export const auditsGetAuditCoverage = <ThrowOnError extends boolean = true>(options: Options<AuditsGetAuditCoverageData, ThrowOnError>) => (options.client ?? client).get<AuditsGetAuditCoverageResponses, AuditsGetAuditCoverageErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/audits/coverage',
     ...options
 });
@@ -809,7 +809,7 @@ export const auditsGetAuditCoverage = <ThrowOnError extends boolean = true>(opti
  * Read an audit with its expanded scope, checklist counts and independence gaps.
  */
 export const auditsGetAudit = <ThrowOnError extends boolean = true>(options: Options<AuditsGetAuditData, ThrowOnError>) => (options.client ?? client).get<AuditsGetAuditResponses, AuditsGetAuditErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/audits/{audit_id}',
     ...options
 });
@@ -850,7 +850,7 @@ export const auditsTransitionAudit = <ThrowOnError extends boolean = true>(optio
  * List every checklist line in clause order (ref, title, top clause, result, evidence).
  */
 export const auditsGetAuditChecklist = <ThrowOnError extends boolean = true>(options: Options<AuditsGetAuditChecklistData, ThrowOnError>) => (options.client ?? client).get<AuditsGetAuditChecklistResponses, AuditsGetAuditChecklistErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/audits/{audit_id}/checklist',
     ...options
 });
@@ -879,7 +879,7 @@ export const auditsAssessAuditChecklistLine = <ThrowOnError extends boolean = tr
  * The line's ITSM sample: its seed, filters, population size and the drawn records.
  */
 export const auditsGetAuditChecklistSample = <ThrowOnError extends boolean = true>(options: Options<AuditsGetAuditChecklistSampleData, ThrowOnError>) => (options.client ?? client).get<AuditsGetAuditChecklistSampleResponses, AuditsGetAuditChecklistSampleErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/audits/{audit_id}/checklist/{ref}/sample',
     ...options
 });
@@ -911,7 +911,7 @@ export const auditsDrawAuditChecklistSample = <ThrowOnError extends boolean = tr
  * (population up to 50: 5, up to 250: 10, more: 25).
  */
 export const auditsGetAuditChecklistPopulation = <ThrowOnError extends boolean = true>(options: Options<AuditsGetAuditChecklistPopulationData, ThrowOnError>) => (options.client ?? client).get<AuditsGetAuditChecklistPopulationResponses, AuditsGetAuditChecklistPopulationErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/audits/{audit_id}/checklist/{ref}/sample/population',
     ...options
 });
@@ -923,7 +923,7 @@ export const auditsGetAuditChecklistPopulation = <ThrowOnError extends boolean =
  * conclusions and distribution.
  */
 export const auditsGetAuditReport = <ThrowOnError extends boolean = true>(options: Options<AuditsGetAuditReportData, ThrowOnError>) => (options.client ?? client).get<AuditsGetAuditReportResponses, AuditsGetAuditReportErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/audits/{audit_id}/report',
     ...options
 });
@@ -934,7 +934,7 @@ export const auditsGetAuditReport = <ThrowOnError extends boolean = true>(option
  * List findings, newest first, filtered by grade, status, clause, audit, source or overdue.
  */
 export const findingsListFindings = <ThrowOnError extends boolean = true>(options: Options<FindingsListFindingsData, ThrowOnError>) => (options.client ?? client).get<FindingsListFindingsResponses, FindingsListFindingsErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/findings',
     ...options
 });
@@ -960,7 +960,7 @@ export const findingsCreateFinding = <ThrowOnError extends boolean = true>(optio
  * Read a finding; the `ETag` header is needed to change it.
  */
 export const findingsGetFinding = <ThrowOnError extends boolean = true>(options: Options<FindingsGetFindingData, ThrowOnError>) => (options.client ?? client).get<FindingsGetFindingResponses, FindingsGetFindingErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/findings/{finding_id}',
     ...options
 });
@@ -1001,7 +1001,7 @@ export const findingsTransitionFinding = <ThrowOnError extends boolean = true>(o
  * List corrective measures, newest first, filtered by status, owner, finding or overdue.
  */
 export const correctiveMeasuresListCorrectiveMeasures = <ThrowOnError extends boolean = true>(options: Options<CorrectiveMeasuresListCorrectiveMeasuresData, ThrowOnError>) => (options.client ?? client).get<CorrectiveMeasuresListCorrectiveMeasuresResponses, CorrectiveMeasuresListCorrectiveMeasuresErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/corrective-measures',
     ...options
 });
@@ -1027,7 +1027,7 @@ export const correctiveMeasuresCreateCorrectiveMeasure = <ThrowOnError extends b
  * Read a corrective measure; the `ETag` header is needed to change it.
  */
 export const correctiveMeasuresGetCorrectiveMeasure = <ThrowOnError extends boolean = true>(options: Options<CorrectiveMeasuresGetCorrectiveMeasureData, ThrowOnError>) => (options.client ?? client).get<CorrectiveMeasuresGetCorrectiveMeasureResponses, CorrectiveMeasuresGetCorrectiveMeasureErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/corrective-measures/{measure_id}',
     ...options
 });
@@ -1113,7 +1113,7 @@ export const correctiveMeasuresRecordEffectivenessReview = <ThrowOnError extends
  * List the training courses, by title, optionally of one kind.
  */
 export const trainingListCourses = <ThrowOnError extends boolean = true>(options: Options<TrainingListCoursesData, ThrowOnError>) => (options.client ?? client).get<TrainingListCoursesResponses, TrainingListCoursesErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/training/courses',
     ...options
 });
@@ -1150,7 +1150,7 @@ export const trainingDeleteCourse = <ThrowOnError extends boolean = true>(option
  * Read a course; the `ETag` header is needed to change it.
  */
 export const trainingGetCourse = <ThrowOnError extends boolean = true>(options: Options<TrainingGetCourseData, ThrowOnError>) => (options.client ?? client).get<TrainingGetCourseResponses, TrainingGetCourseErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/training/courses/{course_id}',
     ...options
 });
@@ -1176,7 +1176,7 @@ export const trainingUpdateCourse = <ThrowOnError extends boolean = true>(option
  * List which role keys require which courses (7.2 competence requirements).
  */
 export const trainingListCompetenceRequirements = <ThrowOnError extends boolean = true>(options: Options<TrainingListCompetenceRequirementsData, ThrowOnError>) => (options.client ?? client).get<TrainingListCompetenceRequirementsResponses, TrainingListCompetenceRequirementsErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/training/requirements',
     ...options
 });
@@ -1213,7 +1213,7 @@ export const trainingDeleteCompetenceRequirement = <ThrowOnError extends boolean
  * List the people in the SMS scope (members and people without an account).
  */
 export const trainingListTrainingPeople = <ThrowOnError extends boolean = true>(options: Options<TrainingListTrainingPeopleData, ThrowOnError>) => (options.client ?? client).get<TrainingListTrainingPeopleResponses, TrainingListTrainingPeopleErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/training/people',
     ...options
 });
@@ -1265,7 +1265,7 @@ export const trainingDeleteTrainingPerson = <ThrowOnError extends boolean = true
  * Read a person in scope; the `ETag` header is needed to change them.
  */
 export const trainingGetTrainingPerson = <ThrowOnError extends boolean = true>(options: Options<TrainingGetTrainingPersonData, ThrowOnError>) => (options.client ?? client).get<TrainingGetTrainingPersonResponses, TrainingGetTrainingPersonErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/training/people/{person_id}',
     ...options
 });
@@ -1291,7 +1291,7 @@ export const trainingUpdateTrainingPerson = <ThrowOnError extends boolean = true
  * List completion records, latest completion first, by person or course.
  */
 export const trainingListTrainingRecords = <ThrowOnError extends boolean = true>(options: Options<TrainingListTrainingRecordsData, ThrowOnError>) => (options.client ?? client).get<TrainingListTrainingRecordsResponses, TrainingListTrainingRecordsErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/training/records',
     ...options
 });
@@ -1345,7 +1345,7 @@ export const trainingDeleteTrainingRecord = <ThrowOnError extends boolean = true
  * Read a completion record; the `ETag` header is needed to change it.
  */
 export const trainingGetTrainingRecord = <ThrowOnError extends boolean = true>(options: Options<TrainingGetTrainingRecordData, ThrowOnError>) => (options.client ?? client).get<TrainingGetTrainingRecordResponses, TrainingGetTrainingRecordErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/training/records/{record_id}',
     ...options
 });
@@ -1372,7 +1372,7 @@ export const trainingUpdateTrainingRecord = <ThrowOnError extends boolean = true
  * overall, for awareness and per role.
  */
 export const trainingGetTrainingMatrix = <ThrowOnError extends boolean = true>(options: Options<TrainingGetTrainingMatrixData, ThrowOnError>) => (options.client ?? client).get<TrainingGetTrainingMatrixResponses, TrainingGetTrainingMatrixErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/training/matrix',
     ...options
 });
@@ -1383,7 +1383,7 @@ export const trainingGetTrainingMatrix = <ThrowOnError extends boolean = true>(o
  * List objectives (O-1 first) with their computed status, by status, owner or frequency.
  */
 export const objectivesListObjectives = <ThrowOnError extends boolean = true>(options: Options<ObjectivesListObjectivesData, ThrowOnError>) => (options.client ?? client).get<ObjectivesListObjectivesResponses, ObjectivesListObjectivesErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/objectives',
     ...options
 });
@@ -1420,7 +1420,7 @@ export const objectivesDeleteObjective = <ThrowOnError extends boolean = true>(o
  * Read an objective and its status; the `ETag` header is needed to change it.
  */
 export const objectivesGetObjective = <ThrowOnError extends boolean = true>(options: Options<ObjectivesGetObjectiveData, ThrowOnError>) => (options.client ?? client).get<ObjectivesGetObjectiveResponses, ObjectivesGetObjectiveErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/objectives/{objective_id}',
     ...options
 });
@@ -1446,7 +1446,7 @@ export const objectivesUpdateObjective = <ThrowOnError extends boolean = true>(o
  * List an objective's measurements, latest period first.
  */
 export const objectivesListMeasurements = <ThrowOnError extends boolean = true>(options: Options<ObjectivesListMeasurementsData, ThrowOnError>) => (options.client ?? client).get<ObjectivesListMeasurementsResponses, ObjectivesListMeasurementsErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/objectives/{objective_id}/measurements',
     ...options
 });
@@ -1472,7 +1472,7 @@ export const objectivesCreateMeasurement = <ThrowOnError extends boolean = true>
  * List management reviews, newest first, filtered by status or year.
  */
 export const managementReviewsListManagementReviews = <ThrowOnError extends boolean = true>(options: Options<ManagementReviewsListManagementReviewsData, ThrowOnError>) => (options.client ?? client).get<ManagementReviewsListManagementReviewsResponses, ManagementReviewsListManagementReviewsErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/management-reviews',
     ...options
 });
@@ -1498,7 +1498,7 @@ export const managementReviewsCreateManagementReview = <ThrowOnError extends boo
  * Read a review with its inputs, decisions and actions; the `ETag` is needed to change it.
  */
 export const managementReviewsGetManagementReview = <ThrowOnError extends boolean = true>(options: Options<ManagementReviewsGetManagementReviewData, ThrowOnError>) => (options.client ?? client).get<ManagementReviewsGetManagementReviewResponses, ManagementReviewsGetManagementReviewErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/management-reviews/{review_id}',
     ...options
 });
@@ -1614,7 +1614,7 @@ export const managementReviewsUpdateManagementReviewAction = <ThrowOnError exten
  * List suppliers (SUP-1 first), by kind, status, scope or owner.
  */
 export const suppliersListSuppliers = <ThrowOnError extends boolean = true>(options: Options<SuppliersListSuppliersData, ThrowOnError>) => (options.client ?? client).get<SuppliersListSuppliersResponses, SuppliersListSuppliersErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/suppliers',
     ...options
 });
@@ -1640,7 +1640,7 @@ export const suppliersCreateSupplier = <ThrowOnError extends boolean = true>(opt
  * Read a supplier; the `ETag` header is needed to change it.
  */
 export const suppliersGetSupplier = <ThrowOnError extends boolean = true>(options: Options<SuppliersGetSupplierData, ThrowOnError>) => (options.client ?? client).get<SuppliersGetSupplierResponses, SuppliersGetSupplierErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/suppliers/{supplier_id}',
     ...options
 });
@@ -1666,7 +1666,7 @@ export const suppliersUpdateSupplier = <ThrowOnError extends boolean = true>(opt
  * List the supplier's performance reviews, latest first.
  */
 export const suppliersListReviews = <ThrowOnError extends boolean = true>(options: Options<SuppliersListReviewsData, ThrowOnError>) => (options.client ?? client).get<SuppliersListReviewsResponses, SuppliersListReviewsErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/suppliers/{supplier_id}/reviews',
     ...options
 });
@@ -1707,7 +1707,7 @@ export const suppliersUpdateReview = <ThrowOnError extends boolean = true>(optio
  * List the evidence items this supplier owns or provides (RDY-06 reads them).
  */
 export const suppliersListSupplierEvidence = <ThrowOnError extends boolean = true>(options: Options<SuppliersListSupplierEvidenceData, ThrowOnError>) => (options.client ?? client).get<SuppliersListSupplierEvidenceResponses, SuppliersListSupplierEvidenceErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/suppliers/{supplier_id}/evidence',
     ...options
 });
@@ -1744,7 +1744,7 @@ export const suppliersRemoveSupplierEvidence = <ThrowOnError extends boolean = t
  * The risk method: scales, level matrix and acceptance criteria (404 before it exists).
  */
 export const risksGetRiskMethod = <ThrowOnError extends boolean = true>(options: Options<RisksGetRiskMethodData, ThrowOnError>) => (options.client ?? client).get<RisksGetRiskMethodResponses, RisksGetRiskMethodErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/risks/method',
     ...options
 });
@@ -1785,7 +1785,7 @@ export const risksCreateRiskMethod = <ThrowOnError extends boolean = true>(optio
  * Open risks per likelihood x impact cell, with each cell's level.
  */
 export const risksGetHeatMap = <ThrowOnError extends boolean = true>(options: Options<RisksGetHeatMapData, ThrowOnError>) => (options.client ?? client).get<RisksGetHeatMapResponses, RisksGetHeatMapErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/risks/heat-map',
     ...options
 });
@@ -1797,7 +1797,7 @@ export const risksGetHeatMap = <ThrowOnError extends boolean = true>(options: Op
  * or affected service.
  */
 export const risksListRisks = <ThrowOnError extends boolean = true>(options: Options<RisksListRisksData, ThrowOnError>) => (options.client ?? client).get<RisksListRisksResponses, RisksListRisksErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/risks',
     ...options
 });
@@ -1834,7 +1834,7 @@ export const risksDeleteRisk = <ThrowOnError extends boolean = true>(options: Op
  * Read a risk with its computed level; the `ETag` header is needed to change it.
  */
 export const risksGetRisk = <ThrowOnError extends boolean = true>(options: Options<RisksGetRiskData, ThrowOnError>) => (options.client ?? client).get<RisksGetRiskResponses, RisksGetRiskErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/risks/{risk_id}',
     ...options
 });
@@ -1891,7 +1891,7 @@ export const risksUpdateRiskAction = <ThrowOnError extends boolean = true>(optio
  * The service catalogue (SVC-1 first), by status, scope flag, customer or owner.
  */
 export const servicesListServices = <ThrowOnError extends boolean = true>(options: Options<ServicesListServicesData, ThrowOnError>) => (options.client ?? client).get<ServicesListServicesResponses, ServicesListServicesErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/services',
     ...options
 });
@@ -1917,7 +1917,7 @@ export const servicesCreateService = <ThrowOnError extends boolean = true>(optio
  * Read a service with its customers and processes; the `ETag` is needed to change it.
  */
 export const servicesGetService = <ThrowOnError extends boolean = true>(options: Options<ServicesGetServiceData, ThrowOnError>) => (options.client ?? client).get<ServicesGetServiceResponses, ServicesGetServiceErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/services/{service_id}',
     ...options
 });
@@ -1999,7 +1999,7 @@ export const servicesUpdateProcess = <ThrowOnError extends boolean = true>(optio
  * The services the scope statement names; the `ETag` is the organisation's.
  */
 export const servicesReadScopeServices = <ThrowOnError extends boolean = true>(options: Options<ServicesReadScopeServicesData, ThrowOnError>) => (options.client ?? client).get<ServicesReadScopeServicesResponses, ServicesReadScopeServicesErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/scope/services',
     ...options
 });
@@ -2025,7 +2025,7 @@ export const servicesSetScopeServices = <ThrowOnError extends boolean = true>(op
  * List customers (CUS-1 first), by kind or by a service delivered to them.
  */
 export const customersListCustomers = <ThrowOnError extends boolean = true>(options: Options<CustomersListCustomersData, ThrowOnError>) => (options.client ?? client).get<CustomersListCustomersResponses, CustomersListCustomersErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/customers',
     ...options
 });
@@ -2062,7 +2062,7 @@ export const customersDeleteCustomer = <ThrowOnError extends boolean = true>(opt
  * Read a customer; the `ETag` header is needed to change it.
  */
 export const customersGetCustomer = <ThrowOnError extends boolean = true>(options: Options<CustomersGetCustomerData, ThrowOnError>) => (options.client ?? client).get<CustomersGetCustomerResponses, CustomersGetCustomerErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/customers/{customer_id}',
     ...options
 });
@@ -2088,7 +2088,7 @@ export const customersUpdateCustomer = <ThrowOnError extends boolean = true>(opt
  * List the "none exist" statements, one per supplier kind at most.
  */
 export const suppliersListStatements = <ThrowOnError extends boolean = true>(options: Options<SuppliersListStatementsData, ThrowOnError>) => (options.client ?? client).get<SuppliersListStatementsResponses, SuppliersListStatementsErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/supplier-statements',
     ...options
 });
@@ -2114,7 +2114,7 @@ export const suppliersCreateStatement = <ThrowOnError extends boolean = true>(op
  * Read a statement; the `ETag` header is needed to change it.
  */
 export const suppliersGetStatement = <ThrowOnError extends boolean = true>(options: Options<SuppliersGetStatementData, ThrowOnError>) => (options.client ?? client).get<SuppliersGetStatementResponses, SuppliersGetStatementErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/supplier-statements/{statement_id}',
     ...options
 });
@@ -2155,7 +2155,7 @@ export const suppliersMoveStatement = <ThrowOnError extends boolean = true>(opti
  * List agreements (AGR-1 first), by type, status, supplier, customer or service.
  */
 export const agreementsListAgreements = <ThrowOnError extends boolean = true>(options: Options<AgreementsListAgreementsData, ThrowOnError>) => (options.client ?? client).get<AgreementsListAgreementsResponses, AgreementsListAgreementsErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/agreements',
     ...options
 });
@@ -2181,7 +2181,7 @@ export const agreementsCreateAgreement = <ThrowOnError extends boolean = true>(o
  * Read an agreement with its services and targets; the `ETag` is needed to change it.
  */
 export const agreementsGetAgreement = <ThrowOnError extends boolean = true>(options: Options<AgreementsGetAgreementData, ThrowOnError>) => (options.client ?? client).get<AgreementsGetAgreementResponses, AgreementsGetAgreementErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/agreements/{agreement_id}',
     ...options
 });
@@ -2248,7 +2248,7 @@ export const agreementsUpdateTarget = <ThrowOnError extends boolean = true>(opti
  * The context record with issues and interested parties (404 before it exists).
  */
 export const contextGetContext = <ThrowOnError extends boolean = true>(options: Options<ContextGetContextData, ThrowOnError>) => (options.client ?? client).get<ContextGetContextResponses, ContextGetContextErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/context',
     ...options
 });
@@ -2352,7 +2352,7 @@ export const contextUpdateParty = <ThrowOnError extends boolean = true>(options:
  * so); `Cache-Control: no-cache` forces a fresh evaluation.
  */
 export const readinessGetReadiness = <ThrowOnError extends boolean = true>(options: Options<ReadinessGetReadinessData, ThrowOnError>) => (options.client ?? client).get<ReadinessGetReadinessResponses, ReadinessGetReadinessErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/readiness',
     ...options
 });
@@ -2366,7 +2366,7 @@ export const readinessGetReadiness = <ThrowOnError extends boolean = true>(optio
  * and competence gaps, from the same facts as the verdict.
  */
 export const readinessGetPeopleInScope = <ThrowOnError extends boolean = true>(options: Options<ReadinessGetPeopleInScopeData, ThrowOnError>) => (options.client ?? client).get<ReadinessGetPeopleInScopeResponses, ReadinessGetPeopleInScopeErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/readiness/people-in-scope',
     ...options
 });
@@ -2378,7 +2378,7 @@ export const readinessGetPeopleInScope = <ThrowOnError extends boolean = true>(o
  * parameters (cached like the whole report).
  */
 export const readinessGetReadinessRule = <ThrowOnError extends boolean = true>(options: Options<ReadinessGetReadinessRuleData, ThrowOnError>) => (options.client ?? client).get<ReadinessGetReadinessRuleResponses, ReadinessGetReadinessRuleErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/readiness/rules/{rule_id}',
     ...options
 });
@@ -2389,7 +2389,7 @@ export const readinessGetReadinessRule = <ThrowOnError extends boolean = true>(o
  * Read the rule parameters (defaults and this organisation's values) with an `ETag`.
  */
 export const readinessGetReadinessSettings = <ThrowOnError extends boolean = true>(options: Options<ReadinessGetReadinessSettingsData, ThrowOnError>) => (options.client ?? client).get<ReadinessGetReadinessSettingsResponses, ReadinessGetReadinessSettingsErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/readiness/settings',
     ...options
 });
@@ -2426,7 +2426,7 @@ export const readinessCreateReadinessSnapshot = <ThrowOnError extends boolean = 
  * List stored snapshots, newest first (the readiness trend).
  */
 export const readinessListReadinessHistory = <ThrowOnError extends boolean = true>(options: Options<ReadinessListReadinessHistoryData, ThrowOnError>) => (options.client ?? client).get<ReadinessListReadinessHistoryResponses, ReadinessListReadinessHistoryErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/readiness/history',
     ...options
 });
@@ -2439,7 +2439,7 @@ export const readinessListReadinessHistory = <ThrowOnError extends boolean = tru
  * `SHA256SUMS.sig`, the public key and `VERIFY.txt` saying how to check it offline.
  */
 export const exportsExportEvidencePack = <ThrowOnError extends boolean = true>(options: Options<ExportsExportEvidencePackData, ThrowOnError>) => (options.client ?? client).get<ExportsExportEvidencePackResponses, ExportsExportEvidencePackErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/exports/evidence-pack.zip',
     ...options
 });
@@ -2451,7 +2451,7 @@ export const exportsExportEvidencePack = <ThrowOnError extends boolean = true>(o
  * check a pack's `signing-key.pem` against.
  */
 export const exportsGetPackSigningKey = <ThrowOnError extends boolean = true>(options: Options<ExportsGetPackSigningKeyData, ThrowOnError>) => (options.client ?? client).get<ExportsGetPackSigningKeyResponses, ExportsGetPackSigningKeyErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/exports/signing-key',
     ...options
 });
@@ -2464,7 +2464,7 @@ export const exportsGetPackSigningKey = <ThrowOnError extends boolean = true>(op
  * rules), the registers as further sheets and an "Export" sheet with the data's SHA-256.
  */
 export const exportsExportComplianceMatrix = <ThrowOnError extends boolean = true>(options: Options<ExportsExportComplianceMatrixData, ThrowOnError>) => (options.client ?? client).get<ExportsExportComplianceMatrixResponses, ExportsExportComplianceMatrixErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/exports/compliance-matrix.xlsx',
     ...options
 });
@@ -2477,7 +2477,7 @@ export const exportsExportComplianceMatrix = <ThrowOnError extends boolean = tru
  * object it names, the clauses as a heat map and the open findings.
  */
 export const exportsExportReadinessReport = <ThrowOnError extends boolean = true>(options: Options<ExportsExportReadinessReportData, ThrowOnError>) => (options.client ?? client).get<ExportsExportReadinessReportResponses, ExportsExportReadinessReportErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/exports/readiness-report.pdf',
     ...options
 });
@@ -2490,7 +2490,7 @@ export const exportsExportReadinessReport = <ThrowOnError extends boolean = true
  * finding with grade, clause and objective evidence, conclusions, distribution, sign-off.
  */
 export const exportsExportAuditReport = <ThrowOnError extends boolean = true>(options: Options<ExportsExportAuditReportData, ThrowOnError>) => (options.client ?? client).get<ExportsExportAuditReportResponses, ExportsExportAuditReportErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/exports/audits/{audit_id}/report.pdf',
     ...options
 });
@@ -2502,7 +2502,7 @@ export const exportsExportAuditReport = <ThrowOnError extends boolean = true>(op
  * every input topic with notes, outcome and linked objects, decisions, actions, approval.
  */
 export const exportsExportReviewMinutes = <ThrowOnError extends boolean = true>(options: Options<ExportsExportReviewMinutesData, ThrowOnError>) => (options.client ?? client).get<ExportsExportReviewMinutesResponses, ExportsExportReviewMinutesErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/exports/management-reviews/{review_id}/minutes.pdf',
     ...options
 });
@@ -2513,7 +2513,7 @@ export const exportsExportReviewMinutes = <ThrowOnError extends boolean = true>(
  * List configuration items by key, filtered by status, type, owner, service or text.
  */
 export const configurationListConfigurationItems = <ThrowOnError extends boolean = true>(options: Options<ConfigurationListConfigurationItemsData, ThrowOnError>) => (options.client ?? client).get<ConfigurationListConfigurationItemsResponses, ConfigurationListConfigurationItemsErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/configuration-items',
     ...options
 });
@@ -2569,7 +2569,7 @@ export const configurationDeleteConfigurationItem = <ThrowOnError extends boolea
  * Read a configuration item; the `ETag` header is needed to change it.
  */
 export const configurationGetConfigurationItem = <ThrowOnError extends boolean = true>(options: Options<ConfigurationGetConfigurationItemData, ThrowOnError>) => (options.client ?? client).get<ConfigurationGetConfigurationItemResponses, ConfigurationGetConfigurationItemErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/configuration-items/{item_id}',
     ...options
 });
@@ -2596,7 +2596,7 @@ export const configurationUpdateConfigurationItem = <ThrowOnError extends boolea
  * List CMDB verifications, newest first.
  */
 export const configurationListCmdbVerifications = <ThrowOnError extends boolean = true>(options: Options<ConfigurationListCmdbVerificationsData, ThrowOnError>) => (options.client ?? client).get<ConfigurationListCmdbVerificationsResponses, ConfigurationListCmdbVerificationsErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/cmdb-verifications',
     ...options
 });
@@ -2622,7 +2622,7 @@ export const configurationCreateCmdbVerification = <ThrowOnError extends boolean
  * Read a CMDB verification; the `ETag` header is needed to change it.
  */
 export const configurationGetCmdbVerification = <ThrowOnError extends boolean = true>(options: Options<ConfigurationGetCmdbVerificationData, ThrowOnError>) => (options.client ?? client).get<ConfigurationGetCmdbVerificationResponses, ConfigurationGetCmdbVerificationErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/cmdb-verifications/{verification_id}',
     ...options
 });
@@ -2648,7 +2648,7 @@ export const configurationUpdateCmdbVerification = <ThrowOnError extends boolean
  * List service continuity plans, CP-1 first.
  */
 export const continuityListContinuityPlans = <ThrowOnError extends boolean = true>(options: Options<ContinuityListContinuityPlansData, ThrowOnError>) => (options.client ?? client).get<ContinuityListContinuityPlansResponses, ContinuityListContinuityPlansErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/continuity-plans',
     ...options
 });
@@ -2674,7 +2674,7 @@ export const continuityCreateContinuityPlan = <ThrowOnError extends boolean = tr
  * Read a plan; the `ETag` header is needed to change it.
  */
 export const continuityGetContinuityPlan = <ThrowOnError extends boolean = true>(options: Options<ContinuityGetContinuityPlanData, ThrowOnError>) => (options.client ?? client).get<ContinuityGetContinuityPlanResponses, ContinuityGetContinuityPlanErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/continuity-plans/{plan_id}',
     ...options
 });
@@ -2700,7 +2700,7 @@ export const continuityUpdateContinuityPlan = <ThrowOnError extends boolean = tr
  * List a plan's tests, the latest first.
  */
 export const continuityListContinuityTests = <ThrowOnError extends boolean = true>(options: Options<ContinuityListContinuityTestsData, ThrowOnError>) => (options.client ?? client).get<ContinuityListContinuityTestsResponses, ContinuityListContinuityTestsErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/continuity-plans/{plan_id}/tests',
     ...options
 });
@@ -2726,7 +2726,7 @@ export const continuityCreateContinuityTest = <ThrowOnError extends boolean = tr
  * Read a continuity test; the `ETag` header is needed to change it.
  */
 export const continuityGetContinuityTest = <ThrowOnError extends boolean = true>(options: Options<ContinuityGetContinuityTestData, ThrowOnError>) => (options.client ?? client).get<ContinuityGetContinuityTestResponses, ContinuityGetContinuityTestErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/continuity-tests/{test_id}',
     ...options
 });
@@ -2752,7 +2752,7 @@ export const continuityUpdateContinuityTest = <ThrowOnError extends boolean = tr
  * List service report definitions, RD-1 first.
  */
 export const serviceReportsListReportDefinitions = <ThrowOnError extends boolean = true>(options: Options<ServiceReportsListReportDefinitionsData, ThrowOnError>) => (options.client ?? client).get<ServiceReportsListReportDefinitionsResponses, ServiceReportsListReportDefinitionsErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/report-definitions',
     ...options
 });
@@ -2778,7 +2778,7 @@ export const serviceReportsCreateReportDefinition = <ThrowOnError extends boolea
  * Read a report definition; the `ETag` header is needed to change it.
  */
 export const serviceReportsGetReportDefinition = <ThrowOnError extends boolean = true>(options: Options<ServiceReportsGetReportDefinitionData, ThrowOnError>) => (options.client ?? client).get<ServiceReportsGetReportDefinitionResponses, ServiceReportsGetReportDefinitionErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/report-definitions/{definition_id}',
     ...options
 });
@@ -2804,7 +2804,7 @@ export const serviceReportsUpdateReportDefinition = <ThrowOnError extends boolea
  * List the reports produced for a definition, the latest period first.
  */
 export const serviceReportsListProducedReports = <ThrowOnError extends boolean = true>(options: Options<ServiceReportsListProducedReportsData, ThrowOnError>) => (options.client ?? client).get<ServiceReportsListProducedReportsResponses, ServiceReportsListProducedReportsErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/report-definitions/{definition_id}/reports',
     ...options
 });
@@ -2830,7 +2830,7 @@ export const serviceReportsCreateProducedReport = <ThrowOnError extends boolean 
  * Read a produced report; the `ETag` header is needed to change it.
  */
 export const serviceReportsGetProducedReport = <ThrowOnError extends boolean = true>(options: Options<ServiceReportsGetProducedReportData, ThrowOnError>) => (options.client ?? client).get<ServiceReportsGetProducedReportResponses, ServiceReportsGetProducedReportErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/service-reports/{report_id}',
     ...options
 });
@@ -2980,7 +2980,7 @@ export const integrationsRetryDelivery = <ThrowOnError extends boolean = true>(o
  * ITSM records received from the integrations, filtered by kind, status, service, clause.
  */
 export const integrationsListRecords = <ThrowOnError extends boolean = true>(options: Options<IntegrationsListRecordsData, ThrowOnError>) => (options.client ?? client).get<IntegrationsListRecordsResponses, IntegrationsListRecordsErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/itsm-records',
     ...options
 });
@@ -2991,7 +2991,7 @@ export const integrationsListRecords = <ThrowOnError extends boolean = true>(opt
  * A record with every delivery about it (its history).
  */
 export const integrationsGetRecord = <ThrowOnError extends boolean = true>(options: Options<IntegrationsGetRecordData, ThrowOnError>) => (options.client ?? client).get<IntegrationsGetRecordResponses, IntegrationsGetRecordErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }],
+    security: [{ scheme: 'bearer', type: 'http' }, { scheme: 'bearer', type: 'http' }],
     url: '/api/v1/orgs/{org}/itsm-records/{record_id}',
     ...options
 });

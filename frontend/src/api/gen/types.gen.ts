@@ -22,15 +22,7 @@ export type ActivityPage = {
      * Items
      */
     items: Array<ActivityRead>;
-    /**
-     * Next Cursor
-     */
-    next_cursor: string | null;
-    /**
-     * Total
-     */
-    total: number;
-};
+} & CursorPage;
 
 /**
  * ActivityRead
@@ -168,15 +160,7 @@ export type AgreementPage = {
      * Items
      */
     items: Array<AgreementRead>;
-    /**
-     * Next Cursor
-     */
-    next_cursor: string | null;
-    /**
-     * Total
-     */
-    total: number;
-};
+} & CursorPage;
 
 /**
  * AgreementRead
@@ -379,15 +363,7 @@ export type ApiTokenPage = {
      * Items
      */
     items: Array<ApiTokenRead>;
-    /**
-     * Next Cursor
-     */
-    next_cursor: string | null;
-    /**
-     * Total
-     */
-    total: number;
-};
+} & CursorPage;
 
 /**
  * ApiTokenRead
@@ -688,15 +664,7 @@ export type AuditPage = {
      * Items
      */
     items: Array<AuditRead>;
-    /**
-     * Next Cursor
-     */
-    next_cursor: string | null;
-    /**
-     * Total
-     */
-    total: number;
-};
+} & CursorPage;
 
 /**
  * AuditProgrammeCreate
@@ -742,15 +710,7 @@ export type AuditProgrammePage = {
      * Items
      */
     items: Array<AuditProgrammeRead>;
-    /**
-     * Next Cursor
-     */
-    next_cursor: string | null;
-    /**
-     * Total
-     */
-    total: number;
-};
+} & CursorPage;
 
 /**
  * AuditProgrammeRead
@@ -1404,15 +1364,7 @@ export type CiPage = {
      * Items
      */
     items: Array<CiRead>;
-    /**
-     * Next Cursor
-     */
-    next_cursor: string | null;
-    /**
-     * Total
-     */
-    total: number;
-};
+} & CursorPage;
 
 /**
  * CiRead
@@ -1606,15 +1558,7 @@ export type CompetenceRequirementPage = {
      * Items
      */
     items: Array<CompetenceRequirementRead>;
-    /**
-     * Next Cursor
-     */
-    next_cursor: string | null;
-    /**
-     * Total
-     */
-    total: number;
-};
+} & CursorPage;
 
 /**
  * CompetenceRequirementRead
@@ -1864,15 +1808,7 @@ export type CorrectiveMeasurePage = {
      * Items
      */
     items: Array<CorrectiveMeasureRead>;
-    /**
-     * Next Cursor
-     */
-    next_cursor: string | null;
-    /**
-     * Total
-     */
-    total: number;
-};
+} & CursorPage;
 
 /**
  * CorrectiveMeasureRead
@@ -2099,15 +2035,7 @@ export type CoursePage = {
      * Items
      */
     items: Array<CourseRead>;
-    /**
-     * Next Cursor
-     */
-    next_cursor: string | null;
-    /**
-     * Total
-     */
-    total: number;
-};
+} & CursorPage;
 
 /**
  * CourseRead
@@ -2276,6 +2204,26 @@ export type CurrentTokenRead = {
 };
 
 /**
+ * CursorPage
+ *
+ * The envelope of every list: `items` (one page, in the list's documented order), `next_cursor` (pass it as `?cursor=` for the next page; null on the last page) and `total` (items matching the filters, all pages).
+ */
+export type CursorPage = {
+    /**
+     * Next Cursor
+     *
+     * Opaque; null on the last page.
+     */
+    next_cursor: string | null;
+    /**
+     * Total
+     *
+     * Items matching the filters, all pages.
+     */
+    total: number;
+};
+
+/**
  * CustomerCreate
  */
 export type CustomerCreate = {
@@ -2307,15 +2255,7 @@ export type CustomerPage = {
      * Items
      */
     items: Array<CustomerRead>;
-    /**
-     * Next Cursor
-     */
-    next_cursor: string | null;
-    /**
-     * Total
-     */
-    total: number;
-};
+} & CursorPage;
 
 /**
  * CustomerRead
@@ -2421,15 +2361,7 @@ export type DefinitionPage = {
      * Items
      */
     items: Array<DefinitionRead>;
-    /**
-     * Next Cursor
-     */
-    next_cursor: string | null;
-    /**
-     * Total
-     */
-    total: number;
-};
+} & CursorPage;
 
 /**
  * DefinitionRead
@@ -2567,15 +2499,7 @@ export type DeliveryPage = {
      * Items
      */
     items: Array<DeliveryRead>;
-    /**
-     * Next Cursor
-     */
-    next_cursor: string | null;
-    /**
-     * Total
-     */
-    total: number;
-};
+} & CursorPage;
 
 /**
  * DeliveryRead
@@ -2792,15 +2716,7 @@ export type EvidencePage = {
      * Items
      */
     items: Array<EvidenceRead>;
-    /**
-     * Next Cursor
-     */
-    next_cursor: string | null;
-    /**
-     * Total
-     */
-    total: number;
-};
+} & CursorPage;
 
 /**
  * EvidenceRead
@@ -2984,15 +2900,7 @@ export type EvidenceVersionPage = {
      * Items
      */
     items: Array<EvidenceVersionRead>;
-    /**
-     * Next Cursor
-     */
-    next_cursor: string | null;
-    /**
-     * Total
-     */
-    total: number;
-};
+} & CursorPage;
 
 /**
  * EvidenceVersionRead
@@ -3199,15 +3107,7 @@ export type FindingPage = {
      * Items
      */
     items: Array<FindingRead>;
-    /**
-     * Next Cursor
-     */
-    next_cursor: string | null;
-    /**
-     * Total
-     */
-    total: number;
-};
+} & CursorPage;
 
 /**
  * FindingRead
@@ -3395,15 +3295,7 @@ export type FrameworkPage = {
      * Items
      */
     items: Array<FrameworkRead>;
-    /**
-     * Next Cursor
-     */
-    next_cursor: string | null;
-    /**
-     * Total
-     */
-    total: number;
-};
+} & CursorPage;
 
 /**
  * FrameworkRead
@@ -3571,15 +3463,7 @@ export type IntegrationPage = {
      * Items
      */
     items: Array<IntegrationRead>;
-    /**
-     * Next Cursor
-     */
-    next_cursor: string | null;
-    /**
-     * Total
-     */
-    total: number;
-};
+} & CursorPage;
 
 /**
  * IntegrationRead
@@ -3814,15 +3698,7 @@ export type InvitationPage = {
      * Items
      */
     items: Array<InvitationRead>;
-    /**
-     * Next Cursor
-     */
-    next_cursor: string | null;
-    /**
-     * Total
-     */
-    total: number;
-};
+} & CursorPage;
 
 /**
  * InvitationPreview
@@ -4378,15 +4254,7 @@ export type ManagementReviewPage = {
      * Items
      */
     items: Array<ManagementReviewRead>;
-    /**
-     * Next Cursor
-     */
-    next_cursor: string | null;
-    /**
-     * Total
-     */
-    total: number;
-};
+} & CursorPage;
 
 /**
  * ManagementReviewRead
@@ -4746,15 +4614,7 @@ export type MeasurementPage = {
      * Items
      */
     items: Array<MeasurementRead>;
-    /**
-     * Next Cursor
-     */
-    next_cursor: string | null;
-    /**
-     * Total
-     */
-    total: number;
-};
+} & CursorPage;
 
 /**
  * MeasurementRead
@@ -4806,15 +4666,7 @@ export type MemberPage = {
      * Items
      */
     items: Array<MemberRead>;
-    /**
-     * Next Cursor
-     */
-    next_cursor: string | null;
-    /**
-     * Total
-     */
-    total: number;
-};
+} & CursorPage;
 
 /**
  * MemberRead
@@ -4989,15 +4841,7 @@ export type ObjectivePage = {
      * Items
      */
     items: Array<ObjectiveRead>;
-    /**
-     * Next Cursor
-     */
-    next_cursor: string | null;
-    /**
-     * Total
-     */
-    total: number;
-};
+} & CursorPage;
 
 /**
  * ObjectiveRead
@@ -5145,15 +4989,7 @@ export type OrgPage = {
      * Items
      */
     items: Array<OrgRead>;
-    /**
-     * Next Cursor
-     */
-    next_cursor: string | null;
-    /**
-     * Total
-     */
-    total: number;
-};
+} & CursorPage;
 
 /**
  * OrgRead
@@ -5475,15 +5311,7 @@ export type PersonPage = {
      * Items
      */
     items: Array<PersonRead>;
-    /**
-     * Next Cursor
-     */
-    next_cursor: string | null;
-    /**
-     * Total
-     */
-    total: number;
-};
+} & CursorPage;
 
 /**
  * PersonRead
@@ -5597,15 +5425,7 @@ export type PlanPage = {
      * Items
      */
     items: Array<PlanRead>;
-    /**
-     * Next Cursor
-     */
-    next_cursor: string | null;
-    /**
-     * Total
-     */
-    total: number;
-};
+} & CursorPage;
 
 /**
  * PlanRead
@@ -6203,15 +6023,7 @@ export type ReportPage = {
      * Items
      */
     items: Array<ReportRead>;
-    /**
-     * Next Cursor
-     */
-    next_cursor: string | null;
-    /**
-     * Total
-     */
-    total: number;
-};
+} & CursorPage;
 
 /**
  * ReportRead
@@ -6555,15 +6367,7 @@ export type RequirementPage = {
      * Items
      */
     items: Array<RequirementRead>;
-    /**
-     * Next Cursor
-     */
-    next_cursor: string | null;
-    /**
-     * Total
-     */
-    total: number;
-};
+} & CursorPage;
 
 /**
  * RequirementRead
@@ -6743,15 +6547,7 @@ export type ReviewPage = {
      * Items
      */
     items: Array<ReviewRead>;
-    /**
-     * Next Cursor
-     */
-    next_cursor: string | null;
-    /**
-     * Total
-     */
-    total: number;
-};
+} & CursorPage;
 
 /**
  * ReviewRead
@@ -7105,15 +6901,7 @@ export type RiskPage = {
      * Items
      */
     items: Array<RiskRead>;
-    /**
-     * Next Cursor
-     */
-    next_cursor: string | null;
-    /**
-     * Total
-     */
-    total: number;
-};
+} & CursorPage;
 
 /**
  * RiskRead
@@ -7629,15 +7417,7 @@ export type ServicePage = {
      * Items
      */
     items: Array<ServiceRead>;
-    /**
-     * Next Cursor
-     */
-    next_cursor: string | null;
-    /**
-     * Total
-     */
-    total: number;
-};
+} & CursorPage;
 
 /**
  * ServiceProcessRead
@@ -7828,15 +7608,7 @@ export type SnapshotPage = {
      * Items
      */
     items: Array<SnapshotRead>;
-    /**
-     * Next Cursor
-     */
-    next_cursor: string | null;
-    /**
-     * Total
-     */
-    total: number;
-};
+} & CursorPage;
 
 /**
  * SnapshotRead
@@ -7933,15 +7705,7 @@ export type StatementPage = {
      * Items
      */
     items: Array<StatementRead>;
-    /**
-     * Next Cursor
-     */
-    next_cursor: string | null;
-    /**
-     * Total
-     */
-    total: number;
-};
+} & CursorPage;
 
 /**
  * StatementRead
@@ -8069,15 +7833,7 @@ export type SupplierEvidencePage = {
      * Items
      */
     items: Array<SupplierEvidenceRead>;
-    /**
-     * Next Cursor
-     */
-    next_cursor: string | null;
-    /**
-     * Total
-     */
-    total: number;
-};
+} & CursorPage;
 
 /**
  * SupplierEvidenceRead
@@ -8118,15 +7874,7 @@ export type SupplierPage = {
      * Items
      */
     items: Array<SupplierRead>;
-    /**
-     * Next Cursor
-     */
-    next_cursor: string | null;
-    /**
-     * Total
-     */
-    total: number;
-};
+} & CursorPage;
 
 /**
  * SupplierRead
@@ -8303,15 +8051,7 @@ export type TestPage = {
      * Items
      */
     items: Array<TestRead>;
-    /**
-     * Next Cursor
-     */
-    next_cursor: string | null;
-    /**
-     * Total
-     */
-    total: number;
-};
+} & CursorPage;
 
 /**
  * TestRead
@@ -8519,15 +8259,7 @@ export type VerificationPage = {
      * Items
      */
     items: Array<CertreadyConfigurationSchemasVerificationRead>;
-    /**
-     * Next Cursor
-     */
-    next_cursor: string | null;
-    /**
-     * Total
-     */
-    total: number;
-};
+} & CursorPage;
 
 /**
  * VerificationResult
@@ -8657,15 +8389,7 @@ export type CertreadyIntegrationsSchemasRecordPage = {
      * Items
      */
     items: Array<CertreadyIntegrationsSchemasRecordRead>;
-    /**
-     * Next Cursor
-     */
-    next_cursor: string | null;
-    /**
-     * Total
-     */
-    total: number;
-};
+} & CursorPage;
 
 /**
  * IntegrationsRecordRead
@@ -8761,15 +8485,7 @@ export type CertreadyTrainingSchemasRecordPage = {
      * Items
      */
     items: Array<CertreadyTrainingSchemasRecordRead>;
-    /**
-     * Next Cursor
-     */
-    next_cursor: string | null;
-    /**
-     * Total
-     */
-    total: number;
-};
+} & CursorPage;
 
 /**
  * TrainingRecordRead
@@ -8821,6 +8537,20 @@ export type CertreadyTrainingSchemasRecordRead = {
      */
     updated_at: string;
 };
+
+/**
+ * Limit
+ *
+ * Page size, 1..500.
+ */
+export type Limit = number;
+
+/**
+ * Cursor
+ *
+ * Opaque cursor from `next_cursor`.
+ */
+export type Cursor = string | null;
 
 export type SystemGetHealthData = {
     body?: never;
