@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { ActionIcon, Badge, Button, Card, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title, Tooltip } from "@mantine/core";
+import { ActionIcon, Badge, Button, Card, Group, Modal, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title, Tooltip } from "@mantine/core";
 import { DateInput } from "@mantine/dates";
 import { useForm } from "@mantine/form";
 import { useDebouncedValue } from "@mantine/hooks";
@@ -27,6 +27,7 @@ import { notifySuccess } from "../../lib/notify";
 import { type ApiProblem, toApiProblem } from "../../lib/problem";
 import { toIsoDate } from "../corrective_measures/labels";
 import { memberNames, useMemberOptions, useMembers } from "../members/api";
+import { useServiceOptions } from "../services/api";
 import { useCan } from "../orgs/useCan";
 import { useCurrentOrg } from "../orgs/useCurrentOrg";
 import { CsvImportDialog } from "./CsvImportDialog";
@@ -40,12 +41,14 @@ interface CiValues {
   owner_id: string | null;
   last_verified: string | null;
   description: string;
+  service_ids: string[];
 }
 
 /** Create a CI, or change one with its version as If-Match (412: someone saved in between). */
 function CiModal({ org, item, onClose }: { org: string; item: CiRead | null; onClose: () => void }) {
   const queryClient = useQueryClient();
   const owners = useMemberOptions(org, "operations:read");
+  const services = useServiceOptions(org);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const form = useForm<CiValues>({
     initialValues: {
@@ -56,6 +59,7 @@ function CiModal({ org, item, onClose }: { org: string; item: CiRead | null; onC
       owner_id: item?.owner_id ?? null,
       last_verified: item?.last_verified ?? null,
       description: item?.description ?? "",
+      service_ids: item?.service_ids ?? [],
     },
     validate: { name: (v) => (v.trim() ? null : "Give the item a name"), type: (v) => (v.trim() ? null : "Say what kind of item it is (server, application, …)") },
   });
@@ -106,6 +110,13 @@ function CiModal({ org, item, onClose }: { org: string; item: CiRead | null; onC
             <Select label="Owner" data={owners} clearable searchable {...form.getInputProps("owner_id")} />
             <DateInput label="Last verified" clearable valueFormat="YYYY-MM-DD" {...form.getInputProps("last_verified")} />
           </SimpleGrid>
+          <MultiSelect
+            label="Services supported"
+            description="Every service in scope needs its configuration items recorded (RDY-22)"
+            data={services.options}
+            searchable
+            {...form.getInputProps("service_ids")}
+          />
           <Textarea label="Description" autosize minRows={2} {...form.getInputProps("description")} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
@@ -260,6 +271,7 @@ export function ConfigurationPage() {
   const canWrite = useCan()("operations:write");
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<CiStatus | null>(null);
+  const [service, setService] = useState<string | null>(null);
   const [type, setType] = useState("");
   const [search, setSearch] = useState("");
   const [q] = useDebouncedValue(search, 250);
@@ -267,11 +279,15 @@ export function ConfigurationPage() {
   const [editing, setEditing] = useState<CiRead | "new" | null>(null);
   const [importing, setImporting] = useState(false);
   const names = memberNames(useMembers(org).data);
+  const services = useServiceOptions(org);
   const items = useQuery(
-    configurationListConfigurationItemsOptions({ path: { org }, query: { limit: 500, status: status ?? undefined, type: typeQ.trim() || undefined, q: q.trim() || undefined } }),
+    configurationListConfigurationItemsOptions({
+      path: { org },
+      query: { limit: 500, status: status ?? undefined, service_id: service ?? undefined, type: typeQ.trim() || undefined, q: q.trim() || undefined },
+    }),
   );
   const importCsv = useMutation({ ...configurationImportConfigurationItemsMutation() });
-  const filtered = status !== null || typeQ.trim() !== "" || q.trim() !== "";
+  const filtered = status !== null || service !== null || typeQ.trim() !== "" || q.trim() !== "";
   const rows = items.data?.items ?? [];
 
   return (
@@ -308,6 +324,7 @@ export function ConfigurationPage() {
           value={status}
           onChange={(v) => setStatus(v && v in CI_STATUS_LABELS ? (v as CiStatus) : null)}
         />
+        <Select aria-label="Service" placeholder="Any service" size="xs" w={220} clearable searchable data={services.options} value={service} onChange={setService} />
         {items.data && (
           <Text size="xs" c="dimmed">
             {items.data.total} item{items.data.total === 1 ? "" : "s"}
@@ -323,6 +340,7 @@ export function ConfigurationPage() {
               <Table.Th>Name</Table.Th>
               <Table.Th>Type</Table.Th>
               <Table.Th>Status</Table.Th>
+              <Table.Th>Services</Table.Th>
               <Table.Th>Owner</Table.Th>
               <Table.Th>Last verified</Table.Th>
               {canWrite && <Table.Th aria-label="Actions" />}
@@ -339,6 +357,7 @@ export function ConfigurationPage() {
                     {CI_STATUS_LABELS[ci.status]}
                   </Badge>
                 </Table.Td>
+                <Table.Td>{ci.service_ids.length ? ci.service_ids.map((id) => services.keys.get(id) ?? "?").join(", ") : "—"}</Table.Td>
                 <Table.Td>{ci.owner_id ? (names.get(ci.owner_id) ?? "—") : "—"}</Table.Td>
                 <Table.Td style={{ whiteSpace: "nowrap" }}>{ci.last_verified ? formatDate(ci.last_verified) : "never"}</Table.Td>
                 {canWrite && (

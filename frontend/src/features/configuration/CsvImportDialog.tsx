@@ -75,7 +75,7 @@ export function CsvImportDialog({
       <Stack>
         <Text size="sm">
           A header row names the columns, in any order: <Code>{CSV_COLUMNS.required.join(", ")}</Code> are required, <Code>{CSV_COLUMNS.optional.join(", ")}</Code> optional (owner is a
-          member&apos;s e-mail, last_verified a YYYY-MM-DD date). Known keys are updated, new ones added. If any row is wrong nothing is imported.
+          member&apos;s e-mail, last_verified a YYYY-MM-DD date, service the keys of the services it supports separated by semicolons: SVC-1; SVC-4). Known keys are updated, new ones added. If any row is wrong nothing is imported.
         </Text>
         <FileInput
           label="CSV file"

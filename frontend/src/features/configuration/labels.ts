@@ -18,4 +18,4 @@ export const CONFIGURATION_OPERATIONS = [
 ];
 
 /** The columns the import accepts (backend/certready/configuration/importer.py). */
-export const CSV_COLUMNS = { required: ["key", "name", "type"], optional: ["status", "owner", "last_verified", "description"] };
+export const CSV_COLUMNS = { required: ["key", "name", "type"], optional: ["status", "owner", "last_verified", "description", "service"] };
