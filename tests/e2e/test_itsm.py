@@ -1,7 +1,8 @@
 """ITSM integrations end to end (issue 15), as a new organisation's administrator: a Jira
 integration created in the SPA (secret read from the dialog), the shared sample delivery
 signed like Jira and posted to the receiver, a service mapping tried against it and saved,
-and the record found on the ITSM records page.
+the record found on the ITSM records page, and a reproducible sample drawn from it on an
+internal audit's checklist line for its clause.
 
 Runs on its own server and organisation.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -165,3 +167,101 @@ def test_jira_delivery_mapped_to_a_service_and_listed(
     expect(drawer).to_contain_text("payroll")
     page.wait_for_timeout(500)  # the drawer's slide-in transition
     shot(page, "record-drawer")
+
+    page.keyboard.press("Escape")
+    expect(drawer).to_be_hidden()
+
+    # An internal audit of 8.6.1 (through the API), led by the admin and started.
+    me = admin_api.get("/me").json()["id"]
+    r = admin_api.post(
+        f"/orgs/{ORG}/audit-programmes",
+        json={
+            "title": "Internal audit programme",
+            "period_label": "2026",
+            "objectives": "Incident management operates as planned.",
+            "method": "Sampling of ITSM records.",
+        },
+    )
+    assert r.status_code == 201, r.text
+    r = admin_api.post(
+        f"/orgs/{ORG}/audits",
+        json={
+            "type": "internal",
+            "title": "Incident management",
+            "scope": ["8.6.1"],
+            "criteria": "ISO/IEC 20000-1:2018 and the SMS plan",
+            "team_member_ids": [],
+            "programme_id": r.json()["id"],
+            "lead_auditor_id": me,
+        },
+    )
+    assert r.status_code == 201, r.text
+    audit_id = r.json()["id"]
+    r = admin_api.post(f"/orgs/{ORG}/audits/{audit_id}/transitions", json={"to": "in_progress"})
+    assert r.status_code == 200, r.text
+
+    # The line's population: the incident; a sample drawn in the drawer holds it.
+    page.goto(f"{server}/orgs/{ORG}/audits/{audit_id}")
+    line = page.get_by_role("group", name="Checklist line 8.6.1", exact=True)
+    line.get_by_role("button", name="Sample 8.6.1").click()
+    sample = page.get_by_role("dialog", name=re.compile(r"^Sample for 8\.6\.1 "))
+    expect(sample).to_be_visible()
+    expect(sample.get_by_text("No sample drawn yet on 8.6.1.")).to_be_visible()
+    population = sample.get_by_role("status", name="Population size")
+    expect(population).to_have_text("1 record in the population · suggested sample size 1")
+    pick(page, sample, "Kind", "Incident")
+    expect(population).to_have_text("1 record in the population · suggested sample size 1")
+    sample.get_by_label("Service key").fill("nowhere")
+    expect(population).to_have_text("0 records in the population · suggested sample size 0")
+    expect(sample.get_by_role("button", name="Draw sample")).to_be_disabled()
+    sample.get_by_label("Service key").fill("payroll")
+    expect(population).to_have_text("1 record in the population · suggested sample size 1")
+    sample.get_by_role("button", name="Draw sample").click()
+    drawn = sample.get_by_role("table", name="Sample of 8.6.1")
+    expect(drawn.get_by_role("row")).to_have_count(2)
+    expect(drawn).to_contain_text("ITSM-142")
+    expect(drawn).to_contain_text("Payroll portal returns HTTP 503")
+    expect(drawn).to_contain_text("Incident")
+    expect(drawn).to_contain_text("payroll")
+    summary = sample.get_by_label("Sample summary")
+    expect(summary).to_have_text("1 of 1 record · Incident, service payroll")
+    seed = sample.get_by_text(re.compile(r"^Seed \d+$")).text_content() or ""
+    page.wait_for_timeout(500)  # the notification and the drawer settle
+    shot(page, "sample-drawer")
+
+    # Reload: the same sample, seed and filters, read back from the server.
+    page.reload()
+    expect(line.get_by_role("button", name="Sample 8.6.1")).to_have_text("Sample (1)")
+    line.get_by_role("button", name="Sample 8.6.1").click()
+    expect(sample).to_be_visible()
+    expect(sample.get_by_text(seed, exact=True)).to_be_visible()
+    expect(summary).to_have_text("1 of 1 record · Incident, service payroll")
+    expect(drawn).to_contain_text("ITSM-142")
+    expect(sample.get_by_label("Service key")).to_have_value("payroll")
+
+    # Redraw with the same seed (confirmed): the same record; nothing changed, nothing logged.
+    def sample_entries() -> int:
+        r = admin_api.get(f"/orgs/{ORG}/activity", params={"action": "audit.checklist.sample"})
+        assert r.status_code == 200, r.text
+        return len(r.json()["items"])
+
+    assert sample_entries() == 1
+    sample.get_by_role("button", name=f"Use {seed.lower()}").click()
+    sample.get_by_role("button", name="Redraw").click()
+    confirm = page.get_by_role("dialog", name="Redraw the sample of 8.6.1?")
+    expect(confirm).to_contain_text(f"{seed} with the same filters draws the same 1 record again")
+    confirm.get_by_role("button", name="Redraw").click()
+    expect(confirm).to_be_hidden()
+    expect(sample.get_by_text(seed, exact=True)).to_be_visible()
+    expect(drawn).to_contain_text("ITSM-142")
+    assert sample_entries() == 1
+
+    # Redraw with a new random seed: confirmed, replaced and logged.
+    sample.get_by_role("button", name="Redraw").click()
+    expect(confirm).to_contain_text("with a new random seed")
+    shot(page, "sample-redraw")
+    confirm.get_by_role("button", name="Redraw").click()
+    expect(confirm).to_be_hidden()
+    expect(sample.get_by_text(seed, exact=True)).to_be_hidden()
+    expect(drawn).to_contain_text("ITSM-142")
+    assert sample_entries() == 2

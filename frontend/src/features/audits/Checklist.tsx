@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { Accordion, Alert, Badge, Button, Group, Paper, Progress, Skeleton, Stack, Switch, Text, Textarea } from "@mantine/core";
-import { IconAlertTriangle, IconFlag } from "@tabler/icons-react";
+import { IconAlertTriangle, IconArrowsShuffle, IconFlag } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 
 import {
@@ -21,7 +21,9 @@ import { formatDate } from "../../lib/format";
 import { RaiseFindingModal } from "../findings/RaiseFindingModal";
 import { invalidateOperations } from "../../api/invalidate";
 import { clauseTitles, useClauseTree } from "../requirements/catalogue";
+import { useCan } from "../orgs/useCan";
 import { ASSESSMENT_RESULTS, RESULT_COLORS, RESULT_LABELS } from "./labels";
+import { SampleDrawer } from "./SampleDrawer";
 
 interface Props {
   org: string;
@@ -47,11 +49,21 @@ export function Checklist({ org, audit, names }: Props) {
   const [onlyOpen, setOnlyOpen] = useState(false);
   const [problems, setProblems] = useState<Record<string, ApiProblem>>({});
   const [raising, setRaising] = useState<ChecklistLineRead | null>(null);
+  const [sampling, setSampling] = useState<string | null>(null);
+  const can = useCan();
   // The day results picked now are recorded as assessed on (a past audit: its real days).
   const [assessedOn, setAssessedOn] = useState<string | null>(null);
 
   const editable = audit.status === "in_progress" || audit.status === "reporting";
   const onTeam = me !== undefined && (audit.lead_auditor_id === me.id || audit.team_member_ids.includes(me.id));
+  // Anyone who reads the audit sees a line's sample; the audit team draws it while the audit runs.
+  const sampleReadOnly = !can("audits:conduct")
+    ? "Your role shows the sample; the audit team draws it."
+    : !editable
+      ? `Samples are drawn while the audit is in progress or reporting; it is ${audit.status.replace("_", " ")}.`
+      : !onTeam
+        ? "Only the lead auditor and the audit team draw samples."
+        : null;
   const findingById = new Map((findings.data?.items ?? []).map((f) => [f.id, f]));
 
   const refreshAudit = () =>
@@ -142,6 +154,7 @@ export function Checklist({ org, audit, names }: Props) {
                       onDismiss={() => setProblems(({ [line.ref]: _gone, ...rest }) => rest)}
                       onAssess={(body) => assess(line, body)}
                       onRaise={() => setRaising(line)}
+                      onSample={() => setSampling(line.ref)}
                       findingLinks={line.finding_ids.map((id) => {
                         const f = findingById.get(id);
                         return (
@@ -161,6 +174,15 @@ export function Checklist({ org, audit, names }: Props) {
           );
         })}
       </Accordion>
+
+      <SampleDrawer
+        org={org}
+        auditId={audit.id}
+        line={items.find((l) => l.ref === sampling) ?? null}
+        readOnlyReason={sampleReadOnly}
+        names={names}
+        onClose={() => setSampling(null)}
+      />
 
       <RaiseFindingModal
         org={org}
@@ -193,10 +215,11 @@ interface LineProps {
   onDismiss: () => void;
   onAssess: (body: ChecklistLineUpdate) => void;
   onRaise: () => void;
+  onSample: () => void;
   findingLinks: React.ReactNode[];
 }
 
-function ChecklistLine({ line, names, meId, editable, pending, problem, onDismiss, onAssess, onRaise, findingLinks }: LineProps) {
+function ChecklistLine({ line, names, meId, editable, pending, problem, onDismiss, onAssess, onRaise, onSample, findingLinks }: LineProps) {
   const [notes, setNotes] = useState(line.notes);
   const [prevNotes, setPrevNotes] = useState(line.notes);
   if (line.notes !== prevNotes) {
@@ -289,11 +312,24 @@ function ChecklistLine({ line, names, meId, editable, pending, problem, onDismis
               </Text>
             )}
           </Group>
-          {editable && (
+          <Group gap="xs">
+            {line.itsm_clauses.length > 0 && (
+              <Button
+                size="xs"
+                variant="subtle"
+                leftSection={<IconArrowsShuffle size={14} aria-hidden />}
+                aria-label={`Sample ${line.ref}`}
+                onClick={onSample}
+              >
+                {line.sample_seed !== null ? `Sample (${line.sample_size})` : "Sample"}
+              </Button>
+            )}
+            {editable && (
             <Button size="xs" variant={needsFinding ? "light" : "subtle"} color={needsFinding ? "red" : undefined} leftSection={<IconFlag size={14} aria-hidden />} onClick={onRaise}>
               Raise finding
             </Button>
-          )}
+            )}
+          </Group>
         </Group>
       </Stack>
     </Paper>
