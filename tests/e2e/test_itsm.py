@@ -18,10 +18,10 @@ from pathlib import Path
 
 import httpx
 import pytest
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Browser, Locator, Page, expect
 
 from tests.e2e.conftest import SPA_DIR
-from tests.e2e.helpers import log_in, own_server, set_up_org
+from tests.e2e.helpers import add_member, log_in, own_server, set_up_org
 
 pytestmark = pytest.mark.skipif(
     not (SPA_DIR / "index.html").is_file(),
@@ -31,6 +31,7 @@ pytestmark = pytest.mark.skipif(
 ORG = "itsm"
 ADMIN_EMAIL = "ada@itsm.example"
 ADMIN_PASSWORD = "correct horse battery staple 42"
+VIEWER_EMAIL = "vic@itsm.example"
 SAMPLE = (
     Path(__file__).resolve().parents[1] / "integrations" / "samples" / "jira_issue_created.json"
 )
@@ -77,7 +78,7 @@ def post_jira(url: str, secret: str, body: bytes, delivery: str) -> httpx.Respon
 
 
 def test_jira_delivery_mapped_to_a_service_and_listed(
-    page: Page, server: str, admin_api: httpx.Client
+    page: Page, browser: Browser, server: str, admin_api: httpx.Client
 ) -> None:
     log_in(page, server, ADMIN_EMAIL, ADMIN_PASSWORD)
 
@@ -216,6 +217,13 @@ def test_jira_delivery_mapped_to_a_service_and_listed(
     expect(sample.get_by_role("button", name="Draw sample")).to_be_disabled()
     sample.get_by_label("Service key").fill("payroll")
     expect(population).to_have_text("1 record in the population · suggested sample size 1")
+    # A sample larger than the population: the API's 422, shown as a problem in the drawer.
+    sample.get_by_label("Sample size").fill("5")
+    sample.get_by_role("button", name="Draw sample").click()
+    expect(sample.get_by_role("alert")).to_contain_text(
+        "The population holds 1 records: the sample cannot be larger."
+    )
+    sample.get_by_label("Sample size").fill("")
     sample.get_by_role("button", name="Draw sample").click()
     drawn = sample.get_by_role("table", name="Sample of 8.6.1")
     expect(drawn.get_by_role("row")).to_have_count(2)
@@ -265,3 +273,23 @@ def test_jira_delivery_mapped_to_a_service_and_listed(
     expect(sample.get_by_text(seed, exact=True)).to_be_hidden()
     expect(drawn).to_contain_text("ITSM-142")
     assert sample_entries() == 2
+
+    # A viewer sees the sample, its seed and records, and cannot draw.
+    add_member(admin_api, ORG, VIEWER_EMAIL, "Vic Viewer", "viewer", ADMIN_PASSWORD)
+    context = browser.new_context()
+    try:
+        vic = context.new_page()
+        log_in(vic, server, VIEWER_EMAIL, ADMIN_PASSWORD)
+        vic.goto(f"{server}/orgs/{ORG}/audits/{audit_id}")
+        vic.get_by_role("group", name="Checklist line 8.6.1", exact=True).get_by_role(
+            "button", name="Sample 8.6.1"
+        ).click()
+        seen = vic.get_by_role("dialog", name=re.compile(r"^Sample for 8\.6\.1 "))
+        expect(seen.get_by_role("table", name="Sample of 8.6.1")).to_contain_text("ITSM-142")
+        expect(
+            seen.get_by_text("Your role shows the sample; the audit team draws it.")
+        ).to_be_visible()
+        expect(seen.get_by_role("button", name="Redraw")).to_have_count(0)
+        expect(seen.get_by_role("button", name="Draw sample")).to_have_count(0)
+    finally:
+        context.close()
