@@ -14,7 +14,7 @@ export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
 export UV_PYTHON_DOWNLOADS := never
 
 FRONTEND_SRC := $(shell find frontend/src frontend/index.html frontend/public frontend/vite.config.ts frontend/tsconfig*.json -type f 2>/dev/null)
-PY_SRC := $(wildcard backend tests migrations benchmarks clients/python/generate.py)
+PY_SRC := $(wildcard backend tests migrations benchmarks clients/python/generate.py clients/python/examples)
 
 .PHONY: help run dev test test-backend test-frontend test-e2e lint fmt migrate revision openapi contract contract-check contract-release bench backend frontend chromium clean
 
