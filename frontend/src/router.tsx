@@ -52,6 +52,11 @@ import { SupplierDetailPage } from "./features/suppliers/SupplierDetailPage";
 import { SuppliersPage } from "./features/suppliers/SuppliersPage";
 import { RisksPage } from "./features/risks/RisksPage";
 import { ConfigurationPage } from "./features/configuration/ConfigurationPage";
+import { ContinuityPage } from "./features/continuity/ContinuityPage";
+import { ContinuityPlanPage } from "./features/continuity/ContinuityPlanPage";
+import { ServiceReportsPage } from "./features/service_reports/ServiceReportsPage";
+import { ServiceReportDefinitionPage } from "./features/service_reports/ServiceReportDefinitionPage";
+import { ContextPage } from "./features/context/ContextPage";
 
 export interface RouterContext {
   queryClient: QueryClient;
@@ -216,6 +221,7 @@ const routeTree = rootRoute.addChildren([
       section("audits", AuditsPage),
       section("audits/programmes", ProgrammesPage),
       section("audits/coverage", CoveragePage),
+      section("audits/programmes/$programmeId", ProgrammesPage),
       section("audits/$auditId", AuditDetailPage),
       section("audits/$auditId/report", AuditReportPage),
       section("findings", FindingsPage),
@@ -225,7 +231,9 @@ const routeTree = rootRoute.addChildren([
       section("management-reviews", ManagementReviewsPage),
       section("management-reviews/$reviewId", ManagementReviewDetailPage),
       section("training", TrainingPage),
+      section("training/people/$personId", TrainingPage),
       section("objectives", ObjectivesPage),
+      section("objectives/$objectiveId", ObjectivesPage),
       section("services", ServicesPage),
       section("services/$serviceId", ServiceDetailPage),
       section("customers", CustomersPage),
@@ -236,6 +244,11 @@ const routeTree = rootRoute.addChildren([
       section("risks/method", RisksPage),
       section("risks/$riskId", RisksPage),
       section("configuration-items", ConfigurationPage),
+      section("continuity", ContinuityPage),
+      section("continuity/$planId", ContinuityPlanPage),
+      section("service-reports", ServiceReportsPage),
+      section("service-reports/$definitionId", ServiceReportDefinitionPage),
+      section("context", ContextPage),
       section("itsm-records", ItsmRecordsPage),
       section("activity", ActivityPage),
       section("members", MembersPage),

@@ -1,6 +1,9 @@
 import type { Icon } from "@tabler/icons-react";
 import {
   IconAlertTriangle,
+  IconBuildingCommunity,
+  IconLifebuoy,
+  IconReportAnalytics,
   IconChecklist,
   IconDatabase,
   IconClipboardCheck,
@@ -40,8 +43,11 @@ export const SECTIONS: readonly Section[] = [
   { path: "objectives", label: "Objectives", icon: IconTarget, group: "main" },
   { path: "services", label: "Services", icon: IconServer, group: "main" },
   { path: "suppliers", label: "Suppliers", icon: IconTruckDelivery, group: "main" },
+  { path: "context", label: "Context", icon: IconBuildingCommunity, group: "main" },
   { path: "risks", label: "Risks", icon: IconFlame, group: "main" },
   { path: "configuration-items", label: "Configuration", icon: IconDatabase, group: "main" },
+  { path: "continuity", label: "Continuity", icon: IconLifebuoy, group: "main" },
+  { path: "service-reports", label: "Service reports", icon: IconReportAnalytics, group: "main" },
   { path: "itsm-records", label: "ITSM records", icon: IconTicket, group: "main" },
   { path: "activity", label: "Activity", icon: IconHistory, group: "admin" },
   { path: "members", label: "Members", icon: IconUsers, group: "admin" },
