@@ -29,6 +29,9 @@ import statistics
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -140,9 +143,23 @@ def sheet_rows(path: Path) -> dict[str, int]:
         book.close()
 
 
-def run_one(kind: str, args: argparse.Namespace) -> dict[str, Any]:
+@dataclass
+class Seeded:
+    """A scale-``n`` organisation behind a running ``certready serve``."""
+
+    server: LiveServer
+    pid: int
+    headers: dict[str, str]
+    tmp: Path
+    seeded: dict[str, Any]
+
+
+@contextmanager
+def seeded_server(kind: str, args: argparse.Namespace, prefix: str) -> Iterator[Seeded]:
+    """A fresh ``kind`` database seeded at ``args.scale`` / ``args.seed``, served by a real
+    server (worker off) with the seeded admin signed in; stopped on the way out."""
     print(f"--- {kind}, scale {args.scale}", flush=True)
-    tmp = Path(tempfile.mkdtemp(prefix="certready-bench-exports-"))
+    tmp = Path(tempfile.mkdtemp(prefix=prefix))
     with fresh_database(kind, tmp) as target:
         data_dir = tmp / "data"
         data_dir.mkdir()
@@ -161,18 +178,23 @@ def run_one(kind: str, args: argparse.Namespace) -> dict[str, Any]:
         server.start()
         try:
             assert server.proc is not None
-            pid = server.proc.pid
             headers = {"Authorization": f"Bearer {login(server.url)}"}
-            with httpx.Client(base_url=server.url, headers=headers, timeout=300) as client:
-                cold = download(client, pid, tmp / "cold.xlsx")
-                print(f"    cold: {json.dumps(cold)}", flush=True)
-                rounds = []
-                for i in range(args.rounds):
-                    rounds.append(download(client, pid, tmp / f"round-{i}.xlsx"))
-                    print(f"    round {i + 1}: {json.dumps(rounds[-1])}", flush=True)
-            rows = sheet_rows(tmp / "cold.xlsx")
+            yield Seeded(server, server.proc.pid, headers, tmp, seeded)
         finally:
             server.stop()
+
+
+def run_one(kind: str, args: argparse.Namespace) -> dict[str, Any]:
+    with seeded_server(kind, args, "certready-bench-exports-") as live:
+        pid, tmp, seeded = live.pid, live.tmp, live.seeded
+        with httpx.Client(base_url=live.server.url, headers=live.headers, timeout=300) as client:
+            cold = download(client, pid, tmp / "cold.xlsx")
+            print(f"    cold: {json.dumps(cold)}", flush=True)
+            rounds = []
+            for i in range(args.rounds):
+                rounds.append(download(client, pid, tmp / f"round-{i}.xlsx"))
+                print(f"    round {i + 1}: {json.dumps(rounds[-1])}", flush=True)
+        rows = sheet_rows(tmp / "cold.xlsx")
     median_s = statistics.median(r["s"] for r in rounds) if rounds else cold["s"]
     median_cpu = statistics.median(r["server_cpu_s"] for r in rounds) if rounds else 0.0
     growth = max([cold["rss_growth_mb"], *(r["rss_growth_mb"] for r in rounds)])

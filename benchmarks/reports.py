@@ -18,7 +18,6 @@ import io
 import json
 import os
 import statistics
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -28,10 +27,9 @@ import psutil
 from pypdf import PdfReader
 
 from benchmarks import seed as seeding
-from benchmarks.exports import PeakRss, _cpu_s, seed
-from benchmarks.readiness import OUT_DIR, SECRET, fresh_database, login
+from benchmarks.exports import PeakRss, _cpu_s, seeded_server
+from benchmarks.readiness import OUT_DIR
 from benchmarks.upload import environment
-from tests.evidence.live import LiveServer
 
 URL = f"/api/v1/orgs/{seeding.ORG_SLUG}/exports/readiness-report.pdf"
 
@@ -53,37 +51,15 @@ def download(client: httpx.Client, pid: int) -> dict[str, Any]:
 
 
 def run_one(kind: str, args: argparse.Namespace) -> dict[str, Any]:
-    print(f"--- {kind}, scale {args.scale}", flush=True)
-    tmp = Path(tempfile.mkdtemp(prefix="certready-bench-reports-"))
-    with fresh_database(kind, tmp) as target:
-        data_dir = tmp / "data"
-        data_dir.mkdir()
-        server = LiveServer(data_dir, target.async_url)  # runs `certready migrate`
-        for key in [k for k in server.env if k.startswith("CERTREADY_ARGON2_")]:
-            del server.env[key]  # the seeded hash uses the default parameters
-        server.env.update(
-            {
-                "CERTREADY_WORKER": "false",
-                "CERTREADY_SECRET_KEY": SECRET,
-                "CERTREADY_ENV": "development",
-            }
-        )
-        seeded = seed(target.sync_url, args.scale, args.seed)
-        print(f"    seed: {json.dumps(seeded)}", flush=True)
-        server.start()
-        try:
-            assert server.proc is not None
-            pid = server.proc.pid
-            headers = {"Authorization": f"Bearer {login(server.url)}"}
-            with httpx.Client(base_url=server.url, headers=headers, timeout=600) as client:
-                cold = download(client, pid)
-                print(f"    cold: {json.dumps(cold)}", flush=True)
-                rounds = []
-                for i in range(args.rounds):
-                    rounds.append(download(client, pid))
-                    print(f"    round {i + 1}: {json.dumps(rounds[-1])}", flush=True)
-        finally:
-            server.stop()
+    with seeded_server(kind, args, "certready-bench-reports-") as live:
+        pid, seeded = live.pid, live.seeded
+        with httpx.Client(base_url=live.server.url, headers=live.headers, timeout=600) as client:
+            cold = download(client, pid)
+            print(f"    cold: {json.dumps(cold)}", flush=True)
+            rounds = []
+            for i in range(args.rounds):
+                rounds.append(download(client, pid))
+                print(f"    round {i + 1}: {json.dumps(rounds[-1])}", flush=True)
     return {
         "db": kind,
         "scale": args.scale,

@@ -95,4 +95,4 @@ def test_the_contract_documents_csv() -> None:
     ):
         get = paths[f"/api/v1/orgs/{{org}}/{path}"]["get"]
         assert "text/csv" in get["responses"]["200"]["content"], path
-        assert any(p["name"] == "format" for p in get["parameters"]), path
+        assert any(p.get("name") == "format" for p in get["parameters"]), path

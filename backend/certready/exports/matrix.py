@@ -22,12 +22,11 @@ from typing import IO, Any
 import anyio
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from certready.activity.service import record
 from certready.context import OrgContext
 from certready.core.problems import NotFound
 from certready.db.session import Database
 from certready.exports import matrix_sheets as sheets
-from certready.exports.meta import DataDigest, ExportMeta
+from certready.exports.meta import DataDigest, ExportMeta, log_export
 from certready.exports.registers.repository import RegisterRepository
 from certready.exports.registers.sheets import REGISTERS, Register, tidy
 from certready.exports.repository import ExportRepository
@@ -149,18 +148,11 @@ async def compliance_matrix(
         spool.close()
         raise
     spool.seek(0)
-    # A read: its own short transaction (the request's read session is rolled back), and no
-    # data_version bump (nothing changed, cached readiness stays valid).
-    async with db.transaction() as writer:
-        record(
-            writer,
-            org_id=ctx.org_id,
-            actor=ctx.actor,
-            action="export.generated",
-            object_type="export",
-            object_id=STEM,
-            summary=f"Exported the compliance matrix ({filename(meta)})",
-            after={"file": filename(meta), "data_sha256": meta.data_sha256},
-            changes_data=False,
-        )
+    await log_export(
+        db,
+        ctx,
+        object_id=STEM,
+        summary=f"Exported the compliance matrix ({filename(meta)})",
+        after={"file": filename(meta), "data_sha256": meta.data_sha256},
+    )
     return meta, spool

@@ -15,8 +15,10 @@ from datetime import date, datetime
 from typing import Any
 
 from certready import __version__
+from certready.activity.service import record
 from certready.context import OrgContext
 from certready.core.clock import utcnow
+from certready.db.session import Database
 
 PRODUCT = "Certready"
 
@@ -88,3 +90,23 @@ class ExportMeta:
         """``<org>-<stem>-<YYYYMMDD>.<ext>``: only safe characters (SECURITY.md U4)."""
         day = self.generated_at.strftime("%Y%m%d")
         return f"{self.organisation_slug}-{stem}-{day}.{extension}"
+
+
+async def log_export(
+    db: Database, ctx: OrgContext, *, object_id: str, summary: str, after: dict[str, Any]
+) -> None:
+    """Record ``export.generated``. An export is a read: its own short transaction (the
+    request's read session is rolled back), and no data_version bump (nothing changed, so
+    cached readiness stays valid)."""
+    async with db.transaction() as writer:
+        record(
+            writer,
+            org_id=ctx.org_id,
+            actor=ctx.actor,
+            action="export.generated",
+            object_type="export",
+            object_id=object_id,
+            summary=summary,
+            after=after,
+            changes_data=False,
+        )

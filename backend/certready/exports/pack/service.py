@@ -31,7 +31,7 @@ from certready.core.problems import Unprocessable
 from certready.db.session import Database
 from certready.evidence.integrity import IntegrityError
 from certready.evidence.storage import PIECE, EvidenceStore
-from certready.exports.meta import DataDigest, ExportMeta
+from certready.exports.meta import DataDigest, ExportMeta, log_export
 from certready.exports.pack import layout
 from certready.exports.pack.layout import Manifest, PackFile
 from certready.exports.pack.repository import PackRepository, PackScope
@@ -389,24 +389,19 @@ async def evidence_pack(
         _stream=stream,
         _on_changed=on_changed,
     )
-    async with db.transaction() as writer:
-        record(
-            writer,
-            org_id=ctx.org_id,
-            actor=ctx.actor,
-            action="export.generated",
-            object_type="export",
-            object_id=STEM,
-            summary=f"Exported an evidence pack of {len(files)} file(s) ({pack.filename})",
-            after={
-                "file": pack.filename,
-                "pack_id": pack.pack_id,
-                "files": len(files),
-                "bytes": pack.size,
-                "filters": described,
-                "data_sha256": meta.data_sha256,
-                "sha256sums_sha256": sums_sha256,
-            },
-            changes_data=False,
-        )
+    await log_export(
+        db,
+        ctx,
+        object_id=STEM,
+        summary=f"Exported an evidence pack of {len(files)} file(s) ({pack.filename})",
+        after={
+            "file": pack.filename,
+            "pack_id": pack.pack_id,
+            "files": len(files),
+            "bytes": pack.size,
+            "filters": described,
+            "data_sha256": meta.data_sha256,
+            "sha256sums_sha256": sums_sha256,
+        },
+    )
     return pack

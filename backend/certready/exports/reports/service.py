@@ -16,12 +16,11 @@ from dataclasses import dataclass
 import anyio
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from certready.activity.service import record
 from certready.audits.models import Audit
 from certready.audits.rules import audit_key
 from certready.context import OrgContext
 from certready.db.session import Database
-from certready.exports.meta import ExportMeta
+from certready.exports.meta import ExportMeta, log_export
 from certready.exports.reports import audit as audit_report
 from certready.exports.reports import readiness, review
 from certready.exports.reports.document import Cover, Story, render
@@ -60,25 +59,18 @@ async def _publish(
 
     content = await anyio.to_thread.run_sync(work)
     name = "certready-" + meta.filename(stem, "pdf")
-    # A read: its own short transaction (the request's read session is rolled back), and no
-    # data_version bump (nothing changed, cached readiness stays valid).
-    async with db.transaction() as writer:
-        record(
-            writer,
-            org_id=ctx.org_id,
-            actor=ctx.actor,
-            action="export.generated",
-            object_type="export",
-            object_id=kind,
-            summary=f"Exported the {export.lower()} ({name})",
-            after={
-                "file": name,
-                "data_sha256": meta.data_sha256,
-                "report_id": report_id,
-                **(about or {}),
-            },
-            changes_data=False,
-        )
+    await log_export(
+        db,
+        ctx,
+        object_id=kind,
+        summary=f"Exported the {export.lower()} ({name})",
+        after={
+            "file": name,
+            "data_sha256": meta.data_sha256,
+            "report_id": report_id,
+            **(about or {}),
+        },
+    )
     return PdfFile(name, content, report_id, meta.data_sha256)
 
 
