@@ -37,6 +37,7 @@ import { AuditReportPage } from "./features/audits/AuditReportPage";
 import { ProgrammesPage } from "./features/audits/ProgrammesPage";
 import { CoveragePage } from "./features/audits/CoveragePage";
 import { FindingDetailPage } from "./features/findings/FindingDetailPage";
+import { validateFindingsSearch } from "./features/findings/search";
 import { CorrectiveMeasuresPage } from "./features/corrective_measures/CorrectiveMeasuresPage";
 import { CorrectiveMeasureDetailPage } from "./features/corrective_measures/CorrectiveMeasureDetailPage";
 import { validateMeasuresSearch } from "./features/corrective_measures/search";
@@ -204,6 +205,13 @@ const correctiveMeasuresRoute = createRoute({
   component: CorrectiveMeasuresPage,
 });
 
+const findingsRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "findings",
+  validateSearch: validateFindingsSearch,
+  component: FindingsPage,
+});
+
 const routeTree = rootRoute.addChildren([
   indexRoute,
   setupRoute,
@@ -224,7 +232,7 @@ const routeTree = rootRoute.addChildren([
       section("audits/programmes/$programmeId", ProgrammesPage),
       section("audits/$auditId", AuditDetailPage),
       section("audits/$auditId/report", AuditReportPage),
-      section("findings", FindingsPage),
+      findingsRoute,
       section("findings/$findingId", FindingDetailPage),
       correctiveMeasuresRoute,
       section("corrective-measures/$measureId", CorrectiveMeasureDetailPage),

@@ -258,3 +258,15 @@ def test_context_record_filled_and_approved_clears_rdy03(page: Page, server: str
     expect(page.get_by_text("Complete, and approved or reviewed within 12 months")).to_be_visible()
     shot(page, "context")
     assert "RDY-03" not in blockers(page, "Stage 1")
+
+
+def test_a_fix_link_with_a_grade_opens_findings_filtered(page: Page, server: str, org: str) -> None:
+    """RDY-36's link (/findings?grade=ofi) opens the findings page filtered to OFIs; an
+    unknown grade in the URL is dropped, not sent to the API."""
+    log_in(page, server, MANAGER_EMAIL, MANAGER_PASSWORD)
+    page.goto(f"{server}/orgs/{org}/findings?grade=ofi")
+    expect(page.get_by_role("heading", name="Findings", level=2)).to_be_visible()
+    expect(page.get_by_role("combobox", name="Grade")).to_have_value("OFI")
+    page.goto(f"{server}/orgs/{org}/findings?grade=nonsense")
+    expect(page.get_by_role("heading", name="Findings", level=2)).to_be_visible()
+    expect(page.get_by_role("combobox", name="Grade")).to_have_value("")

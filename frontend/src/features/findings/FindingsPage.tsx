@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { Badge, Card, Group, Paper, ScrollArea, SegmentedControl, Select, SimpleGrid, Skeleton, Stack, Switch, Table, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
+import { useSearch } from "@tanstack/react-router";
 
 import { findingsListFindingsOptions } from "../../api/gen/@tanstack/react-query.gen";
 import type { FindingGrade, FindingRead, FindingSource, FindingStatus } from "../../api/gen/types.gen";
@@ -33,7 +34,9 @@ function Due({ finding }: { finding: FindingRead }) {
 export function FindingsPage() {
   const { slug } = useCurrentOrg();
   const [view, setView] = useState<"board" | "list">("board");
-  const [grade, setGrade] = useState<FindingGrade | null>(null);
+  // ?grade=ofi (a readiness fix link) starts the page filtered to that grade
+  const initial = useSearch({ from: "/_authed/orgs/$org/findings" });
+  const [grade, setGrade] = useState<FindingGrade | null>(initial.grade ?? null);
   const [status, setStatus] = useState<FindingStatus | null>(null);
   const [clause, setClause] = useState<string | null>(null);
   const [source, setSource] = useState<FindingSource | null>(null);
