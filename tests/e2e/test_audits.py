@@ -262,7 +262,7 @@ def test_internal_audit_over_clause_8(page: Page, server: str, setup: dict[str, 
     expect(page.get_by_role("button", name="Close audit")).to_be_hidden()
 
     # The printable report.
-    page.get_by_role("link", name="Report").click()
+    page.get_by_role("link", name="Report", exact=True).click()
     expect(page).to_have_url(re.compile(rf"/audits/{audit_id}/report$"))
     expect(page.get_by_role("heading", name="A-1 Operation audit 2026")).to_be_visible()
     findings = page.get_by_role("table", name="Findings")
