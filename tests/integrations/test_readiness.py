@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
+import uuid
 from datetime import UTC, datetime, timedelta
 
 import httpx
 from certready.core.clock import add_months
-from certready.readiness.facts import LeafEvidence
+from certready.readiness.facts import LeafEvidence, ServiceFacts
 
 from tests.factories.auth import first_run
 from tests.factories.readiness import (
+    GOOD_SERVICE,
     TODAY,
     good_facts,
     itsm_span,
@@ -20,6 +22,7 @@ from tests.factories.readiness import (
     rule_result,
     run,
 )
+from tests.factories.services import create_service
 from tests.integrations.helpers import create_integration, hub, post_hook, sample
 
 D = timedelta(days=1)
@@ -59,6 +62,32 @@ def test_rdy20_itsm_records_must_cover_the_operating_period() -> None:
     # a current record-kind evidence item in the period still suffices on its own
     facts.leaf_evidence[leaf_id("8.6.1")] = LeafEvidence(current=1, latest_record_date=since)
     assert run("RDY-20", facts).passed
+
+
+def test_rdy20_names_services_in_scope_the_records_do_not_cover() -> None:
+    facts = good_facts()
+    since = add_months(TODAY, -3)
+    other = ServiceFacts(uuid.UUID(int=7), 2, "Payroll", "live", True, False, True, 1)
+    retired = ServiceFacts(uuid.UUID(int=8), 3, "Fax", "retired", True, False, True, 1)
+    outside = ServiceFacts(uuid.UUID(int=9), 4, "Lab", "live", False, True, False, 1)
+    facts.services = [GOOD_SERVICE, other, retired, outside]
+    # no record names a service: the operation is proven per process only
+    assert run("RDY-20", facts).passed
+    facts.itsm_by_service = {"SVC-1": (since - D, TODAY - D)}
+    out = run("RDY-20", facts)
+    assert [(f.type, f.key) for f in out.failures] == [("service", "SVC-2")]
+    assert f"SVC-2 Payroll: no ITSM records since {since.isoformat()}." == out.failures[0].message
+    assert "1 service(s) in scope without ITSM records" in out.message
+    # records of the last weeks only: named with the gap
+    facts.itsm_by_service["SVC-2"] = (TODAY - 20 * D, TODAY - D)
+    out = run("RDY-20", facts)
+    assert keys(out) == ["SVC-2"]
+    assert f"ITSM records only since {(TODAY - 20 * D).isoformat()}" in out.failures[0].message
+    facts.itsm_by_service["SVC-2"] = (since, TODAY - 31 * D)  # at both limits: covered
+    assert run("RDY-20", facts).passed
+    # a retired or out-of-scope service is never named
+    facts.itsm_by_service = {"SVC-3": (since, TODAY), "SVC-4": (since, TODAY)}
+    assert keys(run("RDY-20", facts)) == ["SVC-1", "SVC-2"]
 
 
 def _issue(key: str, issue_type: str, created: datetime, updated: datetime) -> bytes:
@@ -118,3 +147,36 @@ async def test_rdy20_names_processes_whose_records_do_not_cover_the_period(
         headers=org.admin.headers,
     )
     assert log.status_code == 200 and log.json()["total"] == 4
+
+
+async def test_rdy20_names_services_without_records_from_the_database(
+    client: httpx.AsyncClient,
+) -> None:
+    org = await first_run(client)
+    desk = await create_service(client, org, "Service desk")
+    payroll = await create_service(client, org, "Payroll")
+    await create_service(client, org, "Lab", in_scope=False, out_of_scope_reason="A pilot.")
+    now = datetime.now(UTC)
+    jira = await create_integration(
+        client, org, "jira", secret="jira-test-secret", mapping={"services": {"ITSM": desk["key"]}}
+    )
+
+    async def deliver(key: str, created: datetime, updated: datetime) -> None:
+        body = _issue(key, "[System] Incident", created, updated)
+        r = await post_hook(client, jira, body, {"X-Hub-Signature": hub("jira-test-secret", body)})
+        assert r.status_code == 200 and r.json()["mapping_state"] == "applied", r.text
+
+    def services(result: dict[str, object]) -> list[str | None]:
+        return [k for t, k in named(result) if t == "service"]  # type: ignore[arg-type]
+
+    # before any record names a service, no service is named
+    assert services(await rule_result(client, org, "RDY-20")) == []
+    await deliver("ITSM-1", now - 120 * D, now - 100 * D)
+    await deliver("ITSM-2", now - 6 * D, now - 5 * D)
+    result = await rule_result(client, org, "RDY-20")
+    assert services(result) == [payroll["key"]]  # the out-of-scope one is not named
+    message = next(f["message"] for f in result["failing"] if f["key"] == payroll["key"])
+    assert message.startswith(f"{payroll['key']} Payroll: no ITSM records since")
+    assert f"/services/{payroll['id']}" in next(
+        f["route"] for f in result["failing"] if f["key"] == payroll["key"]
+    )

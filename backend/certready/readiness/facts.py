@@ -458,6 +458,8 @@ class Facts:
     itsm_latest: dict[str, date] = field(default_factory=dict)
     # RDY-20: per clause, the oldest day an ITSM record of it was opened (covering the period).
     itsm_oldest: dict[str, date] = field(default_factory=dict)
+    # RDY-20: per service key (SVC-n) the mapping gave records, their oldest and newest day.
+    itsm_by_service: dict[str, tuple[date | None, date | None]] = field(default_factory=dict)
     services: list[ServiceFacts] = field(default_factory=list)
     other_party_processes: list[OtherPartyProcess] = field(default_factory=list)
     # RDY-22: the newest CMDB verification (an audit of the configuration records)

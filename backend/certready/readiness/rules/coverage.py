@@ -12,6 +12,8 @@ from certready.core.clock import add_months
 from certready.readiness.enums import Gate, Severity
 from certready.readiness.facts import Facts, Leaf
 from certready.readiness.rules.base import Failure, Outcome, Param, Params, Rule, preview, rule
+from certready.readiness.rules.services import RETIRED
+from certready.readiness.rules.services import _failure as service_failure
 from certready.requirements.enums import ImplementationStatus
 
 
@@ -123,7 +125,11 @@ def operating_records(facts: Facts, params: Params) -> Outcome:
     item stands for the period it reports on) with an effective date in that period; or
     ITSM records of its process received from an integration that span it (one record is
     one moment of the process: the oldest opened at the period's start or before, the
-    newest at most {recent_days} days old); or an approved "not occurring" statement."""
+    newest at most {recent_days} days old); or an approved "not occurring" statement.
+
+    Per service (issue 15): once the organisation's tools map records to services, every
+    in-scope service that is not retired has ITSM records spanning the period the same way:
+    the services the operation never touched are named."""
     since = add_months(facts.today, -params["months"])
     recent = facts.today - timedelta(days=params["recent_days"])
     failures = []
@@ -147,14 +153,41 @@ def operating_records(facts: Facts, params: Params) -> Outcome:
                 key=leaf.ref,
             )
         )
+    services = _services_without_records(facts, since, recent)
     refs = [f.key or "" for f in failures]
-    message = (
-        f"{len(failures)} requirement(s) without records covering the last "
-        f"{params['months']} months (since {since.isoformat()}): {preview(refs)}."
-        if failures
-        else ""
-    )
-    return Outcome(failures, message=message)
+    parts = []
+    if failures:
+        parts.append(
+            f"{len(failures)} requirement(s) without records covering the last "
+            f"{params['months']} months (since {since.isoformat()}): {preview(refs)}."
+        )
+    if services:
+        parts.append(
+            f"{len(services)} service(s) in scope without ITSM records covering the period: "
+            f"{preview([f.key or '' for f in services])}."
+        )
+    return Outcome(failures + services, message=" ".join(parts))
+
+
+def _services_without_records(facts: Facts, since: date, recent: date) -> list[Failure]:
+    """RDY-20 per service: only once some record names a service (an organisation whose tool
+    has no service mapping proves its operation per process, above)."""
+    if not facts.itsm_by_service:
+        return []
+    failures = []
+    for service in facts.services:
+        if not service.in_scope or service.status == RETIRED:
+            continue
+        oldest, latest = facts.itsm_by_service.get(service.key, (None, None))
+        if oldest is None and latest is None:
+            text = f"no ITSM records since {since.isoformat()}."
+        else:
+            gap = _itsm_gap(oldest, latest, since, recent)
+            if gap is None:
+                continue
+            text = f"ITSM records do not cover the period since {since.isoformat()} ({gap})."
+        failures.append(service_failure(facts, service, text))
+    return failures
 
 
 @rule(
