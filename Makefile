@@ -110,6 +110,7 @@ bench: backend ## benchmarks (not part of make test)
 	@if [ -f benchmarks/pack.py ]; then $(BIN)/python -m benchmarks.pack; fi
 	@if [ -f benchmarks/receiver.py ]; then $(BIN)/python -m benchmarks.receiver; fi
 	@if [ -f benchmarks/reports.py ]; then $(BIN)/python -m benchmarks.reports; fi
+	@if [ -f benchmarks/request_path.py ]; then $(BIN)/python -m benchmarks.request_path; fi
 
 clean: ## remove installed environments and build output (keeps ./data)
 	rm -rf $(VENV) .cache frontend/node_modules frontend/dist
