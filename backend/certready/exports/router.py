@@ -15,6 +15,7 @@ from fastapi.responses import StreamingResponse
 from certready.api.deps import DatabaseDep, SessionDep
 from certready.exports import matrix
 from certready.exports.deps import ExportsReader
+from certready.exports.oscal.router import router as oscal_router
 from certready.exports.pack.router import router as pack_router
 from certready.exports.reports.router import router as reports_router
 
@@ -56,3 +57,5 @@ async def export_compliance_matrix(
 
 # the PDF reports (exports/reports)
 router.include_router(reports_router)
+# the OSCAL documents (exports/oscal)
+router.include_router(oscal_router)

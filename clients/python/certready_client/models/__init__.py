@@ -135,6 +135,11 @@ from .evidence_update import EvidenceUpdate
 from .evidence_verification_read import EvidenceVerificationRead
 from .evidence_version_page import EvidenceVersionPage
 from .evidence_version_read import EvidenceVersionRead
+from .exports_export_oscal_assessment_results_response_200 import (
+    ExportsExportOscalAssessmentResultsResponse200,
+)
+from .exports_export_oscal_catalog_response_200 import ExportsExportOscalCatalogResponse200
+from .exports_export_oscal_poam_response_200 import ExportsExportOscalPoamResponse200
 from .extra_topic import ExtraTopic
 from .failing_object_read import FailingObjectRead
 from .finding_closure import FindingClosure
@@ -533,6 +538,9 @@ __all__ = (
     "EvidenceVerificationRead",
     "EvidenceVersionPage",
     "EvidenceVersionRead",
+    "ExportsExportOscalAssessmentResultsResponse200",
+    "ExportsExportOscalCatalogResponse200",
+    "ExportsExportOscalPoamResponse200",
     "ExtraTopic",
     "FailingObjectRead",
     "FindingClosure",

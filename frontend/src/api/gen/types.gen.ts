@@ -20636,6 +20636,160 @@ export type ExportsExportReviewMinutesResponses = {
 
 export type ExportsExportReviewMinutesResponse = ExportsExportReviewMinutesResponses[keyof ExportsExportReviewMinutesResponses];
 
+export type ExportsExportOscalCatalogData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/exports/oscal/catalog.json';
+};
+
+export type ExportsExportOscalCatalogErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type ExportsExportOscalCatalogError = ExportsExportOscalCatalogErrors[keyof ExportsExportOscalCatalogErrors];
+
+export type ExportsExportOscalCatalogResponses = {
+    /**
+     * An OSCAL 1.2.3 catalog document (JSON format, root `catalog`): see https://pages.nist.gov/OSCAL-Reference/models/v1.2.3/catalog/json-reference/
+     */
+    200: {
+        [key: string]: unknown;
+    };
+};
+
+export type ExportsExportOscalCatalogResponse = ExportsExportOscalCatalogResponses[keyof ExportsExportOscalCatalogResponses];
+
+export type ExportsExportOscalAssessmentResultsData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+        /**
+         * Audit Id
+         */
+        audit_id: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/exports/audits/{audit_id}/oscal/assessment-results.json';
+};
+
+export type ExportsExportOscalAssessmentResultsErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type ExportsExportOscalAssessmentResultsError = ExportsExportOscalAssessmentResultsErrors[keyof ExportsExportOscalAssessmentResultsErrors];
+
+export type ExportsExportOscalAssessmentResultsResponses = {
+    /**
+     * An OSCAL 1.2.3 assessment-results document (JSON format, root `assessment-results`): see https://pages.nist.gov/OSCAL-Reference/models/v1.2.3/assessment-results/json-reference/
+     */
+    200: {
+        [key: string]: unknown;
+    };
+};
+
+export type ExportsExportOscalAssessmentResultsResponse = ExportsExportOscalAssessmentResultsResponses[keyof ExportsExportOscalAssessmentResultsResponses];
+
+export type ExportsExportOscalPoamData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/exports/oscal/poam.json';
+};
+
+export type ExportsExportOscalPoamErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type ExportsExportOscalPoamError = ExportsExportOscalPoamErrors[keyof ExportsExportOscalPoamErrors];
+
+export type ExportsExportOscalPoamResponses = {
+    /**
+     * An OSCAL 1.2.3 plan-of-action-and-milestones document (JSON format, root `plan-of-action-and-milestones`): see https://pages.nist.gov/OSCAL-Reference/models/v1.2.3/plan-of-action-and-milestones/json-reference/
+     */
+    200: {
+        [key: string]: unknown;
+    };
+};
+
+export type ExportsExportOscalPoamResponse = ExportsExportOscalPoamResponses[keyof ExportsExportOscalPoamResponses];
+
 export type ConfigurationListConfigurationItemsData = {
     body?: never;
     path: {
