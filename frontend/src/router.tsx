@@ -38,6 +38,7 @@ import { ProgrammesPage } from "./features/audits/ProgrammesPage";
 import { CoveragePage } from "./features/audits/CoveragePage";
 import { FindingDetailPage } from "./features/findings/FindingDetailPage";
 import { validateFindingsSearch } from "./features/findings/search";
+import { validateItsmRecordsSearch } from "./features/itsm/search";
 import { CorrectiveMeasuresPage } from "./features/corrective_measures/CorrectiveMeasuresPage";
 import { CorrectiveMeasureDetailPage } from "./features/corrective_measures/CorrectiveMeasureDetailPage";
 import { validateMeasuresSearch } from "./features/corrective_measures/search";
@@ -205,6 +206,13 @@ const correctiveMeasuresRoute = createRoute({
   component: CorrectiveMeasuresPage,
 });
 
+const itsmRecordsRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "itsm-records",
+  validateSearch: validateItsmRecordsSearch,
+  component: ItsmRecordsPage,
+});
+
 const findingsRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: "findings",
@@ -257,7 +265,7 @@ const routeTree = rootRoute.addChildren([
       section("service-reports", ServiceReportsPage),
       section("service-reports/$definitionId", ServiceReportDefinitionPage),
       section("context", ContextPage),
-      section("itsm-records", ItsmRecordsPage),
+      itsmRecordsRoute,
       section("activity", ActivityPage),
       section("members", MembersPage),
       section("integrations", IntegrationsPage),

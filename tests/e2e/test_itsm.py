@@ -221,7 +221,7 @@ def test_jira_delivery_mapped_to_a_service_and_listed(
     sample.get_by_label("Sample size").fill("5")
     sample.get_by_role("button", name="Draw sample").click()
     expect(sample.get_by_role("alert")).to_contain_text(
-        "The population holds 1 records: the sample cannot be larger."
+        "The population holds 1 record: the sample cannot be larger."
     )
     sample.get_by_label("Sample size").fill("")
     sample.get_by_role("button", name="Draw sample").click()
@@ -291,5 +291,12 @@ def test_jira_delivery_mapped_to_a_service_and_listed(
         ).to_be_visible()
         expect(seen.get_by_role("button", name="Redraw")).to_have_count(0)
         expect(seen.get_by_role("button", name="Draw sample")).to_have_count(0)
+        # A drawn record's link opens that record (its drawer, from the URL), not the list.
+        seen.get_by_role("link", name="ITSM-142").click()
+        record = vic.get_by_role("dialog", name="ITSM-142 Payroll portal returns HTTP 503")
+        expect(record.get_by_role("table", name="Delivery history")).to_be_visible()
+        assert "record=" in vic.url
+        vic.reload()
+        expect(record.get_by_role("table", name="Delivery history")).to_be_visible()
     finally:
         context.close()

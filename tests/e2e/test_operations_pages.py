@@ -11,15 +11,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import date, timedelta
-from pathlib import Path
+from datetime import date
 
 import httpx
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from tests.e2e.conftest import SPA_DIR
-from tests.e2e.helpers import add_member, log_in, own_server, set_up_org
+from tests.e2e.helpers import (
+    add_member,
+    blockers,
+    gate_region,
+    go,
+    log_in,
+    own_server,
+    pick,
+    set_up_org,
+    shot,
+)
+from tests.scenarios.operations_setup import complete_months
 
 pytestmark = pytest.mark.skipif(
     not (SPA_DIR / "index.html").is_file(),
@@ -31,7 +41,6 @@ ADMIN_EMAIL = "ada@ops.example"
 ADMIN_PASSWORD = "correct horse battery staple 42"
 MANAGER_EMAIL = "kim@ops.example"
 MANAGER_PASSWORD = "another long passphrase 7"
-SHOTS = Path("/tmp")
 
 
 @pytest.fixture(scope="module")
@@ -47,38 +56,9 @@ def org(server: str) -> str:
     return ORG
 
 
-def shot(page: Page, name: str) -> None:
-    page.screenshot(path=str(SHOTS / f"opspa-{name}.png"), full_page=True)
-
-
-def go(page: Page, label: str, heading: str | None = None) -> None:
-    page.get_by_role("navigation", name="Main").get_by_role("link", name=label, exact=True).click()
-    if label != "Dashboard":
-        expect(page.get_by_role("heading", name=heading or label, level=2)).to_be_visible()
-
-
-def gate(page: Page, name: str) -> Locator:
-    return page.get_by_role("region", name=re.compile(rf"^{name}: "))
-
-
-def blockers(page: Page, name: str) -> set[str]:
-    """The rule ids the dashboard lists as blocking gate ``name``, read after a reload."""
-    go(page, "Dashboard")
-    page.reload()
-    region = gate(page, name)
-    expect(region).to_be_visible()
-    lines = region.get_by_role("listitem").all_inner_texts()
-    return {m.group(1) for line in lines if (m := re.match(r"(RDY-\d+) ", line))}
-
-
 def follow(page: Page, name: str, link: str | re.Pattern[str]) -> None:
     """Click a blocker's fix link on the dashboard (read fresh by ``blockers``)."""
-    gate(page, name).get_by_role("link", name=link).click()
-
-
-def pick(page: Page, scope: Locator, combobox: str, option: str) -> None:
-    scope.get_by_role("combobox", name=combobox).click()
-    page.get_by_role("option", name=option, exact=True).click()
+    gate_region(page, name).get_by_role("link", name=link).click()
 
 
 def type_date(field: Locator, day: date) -> None:
@@ -86,17 +66,6 @@ def type_date(field: Locator, day: date) -> None:
     (Tab would open the next date field's, Escape would close the dialog)."""
     field.fill(day.isoformat())
     field.page.get_by_role("dialog").locator(".mantine-Modal-title").click()
-
-
-def last_months(today: date, count: int) -> list[tuple[date, date]]:
-    """The last ``count`` complete calendar months, oldest first."""
-    out = []
-    end = today.replace(day=1) - timedelta(days=1)
-    for _ in range(count):
-        start = end.replace(day=1)
-        out.append((start, end))
-        end = start - timedelta(days=1)
-    return out[::-1]
 
 
 def test_continuity_plan_and_test_clear_rdy21(page: Page, server: str, org: str) -> None:
@@ -145,11 +114,11 @@ def test_continuity_plan_and_test_clear_rdy21(page: Page, server: str, org: str)
     tests = page.get_by_role("table", name="Continuity tests")
     expect(tests).to_contain_text("CT-1")
     expect(tests).to_contain_text("Passed with issues")
-    shot(page, "continuity-plan")
+    shot(page, "opspa-continuity-plan")
 
     go(page, "Continuity")
     expect(page.get_by_role("table", name="Continuity plans")).to_contain_text("Passed with issues")
-    shot(page, "continuity")
+    shot(page, "opspa-continuity")
     assert "RDY-21" not in blockers(page, "Stage 2")
 
 
@@ -160,7 +129,7 @@ def test_report_definition_and_reports_clear_rdy24(page: Page, server: str, org:
     follow(page, "Stage 2", "No service report is agreed at a frequency.")
     expect(page.get_by_role("heading", name="Service reports", level=2)).to_be_visible()
 
-    (older, newer) = last_months(date.today(), 2)
+    (newer, older) = complete_months(date.today(), 2)
     page.get_by_role("button", name="New report definition").click()
     form = page.get_by_role("dialog", name="New service report")
     form.get_by_label("Title").fill("Monthly service review pack")
@@ -197,11 +166,11 @@ def test_report_definition_and_reports_clear_rdy24(page: Page, server: str, org:
     expect(reports.get_by_role("row")).to_have_count(3)
     expect(reports).to_contain_text("SR-2")
     expect(page.get_by_text(re.compile(": produced$"))).to_have_count(2)
-    shot(page, "service-report-definition")
+    shot(page, "opspa-service-report-definition")
 
     go(page, "Service reports")
     expect(definitions.get_by_text(re.compile(": produced$"))).to_have_count(2)
-    shot(page, "service-reports")
+    shot(page, "opspa-service-reports")
     assert "RDY-24" not in blockers(page, "Stage 2")
 
 
@@ -256,7 +225,7 @@ def test_context_record_filled_and_approved_clears_rdy03(page: Page, server: str
     page.get_by_role("button", name="Approve").click()
     expect(page.get_by_text(re.compile(r"Approved on .* by Kim Manager"))).to_be_visible()
     expect(page.get_by_text("Complete, and approved or reviewed within 12 months")).to_be_visible()
-    shot(page, "context")
+    shot(page, "opspa-context")
     assert "RDY-03" not in blockers(page, "Stage 1")
 
 

@@ -17,7 +17,7 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from tests.e2e.conftest import SPA_DIR
-from tests.e2e.helpers import add_member, log_in, own_server, set_up_org
+from tests.e2e.helpers import add_member, blockers, go, log_in, own_server, pick, set_up_org, shot
 
 pytestmark = pytest.mark.skipif(
     not (SPA_DIR / "index.html").is_file(),
@@ -29,7 +29,6 @@ ADMIN_EMAIL = "ada@regs.example"
 ADMIN_PASSWORD = "correct horse battery staple 42"
 MANAGER_EMAIL = "sam@regs.example"
 MANAGER_PASSWORD = "another long passphrase 7"
-SHOTS = Path("/tmp")
 
 
 @pytest.fixture(scope="module")
@@ -43,32 +42,6 @@ def admin_api(server: str) -> httpx.Client:
     api = set_up_org(server, ORG, "Regs Ltd", ADMIN_EMAIL, ADMIN_PASSWORD)
     add_member(api, ORG, MANAGER_EMAIL, "Sam Manager", "sms_manager", MANAGER_PASSWORD)
     return api
-
-
-def shot(page: Page, name: str) -> None:
-    page.screenshot(path=str(SHOTS / f"regspa-{name}.png"), full_page=True)
-
-
-def go(page: Page, label: str, heading: str | None = None) -> None:
-    page.get_by_role("navigation", name="Main").get_by_role("link", name=label, exact=True).click()
-    if label != "Dashboard":
-        expect(page.get_by_role("heading", name=heading or label, level=2)).to_be_visible()
-
-
-def blockers(page: Page, gate: str) -> set[str]:
-    """The rule ids the dashboard lists as blocking ``gate`` ("Stage 1", "Stage 2"), read
-    after a reload so a cached report shown while it refetches is never read."""
-    go(page, "Dashboard")
-    page.reload()
-    region = page.get_by_role("region", name=re.compile(rf"^{gate}: "))
-    expect(region).to_be_visible()
-    lines = region.get_by_role("listitem").all_inner_texts()
-    return {m.group(1) for line in lines if (m := re.match(r"(RDY-\d+) ", line))}
-
-
-def pick(page: Page, scope: Locator, combobox: str, option: str) -> None:
-    scope.get_by_role("combobox", name=combobox).click()
-    page.get_by_role("option", name=option, exact=True).click()
 
 
 def import_cis(page: Page, csv_file: Path) -> Locator:
@@ -102,7 +75,7 @@ def test_cmdb_import_is_all_or_nothing_then_verified(
     expect(refused).to_contain_text("Letters, digits and . _ : / - only, no spaces.")
     expect(refused.get_by_role("row")).to_have_count(3)
     expect(dialog.get_by_role("alert")).to_contain_text("Nothing was imported: 2 problems")
-    shot(page, "configuration-import-refused")
+    shot(page, "regspa-configuration-import-refused")
     dialog.get_by_role("button", name="Cancel").click()
     expect(page.get_by_text("No configuration item recorded yet.")).to_be_visible()
 
@@ -131,7 +104,7 @@ def test_cmdb_import_is_all_or_nothing_then_verified(
     form.get_by_role("button", name="Record verification").click()
     expect(form).to_be_hidden()
     expect(page.get_by_role("table", name="CMDB verifications")).to_contain_text("CV-1")
-    shot(page, "configuration")
+    shot(page, "regspa-configuration")
 
 
 # --- issue 14: each register clears its readiness blocker -------------------------------
@@ -204,7 +177,7 @@ def test_each_register_clears_its_blocker(
     # the catalogue (RDY-02) and the risk register (RDY-07) block; RDY-13 has nothing to check
     assert {"RDY-02", "RDY-07"} <= start, start
     assert "RDY-13" not in start, start
-    shot(page, "blockers-start")
+    shot(page, "regspa-blockers-start")
 
     # Services: a customer, a live service in scope for it, named by the scope statement.
     go(page, "Services")
@@ -258,7 +231,7 @@ def test_each_register_clears_its_blocker(
     form.get_by_role("button", name="Record agreement").click()
     expect(form).to_be_hidden()
     expect(page.get_by_role("table", name="Agreements")).to_contain_text("Availability ≥ 99.5 %")
-    shot(page, "agreements")
+    shot(page, "regspa-agreements")
     assert "RDY-13" not in blockers(page, "Stage 1")
 
     # Suppliers: an external supplier in scope needs a contract (RDY-13 again), then has one.
@@ -319,7 +292,7 @@ def test_each_register_clears_its_blocker(
     dialog.get_by_role("button", name="Close").click()
     items = page.get_by_role("table", name="Configuration items")
     expect(items.get_by_role("row").filter(has_text="desk-db")).to_contain_text("SVC-1")
-    shot(page, "configuration")
+    shot(page, "regspa-configuration")
     # the item form names the services it supports
     page.get_by_role("button", name="Edit desk-app").click()
     form = page.get_by_role("dialog", name="Edit desk-app")
@@ -335,4 +308,4 @@ def test_each_register_clears_its_blocker(
     expect(page.get_by_role("table", name="CMDB verifications")).to_contain_text("CV-1")
     end = blockers(page, "Stage 2")
     assert not {"RDY-02", "RDY-07", "RDY-13", "RDY-22"} & end, end
-    shot(page, "blockers-end")
+    shot(page, "regspa-blockers-end")

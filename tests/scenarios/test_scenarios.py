@@ -11,9 +11,8 @@ blocker rules are not evaluated by Certready is ``ready: null`` (never true). Th
 certification and maintenance gates do not apply to these organisations (no Stage 2
 audit, no certification decision): ``applicable: false``, ``ready: false``.
 
-Where today's implementation disagrees with the rules for a reason issue 13 is fixing,
-the rule is listed under ``pending``: the checks that depend on it are
-``xfail(strict=True)``, so they flip loudly when the fix lands. Every other check is hard.
+Every check is hard: no rule is pending a fix (issue 13's pending list emptied and was
+removed with it).
 
 Each organisation is built once per database: the checks of one scenario share the
 readiness answer (``_verdicts``), a rebuild happens only if a check runs on its own.
@@ -78,8 +77,6 @@ class Scenario:
     blockers: dict[str, str]
     # rule id -> why it fails as a warning
     warnings: dict[str, str] = field(default_factory=dict)
-    # rule id -> the issue 13 fix the implementation waits for (its outcome disagrees today)
-    pending: dict[str, str] = field(default_factory=dict)
 
     def failing(self, gate: str, kind: str) -> set[str]:
         rules = self.blockers if kind == "blockers" else self.warnings
@@ -91,10 +88,6 @@ class Scenario:
             return False
         # a gate with blocker rules not evaluated yet cannot be confirmed (never true)
         return None if (UNEVALUATED_S1 if gate == "stage1" else UNEVALUATED_S2) else True
-
-    def pending_in(self, gate: str) -> set[str]:
-        scope = {"stage1"} if gate == "stage1" else {"stage1", "stage2"}
-        return {r for r in self.pending if RULE_GATE[r] in scope}
 
 
 # --- builders --------------------------------------------------------------------------------
@@ -355,35 +348,19 @@ def failing(answer: dict[str, Any], gate: str, kind: str) -> set[str]:
     return set(answer["gates"][gate][kind])
 
 
-def _xfail_if(pending: set[str], scenario: Scenario) -> list[Any]:
-    if not pending:
-        return []
-    reason = "; ".join(sorted({scenario.pending[r] for r in pending}))
-    return [
-        pytest.mark.xfail(
-            strict=True,
-            raises=AssertionError,
-            reason=f"{', '.join(sorted(pending))}: {reason}",
-        )
-    ]
-
-
 # --- the checks ------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("name", [s.name for s in SCENARIOS])
 async def test_rules_agree(client: httpx.AsyncClient, db_target: DbTarget, name: str) -> None:
-    """Every rule outside ``pending``: the failing blockers and warnings per gate are exactly
+    """Every rule: the failing blockers and warnings per gate are exactly
     the expected ones; the unevaluated blockers are the ones 6.6 names; the later gates do
     not apply; a gate is ``ready: true`` only where the scenario expects it."""
     scenario = BY_NAME[name]
     answer = await verdict(client, db_target, name)
-    pending = set(scenario.pending)
     for gate in ("stage1", "stage2"):
         for kind in ("blockers", "warnings"):
-            assert (
-                failing(answer, gate, kind) - pending == scenario.failing(gate, kind) - pending
-            ), (
+            assert failing(answer, gate, kind) == scenario.failing(gate, kind), (
                 gate,
                 kind,
                 {r["id"]: r["message"] for r in answer["rules"] if r["passed"] is False},
@@ -395,40 +372,14 @@ async def test_rules_agree(client: httpx.AsyncClient, db_target: DbTarget, name:
         assert gates[gate]["applicable"] is False
         assert gates[gate]["ready"] is False
     assert gates["maintenance"]["blockers"] == []
-    assert (
-        set(gates["certification"]["blockers"]) - pending
-        == scenario.failing("stage2", "blockers") - pending
-    )
+    assert set(gates["certification"]["blockers"]) == scenario.failing("stage2", "blockers")
     for gate in ("stage1", "stage2"):
         assert gates[gate]["ready"] is scenario.ready(gate), gate
 
 
-def _pending_cases() -> list[Any]:
-    return [
-        pytest.param(s.name, rule, marks=_xfail_if({rule}, s), id=f"{s.name}-{rule}")
-        for s in SCENARIOS
-        for rule in sorted(s.pending)
-    ]
-
-
-@pytest.mark.parametrize(("name", "rule"), _pending_cases())
-async def test_pending_rule(
-    client: httpx.AsyncClient, db_target: DbTarget, name: str, rule: str
-) -> None:
-    """A rule issue 13 is fixing: it fails (or passes) as the rules text says."""
-    scenario = BY_NAME[name]
-    answer = await verdict(client, db_target, name)
-    gate = RULE_GATE[rule]
-    got = (
-        rule in failing(answer, gate, "blockers"),
-        rule in failing(answer, gate, "warnings"),
-    )
-    assert got == (rule in scenario.blockers, rule in scenario.warnings), scenario.pending[rule]
-
-
 def _gate_cases() -> list[Any]:
     return [
-        pytest.param(s.name, gate, marks=_xfail_if(s.pending_in(gate), s), id=f"{s.name}-{gate}")
+        pytest.param(s.name, gate, id=f"{s.name}-{gate}")
         for s in SCENARIOS
         for gate in ("stage1", "stage2")
     ]

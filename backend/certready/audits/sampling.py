@@ -148,7 +148,8 @@ async def draw_sample(
         raise Unprocessable("No record matches these filters: nothing to sample.", loc=["body"])
     if size > len(ids):
         raise Unprocessable(
-            f"The population holds {len(ids)} records: the sample cannot be larger.",
+            f"The population holds {len(ids)} record{'' if len(ids) == 1 else 's'}: "
+            "the sample cannot be larger.",
             loc=["body", "size"],
         )
     seed = secrets.randbelow(INT32_MAX + 1) if data.seed is None else data.seed

@@ -277,7 +277,7 @@ function SampleEditor({ org, auditId, line, sample, readOnlyReason, names, onDra
                 {sample.records.map((r) => (
                   <Table.Tr key={r.id}>
                     <Table.Td style={{ whiteSpace: "nowrap" }}>
-                      <AnchorLink size="sm" to="/orgs/$org/itsm-records" params={{ org }}>
+                      <AnchorLink size="sm" to="/orgs/$org/itsm-records" params={{ org }} search={{ record: r.id }}>
                         {r.external_key ?? r.external_id}
                       </AnchorLink>
                     </Table.Td>

@@ -2,6 +2,7 @@ import { useState } from "react";
 import { Drawer, Group, Select, SimpleGrid, Skeleton, Stack, Table, Text, TextInput, Title, UnstyledButton } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
+import { useNavigate, useSearch } from "@tanstack/react-router";
 
 import { integrationsGetRecordOptions, integrationsListIntegrationsOptions, integrationsListRecordsOptions } from "../../api/gen/@tanstack/react-query.gen";
 import type { CertreadyIntegrationsSchemasRecordRead as RecordRead, RecordKind, RecordStatus } from "../../api/gen/types.gen";
@@ -93,7 +94,10 @@ export function ItsmRecordsPage() {
   const [integration, setIntegration] = useState<string | null>(null);
   const [service, setService] = useState("");
   const [serviceQ] = useDebouncedValue(service, 250);
-  const [open, setOpen] = useState<string | null>(null);
+  // the open record lives in the URL (`?record=`): a sample drawer links straight to it
+  const open = useSearch({ from: "/_authed/orgs/$org/itsm-records" }).record ?? null;
+  const navigate = useNavigate({ from: "/orgs/$org/itsm-records" });
+  const setOpen = (record: string | null) => void navigate({ search: record ? { record } : {} });
   const integrations = useQuery({ ...integrationsListIntegrationsOptions({ path: { org }, query: { limit: 100 } }), enabled: canManage });
   const records = useQuery(
     integrationsListRecordsOptions({
