@@ -80,6 +80,11 @@ class Settings(BaseSettings):
     hook_max_body_bytes: int = Field(default=1024 * 1024, ge=1024, le=64 * 1024 * 1024)
     hook_rate_limit: int = Field(default=6000, ge=1, le=10_000_000)
     hook_rate_window_seconds: int = Field(default=60, ge=1, le=3600)
+    # Group commit of the receivers (per process and database): concurrent deliveries are
+    # committed together, up to hook_batch_size in one transaction; a batch waits at most
+    # hook_batch_linger_ms for more once its first delivery is queued (0: none).
+    hook_batch_size: int = Field(default=128, ge=1, le=1000)
+    hook_batch_linger_ms: float = Field(default=0.0, ge=0.0, le=50.0)
     # GLPI queues deliveries through its cron: a generous window, duplicates are collapsed.
     glpi_timestamp_tolerance_seconds: int = Field(default=3 * 24 * 3600, ge=60, le=10**9)
     standard_webhooks_tolerance_seconds: int = Field(default=5 * 60, ge=60, le=10**9)

@@ -1,4 +1,4 @@
-"""Permission aliases, load-or-404, the receivers' bounded body and their rate limiter."""
+"""Permission aliases, load-or-404, the receivers' bounded body, rate limiter and writer."""
 
 from __future__ import annotations
 
@@ -7,12 +7,13 @@ from typing import Annotated
 
 from fastapi import Depends, Path, Request
 
-from certready.api.deps import OrgCtxDep, Requires, SessionDep, SettingsDep
+from certready.api.deps import DatabaseDep, OrgCtxDep, Requires, SessionDep, SettingsDep
 from certready.context import OrgContext
 from certready.core.problems import PayloadTooLarge
 from certready.integrations.models import Integration
 from certready.integrations.receiver import HookLimiter
 from certready.integrations.repository import IntegrationRepository
+from certready.integrations.writer import DeliveryWriter
 from certready.orgs.permissions import Action
 
 IntegrationsManager = Annotated[OrgContext, Depends(Requires(Action.integrations_manage))]
@@ -38,6 +39,19 @@ def get_limiter(request: Request) -> HookLimiter:
 
 
 LimiterDep = Annotated[HookLimiter, Depends(get_limiter)]
+
+
+def get_writer(request: Request, db: DatabaseDep, settings: SettingsDep) -> DeliveryWriter:
+    """The app's group-commit writer of deliveries (one per process and database)."""
+    writer: DeliveryWriter | None = getattr(request.app.state, "delivery_writer", None)
+    if writer is None or writer.db is not db:
+        writer = request.app.state.delivery_writer = DeliveryWriter(
+            db, settings.hook_batch_size, settings.hook_batch_linger_ms / 1000
+        )
+    return writer
+
+
+WriterDep = Annotated[DeliveryWriter, Depends(get_writer)]
 
 
 async def hook_body(request: Request, settings: SettingsDep) -> bytes:

@@ -28,7 +28,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from certready.activity.service import record as record_activity
 from certready.config import Settings
-from certready.context import Actor, OrgContext
+from certready.context import OrgContext
 from certready.core.clock import utcnow
 from certready.core.problems import Conflict, NotFound, ProblemException, TooManyRequests
 from certready.db.session import Database
@@ -36,11 +36,10 @@ from certready.integrations import secrets as secret_box
 from certready.integrations import verify as schemes
 from certready.integrations.enums import MappingState, SourceType
 from certready.integrations.mapping import MappingError, Normalised, dedupe_key, normalise
-from certready.integrations.models import Integration, IntegrationDelivery, ItsmRecord
+from certready.integrations.models import Integration, IntegrationDelivery
 from certready.integrations.repository import (
     DeliveryRepository,
     IntegrationRepository,
-    RecordRepository,
     integration_for_hook,
 )
 from certready.integrations.schemas import (
@@ -51,25 +50,7 @@ from certready.integrations.schemas import (
     PreviewRecord,
 )
 from certready.integrations.service import REDACTED_HEADERS
-
-RECORD_FIELDS = (
-    "external_key",
-    "kind",
-    "kind_raw",
-    "clause",
-    "title",
-    "status",
-    "status_raw",
-    "priority",
-    "priority_raw",
-    "opened_at",
-    "resolved_at",
-    "closed_at",
-    "service_key",
-    "assignment_group",
-    "change_counter",
-    "source_updated_at",
-)
+from certready.integrations.writer import DeliveryWriter, Pending, apply_one, store_one
 
 
 class HookRejected(ProblemException):
@@ -178,71 +159,32 @@ def _map(
         return None, str(exc)[:2000] or type(exc).__name__
 
 
-def _newer(new: Normalised, rec: ItsmRecord) -> bool:
-    """Whether a delivery is a later version than the record: change counter, else time."""
-    counters = (new.change_counter, rec.change_counter)
-    if counters[0] is not None and counters[1] is not None and counters[0] != counters[1]:
-        return counters[0] > counters[1]
-    if new.source_updated_at is not None and rec.source_updated_at is not None:
-        return new.source_updated_at > rec.source_updated_at
-    return rec.source_updated_at is None and rec.change_counter is None
-
-
-def _log(
-    session: AsyncSession,
-    integration: Integration,
-    record_id: uuid.UUID,
-    new: Normalised,
-    verb: str,
-) -> None:
-    """The record's change in the activity log (it also moves the readiness data version)."""
-    record_activity(
-        session,
-        org_id=integration.org_id,
-        actor=Actor(id=None, name=f"integration {integration.name}"[:200]),
-        action=f"itsm_record.{verb}",
-        object_type="itsm_record",
-        object_id=record_id,
-        summary=f"{new.external_key or new.external_id}: {new.kind.value}, {new.status.value}",
-        after={"status": new.status.value, "kind": new.kind.value, "clause": new.clause},
-    )
-
-
-async def _apply(
-    session: AsyncSession, integration: Integration, new: Normalised
-) -> tuple[uuid.UUID, MappingState]:
-    repo = RecordRepository(session, integration.org_id)
-    values = {name: getattr(new, name) for name in RECORD_FIELDS}
-    now = utcnow()
-    created = await repo.insert_new(
-        {
-            **values,
-            "integration_id": integration.id,
-            "source": SourceType(integration.source).value,
-            "external_id": new.external_id,
-            "created_at": now,
-            "updated_at": now,
-            "delivery_count": 1,
-        }
-    )
-    if created is not None:
-        _log(session, integration, created, new, "create")
-        return created, MappingState.applied
-    rec = await repo.for_external(integration.id, new.external_id)
-    rec.delivery_count += 1
-    state = MappingState.stale
-    if _newer(new, rec):
-        for name, value in values.items():
-            setattr(rec, name, value)
-        rec.updated_at = now
-        state = MappingState.applied
-        _log(session, integration, rec.id, new, "update")
-    await session.flush()
-    return rec.id, state
-
-
 def _stored_headers(headers: Mapping[str, str]) -> dict[str, str]:
     return {k: ("[redacted]" if k in REDACTED_HEADERS else v) for k, v in headers.items()}
+
+
+def prepare(
+    integration: Integration,
+    verified: str,
+    headers: Mapping[str, str],
+    body: bytes,
+    itemtype: str,
+) -> Pending:
+    """The delivery mapped and keyed, ready to be stored (no database work)."""
+    normalised, error = _map(integration, body, itemtype)
+    digest = schemes.body_sha256(body)
+    return Pending(
+        integration=integration,
+        verified=verified,
+        headers=_stored_headers(headers),
+        body=body,
+        digest=digest,
+        key=dedupe_key(integration.source, headers, normalised, digest),
+        itemtype=itemtype,
+        normalised=normalised,
+        error=error,
+        received_at=utcnow(),
+    )
 
 
 async def store(
@@ -253,44 +195,8 @@ async def store(
     body: bytes,
     itemtype: str,
 ) -> HookAccepted:
-    """Keep the delivery and apply it, in one transaction committed before the answer."""
-    normalised, error = _map(integration, body, itemtype)
-    digest = schemes.body_sha256(body)
-    key = dedupe_key(integration.source, headers, normalised, digest)
-    async with db.transaction() as session:
-        deliveries = DeliveryRepository(session, integration.org_id)
-        delivery_id = await deliveries.insert_new(
-            {
-                "id": uuid.uuid4(),
-                "integration_id": integration.id,
-                "received_at": utcnow(),
-                "dedupe_key": key,
-                "headers": _stored_headers(headers),
-                "body": body,
-                "body_sha256": digest,
-                "verification": verified,
-                "event": normalised.event[:200] if normalised and normalised.event else None,
-                "itemtype": itemtype if integration.source == SourceType.glpi else None,
-                "mapping_state": MappingState.error.value,
-                "mapping_error": error,
-            }
-        )
-        if delivery_id is None:
-            existing = await deliveries.by_dedupe_key(integration.id, key)
-            assert existing is not None
-            return HookAccepted(
-                delivery_id=existing.id,
-                duplicate=True,
-                mapping_state=existing.mapping_state,
-                record_id=existing.record_id,
-            )
-        record_id, state = None, MappingState.error
-        if normalised is not None:
-            record_id, state = await _apply(session, integration, normalised)
-            await deliveries.settle(delivery_id, state, record_id)
-    return HookAccepted(
-        delivery_id=delivery_id, duplicate=False, mapping_state=state, record_id=record_id
-    )
+    """Keep and apply the delivery in its own transaction, committed before the answer."""
+    return await store_one(db, prepare(integration, verified, headers, body, itemtype))
 
 
 async def glpi_challenge(
@@ -308,6 +214,7 @@ async def receive(
     db: Database,
     settings: Settings,
     limiter: HookLimiter,
+    writer: DeliveryWriter,
     integration_id: uuid.UUID,
     source: SourceType,
     headers: Mapping[str, str],
@@ -318,7 +225,8 @@ async def receive(
     integration, verified = await authenticate(
         db, settings, limiter, integration_id, source, headers, body
     )
-    return await store(db, integration, verified, headers, body, itemtype)
+    # group commit: answered once the batch holding it has committed
+    return await writer.submit(prepare(integration, verified, headers, body, itemtype))
 
 
 # --- mapping again: preview of new rules, retry of a failed delivery ----------------------
@@ -390,7 +298,7 @@ async def retry(
         delivery.mapping_error = error
         summary = f"Delivery mapped again: still not mappable ({error})"
     else:
-        record_id, state = await _apply(session, integration, normalised)
+        record_id, state = await apply_one(session, integration, normalised)
         delivery.mapping_state, delivery.record_id, delivery.mapping_error = state, record_id, None
         summary = (
             f"Delivery mapped again: {normalised.external_key or normalised.external_id} "

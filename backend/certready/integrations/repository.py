@@ -101,6 +101,27 @@ class DeliveryRepository(OrgScopedRepository[IntegrationDelivery]):
         )
         return (await self.session.execute(stmt)).scalar_one_or_none()
 
+    async def insert_many(self, rows: list[dict[str, Any]]) -> set[uuid.UUID]:
+        """Insert the rows (one statement) unless their dedupe key is there; the inserted ids."""
+        table = IntegrationDelivery.__table__  # type: ignore[attr-defined]
+        stmt = (
+            _insert(self.session)(table)
+            .values([{"org_id": self.org_id, **row} for row in rows])
+            .on_conflict_do_nothing(index_elements=[table.c.integration_id, table.c.dedupe_key])
+            .returning(table.c.id)
+        )
+        return set((await self.session.execute(stmt)).scalars().all())
+
+    async def by_dedupe_keys(
+        self, integration_id: uuid.UUID, keys: list[str]
+    ) -> dict[str, IntegrationDelivery]:
+        """The integration's deliveries with these dedupe keys (one statement)."""
+        stmt = self.base_statement().where(
+            col(IntegrationDelivery.integration_id) == integration_id,
+            col(IntegrationDelivery.dedupe_key).in_(keys),
+        )
+        return {d.dedupe_key: d for d in (await self.session.execute(stmt)).scalars().all()}
+
     async def by_dedupe_key(
         self, integration_id: uuid.UUID, key: str
     ) -> IntegrationDelivery | None:
@@ -164,6 +185,29 @@ class RecordRepository(OrgScopedRepository[ItsmRecord]):
             .returning(table.c.id)
         )
         return (await self.session.execute(stmt)).scalar_one_or_none()
+
+    async def insert_many(self, rows: list[dict[str, Any]]) -> set[uuid.UUID]:
+        """Create the records (ids given, one statement) unless they exist; the inserted ids."""
+        table = ItsmRecord.__table__  # type: ignore[attr-defined]
+        stmt = (
+            _insert(self.session)(table)
+            .values([{"org_id": self.org_id, **row} for row in rows])
+            .on_conflict_do_nothing(index_elements=[table.c.integration_id, table.c.external_id])
+            .returning(table.c.id)
+        )
+        return set((await self.session.execute(stmt)).scalars().all())
+
+    async def for_externals(
+        self, integration_id: uuid.UUID, external_ids: list[str]
+    ) -> dict[str, ItsmRecord]:
+        """The integration's records with these external ids, locked to change (one statement)."""
+        stmt = self.for_change(
+            self.base_statement().where(
+                col(ItsmRecord.integration_id) == integration_id,
+                col(ItsmRecord.external_id).in_(external_ids),
+            )
+        )
+        return {r.external_id: r for r in (await self.session.execute(stmt)).scalars().all()}
 
     async def for_external(self, integration_id: uuid.UUID, external_id: str) -> ItsmRecord:
         stmt = self.for_change(

@@ -18,6 +18,7 @@ from certready.integrations.deps import (
     IntegrationsManager,
     ItsmReader,
     LimiterDep,
+    WriterDep,
 )
 from certready.integrations.enums import RecordKind, RecordStatus, SourceType
 from certready.integrations.schemas import (
@@ -214,13 +215,22 @@ async def receive_delivery(
     db: DatabaseDep,
     settings: SettingsDep,
     limiter: LimiterDep,
+    writer: WriterDep,
     itemtype: Annotated[
         str, Query(max_length=64, pattern=r"^[A-Za-z]+$", description="GLPI itemtype.")
     ] = "Ticket",
 ) -> HookAccepted:
     """Receive a signed delivery from an ITSM tool (the signature is the credential)."""
     return await receiver.receive(
-        db, settings, limiter, integration_id, source, dict(request.headers), body, itemtype
+        db,
+        settings,
+        limiter,
+        writer,
+        integration_id,
+        source,
+        dict(request.headers),
+        body,
+        itemtype,
     )
 
 
