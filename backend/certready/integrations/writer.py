@@ -251,97 +251,115 @@ class DeliveryWriter:
 
 async def store_batch(session: AsyncSession, pendings: Sequence[Pending]) -> list[HookAccepted]:
     """Keep and apply the deliveries in one transaction, as if one after the other."""
-    answers: list[HookAccepted | None] = [None] * len(pendings)
+    batch = _Batch(session, pendings)
     by_integration: dict[uuid.UUID, list[int]] = {}
     for i, p in enumerate(pendings):
         by_integration.setdefault(p.integration.id, []).append(i)
-    followers: list[tuple[int, int]] = []  # (a later copy in the batch, its first)
-    now = utcnow()
-    for integration_id, indexes in by_integration.items():
-        integration = pendings[indexes[0]].integration
-        org_id = integration.org_id
-        deliveries = DeliveryRepository(session, org_id)
-        records = RecordRepository(session, org_id)
+    for indexes in by_integration.values():
+        await batch.store(indexes)
+    await session.flush()  # the records moved forward and the activity entries
+    return batch.answered()
+
+
+class _Batch:
+    """The answers of one batch while its deliveries are stored, integration by integration."""
+
+    def __init__(self, session: AsyncSession, pendings: Sequence[Pending]) -> None:
+        self.session = session
+        self.pendings = pendings
+        self.answers: list[HookAccepted | None] = [None] * len(pendings)
+        self.followers: list[tuple[int, int]] = []  # (a later copy in the batch, its first)
+        self.now = utcnow()
+
+    async def store(self, indexes: list[int]) -> None:
+        """The deliveries of one integration: duplicates answered, the others applied."""
+        integration = self.pendings[indexes[0]].integration
+        deliveries = DeliveryRepository(self.session, integration.org_id)
         first: dict[str, int] = {}
-        leads: list[int] = []
         for i in indexes:
-            key = pendings[i].key
+            key = self.pendings[i].key
             if key in first:
-                followers.append((i, first[key]))
+                self.followers.append((i, first[key]))
             else:
                 first[key] = i
-                leads.append(i)
-        existing = await deliveries.by_dedupe_keys(integration_id, list(first))
+        existing = await deliveries.by_dedupe_keys(integration.id, list(first))
         new: list[int] = []
-        for i in leads:
-            known = existing.get(pendings[i].key)
+        for key, i in first.items():
+            known = existing.get(key)
             if known is None:
                 new.append(i)
             else:
-                answers[i] = HookAccepted(
+                self.answers[i] = HookAccepted(
                     delivery_id=known.id,
                     duplicate=True,
                     mapping_state=known.mapping_state,
                     record_id=known.record_id,
                 )
+        if not new:
+            return
+        rows = await self._apply(integration, new)
+        inserted = await deliveries.insert_many(rows)
+        if len(inserted) != len(rows):
+            raise Contended("a delivery of the batch was stored meanwhile")
+
+    async def _apply(self, integration: Integration, new: list[int]) -> list[dict[str, Any]]:
+        """Records created or moved forward in arrival order; the deliveries' rows."""
+        records = RecordRepository(self.session, integration.org_id)
         external_ids = sorted(
-            {n.external_id for i in new if (n := pendings[i].normalised) is not None}
+            {n.external_id for i in new if (n := self.pendings[i].normalised) is not None}
         )
-        found = await records.for_externals(integration_id, external_ids) if external_ids else {}
+        found = await records.for_externals(integration.id, external_ids) if external_ids else {}
         created: dict[str, ItsmRecord] = {}
         rows = []
         for i in new:
-            p = pendings[i]
-            delivery_id = uuid.uuid4()
-            record_id, state = None, MappingState.error
-            n = p.normalised
+            p = self.pendings[i]
+            record_id, state, n = None, MappingState.error, p.normalised
             if n is not None:
                 values = {name: getattr(n, name) for name in RECORD_FIELDS}
                 rec = found.get(n.external_id) or created.get(n.external_id)
                 if rec is None:
                     rec = created[n.external_id] = ItsmRecord(
                         id=uuid.uuid4(),
-                        org_id=org_id,
-                        integration_id=integration_id,
+                        org_id=integration.org_id,
+                        integration_id=integration.id,
                         source=SourceType(integration.source),
                         external_id=n.external_id,
-                        created_at=now,
-                        updated_at=now,
+                        created_at=self.now,
+                        updated_at=self.now,
                         delivery_count=1,
                         **values,
                     )
                     state = MappingState.applied
-                    log_change(session, integration, rec.id, n, "create")
+                    log_change(self.session, integration, rec.id, n, "create")
                 else:
                     rec.delivery_count += 1
                     state = MappingState.stale
                     if newer(n, rec):
                         for name, value in values.items():
                             setattr(rec, name, value)
-                        rec.updated_at = now
+                        rec.updated_at = self.now
                         state = MappingState.applied
-                        log_change(session, integration, rec.id, n, "update")
+                        log_change(self.session, integration, rec.id, n, "update")
                 record_id = rec.id
+            delivery_id = uuid.uuid4()
             rows.append(delivery_row(p, delivery_id, state, record_id))
-            answers[i] = HookAccepted(
+            self.answers[i] = HookAccepted(
                 delivery_id=delivery_id, duplicate=False, mapping_state=state, record_id=record_id
             )
-        if created:
+        if created:  # before the deliveries that name them
             columns = [c.name for c in ItsmRecord.__table__.columns if c.name != "org_id"]  # type: ignore[attr-defined]
             made = await records.insert_many(
                 [{c: getattr(r, c) for c in columns} for r in created.values()]
             )
             if len(made) != len(created):
                 raise Contended("a record of the batch was created meanwhile")
-        if rows:
-            inserted = await deliveries.insert_many(rows)
-            if len(inserted) != len(rows):
-                raise Contended("a delivery of the batch was stored meanwhile")
-    await session.flush()  # the updated records and the activity entries
-    for i, lead in followers:
-        first_answer = answers[lead]
-        assert first_answer is not None
-        answers[i] = first_answer.model_copy(update={"duplicate": True})
-    done = [a for a in answers if a is not None]
-    assert len(done) == len(pendings)
-    return done
+        return rows
+
+    def answered(self) -> list[HookAccepted]:
+        for i, lead in self.followers:
+            first = self.answers[lead]
+            assert first is not None
+            self.answers[i] = first.model_copy(update={"duplicate": True})
+        done = [a for a in self.answers if a is not None]
+        assert len(done) == len(self.pendings)
+        return done
