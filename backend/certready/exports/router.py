@@ -10,10 +10,10 @@ from collections.abc import AsyncIterator
 from typing import IO, Any
 
 from fastapi import APIRouter
-from fastapi.responses import StreamingResponse
+from fastapi.responses import Response, StreamingResponse
 
 from certready.api.deps import DatabaseDep, SessionDep
-from certready.exports import matrix
+from certready.exports import ciso_assistant, matrix
 from certready.exports.deps import ExportsReader
 from certready.exports.oscal.router import router as oscal_router
 from certready.exports.pack.router import router as pack_router
@@ -52,6 +52,43 @@ async def export_compliance_matrix(
         _chunks(spool),
         media_type=matrix.XLSX_MEDIA_TYPE,
         headers={"Content-Disposition": f'attachment; filename="{matrix.filename(meta)}"'},
+    )
+
+
+@router.get(
+    "/ciso-assistant/iso20000-1.yaml",
+    response_class=Response,
+    responses={
+        200: {
+            "content": {
+                ciso_assistant.MEDIA_TYPE: {"schema": {"type": "string", "format": "binary"}}
+            },
+            "headers": {
+                "X-Data-SHA256": {
+                    "description": "SHA-256 of the file.",
+                    "schema": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+                }
+            },
+            "description": "The library (YAML), as an attachment named "
+            "`certready-<org>-ciso-assistant-iso20000-1-<YYYYMMDD>.yaml`, to upload into "
+            "CISO Assistant (Libraries, upload).",
+        }
+    },
+)
+async def export_ciso_assistant_library(
+    ctx: ExportsReader, session: SessionDep, db: DatabaseDep
+) -> Response:
+    """Download the ISO/IEC 20000-1 catalogue as a CISO Assistant library: the clause tree
+    as requirement nodes (urn, ref_id, depth, parent_urn; the 57 leaves assessable) with our
+    guidance and typical evidence; the same for every organisation, never the standard's text."""
+    library = await ciso_assistant.library_yaml(session, db, ctx)
+    return Response(
+        library.content,
+        media_type=ciso_assistant.MEDIA_TYPE,
+        headers={
+            "Content-Disposition": f'attachment; filename="{library.filename}"',
+            "X-Data-SHA256": library.data_sha256,
+        },
     )
 
 

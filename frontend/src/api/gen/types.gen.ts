@@ -20484,6 +20484,54 @@ export type ExportsExportComplianceMatrixResponses = {
 
 export type ExportsExportComplianceMatrixResponse = ExportsExportComplianceMatrixResponses[keyof ExportsExportComplianceMatrixResponses];
 
+export type ExportsExportCisoAssistantLibraryData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/exports/ciso-assistant/iso20000-1.yaml';
+};
+
+export type ExportsExportCisoAssistantLibraryErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type ExportsExportCisoAssistantLibraryError = ExportsExportCisoAssistantLibraryErrors[keyof ExportsExportCisoAssistantLibraryErrors];
+
+export type ExportsExportCisoAssistantLibraryResponses = {
+    /**
+     * The library (YAML), as an attachment named `certready-<org>-ciso-assistant-iso20000-1-<YYYYMMDD>.yaml`, to upload into CISO Assistant (Libraries, upload).
+     */
+    200: Blob | File;
+};
+
+export type ExportsExportCisoAssistantLibraryResponse = ExportsExportCisoAssistantLibraryResponses[keyof ExportsExportCisoAssistantLibraryResponses];
+
 export type ExportsExportReadinessReportData = {
     body?: never;
     path: {
