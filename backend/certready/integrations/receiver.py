@@ -7,9 +7,10 @@ Order of a request (``receive``):
    flood of bad signatures costs no database writes beyond the limit);
 3. the signature over the raw body, current secret then the previous one in its grace period;
    a bad or missing one is a 401 that stores nothing but the integration's rejection count;
-4. one transaction: the delivery (raw headers, body, SHA-256, how it verified) inserted with
-   ``ON CONFLICT DO NOTHING`` on its dedupe key (a duplicate is answered 200 and changes
-   nothing), then the record created or moved forward, never backwards;
+4. the delivery mapped and keyed (``prepare``), then queued to the process's group-commit
+   writer (``writer.DeliveryWriter``): one transaction for the concurrent deliveries, each
+   inserted with ``ON CONFLICT DO NOTHING`` on its dedupe key (a duplicate is answered 200
+   and changes nothing), its record created or moved forward, never backwards;
 5. the answer only after that commit: what was acknowledged is durable.
 
 A body that cannot be mapped is kept with its ``mapping_error``, and answered 200.
@@ -50,7 +51,7 @@ from certready.integrations.schemas import (
     PreviewRecord,
 )
 from certready.integrations.service import REDACTED_HEADERS
-from certready.integrations.writer import DeliveryWriter, Pending, apply_one, store_one
+from certready.integrations.writer import DeliveryWriter, Pending, apply_one
 
 
 class HookRejected(ProblemException):
@@ -185,18 +186,6 @@ def prepare(
         error=error,
         received_at=utcnow(),
     )
-
-
-async def store(
-    db: Database,
-    integration: Integration,
-    verified: str,
-    headers: Mapping[str, str],
-    body: bytes,
-    itemtype: str,
-) -> HookAccepted:
-    """Keep and apply the delivery in its own transaction, committed before the answer."""
-    return await store_one(db, prepare(integration, verified, headers, body, itemtype))
 
 
 async def glpi_challenge(

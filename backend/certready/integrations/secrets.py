@@ -48,9 +48,19 @@ def encrypt(settings: Settings, secret: str) -> str:
 
 
 def decrypt(settings: Settings, token: str) -> str:
+    """The secret in ``token``; the receivers call this per delivery, so the plaintext is
+    kept per process keyed on the key material and the ciphertext itself: a rotation
+    stores a new ciphertext (a new entry), a changed key another material."""
+    if settings.integrations_key is not None:
+        return _decrypt(settings.integrations_key.get_secret_value(), True, token)
+    return _decrypt(settings.jwt_secret(), False, token)
+
+
+@lru_cache(maxsize=1024)
+def _decrypt(material: str, explicit: bool, token: str) -> str:
     try:
-        return cipher(settings).decrypt(token.encode()).decode()
-    except InvalidToken as exc:
+        return _fernet(material, explicit).decrypt(token.encode()).decode()
+    except InvalidToken as exc:  # not cached: raised again on every call
         raise SecretUnreadable() from exc
 
 

@@ -224,7 +224,12 @@ class DeliveryWriter:
             if self.linger and len(self.queue) < self.batch_size:
                 await asyncio.sleep(self.linger)
             batch, self.queue = self.queue[: self.batch_size], self.queue[self.batch_size :]
-            await self._commit(batch)
+            try:
+                await self._commit(batch)
+            finally:  # never a request left waiting (the drain cancelled at shutdown)
+                for q in batch:
+                    if not q.future.done():
+                        q.future.set_exception(RuntimeError("the delivery was not stored"))
 
     async def _commit(self, batch: list[Queued]) -> None:
         try:
