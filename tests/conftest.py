@@ -23,8 +23,11 @@ from certready.config import Settings
 from certready.db.engine import create_engine
 from certready.db.registry import metadata
 from certready.db.session import Database
+from certready.mail.service import settle as settle_mail
 from certready.main import create_app
 from sqlalchemy import event, text
+
+from tests.factories.smtp import SmtpServer
 
 PG_DEFAULT = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 TEST_SECRET = "test-secret-key-0123456789abcdef-0123456789"
@@ -149,6 +152,25 @@ async def client(app) -> AsyncIterator[httpx.AsyncClient]:  # type: ignore[no-un
     transport = httpx.ASGITransport(app=app, client=("127.0.0.1", 50000))
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
         yield c
+
+
+@pytest.fixture
+def smtp() -> Iterator[SmtpServer]:
+    """A real SMTP server on a free port; ``smtp.inbox`` collects what it receives."""
+    server = SmtpServer().start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+async def mail_settings(
+    settings: Settings, smtp: SmtpServer, database: Database
+) -> AsyncIterator[Settings]:
+    """The test settings with mail through ``smtp``; pending deliveries settle at the end."""
+    yield smtp.settings(settings)
+    await settle_mail()
 
 
 class QueryCounter:

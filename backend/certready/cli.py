@@ -22,6 +22,8 @@ evidence_app = typer.Typer(
 app.add_typer(evidence_app, name="evidence")
 pack_app = typer.Typer(help="Check evidence packs (offline).", no_args_is_help=True)
 app.add_typer(pack_app, name="pack")
+mail_app = typer.Typer(help="Check the mail (SMTP) settings.", no_args_is_help=True)
+app.add_typer(mail_app, name="mail")
 
 
 def alembic_config(database_url: str | None = None) -> object:
@@ -121,6 +123,36 @@ async def _set_active(email: str, *, active: bool) -> None:
     finally:
         await db.dispose()
     typer.echo(f"{email}: {'enabled' if active else 'disabled'}")
+
+
+# --- mail ----------------------------------------------------------------------------
+
+
+@mail_app.command("test")
+def mail_test(address: str) -> None:
+    """Send a test mail to ADDRESS now, through the configured SMTP server (not queued):
+    the SMTP error is printed and the exit status is 1 when it fails."""
+    import platform
+
+    import anyio
+
+    from certready.mail.service import enabled, render
+    from certready.mail.smtp import DELIVERY_ERRORS, send
+
+    settings = get_settings()
+    if not enabled(settings):
+        typer.echo("mail is not configured: set CERTREADY_SMTP_HOST", err=True)
+        raise typer.Exit(2)
+    message = render("test", {"sent_from": platform.node() or "certready"}, address)
+    try:
+        anyio.run(anyio.to_thread.run_sync, send, settings, message)
+    except DELIVERY_ERRORS as exc:
+        typer.echo(
+            f"not sent via {settings.smtp_host}:{settings.smtp_port}: {type(exc).__name__}: {exc}",
+            err=True,
+        )
+        raise typer.Exit(1) from exc
+    typer.echo(f"test mail sent to {address} via {settings.smtp_host}:{settings.smtp_port}")
 
 
 # --- evidence ------------------------------------------------------------------------

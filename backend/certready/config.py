@@ -53,15 +53,22 @@ class Settings(BaseSettings):
     invitation_client_window_seconds: int = Field(default=15 * 60, ge=1, le=86400)
     # The SPA's address for links in mails and shown to admins (default: the request's host).
     public_url: str = ""
-    # Invitation mail: sent through this SMTP server when a host is set, else the admin gets
-    # a copyable link once.
+    # Mail (invitations, password resets; certready.mail): sent through this SMTP server when
+    # a host is set, else the UI shows copyable links. smtp_ssl: implicit TLS (port 465);
+    # otherwise STARTTLS unless smtp_starttls is false (a local relay).
     smtp_host: str = ""
     smtp_port: int = Field(default=587, ge=1, le=65535)
     smtp_from: str = "certready@localhost"
     smtp_user: str = ""
     smtp_password: SecretStr | None = None
     smtp_starttls: bool = True
+    smtp_ssl: bool = False
     smtp_timeout_seconds: float = Field(default=20, gt=0, le=300)
+    # Outbox retries: the first retry after mail_retry_seconds, doubled per attempt (at most
+    # an hour), given up after mail_max_attempts; the mail worker looks every mail_poll_seconds.
+    mail_max_attempts: int = Field(default=8, ge=1, le=50)
+    mail_retry_seconds: float = Field(default=30, gt=0, le=3600)
+    mail_poll_seconds: float = Field(default=15, gt=0, le=3600)
     argon2_time_cost: int = 3
     argon2_memory_cost: int = 65536
     argon2_parallelism: int = 4

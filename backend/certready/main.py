@@ -35,6 +35,9 @@ from certready.db.engine import create_engine
 from certready.db.session import Database
 from certready.evidence.recovery import recover_uploads
 from certready.evidence.storage import VerifiedHashes
+from certready.mail.service import enabled as mail_enabled
+from certready.mail.service import settle as settle_mail
+from certready.mail.worker import run as mail_worker
 from certready.readiness.cache import ReadinessCache
 from certready.readiness.worker import daily_snapshots
 
@@ -104,8 +107,13 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await recover_uploads(settings, db)
         await db.refresh_statistics()
-        async with daily_snapshots(db, settings.worker_enabled):
+        mail_retries = settings.worker_enabled and mail_enabled(settings)
+        async with (
+            daily_snapshots(db, settings.worker_enabled),
+            mail_worker(db.engine, settings, mail_retries),
+        ):
             yield
+        await settle_mail()
         if database is None:
             await db.dispose()
 

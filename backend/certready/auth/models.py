@@ -83,3 +83,17 @@ class Installation(SQLModel, table=True):
     id: int = Field(default=1, primary_key=True, sa_column_kwargs={"autoincrement": False})
     kind: str = Field(max_length=16)
     created_at: datetime = utc_field()
+
+
+class PasswordReset(IdMixin, table=True):
+    """A one-time password-reset token (SECURITY.md A9), stored as its SHA-256 only."""
+
+    __tablename__ = "password_reset"
+
+    user_id: uuid.UUID = Field(foreign_key="user_account.id", index=True, ondelete="CASCADE")
+    token_hash: str = Field(max_length=64, unique=True)
+    # "self" (the person asked by e-mail) or "operator" (certready users reset-password)
+    requested_by: str = Field(max_length=16)
+    created_at: datetime = utc_field()
+    expires_at: datetime = utc_field()
+    used_at: datetime | None = utc_field(default=None)

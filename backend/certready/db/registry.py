@@ -13,6 +13,7 @@ from certready.evidence import models as evidence_models
 from certready.findings import models as findings_models
 from certready.integrations import models as integrations_models
 from certready.invitations import models as invitations_models
+from certready.mail import models as mail_models
 from certready.management_reviews import models as management_reviews_models
 from certready.objectives import models as objectives_models
 from certready.orgs import models as orgs_models
@@ -39,6 +40,7 @@ __all__ = [
     "findings_models",
     "integrations_models",
     "invitations_models",
+    "mail_models",
     "management_reviews_models",
     "metadata",
     "objectives_models",

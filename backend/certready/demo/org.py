@@ -85,7 +85,7 @@ async def _invite_staff(demo: Demo) -> None:
     nobody knows (an admin can reset it). No mail goes to the demo's made-up addresses."""
     quiet = demo.settings.model_copy(update={"smtp_host": ""})
     for email, name, role, _ in STAFF:
-        invited, _mail = await create_invitation(
+        invited = await create_invitation(
             demo.session, quiet, demo.ctx, InvitationCreate(email=email, role=role), "/"
         )
         assert invited.accept_url is not None  # delivered as a link (no mail server)

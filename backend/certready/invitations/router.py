@@ -3,7 +3,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, BackgroundTasks, Depends, Request, status
+from fastapi import APIRouter, Depends, Request, status
 from fastapi.responses import StreamingResponse
 
 from certready.api.csv import CSV_RESPONSES, ListFormatDep, list_or_csv
@@ -12,7 +12,6 @@ from certready.context import OrgContext
 from certready.core.pagination import PageDep
 from certready.core.problems import problem_responses
 from certready.invitations import service
-from certready.invitations.mail import send_invitation
 from certready.invitations.schemas import (
     InvitationAccepted,
     InvitationCreate,
@@ -46,7 +45,6 @@ async def create_invitation(
     session: SessionDep,
     settings: SettingsDep,
     request: Request,
-    background: BackgroundTasks,
 ) -> InvitationCreated:
     """Invite an e-mail address with a role: the same answer whether or not it has an account.
 
@@ -54,10 +52,7 @@ async def create_invitation(
     returned this once for the admin to hand on. Re-inviting replaces the open invitation.
     """
     base = settings.public_url or str(request.base_url)
-    created, mail = await service.create_invitation(session, settings, ctx, data, base)
-    if mail is not None:
-        background.add_task(send_invitation, settings, mail)
-    return created
+    return await service.create_invitation(session, settings, ctx, data, base)
 
 
 @router.get("", response_model=InvitationPage, responses=CSV_RESPONSES)

@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 from datetime import timedelta
 
 import anyio
@@ -41,6 +40,7 @@ from certready.invitations.schemas import (
     InvitationRead,
     InvitationRegister,
 )
+from certready.mail import service as mail
 from certready.orgs.enums import Role
 from certready.orgs.models import Membership, Organisation
 from certready.orgs.repository import MembershipRepository, user_by_email
@@ -58,15 +58,6 @@ class InvitationNotValid(NotFound):
         )
 
 
-@dataclass(frozen=True)
-class InvitationMail:
-    """A mail to send after the commit (never for ``delivery: link``)."""
-
-    to: str
-    subject: str
-    body: str
-
-
 def _read(invitation: Invitation) -> InvitationRead:
     return InvitationRead.model_validate(invitation)
 
@@ -81,8 +72,11 @@ async def create_invitation(
     ctx: OrgContext,
     data: InvitationCreate,
     base_url: str,
-) -> tuple[InvitationCreated, InvitationMail | None]:
-    """Invite an address with a role; supersedes its open invitation (409 for a member)."""
+) -> InvitationCreated:
+    """Invite an address with a role; supersedes its open invitation (409 for a member).
+
+    With mail configured the invitation mail is queued in this transaction (sent after the
+    commit, retried by the mail worker); without, the link is returned this once."""
     email = str(data.email).lower()
     repo = InvitationRepository(session, ctx.org_id)
     await repo.lock_organisation()  # serialise invitations (supersede, then insert)
@@ -115,26 +109,26 @@ async def create_invitation(
         after={"email": email, "role": data.role.value},
     )
     link = accept_url(base_url, token)
-    delivery = Delivery.email if settings.smtp_host else Delivery.link
-    created = InvitationCreated(
+    delivery = Delivery.email if mail.enabled(settings) else Delivery.link
+    if delivery == Delivery.email:
+        mail.queue(
+            session,
+            settings,
+            to=email,
+            template="invitation",
+            context={
+                "inviter": ctx.actor.name,
+                "org_name": ctx.org.name,
+                "role": data.role.value.replace("_", " "),
+                "link": link,
+                "expires_at": f"{invitation.expires_at:%Y-%m-%d %H:%M}",
+            },
+        )
+    return InvitationCreated(
         **_read(invitation).model_dump(),
         delivery=delivery,
         accept_url=link if delivery == Delivery.link else None,
     )
-    mail = None
-    if delivery == Delivery.email:
-        mail = InvitationMail(
-            to=email,
-            subject=f"Invitation to {ctx.org.name} on Certready",
-            body=(
-                f"{ctx.actor.name} invites you to {ctx.org.name} on Certready as "
-                f"{data.role.value.replace('_', ' ')}.\n\n"
-                f"Accept the invitation here (valid until {invitation.expires_at:%Y-%m-%d %H:%M} "
-                f"UTC, usable once):\n{link}\n\n"
-                "If you did not expect this, ignore this mail.\n"
-            ),
-        )
-    return created, mail
 
 
 async def list_invitations(
