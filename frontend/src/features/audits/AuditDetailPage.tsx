@@ -9,6 +9,7 @@ import type { AuditDetailRead, AuditStatus } from "../../api/gen/types.gen";
 import { AnchorLink, ButtonLink } from "../../components/links";
 import { DownloadPackButton } from "../exports/DownloadPackButton";
 import { DownloadAuditReportButton } from "../exports/DownloadPdfButton";
+import { DownloadOscalResultsButton } from "../exports/MachineReadableExports";
 import { QueryErrorAlert } from "../../components/StatusPages";
 import { formatDate } from "../../lib/format";
 import { notifySuccess } from "../../lib/notify";
@@ -122,6 +123,7 @@ export function AuditDetailPage() {
             </ButtonLink>
           )}
           <DownloadAuditReportButton org={slug} auditId={audit.id} variant="default" />
+          <DownloadOscalResultsButton org={slug} auditId={audit.id} variant="default" />
           <DownloadPackButton
             org={slug}
             audit={{ id: audit.id, key: audit.key }}

@@ -14,6 +14,7 @@ import { useOrg } from "../orgs/useOrg";
 import { ClauseHeatMap } from "./ClauseHeatMap";
 import { Deadlines } from "./Deadlines";
 import { DownloadReadinessReportButton } from "../exports/DownloadPdfButton";
+import { MachineReadableExportsMenu } from "../exports/MachineReadableExports";
 import { DownloadMatrixButton } from "./DownloadMatrixButton";
 import { FixLink } from "./FixLink";
 import { certificationCountdown, GATE_LABELS } from "./model";
@@ -86,6 +87,7 @@ export function DashboardPage() {
         <Group gap="sm">
           <DownloadMatrixButton org={slug} />
           <DownloadReadinessReportButton org={slug} />
+          <MachineReadableExportsMenu org={slug} />
           {role && <Badge variant="light">{roleLabel(role)}</Badge>}
         </Group>
       </Group>
