@@ -24,6 +24,9 @@ from certready.integrations.router import router as integrations_router
 from certready.invitations.router import public_router as invitations_public_router
 from certready.invitations.router import router as invitations_router
 from certready.management_reviews.router import router as management_reviews_router
+from certready.mfa.router import auth_router as mfa_auth_router
+from certready.mfa.router import me_router as mfa_me_router
+from certready.mfa.router import members_router as mfa_members_router
 from certready.objectives.router import router as objectives_router
 from certready.orgs.router import members_router
 from certready.orgs.router import router as orgs_router
@@ -56,6 +59,10 @@ PUBLIC_ROUTES = frozenset(
         ("POST", "/api/v1/setup"),
         ("POST", "/api/v1/auth/token"),
         ("POST", "/api/v1/auth/refresh"),
+        # the sign-in's second step: the challenge token in the body is the credential
+        ("POST", "/api/v1/auth/mfa"),
+        ("POST", "/api/v1/auth/mfa/enrol"),
+        ("POST", "/api/v1/auth/mfa/enrol/confirm"),
         ("POST", "/api/v1/demo"),
         # the holder of an invitation link (throttled per client, issue 11)
         ("POST", "/api/v1/invitations/lookup"),
@@ -72,13 +79,16 @@ def build_api_router() -> APIRouter:
     api.include_router(system_router, responses=PUBLIC)
     api.include_router(setup_router, responses=PUBLIC)
     api.include_router(auth_router, responses=PUBLIC)
+    api.include_router(mfa_auth_router, responses=PUBLIC)
     api.include_router(invitations_public_router, responses=PUBLIC)
     api.include_router(me_router, responses=AUTHED)
+    api.include_router(mfa_me_router, responses=AUTHED)
     api.include_router(orgs_router, responses=AUTHED)
     api.include_router(frameworks_router, responses=AUTHED)
     api.include_router(current_token_router, responses=AUTHED)
     for router in (
         members_router,
+        mfa_members_router,
         invitations_router,
         activity_router,
         requirements_router,

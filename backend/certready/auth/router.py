@@ -48,14 +48,20 @@ def _client(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
-@router.post("/auth/token", response_model=TokenPair, responses=problem_responses(401, 429))
+@router.post("/auth/token", response_model=TokenPair, responses=problem_responses(401, 403, 429))
 async def create_token(
     request: Request,
     form: Annotated[OAuth2PasswordRequestForm, Depends()],
     db: DatabaseDep,
     settings: SettingsDep,
 ) -> TokenPair:
-    """Log in with e-mail and password (OAuth2 password form); returns access and refresh tokens."""
+    """Log in with e-mail and password (OAuth2 password form); returns access and refresh tokens.
+
+    With a second factor (or in an organisation requiring one) a right password answers 403
+    `urn:certready:problem:mfa-required` with `mfa_token` (a 5-minute challenge, not an
+    access token), `mfa_step` and `expires_in`. `mfa_step` `verify`: send the challenge with
+    a code to `POST /auth/mfa`; `enrol`: set the factor up with `POST /auth/mfa/enrol` and
+    `POST /auth/mfa/enrol/confirm`, which returns the tokens."""
     return await service.login(db, settings, form.username, form.password, _client(request))
 
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field
@@ -56,8 +57,20 @@ class UserRead(BaseModel):
     full_name: str
 
 
+class MfaStatus(BaseModel):
+    """The caller's second factor (issue 17)."""
+
+    totp_enabled: bool = Field(description="A TOTP factor is confirmed: sign-in asks for a code.")
+    enrolled_at: datetime | None
+    recovery_codes_left: int = Field(description="Unused recovery codes (0 when none).")
+    required_by: list[str] = Field(
+        description="Slugs of the caller's organisations that require a second factor."
+    )
+
+
 class MeRead(UserRead):
     memberships: list[MembershipRead]
+    mfa: MfaStatus
 
 
 class AdminCreate(BaseModel):

@@ -24,14 +24,28 @@ from certready.auth.models import (
     RevokedAccessToken,
     User,
 )
-from certready.auth.schemas import MembershipRead, MeRead, PasswordChange, SetupRequest, TokenPair
+from certready.auth.schemas import (
+    MembershipRead,
+    MeRead,
+    MfaStatus,
+    PasswordChange,
+    SetupRequest,
+    TokenPair,
+)
 from certready.config import Settings
 from certready.context import Actor
 from certready.core.clock import utcnow
-from certready.core.problems import Conflict, TooManyRequests, Unauthorized, Unprocessable
+from certready.core.problems import (
+    Conflict,
+    Forbidden,
+    TooManyRequests,
+    Unauthorized,
+    Unprocessable,
+)
 from certready.core.security import (
     REFRESH_PREFIX,
     create_access_token,
+    create_mfa_token,
     hash_password,
     new_opaque_token,
     password_problems,
@@ -39,12 +53,19 @@ from certready.core.security import (
     verify_password,
 )
 from certready.db.session import Database
+from certready.mfa.repository import MfaRepository
 from certready.orgs.models import Organisation
 from certready.orgs.permissions import actions_for
 from certready.orgs.repository import OrganisationRepository
 from certready.orgs.service import create_organisation
 
 LOGIN_FAILED = "Wrong e-mail or password."
+
+
+class MfaRequired(Forbidden):
+    """The password was right; a second factor is due (``certready.mfa``, issue 17)."""
+
+    slug, title = "mfa-required", "Second factor required"
 
 
 async def setup_needed(session: AsyncSession) -> bool:
@@ -85,7 +106,7 @@ async def run_setup(
     return org, user
 
 
-async def _issue_tokens(
+async def issue_tokens(
     session: AsyncSession, settings: Settings, user: User, family_id: uuid.UUID | None = None
 ) -> TokenPair:
     now = utcnow()
@@ -134,18 +155,36 @@ async def login(
     ok, new_hash = await anyio.to_thread.run_sync(verify_password, settings, password, stored)
     async with db.transaction() as session:
         session.add(LoginAttempt(account=account, client=client[:64], at=now, success=ok))
-        if not ok or user is None:
-            tokens = None
-        else:
+        tokens: TokenPair | None = None
+        step: str | None = None
+        if ok and user is not None:
             await throttle.forget(session, throttle.account_key(account))
             user = await session.merge(user)
-            user.last_login_at = now
             if new_hash:
                 user.password_hash = new_hash
-            tokens = await _issue_tokens(session, settings, user)
+            has_factor, required = await MfaRepository(session, user.id).sign_in_state()
+            if has_factor or required:
+                step = "verify" if has_factor else "enrol"
+            else:
+                user.last_login_at = now
+                tokens = await issue_tokens(session, settings, user)
+    if step is not None and user is not None:
+        raise _mfa_challenge(settings, user, step)
     if tokens is None:
         raise Unauthorized(LOGIN_FAILED)
     return tokens
+
+
+def _mfa_challenge(settings: Settings, user: User, step: str) -> MfaRequired:
+    token, expires_in = create_mfa_token(settings, user.id, user.token_version, step)
+    detail = (
+        "Enter the code from your authenticator app."
+        if step == "verify"
+        else "Your organisation requires a second factor: set it up to sign in."
+    )
+    return MfaRequired(
+        detail, extra={"mfa_token": token, "mfa_step": step, "expires_in": expires_in}
+    )
 
 
 async def refresh(db: Database, settings: Settings, refresh_token: str) -> TokenPair:
@@ -171,12 +210,20 @@ async def refresh(db: Database, settings: Settings, refresh_token: str) -> Token
                     )
                     .values(revoked_at=now)
                 )
-            elif stored.expires_at > now and user.is_active:
+            elif stored.expires_at > now and user.is_active and await _factor_ok(session, user):
                 stored.used_at = now
-                tokens = await _issue_tokens(session, settings, user, stored.family_id)
+                tokens = await issue_tokens(session, settings, user, stored.family_id)
     if tokens is None:
         raise Unauthorized("The refresh token is not valid.")
     return tokens
+
+
+async def _factor_ok(session: AsyncSession, user: User) -> bool:
+    """No session outlives its organisation's requirement of a second factor: once an admin
+    requires one, sessions of members without a factor are not renewed (they sign in again
+    and enrol)."""
+    has_factor, required = await MfaRepository(session, user.id).sign_in_state()
+    return has_factor or not required
 
 
 async def logout(
@@ -235,10 +282,19 @@ async def change_password(
 
 async def me(session: AsyncSession, user: User) -> MeRead:
     rows = await OrganisationRepository(session).memberships_of(user.id)
+    mfa = MfaRepository(session, user.id)
+    factor = await mfa.factor()
+    enrolled_at = factor.confirmed_at if factor is not None else None
     return MeRead(
         id=user.id,
         email=user.email,
         full_name=user.full_name,
+        mfa=MfaStatus(
+            totp_enabled=enrolled_at is not None,
+            enrolled_at=enrolled_at,
+            recovery_codes_left=await mfa.recovery_codes_left() if enrolled_at else 0,
+            required_by=await mfa.requiring_orgs(),
+        ),
         memberships=[
             MembershipRead(
                 org_id=r[0],

@@ -31,6 +31,10 @@ ALGORITHMS = [ALGORITHM]  # a one-element list: never header-chosen (J3)
 MAX_TOKEN_LENGTH = 4096
 LEEWAY_SECONDS = 10
 ACCESS = "access"
+# The sign-in challenge after a correct password when a second factor is due (issue 17):
+# its own ``typ`` and audience, so neither token is accepted in place of the other (J7).
+MFA = "mfa"
+MFA_TOKEN_MINUTES = 5
 PASSWORD_MIN = 8
 PASSWORD_MAX = 1024
 REFRESH_PREFIX = "crr_"
@@ -212,6 +216,99 @@ def decode_access_token(settings: Settings, token: str) -> AccessClaims:
         expires_at=datetime.fromtimestamp(int(claims["exp"]), tz=utcnow().tzinfo),
         session_id=session_id,
         issued_at=_issued_at(claims),
+    )
+
+
+@dataclass(frozen=True)
+class MfaClaims:
+    user_id: uuid.UUID
+    token_version: int
+    jti: str
+    expires_at: datetime
+    # "verify": a code or a recovery code completes the sign-in; "enrol": only enrolment
+    step: str
+
+
+def mfa_audience(settings: Settings) -> str:
+    return f"{settings.jwt_audience}:mfa"
+
+
+def create_mfa_token(
+    settings: Settings, user_id: uuid.UUID, token_version: int, step: str
+) -> tuple[str, int]:
+    """A short-lived challenge: proves the password was right, grants nothing else."""
+    now = utcnow()
+    lifetime = timedelta(minutes=MFA_TOKEN_MINUTES)
+    claims = {
+        "sub": str(user_id),
+        "iss": settings.jwt_issuer,
+        "aud": mfa_audience(settings),
+        "iat": int(now.timestamp()),
+        "nbf": int(now.timestamp()),
+        "exp": int((now + lifetime).timestamp()),
+        "jti": uuid.uuid4().hex,
+        "typ": MFA,
+        "tv": token_version,
+        "step": step,
+    }
+    token = jwt.encode(claims, settings.jwt_secret(), algorithm=ALGORITHM, headers={"typ": "JWT"})
+    return token, int(lifetime.total_seconds())
+
+
+def _decode(settings: Settings, token: str, audience: str) -> dict[str, Any]:
+    """Header checks (J4), signature and the required claims (J6) for one audience."""
+    if not token or len(token) > MAX_TOKEN_LENGTH:
+        raise InvalidToken("token length")
+    try:
+        header = jwt.get_unverified_header(token)
+        if header.get("alg") != ALGORITHM or header.get("typ") != "JWT":
+            raise InvalidToken("header")
+        if {"jku", "x5u", "jwk", "x5c", "crit"} & set(header):
+            raise InvalidToken("header members")
+        claims: dict[str, Any] = jwt.decode(
+            token,
+            settings.jwt_secret(),
+            algorithms=ALGORITHMS,
+            audience=audience,
+            issuer=settings.jwt_issuer,
+            options={
+                "require_exp": True,
+                "require_iat": True,
+                "require_sub": True,
+                "require_aud": True,
+                "require_iss": True,
+                "require_jti": True,
+                "leeway": LEEWAY_SECONDS,
+            },
+        )
+    except (JWTError, JOSEError, ValueError, TypeError) as exc:
+        raise InvalidToken(type(exc).__name__) from exc
+    if "aud" not in claims:
+        raise InvalidToken("aud")
+    iat = claims.get("iat")
+    if not isinstance(iat, int) or iat > utcnow().timestamp() + LEEWAY_SECONDS:
+        raise InvalidToken("iat in the future")
+    return claims
+
+
+def decode_mfa_token(settings: Settings, token: str) -> MfaClaims:
+    claims = _decode(settings, token, mfa_audience(settings))
+    if utcnow().timestamp() - int(claims["iat"]) > MFA_TOKEN_MINUTES * 60 + LEEWAY_SECONDS:
+        raise InvalidToken("older than the maximum lifetime")
+    if claims.get("typ") != MFA or not isinstance(claims.get("tv"), int):
+        raise InvalidToken("token type")
+    if claims.get("step") not in ("verify", "enrol") or not isinstance(claims.get("sub"), str):
+        raise InvalidToken("step or sub")
+    try:
+        user_id = uuid.UUID(claims["sub"])
+    except ValueError as exc:
+        raise InvalidToken("sub") from exc
+    return MfaClaims(
+        user_id=user_id,
+        token_version=int(claims["tv"]),
+        jti=str(claims["jti"]),
+        expires_at=datetime.fromtimestamp(int(claims["exp"]), tz=utcnow().tzinfo),
+        step=str(claims["step"]),
     )
 
 

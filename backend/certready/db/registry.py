@@ -15,6 +15,7 @@ from certready.integrations import models as integrations_models
 from certready.invitations import models as invitations_models
 from certready.mail import models as mail_models
 from certready.management_reviews import models as management_reviews_models
+from certready.mfa import models as mfa_models
 from certready.objectives import models as objectives_models
 from certready.orgs import models as orgs_models
 from certready.readiness import models as readiness_models
@@ -43,6 +44,7 @@ __all__ = [
     "mail_models",
     "management_reviews_models",
     "metadata",
+    "mfa_models",
     "objectives_models",
     "orgs_models",
     "readiness_models",

@@ -25,6 +25,9 @@ class Organisation(IdMixin, TimestampMixin, Versioned, table=True):
     # Bumped once by every committed transaction that records activity in this
     # organisation (activity.service): the readiness cache keys on it.
     data_version: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    # Members must sign in with a second factor (TOTP); one without is made to enrol at
+    # sign-in (issue 17). Set by an admin who has a factor, logged.
+    require_mfa: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
 
 
 class Membership(Versioned, table=True):

@@ -33,6 +33,11 @@ class OrgUpdate(BaseModel):
     target_certification_date: date | None = None
     certification_body: str | None = Field(default=None, max_length=200)
     certification_decision_date: date | None = None
+    require_mfa: bool | None = Field(
+        default=None,
+        description="Members must sign in with a second factor (TOTP); those without one "
+        "enrol at their next sign-in. Turning it on needs a factor of your own.",
+    )
 
 
 class OrgRead(BaseModel):
@@ -45,6 +50,7 @@ class OrgRead(BaseModel):
     target_certification_date: date | None
     certification_body: str
     certification_decision_date: date | None
+    require_mfa: bool
     version: int
     created_at: datetime
     updated_at: datetime
@@ -72,6 +78,7 @@ class MemberRead(BaseModel):
     # Designated top management (approves the policy, chairs the management review).
     top_management: bool
     is_active: bool
+    mfa_enabled: bool = Field(description="The member has a confirmed second factor (TOTP).")
     created_at: datetime
     # The membership's ETag (``"<version>"``) for If-Match on PATCH.
     version: int

@@ -15,6 +15,7 @@ from certready.core.clock import utcnow
 from certready.core.http import check_if_match
 from certready.core.pagination import PageParams, paginate
 from certready.core.problems import Conflict, Forbidden
+from certready.mfa.repository import MfaRepository, confirmed_factor
 from certready.orgs.enums import Role
 from certready.orgs.models import Membership, Organisation
 from certready.orgs.permissions import Action, roles_allowing
@@ -29,6 +30,7 @@ ORG_FIELDS = [
     "target_certification_date",
     "certification_body",
     "certification_decision_date",
+    "require_mfa",
 ]
 
 
@@ -78,7 +80,7 @@ ORG_CHANGES = ChangeSpec(
     object_type="organisation",
     fields=[f for f in ORG_FIELDS if f != "slug"],
     label=lambda org: "Organisation settings",
-    required=frozenset({"name"}),
+    required=frozenset({"name", "require_mfa"}),
     blank={"sms_scope": "", "certification_body": ""},
 )
 
@@ -91,11 +93,23 @@ async def update_organisation(
     # Lock and re-read the row so two writers with the same ETag cannot both win (C1);
     # on SQLite the write transaction (BEGIN IMMEDIATE) already serialises them.
     await session.refresh(org, with_for_update=True)
+    values = requested(data, ORG_CHANGES)
+    if values.get("require_mfa") and not org.require_mfa:
+        has_factor = (
+            ctx.user_id is not None
+            and (await MfaRepository(session, ctx.user_id).sign_in_state())[0]
+        )
+        if not has_factor:
+            # the admin would be made to enrol at their next sign-in: set it up first
+            raise Conflict(
+                "Set up your own second factor before requiring one of the members.",
+                extra={"field": "require_mfa"},
+            )
     await update_object(
         session,
         ctx,
         org,
-        requested(data, ORG_CHANGES),
+        values,
         ORG_CHANGES,
         if_match=if_match,
         action="org.update",
@@ -103,7 +117,7 @@ async def update_organisation(
     return org
 
 
-def member_read(membership: Membership, user: User) -> MemberRead:
+def member_read(membership: Membership, user: User, mfa_enabled: bool) -> MemberRead:
     return MemberRead(
         user_id=user.id,
         email=user.email,
@@ -111,6 +125,7 @@ def member_read(membership: Membership, user: User) -> MemberRead:
         role=Role(membership.role),
         top_management=membership.top_management,
         is_active=user.is_active,
+        mfa_enabled=mfa_enabled,
         created_at=membership.created_at,
         version=membership.version,
     )
@@ -121,11 +136,11 @@ async def list_members(
 ) -> tuple[list[MemberRead], str | None, int]:
     """Members by e-mail; with ``can``, only those whose role allows that action."""
     roles = roles_allowing(can) if can is not None else None
-    stmt = MembershipRepository(session, org_id).members(roles)
+    stmt = MembershipRepository(session, org_id).members(roles).add_columns(confirmed_factor())
     rows, next_cursor, total = await paginate(
         session, stmt, keys=[col(User.email), col(Membership.id)], params=page, rows_as_tuples=True
     )
-    return [member_read(m, u) for m, u in rows], next_cursor, total
+    return [member_read(m, u, bool(mfa)) for m, u, mfa in rows], next_cursor, total
 
 
 MEMBER_CHANGES = ChangeSpec(
@@ -159,8 +174,9 @@ async def update_member(
         del values["role"]
     if values.get("top_management") == membership.top_management:
         del values["top_management"]
+    mfa_enabled, _ = await MfaRepository(session, user.id).sign_in_state()
     if not values:
-        return member_read(membership, user)
+        return member_read(membership, user, mfa_enabled)
     parts = []
     if "role" in values:
         if user.id == ctx.user_id:
@@ -188,7 +204,7 @@ async def update_member(
         if_match=if_match or ANY_VERSION,
         summary=f"{user.email}: " + "; ".join(parts),
     )
-    return member_read(membership, user)
+    return member_read(membership, user, mfa_enabled)
 
 
 async def remove_member(session: AsyncSession, ctx: OrgContext, user_id: uuid.UUID) -> None:

@@ -56,6 +56,7 @@ from .ci_status import CiStatus
 from .ci_update import CiUpdate
 from .clause_read import ClauseRead
 from .clause_results import ClauseResults
+from .code_confirm import CodeConfirm
 from .competence_requirement_create import CompetenceRequirementCreate
 from .competence_requirement_page import CompetenceRequirementPage
 from .competence_requirement_read import CompetenceRequirementRead
@@ -230,6 +231,12 @@ from .members_import_result import MembersImportResult
 from .members_list_invitations_format_type_0 import MembersListInvitationsFormatType0
 from .members_list_members_format_type_0 import MembersListMembersFormatType0
 from .membership_read import MembershipRead
+from .mfa_enrol_confirm import MfaEnrolConfirm
+from .mfa_enrol_start import MfaEnrolStart
+from .mfa_enrolled import MfaEnrolled
+from .mfa_proof import MfaProof
+from .mfa_status import MfaStatus
+from .mfa_verify import MfaVerify
 from .next_step_read import NextStepRead
 from .objective_create import ObjectiveCreate
 from .objective_page import ObjectivePage
@@ -283,6 +290,7 @@ from .record_kind import RecordKind
 from .record_priority import RecordPriority
 from .record_status import RecordStatus
 from .record_update import RecordUpdate
+from .recovery_codes import RecoveryCodes
 from .refresh_request import RefreshRequest
 from .report_create import ReportCreate
 from .report_finding import ReportFinding
@@ -394,6 +402,7 @@ from .token_pair import TokenPair
 from .token_scope import TokenScope
 from .tokens_list_tokens_format_type_0 import TokensListTokensFormatType0
 from .topic_link import TopicLink
+from .totp_enrolment import TotpEnrolment
 from .training_import_training_records_files_body import TrainingImportTrainingRecordsFilesBody
 from .training_list_competence_requirements_format_type_0 import (
     TrainingListCompetenceRequirementsFormatType0,
@@ -467,6 +476,7 @@ __all__ = (
     "CiUpdate",
     "ClauseRead",
     "ClauseResults",
+    "CodeConfirm",
     "CompetenceRequirementCreate",
     "CompetenceRequirementPage",
     "CompetenceRequirementRead",
@@ -629,6 +639,12 @@ __all__ = (
     "MembersListMembersFormatType0",
     "MemberUpdate",
     "MeRead",
+    "MfaEnrolConfirm",
+    "MfaEnrolled",
+    "MfaEnrolStart",
+    "MfaProof",
+    "MfaStatus",
+    "MfaVerify",
     "NextStepRead",
     "ObjectiveCreate",
     "ObjectivePage",
@@ -680,6 +696,7 @@ __all__ = (
     "RecordPriority",
     "RecordStatus",
     "RecordUpdate",
+    "RecoveryCodes",
     "RefreshRequest",
     "ReportCreate",
     "ReportFinding",
@@ -787,6 +804,7 @@ __all__ = (
     "TokenScope",
     "TokensListTokensFormatType0",
     "TopicLink",
+    "TotpEnrolment",
     "TrainingImportTrainingRecordsFilesBody",
     "TrainingListCompetenceRequirementsFormatType0",
     "TrainingListCoursesFormatType0",

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
     from ..models.membership_read import MembershipRead
+    from ..models.mfa_status import MfaStatus
 
 
 T = TypeVar("T", bound="MeRead")
@@ -22,12 +23,14 @@ class MeRead:
         email (str):
         full_name (str):
         memberships (list[MembershipRead]):
+        mfa (MfaStatus): The caller's second factor (issue 17).
     """
 
     id: UUID
     email: str
     full_name: str
     memberships: list[MembershipRead]
+    mfa: MfaStatus
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -42,6 +45,8 @@ class MeRead:
             memberships_item = memberships_item_data.to_dict()
             memberships.append(memberships_item)
 
+        mfa = self.mfa.to_dict()
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -50,6 +55,7 @@ class MeRead:
                 "email": email,
                 "full_name": full_name,
                 "memberships": memberships,
+                "mfa": mfa,
             }
         )
 
@@ -58,6 +64,7 @@ class MeRead:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.membership_read import MembershipRead  # noqa: PLC0415
+        from ..models.mfa_status import MfaStatus  # noqa: PLC0415
 
         d = dict(src_dict)
         id = UUID(d.pop("id"))
@@ -73,11 +80,14 @@ class MeRead:
 
             memberships.append(memberships_item)
 
+        mfa = MfaStatus.from_dict(d.pop("mfa"))
+
         me_read = cls(
             id=id,
             email=email,
             full_name=full_name,
             memberships=memberships,
+            mfa=mfa,
         )
 
         me_read.additional_properties = d

@@ -23,6 +23,7 @@ class MemberRead:
         role (Role):
         top_management (bool):
         is_active (bool):
+        mfa_enabled (bool): The member has a confirmed second factor (TOTP).
         created_at (datetime.datetime):
         version (int):
     """
@@ -33,6 +34,7 @@ class MemberRead:
     role: Role
     top_management: bool
     is_active: bool
+    mfa_enabled: bool
     created_at: datetime.datetime
     version: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -50,6 +52,8 @@ class MemberRead:
 
         is_active = self.is_active
 
+        mfa_enabled = self.mfa_enabled
+
         created_at = self.created_at.isoformat()
 
         version = self.version
@@ -64,6 +68,7 @@ class MemberRead:
                 "role": role,
                 "top_management": top_management,
                 "is_active": is_active,
+                "mfa_enabled": mfa_enabled,
                 "created_at": created_at,
                 "version": version,
             }
@@ -86,6 +91,8 @@ class MemberRead:
 
         is_active = d.pop("is_active")
 
+        mfa_enabled = d.pop("mfa_enabled")
+
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
         version = d.pop("version")
@@ -97,6 +104,7 @@ class MemberRead:
             role=role,
             top_management=top_management,
             is_active=is_active,
+            mfa_enabled=mfa_enabled,
             created_at=created_at,
             version=version,
         )

@@ -22,6 +22,7 @@ class OrgRead:
         target_certification_date (datetime.date | None):
         certification_body (str):
         certification_decision_date (datetime.date | None):
+        require_mfa (bool):
         version (int):
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
@@ -34,6 +35,7 @@ class OrgRead:
     target_certification_date: datetime.date | None
     certification_body: str
     certification_decision_date: datetime.date | None
+    require_mfa: bool
     version: int
     created_at: datetime.datetime
     updated_at: datetime.datetime
@@ -62,6 +64,8 @@ class OrgRead:
         else:
             certification_decision_date = self.certification_decision_date
 
+        require_mfa = self.require_mfa
+
         version = self.version
 
         created_at = self.created_at.isoformat()
@@ -79,6 +83,7 @@ class OrgRead:
                 "target_certification_date": target_certification_date,
                 "certification_body": certification_body,
                 "certification_decision_date": certification_decision_date,
+                "require_mfa": require_mfa,
                 "version": version,
                 "created_at": created_at,
                 "updated_at": updated_at,
@@ -134,6 +139,8 @@ class OrgRead:
             d.pop("certification_decision_date")
         )
 
+        require_mfa = d.pop("require_mfa")
+
         version = d.pop("version")
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
@@ -148,6 +155,7 @@ class OrgRead:
             target_certification_date=target_certification_date,
             certification_body=certification_body,
             certification_decision_date=certification_decision_date,
+            require_mfa=require_mfa,
             version=version,
             created_at=created_at,
             updated_at=updated_at,

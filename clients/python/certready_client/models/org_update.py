@@ -21,6 +21,8 @@ class OrgUpdate:
         target_certification_date (datetime.date | None | Unset):
         certification_body (None | str | Unset):
         certification_decision_date (datetime.date | None | Unset):
+        require_mfa (bool | None | Unset): Members must sign in with a second factor (TOTP); those without one enrol at
+            their next sign-in. Turning it on needs a factor of your own.
     """
 
     name: None | str | Unset = UNSET
@@ -28,6 +30,7 @@ class OrgUpdate:
     target_certification_date: datetime.date | None | Unset = UNSET
     certification_body: None | str | Unset = UNSET
     certification_decision_date: datetime.date | None | Unset = UNSET
+    require_mfa: bool | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         name: None | str | Unset
@@ -64,6 +67,12 @@ class OrgUpdate:
         else:
             certification_decision_date = self.certification_decision_date
 
+        require_mfa: bool | None | Unset
+        if isinstance(self.require_mfa, Unset):
+            require_mfa = UNSET
+        else:
+            require_mfa = self.require_mfa
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
@@ -77,6 +86,8 @@ class OrgUpdate:
             field_dict["certification_body"] = certification_body
         if certification_decision_date is not UNSET:
             field_dict["certification_decision_date"] = certification_decision_date
+        if require_mfa is not UNSET:
+            field_dict["require_mfa"] = require_mfa
 
         return field_dict
 
@@ -149,12 +160,22 @@ class OrgUpdate:
             d.pop("certification_decision_date", UNSET)
         )
 
+        def _parse_require_mfa(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        require_mfa = _parse_require_mfa(d.pop("require_mfa", UNSET))
+
         org_update = cls(
             name=name,
             sms_scope=sms_scope,
             target_certification_date=target_certification_date,
             certification_body=certification_body,
             certification_decision_date=certification_decision_date,
+            require_mfa=require_mfa,
         )
 
         return org_update

@@ -1535,6 +1535,18 @@ export type ClauseResults = {
 };
 
 /**
+ * CodeConfirm
+ */
+export type CodeConfirm = {
+    /**
+     * Code
+     *
+     * The 6-digit code the authenticator app shows now.
+     */
+    code: string;
+};
+
+/**
  * CompetenceRequirementCreate
  */
 export type CompetenceRequirementCreate = {
@@ -4567,6 +4579,7 @@ export type MeRead = {
      * Memberships
      */
     memberships: Array<MembershipRead>;
+    mfa: MfaStatus;
 };
 
 /**
@@ -4694,6 +4707,12 @@ export type MemberRead = {
      */
     is_active: boolean;
     /**
+     * Mfa Enabled
+     *
+     * The member has a confirmed second factor (TOTP).
+     */
+    mfa_enabled: boolean;
+    /**
      * Created At
      */
     created_at: string;
@@ -4762,6 +4781,128 @@ export type MembershipRead = {
      * What the role allows in this organisation, from the permission table (sorted); the SPA shows or hides actions by it, the API still checks every call.
      */
     permissions: Array<Action>;
+};
+
+/**
+ * MfaEnrolConfirm
+ */
+export type MfaEnrolConfirm = {
+    /**
+     * Mfa Token
+     */
+    mfa_token: string;
+    /**
+     * Code
+     *
+     * The 6-digit code the authenticator app shows now.
+     */
+    code: string;
+};
+
+/**
+ * MfaEnrolStart
+ */
+export type MfaEnrolStart = {
+    /**
+     * Mfa Token
+     */
+    mfa_token: string;
+};
+
+/**
+ * MfaEnrolled
+ *
+ * The sign-in's token pair, with the recovery codes shown this once.
+ */
+export type MfaEnrolled = {
+    /**
+     * Access Token
+     */
+    access_token: string;
+    /**
+     * Refresh Token
+     */
+    refresh_token: string;
+    /**
+     * Token Type
+     */
+    token_type?: 'bearer';
+    /**
+     * Expires In
+     *
+     * Access-token lifetime in seconds.
+     */
+    expires_in: number;
+    /**
+     * Recovery Codes
+     */
+    recovery_codes: Array<string>;
+};
+
+/**
+ * MfaProof
+ *
+ * A current TOTP code or the password: needed to disable the factor or renew codes.
+ */
+export type MfaProof = {
+    /**
+     * Code
+     */
+    code?: string | null;
+    /**
+     * Password
+     */
+    password?: string | null;
+};
+
+/**
+ * MfaStatus
+ *
+ * The caller's second factor (issue 17).
+ */
+export type MfaStatus = {
+    /**
+     * Totp Enabled
+     *
+     * A TOTP factor is confirmed: sign-in asks for a code.
+     */
+    totp_enabled: boolean;
+    /**
+     * Enrolled At
+     */
+    enrolled_at: string | null;
+    /**
+     * Recovery Codes Left
+     *
+     * Unused recovery codes (0 when none).
+     */
+    recovery_codes_left: number;
+    /**
+     * Required By
+     *
+     * Slugs of the caller's organisations that require a second factor.
+     */
+    required_by: Array<string>;
+};
+
+/**
+ * MfaVerify
+ *
+ * The sign-in's second step: the challenge with a TOTP code or a recovery code.
+ */
+export type MfaVerify = {
+    /**
+     * Mfa Token
+     */
+    mfa_token: string;
+    /**
+     * Code
+     */
+    code?: string | null;
+    /**
+     * Recovery Code
+     */
+    recovery_code?: string | null;
 };
 
 /**
@@ -5024,6 +5165,10 @@ export type OrgRead = {
      */
     certification_decision_date: string | null;
     /**
+     * Require Mfa
+     */
+    require_mfa: boolean;
+    /**
      * Version
      */
     version: number;
@@ -5063,6 +5208,12 @@ export type OrgUpdate = {
      * Certification Decision Date
      */
     certification_decision_date?: string | null;
+    /**
+     * Require Mfa
+     *
+     * Members must sign in with a second factor (TOTP); those without one enrol at their next sign-in. Turning it on needs a factor of your own.
+     */
+    require_mfa?: boolean | null;
 };
 
 /**
@@ -5907,6 +6058,18 @@ export type RecordUpdate = {
      * Evaluation Result
      */
     evaluation_result?: string | null;
+};
+
+/**
+ * RecoveryCodes
+ *
+ * Single-use codes for when the authenticator is lost: shown this once, stored hashed.
+ */
+export type RecoveryCodes = {
+    /**
+     * Codes
+     */
+    codes: Array<string>;
 };
 
 /**
@@ -8175,6 +8338,30 @@ export type TopicLink = {
 };
 
 /**
+ * TotpEnrolment
+ *
+ * A new secret to scan (QR code) or type (manual key); confirm it with a first code.
+ */
+export type TotpEnrolment = {
+    /**
+     * Secret
+     *
+     * The base32 key, for typing into the app by hand.
+     */
+    secret: string;
+    /**
+     * Otpauth Uri
+     */
+    otpauth_uri: string;
+    /**
+     * Qr Svg
+     *
+     * The otpauth URI as a QR code (an SVG data URI).
+     */
+    qr_svg: string;
+};
+
+/**
  * TrainingMatrix
  */
 export type TrainingMatrix = {
@@ -8693,6 +8880,10 @@ export type AuthCreateTokenErrors = {
      */
     401: Problem;
     /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
      * Payload too large
      */
     413: Problem;
@@ -8798,6 +8989,129 @@ export type AuthLogoutResponses = {
 };
 
 export type AuthLogoutResponse = AuthLogoutResponses[keyof AuthLogoutResponses];
+
+export type AuthVerifyMfaData = {
+    body: MfaVerify;
+    path?: never;
+    query?: never;
+    url: '/api/v1/auth/mfa';
+};
+
+export type AuthVerifyMfaErrors = {
+    /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * Too many requests
+     */
+    429: Problem;
+};
+
+export type AuthVerifyMfaError = AuthVerifyMfaErrors[keyof AuthVerifyMfaErrors];
+
+export type AuthVerifyMfaResponses = {
+    /**
+     * Successful Response
+     */
+    200: TokenPair;
+};
+
+export type AuthVerifyMfaResponse = AuthVerifyMfaResponses[keyof AuthVerifyMfaResponses];
+
+export type AuthEnrolAtSignInData = {
+    body: MfaEnrolStart;
+    path?: never;
+    query?: never;
+    url: '/api/v1/auth/mfa/enrol';
+};
+
+export type AuthEnrolAtSignInErrors = {
+    /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type AuthEnrolAtSignInError = AuthEnrolAtSignInErrors[keyof AuthEnrolAtSignInErrors];
+
+export type AuthEnrolAtSignInResponses = {
+    /**
+     * Successful Response
+     */
+    201: TotpEnrolment;
+};
+
+export type AuthEnrolAtSignInResponse = AuthEnrolAtSignInResponses[keyof AuthEnrolAtSignInResponses];
+
+export type AuthConfirmEnrolAtSignInData = {
+    body: MfaEnrolConfirm;
+    path?: never;
+    query?: never;
+    url: '/api/v1/auth/mfa/enrol/confirm';
+};
+
+export type AuthConfirmEnrolAtSignInErrors = {
+    /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type AuthConfirmEnrolAtSignInError = AuthConfirmEnrolAtSignInErrors[keyof AuthConfirmEnrolAtSignInErrors];
+
+export type AuthConfirmEnrolAtSignInResponses = {
+    /**
+     * Successful Response
+     */
+    200: MfaEnrolled;
+};
+
+export type AuthConfirmEnrolAtSignInResponse = AuthConfirmEnrolAtSignInResponses[keyof AuthConfirmEnrolAtSignInResponses];
 
 export type InvitationsLookupInvitationData = {
     body: InvitationToken;
@@ -9027,6 +9341,202 @@ export type MeChangePasswordResponses = {
 };
 
 export type MeChangePasswordResponse = MeChangePasswordResponses[keyof MeChangePasswordResponses];
+
+export type MeStartTotpData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/me/mfa/totp';
+};
+
+export type MeStartTotpErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role (or API token) lacks this right
+     */
+    403: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type MeStartTotpError = MeStartTotpErrors[keyof MeStartTotpErrors];
+
+export type MeStartTotpResponses = {
+    /**
+     * Successful Response
+     */
+    201: TotpEnrolment;
+};
+
+export type MeStartTotpResponse = MeStartTotpResponses[keyof MeStartTotpResponses];
+
+export type MeConfirmTotpData = {
+    body: CodeConfirm;
+    path?: never;
+    query?: never;
+    url: '/api/v1/me/mfa/totp/confirm';
+};
+
+export type MeConfirmTotpErrors = {
+    /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role (or API token) lacks this right
+     */
+    403: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type MeConfirmTotpError = MeConfirmTotpErrors[keyof MeConfirmTotpErrors];
+
+export type MeConfirmTotpResponses = {
+    /**
+     * Successful Response
+     */
+    200: RecoveryCodes;
+};
+
+export type MeConfirmTotpResponse = MeConfirmTotpResponses[keyof MeConfirmTotpResponses];
+
+export type MeDisableTotpData = {
+    body: MfaProof;
+    path?: never;
+    query?: never;
+    url: '/api/v1/me/mfa/totp/disable';
+};
+
+export type MeDisableTotpErrors = {
+    /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role (or API token) lacks this right
+     */
+    403: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * Too many requests
+     */
+    429: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type MeDisableTotpError = MeDisableTotpErrors[keyof MeDisableTotpErrors];
+
+export type MeDisableTotpResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type MeDisableTotpResponse = MeDisableTotpResponses[keyof MeDisableTotpResponses];
+
+export type MeRenewRecoveryCodesData = {
+    body: MfaProof;
+    path?: never;
+    query?: never;
+    url: '/api/v1/me/mfa/recovery-codes';
+};
+
+export type MeRenewRecoveryCodesErrors = {
+    /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role (or API token) lacks this right
+     */
+    403: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * Too many requests
+     */
+    429: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type MeRenewRecoveryCodesError = MeRenewRecoveryCodesErrors[keyof MeRenewRecoveryCodesErrors];
+
+export type MeRenewRecoveryCodesResponses = {
+    /**
+     * Successful Response
+     */
+    200: RecoveryCodes;
+};
+
+export type MeRenewRecoveryCodesResponse = MeRenewRecoveryCodesResponses[keyof MeRenewRecoveryCodesResponses];
 
 export type OrgsListOrgsData = {
     body?: never;
@@ -9652,6 +10162,62 @@ export type MembersUpdateMemberResponses = {
 };
 
 export type MembersUpdateMemberResponse = MembersUpdateMemberResponses[keyof MembersUpdateMemberResponses];
+
+export type MembersResetMemberMfaData = {
+    body?: never;
+    path: {
+        /**
+         * User Id
+         */
+        user_id: string;
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/members/{user_id}/mfa';
+};
+
+export type MembersResetMemberMfaErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type MembersResetMemberMfaError = MembersResetMemberMfaErrors[keyof MembersResetMemberMfaErrors];
+
+export type MembersResetMemberMfaResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type MembersResetMemberMfaResponse = MembersResetMemberMfaResponses[keyof MembersResetMemberMfaResponses];
 
 export type MembersListInvitationsData = {
     body?: never;

@@ -47,6 +47,11 @@ def _parse_response(
 
         return response_401
 
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
     if response.status_code == 413:
         response_413 = Problem.from_dict(response.json())
 
@@ -88,6 +93,12 @@ def sync_detailed(
 
      Log in with e-mail and password (OAuth2 password form); returns access and refresh tokens.
 
+    With a second factor (or in an organisation requiring one) a right password answers 403
+    `urn:certready:problem:mfa-required` with `mfa_token` (a 5-minute challenge, not an
+    access token), `mfa_step` and `expires_in`. `mfa_step` `verify`: send the challenge with
+    a code to `POST /auth/mfa`; `enrol`: set the factor up with `POST /auth/mfa/enrol` and
+    `POST /auth/mfa/enrol/confirm`, which returns the tokens.
+
     Args:
         body (BodyAuthCreateToken):
 
@@ -119,6 +130,12 @@ def sync(
 
      Log in with e-mail and password (OAuth2 password form); returns access and refresh tokens.
 
+    With a second factor (or in an organisation requiring one) a right password answers 403
+    `urn:certready:problem:mfa-required` with `mfa_token` (a 5-minute challenge, not an
+    access token), `mfa_step` and `expires_in`. `mfa_step` `verify`: send the challenge with
+    a code to `POST /auth/mfa`; `enrol`: set the factor up with `POST /auth/mfa/enrol` and
+    `POST /auth/mfa/enrol/confirm`, which returns the tokens.
+
     Args:
         body (BodyAuthCreateToken):
 
@@ -144,6 +161,12 @@ async def asyncio_detailed(
     """Create Token
 
      Log in with e-mail and password (OAuth2 password form); returns access and refresh tokens.
+
+    With a second factor (or in an organisation requiring one) a right password answers 403
+    `urn:certready:problem:mfa-required` with `mfa_token` (a 5-minute challenge, not an
+    access token), `mfa_step` and `expires_in`. `mfa_step` `verify`: send the challenge with
+    a code to `POST /auth/mfa`; `enrol`: set the factor up with `POST /auth/mfa/enrol` and
+    `POST /auth/mfa/enrol/confirm`, which returns the tokens.
 
     Args:
         body (BodyAuthCreateToken):
@@ -173,6 +196,12 @@ async def asyncio(
     """Create Token
 
      Log in with e-mail and password (OAuth2 password form); returns access and refresh tokens.
+
+    With a second factor (or in an organisation requiring one) a right password answers 403
+    `urn:certready:problem:mfa-required` with `mfa_token` (a 5-minute challenge, not an
+    access token), `mfa_step` and `expires_in`. `mfa_step` `verify`: send the challenge with
+    a code to `POST /auth/mfa`; `enrol`: set the factor up with `POST /auth/mfa/enrol` and
+    `POST /auth/mfa/enrol/confirm`, which returns the tokens.
 
     Args:
         body (BodyAuthCreateToken):
