@@ -59,6 +59,7 @@ import { ContinuityPlanPage } from "./features/continuity/ContinuityPlanPage";
 import { ServiceReportsPage } from "./features/service_reports/ServiceReportsPage";
 import { ServiceReportDefinitionPage } from "./features/service_reports/ServiceReportDefinitionPage";
 import { ContextPage } from "./features/context/ContextPage";
+import { TwoFactorPage } from "./features/account/TwoFactorPage";
 
 export interface RouterContext {
   queryClient: QueryClient;
@@ -144,6 +145,12 @@ const authedRoute = createRoute({
   component: Outlet,
 });
 
+const twoFactorRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: "account/two-factor",
+  component: TwoFactorPage,
+});
+
 const orgsRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: "orgs",
@@ -227,6 +234,7 @@ const routeTree = rootRoute.addChildren([
   inviteRoute,
   authedRoute.addChildren([
     orgsRoute,
+    twoFactorRoute,
     orgRoute.addChildren([
       orgIndexRoute,
       section("dashboard", DashboardPage),

@@ -1,5 +1,5 @@
 import { Avatar, Box, Group, Menu, Text, UnstyledButton } from "@mantine/core";
-import { IconBuildingPlus, IconChevronDown, IconLogout } from "@tabler/icons-react";
+import { IconBuildingPlus, IconChevronDown, IconLogout, IconShieldLock } from "@tabler/icons-react";
 import { useNavigate } from "@tanstack/react-router";
 
 import { useLogout, useMe } from "../../features/auth/useSession";
@@ -56,6 +56,9 @@ export function UserMenu() {
         <Menu.Divider />
         <Menu.Item leftSection={<IconBuildingPlus size={16} aria-hidden />} onClick={() => void navigate({ to: "/orgs" })}>
           Organisations
+        </Menu.Item>
+        <Menu.Item leftSection={<IconShieldLock size={16} aria-hidden />} onClick={() => void navigate({ to: "/account/two-factor" })}>
+          Two-factor sign-in
         </Menu.Item>
         <Menu.Item color="red" leftSection={<IconLogout size={16} aria-hidden />} onClick={() => void logout()}>
           Log out

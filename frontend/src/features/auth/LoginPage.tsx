@@ -8,7 +8,8 @@ import { handleFormError } from "../../lib/forms";
 import { formatWait } from "../../lib/format";
 import { toApiProblem } from "../../lib/problem";
 import { safeRedirect } from "../../lib/redirect";
-import { logIn } from "./useSession";
+import { MfaStep } from "./MfaStep";
+import { logIn, type MfaChallenge } from "./useSession";
 
 /** A seconds countdown: `start(n)`, then it ticks down to 0 once a second. */
 function useCountdown(): [number, (seconds: number) => void] {
@@ -30,6 +31,8 @@ export function LoginPage() {
   const [secondsLeft, startCountdown] = useCountdown();
   // Throttling is per account (and per client): only block the e-mail that was throttled.
   const [throttledEmail, setThrottledEmail] = useState<string | null>(null);
+  // After a right password, when a second factor is due: the challenge for the next step.
+  const [challenge, setChallenge] = useState<MfaChallenge | null>(null);
 
   const form = useForm({
     mode: "controlled",
@@ -40,15 +43,23 @@ export function LoginPage() {
     },
   });
 
+  const signedIn = async () => {
+    // Nothing cached for a previous session may show (queries only: a mutation may still run).
+    queryClient.removeQueries();
+    const target = safeRedirect(search.redirect);
+    if (target) await router.navigate({ href: target });
+    else await navigate({ to: "/" });
+  };
+
   const login = useMutation({
     mutationFn: ({ email, password }: { email: string; password: string }) => logIn(email, password),
     onMutate: () => setMessage(null),
-    onSuccess: async () => {
-      // Nothing cached for a previous session may show (queries only: this mutation is still running).
-      queryClient.removeQueries();
-      const target = safeRedirect(search.redirect);
-      if (target) await router.navigate({ href: target });
-      else await navigate({ to: "/" });
+    onSuccess: async (pending) => {
+      if (pending) {
+        setChallenge(pending);
+        return;
+      }
+      await signedIn();
     },
     onError: (error, { email }) => {
       const problem = toApiProblem(error);
@@ -66,6 +77,23 @@ export function LoginPage() {
   const submit = form.onSubmit((values) => login.mutate({ email: values.email.trim(), password: values.password }));
 
   const throttled = secondsLeft > 0 && form.values.email.trim() === throttledEmail;
+
+  if (challenge) {
+    return (
+      <Center mih="100vh" p="md" bg="gray.0">
+        <Paper withBorder shadow="sm" p="xl" w={challenge.step === "enrol" ? 520 : 400} maw="100%">
+          <MfaStep
+            challenge={challenge}
+            onSignedIn={signedIn}
+            onRestart={() => {
+              setChallenge(null);
+              form.setFieldValue("password", "");
+            }}
+          />
+        </Paper>
+      </Center>
+    );
+  }
 
   return (
     <Center mih="100vh" p="md" bg="gray.0">

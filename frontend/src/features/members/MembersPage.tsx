@@ -8,6 +8,7 @@ import {
   meGetMeQueryKey,
   membersListMembersInfiniteOptions,
   membersRemoveMemberMutation,
+  membersResetMemberMfaMutation,
   membersUpdateMemberMutation,
 } from "../../api/gen/@tanstack/react-query.gen";
 import { invalidateOperations } from "../../api/invalidate";
@@ -32,6 +33,7 @@ export function MembersPage() {
   const queryClient = useQueryClient();
   const [addOpened, addModal] = useDisclosure(false);
   const [removing, setRemoving] = useState<MemberRead | null>(null);
+  const [resetting, setResetting] = useState<MemberRead | null>(null);
 
   const query = useInfiniteQuery({
     ...membersListMembersInfiniteOptions({ path: { org: slug }, query: { limit: PAGE_SIZE } }),
@@ -82,6 +84,16 @@ export function MembersPage() {
       setRemoving(null);
     },
     onError: (error) => notifyProblem(error, "Could not remove the member"),
+    onSettled: () => refresh(),
+  });
+  // An admin removes a member's second factor (lost phone): logged, their sessions end.
+  const mfaReset = useMutation({
+    ...membersResetMemberMfaMutation(),
+    onSuccess: () => {
+      notifySuccess(`${resetting?.full_name ?? "The member"}'s second factor was reset; they set it up again.`);
+      setResetting(null);
+    },
+    onError: (error) => notifyProblem(error, "Could not reset the second factor"),
     onSettled: () => refresh(),
   });
   const pendingUser = update.isPending
@@ -135,6 +147,7 @@ export function MembersPage() {
                 <Table.Th>Email</Table.Th>
                 <Table.Th>Role</Table.Th>
                 <Table.Th>Top management</Table.Th>
+                <Table.Th>Two-factor</Table.Th>
                 <Table.Th>Member since</Table.Th>
                 {canManage && <Table.Th aria-label="Actions" />}
               </Table.Tr>
@@ -191,10 +204,32 @@ export function MembersPage() {
                     )}
                   </Table.Td>
                   <Table.Td>
+                    {m.mfa_enabled ? (
+                      <Badge color="green" variant="light">
+                        On
+                      </Badge>
+                    ) : (
+                      <Badge color="gray" variant="light">
+                        Off
+                      </Badge>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
                     <Text size="sm">{formatDate(m.created_at.slice(0, 10))}</Text>
                   </Table.Td>
                   {canManage && (
                     <Table.Td ta="right">
+                      {m.mfa_enabled && (
+                        <Button
+                          variant="subtle"
+                          size="xs"
+                          aria-label={`Reset two-factor of ${m.full_name}`}
+                          disabled={mfaReset.isPending}
+                          onClick={() => setResetting(m)}
+                        >
+                          Reset two-factor
+                        </Button>
+                      )}
                       <Button
                         variant="subtle"
                         color="red"
@@ -227,6 +262,28 @@ export function MembersPage() {
         onClose={addModal.close}
         onInvited={() => void invalidateOperations(queryClient, ["membersListInvitations", "activityListActivity"])}
       />
+
+      <Modal opened={resetting !== null} onClose={() => setResetting(null)} title="Reset two-factor sign-in" centered>
+        <Stack gap="md">
+          <Text size="sm">
+            Remove the authenticator app and recovery codes of <b>{resetting?.full_name}</b> ({resetting?.email})? Their
+            sessions end now; they set up a new app (at their next sign-in if an organisation requires it). The reset is
+            recorded in the activity log.
+          </Text>
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={() => setResetting(null)}>
+              Cancel
+            </Button>
+            <Button
+              color="red"
+              loading={mfaReset.isPending}
+              onClick={() => resetting && mfaReset.mutate({ path: { org: slug, user_id: resetting.user_id } })}
+            >
+              Reset
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
 
       <Modal opened={removing !== null} onClose={() => setRemoving(null)} title="Remove member" centered>
         <Stack gap="md">

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Paper, Skeleton, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
+import { Alert, Button, Group, Paper, Skeleton, Stack, Switch, Text, Textarea, TextInput, Title } from "@mantine/core";
 import { DateInput } from "@mantine/dates";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
@@ -22,6 +22,7 @@ function valuesOf(org: OrgRead) {
     target_certification_date: org.target_certification_date ?? null,
     certification_body: org.certification_body,
     certification_decision_date: org.certification_decision_date ?? null,
+    require_mfa: org.require_mfa,
   };
 }
 
@@ -74,6 +75,7 @@ function SettingsForm({ data, canEdit, onStale }: { data: OrgWithEtag; canEdit: 
       target_certification_date: values.target_certification_date || null,
       certification_body: values.certification_body.trim(),
       certification_decision_date: values.certification_decision_date || null,
+      require_mfa: values.require_mfa,
     }),
   );
 
@@ -117,6 +119,12 @@ function SettingsForm({ data, canEdit, onStale }: { data: OrgWithEtag; canEdit: 
             clearable
             disabled={!canEdit}
             {...form.getInputProps("certification_decision_date")}
+          />
+          <Switch
+            label="Require a second factor (TOTP) for every member"
+            description="Members without an authenticator app set up are made to enrol at their next sign-in; sessions without one are not renewed. Set up your own second factor first (your account's Two-factor page)."
+            disabled={!canEdit}
+            {...form.getInputProps("require_mfa", { type: "checkbox" })}
           />
           <Group justify="space-between">
             <Text size="xs" c="dimmed">

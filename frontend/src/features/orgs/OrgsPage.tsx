@@ -20,9 +20,14 @@ export function OrgsPage() {
           <Text fw={800} size="lg" c="blue.7">
             Certready
           </Text>
-          <Button variant="subtle" onClick={() => void logout()}>
-            Log out
-          </Button>
+          <Group gap="xs">
+            <ButtonLink to="/account/two-factor" variant="subtle">
+              Two-factor sign-in
+            </ButtonLink>
+            <Button variant="subtle" onClick={() => void logout()}>
+              Log out
+            </Button>
+          </Group>
         </Group>
         <Title order={1} size="h2">
           Organisations

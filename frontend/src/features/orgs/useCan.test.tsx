@@ -15,6 +15,7 @@ const ME: MeRead = {
     { org_id: "o1", org_slug: "acme", org_name: "Acme", role: "process_owner", permissions: ["measures:read", "measures:write"] },
     { org_id: "o2", org_slug: "globex", org_name: "Globex", role: "viewer", permissions: ["measures:read"] },
   ],
+  mfa: { totp_enabled: false, enrolled_at: null, recovery_codes_left: 0, required_by: [] },
 };
 
 function Probe() {
