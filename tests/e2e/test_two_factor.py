@@ -85,11 +85,13 @@ def test_enrol_log_in_with_a_code_require_and_reset(page: Page, live_server: str
     # Password, then the code (the next step's: the confirmation spent the current one).
     _password_step(page, live_server, ADMIN)
     expect(page.get_by_role("heading", name="Two-factor sign-in")).to_be_visible()
-    page.get_by_label("Code").fill("000000" if _code(secret, 1) != "000000" else "111111")
+    page.get_by_role("textbox", name="Code", exact=True).fill(
+        "000000" if _code(secret, 1) != "000000" else "111111"
+    )
     page.get_by_role("button", name="Verify").click()
     expect(page.get_by_role("alert")).to_contain_text("The code is not right")
     _shot(page, "3-code-step")
-    page.get_by_label("Code").fill(_code(secret, 1))
+    page.get_by_role("textbox", name="Code", exact=True).fill(_code(secret, 1))
     page.get_by_role("button", name="Verify").click()
     expect(page).to_have_url(re.compile(r"/orgs/acme/dashboard$"))
 
@@ -115,7 +117,7 @@ def test_enrol_log_in_with_a_code_require_and_reset(page: Page, live_server: str
     # The admin (with a recovery code this time) resets the member's factor.
     _password_step(page, live_server, ADMIN)
     page.get_by_role("button", name="Use a recovery code").click()
-    page.get_by_label("Recovery code").fill(recovery[0])
+    page.get_by_role("textbox", name="Recovery code", exact=True).fill(recovery[0])
     page.get_by_role("button", name="Verify").click()
     expect(page).to_have_url(re.compile(r"/orgs/acme/dashboard$"))
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Members").click()
