@@ -39,6 +39,7 @@ import { CoveragePage } from "./features/audits/CoveragePage";
 import { FindingDetailPage } from "./features/findings/FindingDetailPage";
 import { validateFindingsSearch } from "./features/findings/search";
 import { validateItsmRecordsSearch } from "./features/itsm/search";
+import { ApiTokensPage } from "./features/tokens/ApiTokensPage";
 import { CorrectiveMeasuresPage } from "./features/corrective_measures/CorrectiveMeasuresPage";
 import { CorrectiveMeasureDetailPage } from "./features/corrective_measures/CorrectiveMeasureDetailPage";
 import { validateMeasuresSearch } from "./features/corrective_measures/search";
@@ -277,6 +278,7 @@ const routeTree = rootRoute.addChildren([
       section("activity", ActivityPage),
       section("members", MembersPage),
       section("integrations", IntegrationsPage),
+      section("api-tokens", ApiTokensPage),
       section("settings", OrgSettingsPage),
     ]),
   ]),

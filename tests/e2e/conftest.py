@@ -23,7 +23,7 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 SPA_DIR = REPO / "frontend" / "dist"
 CHROMIUM = os.environ.get("CERTREADY_E2E_CHROMIUM", "/usr/bin/chromium")
-STARTUP_TIMEOUT = 30.0
+STARTUP_TIMEOUT = 120.0  # a loaded 2-core CI machine starts uvicorn slowly
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -11,6 +11,7 @@ import {
   IconFileCertificate,
   IconGauge,
   IconHistory,
+  IconKey,
   IconPlugConnected,
   IconPresentation,
   IconSchool,
@@ -52,6 +53,7 @@ export const SECTIONS: readonly Section[] = [
   { path: "activity", label: "Activity", icon: IconHistory, group: "admin" },
   { path: "members", label: "Members", icon: IconUsers, group: "admin" },
   { path: "integrations", label: "Integrations", icon: IconPlugConnected, group: "admin" },
+  { path: "api-tokens", label: "API tokens", icon: IconKey, group: "admin" },
   { path: "settings", label: "Settings", icon: IconSettings, group: "admin" },
 ];
 
