@@ -61,6 +61,9 @@ import { ServiceReportsPage } from "./features/service_reports/ServiceReportsPag
 import { ServiceReportDefinitionPage } from "./features/service_reports/ServiceReportDefinitionPage";
 import { ContextPage } from "./features/context/ContextPage";
 import { TwoFactorPage } from "./features/account/TwoFactorPage";
+import { AuditRoomPage } from "./features/audit_room/AuditRoomPage";
+import { landingSection } from "./components/shell/sections";
+import type { Role } from "./api/gen/types.gen";
 
 export interface RouterContext {
   queryClient: QueryClient;
@@ -81,15 +84,17 @@ const indexRoute = createRoute({
     if (setup.needed) throw redirect({ to: "/setup" });
     if (!tokenStore.get()) throw redirect({ to: "/login" });
     let firstOrg: string | undefined;
+    let firstRole: Role | undefined;
     try {
       const me = await queryClient.fetchQuery(meGetMeOptions());
       firstOrg = me.memberships[0]?.org_slug;
+      firstRole = me.memberships[0]?.role;
     } catch (error) {
       if (toApiProblem(error).status === 401) throw redirect({ to: "/login" });
       throw error;
     }
     if (!firstOrg) throw redirect({ to: "/orgs" });
-    throw redirect({ to: "/orgs/$org/dashboard", params: { org: firstOrg } });
+    throw redirect({ to: `/orgs/$org/${landingSection(firstRole)}`, params: { org: firstOrg } });
   },
 });
 
@@ -172,8 +177,10 @@ export const orgRoute = createRoute({
 const orgIndexRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: "/",
-  beforeLoad: ({ params }) => {
-    throw redirect({ to: "/orgs/$org/dashboard", params });
+  beforeLoad: async ({ context: { queryClient }, params }) => {
+    const me = await queryClient.ensureQueryData(meGetMeOptions());
+    const role = me.memberships.find((m) => m.org_slug === params.org)?.role;
+    throw redirect({ to: `/orgs/$org/${landingSection(role)}`, params });
   },
 });
 
@@ -238,6 +245,7 @@ const routeTree = rootRoute.addChildren([
     twoFactorRoute,
     orgRoute.addChildren([
       orgIndexRoute,
+      section("audit-room", AuditRoomPage),
       section("dashboard", DashboardPage),
       requirementsRoute,
       requirementDetailRoute,

@@ -14,6 +14,7 @@ from typing import Annotated
 from fastapi import Depends, Path, Request
 from fastapi.security import OAuth2PasswordBearer
 from sqlalchemy import exists, or_
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
@@ -21,12 +22,15 @@ from certready.auth.models import RefreshToken, RevokedAccessToken, User
 from certready.config import Settings
 from certready.context import OrgContext, Principal
 from certready.core.clock import utcnow
+from certready.core.downloads import DOWNLOAD_PATHS, TICKET_PARAM, download_target
+from certready.core.middleware import HEAD_SCOPE_KEY
 from certready.core.problems import Forbidden, NotFound, Unauthorized
 from certready.core.security import (
     API_TOKEN_PREFIX,
     MAX_TOKEN_LENGTH,
     InvalidToken,
     decode_access_token,
+    decode_download_ticket,
     token_hash,
 )
 from certready.db.session import SAFE_METHODS, Database
@@ -82,6 +86,11 @@ TOKEN_USE_PRECISION = timedelta(minutes=1)
 TOKEN_PATHS = re.compile(r"^/api/v1/(orgs/[^/]+(/.*)?|tokens/current)$")
 
 
+def is_head(request: Request) -> bool:
+    """A HEAD request (answered by the GET route, see core.middleware.HeadMiddleware)."""
+    return bool(request.scope.get(HEAD_SCOPE_KEY))
+
+
 async def get_principal(
     request: Request,
     session: SessionDep,
@@ -92,6 +101,8 @@ async def get_principal(
     # Tokens travel only in the Authorization header (J10, SECURITY.md A8).
     if {"access_token", "token", "api_key"} & set(request.query_params):
         raise Unauthorized("Credentials are not accepted in the URL.")
+    if not token and TICKET_PARAM in request.query_params:
+        return await _ticket_principal(request, session, settings, db)
     if not token:
         raise Unauthorized()
     if token.startswith(API_TOKEN_PREFIX):
@@ -120,6 +131,42 @@ async def get_principal(
     user, is_revoked = row
     if is_revoked or not user.is_active or user.token_version != claims.token_version:
         raise Unauthorized()
+    return Principal(
+        user=user,
+        jti=claims.jti,
+        token_expires_at=claims.expires_at,
+        token_issued_at=claims.issued_at,
+    )
+
+
+async def _ticket_principal(
+    request: Request, session: AsyncSession, settings: Settings, db: Database
+) -> Principal:
+    """A download ticket: on a download path only, for exactly the URL it names, by a user
+    whose sessions are still valid; used once (its jti is denylisted until it expires)."""
+    if request.method not in ("GET", "HEAD") or not DOWNLOAD_PATHS.match(request.url.path):
+        raise Unauthorized()
+    params = request.query_params.multi_items()
+    try:
+        claims = decode_download_ticket(settings, request.query_params[TICKET_PARAM])
+    except InvalidToken as exc:
+        request.state.auth_failure = str(exc)
+        raise Unauthorized() from exc
+    if sum(1 for k, _ in params if k == TICKET_PARAM) != 1 or claims.target != download_target(
+        request.url.path, params
+    ):
+        request.state.auth_failure = "ticket for another download"
+        raise Unauthorized()
+    user = (await session.execute(select(User).where(col(User.id) == claims.user_id))).scalar()
+    if user is None or not user.is_active or user.token_version != claims.token_version:
+        raise Unauthorized()
+    if not is_head(request):  # a HEAD sends no file: the ticket stays usable for the GET
+        try:
+            async with db.transaction() as writer:
+                writer.add(RevokedAccessToken(jti=claims.jti, expires_at=claims.expires_at))
+        except IntegrityError as exc:
+            request.state.auth_failure = "ticket used before"
+            raise Unauthorized() from exc
     return Principal(
         user=user,
         jti=claims.jti,
@@ -158,6 +205,14 @@ async def _api_token_principal(
 
 
 PrincipalDep = Annotated[Principal, Depends(get_principal)]
+
+
+def people_only(principal: PrincipalDep) -> Principal:
+    """Refuse API tokens (403): a route for people signed in (the contract lists only the
+    UserSession scheme on it)."""
+    if principal.token_org_id is not None:
+        raise Forbidden("This is for people signed in, not for API tokens.")
+    return principal
 
 
 async def get_org_context(

@@ -11,7 +11,7 @@ from fastapi import FastAPI, routing
 from fastapi.openapi.utils import get_openapi
 from fastapi.routing import APIRoute
 
-from certready.api.deps import TOKEN_PATHS, Requires, get_principal, get_session
+from certready.api.deps import TOKEN_PATHS, Requires, get_principal, get_session, people_only
 from certready.context import scopes_allow
 from certready.core.problems import PROBLEM_MEDIA_TYPE
 from certready.tokens.enums import TokenScope
@@ -202,7 +202,7 @@ def _unique_titles(components: dict[str, Any]) -> None:
 def _api_token_accepted(path: str, calls: set[Any]) -> bool:
     """Whether some API token may call the route: on the token paths, and every permission
     it requires is one a token scope grants (all other writes are for people only)."""
-    if not TOKEN_PATHS.match(path):
+    if not TOKEN_PATHS.match(path) or people_only in calls:
         return False
     actions = [c.action for c in calls if isinstance(c, Requires)]
     return all(scopes_allow(TokenScope, action) for action in actions)

@@ -360,11 +360,17 @@ class UnexpectedErrorMiddleware:
             await problem_response(problem)(scope, receive, send)
 
 
+# set in the scope of a HEAD request passed on as GET (see HeadMiddleware)
+HEAD_SCOPE_KEY = "certready.head"
+
+
 class HeadMiddleware:
     """``HEAD`` on an API path is its ``GET`` without the body (RFC 9110 9.3.2).
 
     FastAPI routes serve only the methods they declare; the headers (Content-Length,
-    ETag) stay those of the GET.
+    ETag) stay those of the GET. The scope is marked (``HEAD_SCOPE_KEY``) so a download
+    route answers with its headers only, without generating the file (the evidence pack,
+    the matrix, the PDFs: ``api.deps.is_head``).
     """
 
     def __init__(self, app: ASGIApp) -> None:
@@ -388,4 +394,5 @@ class HeadMiddleware:
                 finished = True
                 await send({"type": "http.response.body", "body": b"", "more_body": False})
 
-        await self.app({**scope, "method": "GET"}, receive, send_without_body)
+        # routes that can answer HEAD without making the body (the downloads) look for this
+        await self.app({**scope, "method": "GET", HEAD_SCOPE_KEY: True}, receive, send_without_body)

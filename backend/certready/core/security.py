@@ -327,3 +327,106 @@ def token_hash(secret: str) -> str:
 
 def constant_time_equals(a: str, b: str) -> bool:
     return hmac.compare_digest(a.encode(), b.encode())
+
+
+# --- download tickets (JWT) ----------------------------------------------------
+# A browser downloads a file by navigating to its URL, which cannot carry the bearer token:
+# a ticket is a JWT of its own type and audience (J7), valid for one URL (path and query,
+# ``dl``), one user and at most a minute, used once (its ``jti`` then goes on the denylist).
+
+DOWNLOAD = "download"
+DOWNLOAD_SECONDS = 60
+
+
+@dataclass(frozen=True)
+class DownloadClaims:
+    user_id: uuid.UUID
+    token_version: int
+    jti: str
+    expires_at: datetime
+    issued_at: datetime
+    target: str
+
+
+def download_audience(settings: Settings) -> str:
+    return f"{settings.jwt_audience}:{DOWNLOAD}"
+
+
+def create_download_ticket(
+    settings: Settings,
+    user_id: uuid.UUID,
+    token_version: int,
+    target: str,
+    lifetime: timedelta = timedelta(seconds=DOWNLOAD_SECONDS),
+    now: datetime | None = None,
+) -> tuple[str, datetime]:
+    """A ticket for ``target`` (the canonical path and query) and when it expires."""
+    now = now or utcnow()
+    expires = now + min(lifetime, timedelta(seconds=DOWNLOAD_SECONDS))
+    claims = {
+        "sub": str(user_id),
+        "iss": settings.jwt_issuer,
+        "aud": download_audience(settings),
+        "iat": int(now.timestamp()),
+        "nbf": int(now.timestamp()),
+        "exp": int(expires.timestamp()),
+        "jti": uuid.uuid4().hex,
+        "typ": DOWNLOAD,
+        "tv": token_version,
+        "dl": target,
+    }
+    token = jwt.encode(claims, settings.jwt_secret(), algorithm=ALGORITHM, headers={"typ": "JWT"})
+    return token, datetime.fromtimestamp(int(expires.timestamp()), tz=utcnow().tzinfo)
+
+
+def decode_download_ticket(settings: Settings, token: str) -> DownloadClaims:
+    """The ticket's claims, every check of an access token applied with its own type and
+    audience; anything wrong is ``InvalidToken`` (one 401, J11)."""
+    if not token or len(token) > MAX_TOKEN_LENGTH:
+        raise InvalidToken("token length")
+    try:
+        header = jwt.get_unverified_header(token)
+        if header.get("alg") != ALGORITHM or header.get("typ") != "JWT":
+            raise InvalidToken("header")
+        if {"jku", "x5u", "jwk", "x5c", "crit"} & set(header):
+            raise InvalidToken("header members")
+        claims: dict[str, Any] = jwt.decode(
+            token,
+            settings.jwt_secret(),
+            algorithms=ALGORITHMS,
+            audience=download_audience(settings),
+            issuer=settings.jwt_issuer,
+            options={
+                "require_exp": True,
+                "require_iat": True,
+                "require_sub": True,
+                "require_aud": True,
+                "require_iss": True,
+                "require_jti": True,
+                "leeway": 0,
+            },
+        )
+    except (JWTError, JOSEError, ValueError, TypeError) as exc:
+        raise InvalidToken(type(exc).__name__) from exc
+    now = utcnow().timestamp()
+    iat = claims.get("iat")
+    if not isinstance(iat, int) or iat > now + LEEWAY_SECONDS:
+        raise InvalidToken("iat in the future")
+    if now - iat > DOWNLOAD_SECONDS:
+        raise InvalidToken("older than the maximum lifetime")
+    if claims.get("typ") != DOWNLOAD or not isinstance(claims.get("tv"), int):
+        raise InvalidToken("token type")
+    if "aud" not in claims or not isinstance(claims.get("dl"), str):
+        raise InvalidToken("aud or dl")
+    try:
+        user_id = uuid.UUID(str(claims.get("sub")))
+    except ValueError as exc:
+        raise InvalidToken("sub") from exc
+    return DownloadClaims(
+        user_id=user_id,
+        token_version=int(claims["tv"]),
+        jti=str(claims["jti"]),
+        expires_at=datetime.fromtimestamp(int(claims["exp"]), tz=utcnow().tzinfo),
+        issued_at=datetime.fromtimestamp(iat, tz=utcnow().tzinfo),
+        target=str(claims["dl"]),
+    )

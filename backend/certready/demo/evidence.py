@@ -83,7 +83,7 @@ class EvidenceBuilder:
         outcome = await create_evidence_raw(
             demo.session, self.uploads, demo.ctx, data, upload, None
         )
-        item = await get_evidence(demo.session, demo.org.id, str(outcome.body["id"]))
+        item = await get_evidence(demo.session, demo.ctx, str(outcome.body["id"]))
         for to in (EvidenceStatus.in_review, EvidenceStatus.approved):
             move = EvidenceTransition(to=to, note="Demo: reviewed")
             ctx = approver if approver is not None and to == EvidenceStatus.approved else demo.ctx

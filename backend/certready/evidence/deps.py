@@ -37,8 +37,9 @@ async def get_evidence(
     ctx: OrgCtxDep,
     session: SessionDep,
 ) -> Evidence:
-    """The item in the caller's organisation; any other id is the same 404."""
-    return await service.get_evidence(session, ctx.org_id, evidence_id)
+    """The item in the caller's organisation; any other id is the same 404 (and so is an
+    item that is not approved, for the certification body's auditor)."""
+    return await service.get_evidence(session, ctx, evidence_id)
 
 
 EvidenceDep = Annotated[Evidence, Depends(get_evidence)]

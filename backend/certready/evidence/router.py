@@ -88,7 +88,7 @@ async def list_evidence(
 ) -> EvidencePage | StreamingResponse:
     """List evidence items, newest first, with their current version and links."""
     return await list_or_csv(
-        fmt, page, lambda p: service.list_evidence(session, ctx.org_id, filters, p), EvidencePage
+        fmt, page, lambda p: service.list_evidence(session, ctx, filters, p), EvidencePage
     )
 
 

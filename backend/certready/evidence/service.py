@@ -80,6 +80,7 @@ from certready.evidence.schemas import (
     EvidenceVersionRead,
 )
 from certready.evidence.workflow import APPROVER_MOVES, EVIDENCE_WORKFLOW, EvidenceMove
+from certready.orgs.enums import Role
 from certready.orgs.repository import MembershipRepository
 from certready.requirements.catalogue.loader import DEFAULT_FRAMEWORK
 
@@ -94,6 +95,7 @@ __all__ = [
     "Uploads",
     "add_version_form",
     "add_version_raw",
+    "approved_only",
     "archive_evidence",
     "create_evidence",
     "create_evidence_form",
@@ -121,10 +123,21 @@ __all__ = [
 KEY_RE = re.compile(r"^[Ee]-(\d{1,9})$")
 
 
+def approved_only(ctx: OrgContext) -> bool:
+    """The certification body's auditor sees approved evidence only (no drafts, nothing in
+    review or rejected): in the lists, on the item and its files, and in the evidence pack."""
+    return ctx.role == Role.external_auditor
+
+
 async def list_evidence(
-    session: AsyncSession, org_id: uuid.UUID, filters: EvidenceFilters, page: PageParams
+    session: AsyncSession, ctx: OrgContext, filters: EvidenceFilters, page: PageParams
 ) -> tuple[list[EvidenceRead], str | None, int]:
     """A page of items (filters as in the list query), newest first."""
+    org_id = ctx.org_id
+    if approved_only(ctx):
+        if filters.status not in (None, EvidenceStatus.approved):
+            return [], None, 0
+        filters = filters.model_copy(update={"status": EvidenceStatus.approved})
     stmt = EvidenceRepository(session, org_id).filtered(filters, today())
     rows, next_cursor, total = await paginate(
         session, stmt, keys=[col(Evidence.number)], params=page, descending=True
@@ -132,9 +145,10 @@ async def list_evidence(
     return await read_many(session, org_id, rows), next_cursor, total
 
 
-async def get_evidence(session: AsyncSession, org_id: uuid.UUID, ident: str) -> Evidence:
-    """By id or by key (``E-12``); another organisation's item is the same 404."""
-    repo = EvidenceRepository(session, org_id)
+async def get_evidence(session: AsyncSession, ctx: OrgContext, ident: str) -> Evidence:
+    """By id or by key (``E-12``); another organisation's item is the same 404, and so is
+    an item not approved for a caller who sees approved evidence only."""
+    repo = EvidenceRepository(session, ctx.org_id)
     match = KEY_RE.match(ident)
     if match:
         found = await repo.get_by_number(int(match.group(1)))
@@ -143,7 +157,7 @@ async def get_evidence(session: AsyncSession, org_id: uuid.UUID, ident: str) -> 
             found = await repo.get_addressed(uuid.UUID(ident))
         except ValueError:
             found = None
-    if found is None:
+    if found is None or (approved_only(ctx) and found.status != EvidenceStatus.approved):
         raise NotFound()
     return found
 

@@ -9,15 +9,20 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from typing import IO, Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response, StreamingResponse
 
-from certready.api.deps import DatabaseDep, SessionDep
+from certready.api.deps import DatabaseDep, SessionDep, SettingsDep, is_head, people_only
+from certready.core.http import HeadResponse
+from certready.core.problems import problem_responses
 from certready.exports import ciso_assistant, matrix
 from certready.exports.deps import ExportsReader
+from certready.exports.meta import ExportMeta
 from certready.exports.oscal.router import router as oscal_router
 from certready.exports.pack.router import router as pack_router
 from certready.exports.reports.router import router as reports_router
+from certready.exports.schemas import DownloadTicketCreate, DownloadTicketRead
+from certready.exports.tickets import issue_ticket
 
 router = APIRouter(prefix="/orgs/{org}/exports", tags=["exports"])
 router.include_router(pack_router)  # evidence-pack.zip, signing-key (exports/pack)
@@ -42,11 +47,19 @@ async def _chunks(spool: IO[bytes]) -> AsyncIterator[bytes]:
 
 @router.get("/compliance-matrix.xlsx", response_class=StreamingResponse, responses=XLSX_RESPONSES)
 async def export_compliance_matrix(
-    ctx: ExportsReader, session: SessionDep, db: DatabaseDep
-) -> StreamingResponse:
+    ctx: ExportsReader, session: SessionDep, db: DatabaseDep, request: Request
+) -> Response:
     """Download the compliance matrix as XLSX: one row per requirement leaf (status, owner,
     evidence with versions and SHA-256, last audit result, open findings, failing readiness
-    rules), the registers as further sheets and an "Export" sheet with the data's SHA-256."""
+    rules), the registers as further sheets and an "Export" sheet with the data's SHA-256.
+
+    `HEAD` answers the name and type without writing the workbook."""
+    if is_head(request):
+        name = matrix.filename(ExportMeta.for_context(ctx, matrix.EXPORT))
+        return HeadResponse(
+            media_type=matrix.XLSX_MEDIA_TYPE,
+            headers={"Content-Disposition": f'attachment; filename="{name}"'},
+        )
     meta, spool = await matrix.compliance_matrix(session, db, ctx)
     return StreamingResponse(
         _chunks(spool),
@@ -90,6 +103,22 @@ async def export_ciso_assistant_library(
             "X-Data-SHA256": library.data_sha256,
         },
     )
+
+
+@router.post(
+    "/download-tickets",
+    response_model=DownloadTicketRead,
+    dependencies=[Depends(people_only)],
+    responses=problem_responses(422),
+)
+async def create_download_ticket(
+    data: DownloadTicketCreate, ctx: ExportsReader, settings: SettingsDep
+) -> DownloadTicketRead:
+    """A download URL the browser can navigate to (saved to disk as it streams, no
+    Authorization header): the export's path and query with a `ticket` for the caller,
+    valid for that URL only, once, for 60 seconds. People only (API tokens send their
+    header); the role is checked again when the URL is used."""
+    return issue_ticket(settings, ctx, data)
 
 
 # the PDF reports (exports/reports)

@@ -5,17 +5,23 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query
-from fastapi.responses import StreamingResponse
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import Response, StreamingResponse
 from pydantic import StringConstraints
 from starlette.background import BackgroundTask
 
-from certready.api.deps import DatabaseDep, Requires, SessionDep, SettingsDep
+from certready.api.deps import DatabaseDep, Requires, SessionDep, SettingsDep, is_head
 from certready.context import OrgContext
+from certready.core.http import HeadResponse
 from certready.evidence.deps import StoreDep
 from certready.exports.deps import ExportsReader
 from certready.exports.pack.schemas import PackSigningKeyRead, PackVersions
-from certready.exports.pack.service import ZIP_MEDIA_TYPE, PackFilters, evidence_pack
+from certready.exports.pack.service import (
+    ZIP_MEDIA_TYPE,
+    PackFilters,
+    evidence_pack,
+    evidence_pack_head,
+)
 from certready.exports.pack.signing import ALGORITHM, PackSigner
 from certready.orgs.permissions import Action
 from certready.requirements.catalogue.loader import DEFAULT_FRAMEWORK
@@ -83,11 +89,25 @@ async def export_evidence_pack(
     db: DatabaseDep,
     store: StoreDep,
     settings: SettingsDep,
-) -> StreamingResponse:
+    request: Request,
+) -> Response:
     """Download the evidence pack: the files of the evidence in scope (current versions by
     default), `manifest.json`, `SHA256SUMS` (`sha256sum -c`), its Ed25519 signature
-    `SHA256SUMS.sig`, the public key and `VERIFY.txt` saying how to check it offline."""
-    pack = await evidence_pack(session, db, store, PackSigner.from_settings(settings), ctx, filters)
+    `SHA256SUMS.sig`, the public key and `VERIFY.txt` saying how to check it offline.
+
+    `HEAD` answers the headers without making the pack (nothing read, nothing logged);
+    `Content-Length` is given when the pack holds no compliance matrix."""
+    signer = PackSigner.from_settings(settings)
+    if is_head(request):
+        head = await evidence_pack_head(session, signer, ctx, filters)
+        headers = {
+            "Content-Disposition": f'attachment; filename="{head.filename}"',
+            "X-Content-Type-Options": "nosniff",
+        }
+        if head.size is not None:
+            headers["Content-Length"] = str(head.size)
+        return HeadResponse(media_type=ZIP_MEDIA_TYPE, headers=headers)
+    pack = await evidence_pack(session, db, store, signer, ctx, filters)
     return StreamingResponse(
         pack.body(),
         media_type=ZIP_MEDIA_TYPE,

@@ -30,6 +30,7 @@ from certready.context import Actor, OrgContext
 from certready.core.problems import Unprocessable
 from certready.db.session import Database
 from certready.evidence.integrity import IntegrityError
+from certready.evidence.service import approved_only as evidence_approved_only
 from certready.evidence.storage import PIECE, EvidenceStore
 from certready.exports.meta import DataDigest, ExportMeta, log_export
 from certready.exports.pack import layout
@@ -37,7 +38,6 @@ from certready.exports.pack.layout import Manifest, PackFile
 from certready.exports.pack.repository import PackRepository, PackScope
 from certready.exports.pack.signing import ALGORITHM, PackSigner
 from certready.exports.pack.spooled import Spooled, compliance_matrix
-from certready.orgs.enums import Role
 
 EXPORT = "Evidence pack"
 STEM = "evidence-pack"
@@ -158,7 +158,7 @@ async def _scope(
         clauses=tuple(filters.clauses),
         documents=tuple(filters.documents),
         # the certification body's auditor sees approved evidence only (no drafts)
-        approved_only=filters.approved_only or ctx.role == Role.external_auditor,
+        approved_only=filters.approved_only or evidence_approved_only(ctx),
         all_versions=filters.all_versions,
         audit_id=filters.audit_id,
         audit_key=f"A-{audit_number}" if audit_number is not None else None,
@@ -339,6 +339,46 @@ def _manifest(
     )
 
 
+def _described(filters: PackFilters, scope: PackScope) -> dict[str, str]:
+    described = filters.described()
+    if scope.approved_only:
+        described["approved_only"] = "true"
+    if scope.audit_key:
+        described["audit"] = scope.audit_key
+    return described
+
+
+@dataclass(frozen=True)
+class PackHead:
+    """What ``HEAD`` answers: the name and, without the matrix, the exact size."""
+
+    filename: str
+    size: int | None
+
+
+async def evidence_pack_head(
+    session: AsyncSession, signer: PackSigner, ctx: OrgContext, filters: PackFilters
+) -> PackHead:
+    """The headers of the pack ``evidence_pack`` would make now, without making it: the
+    filters checked and the files chosen (the same statements), the small signed files
+    written in memory, no file read, no matrix, nothing logged. The size is exact when the
+    pack holds no compliance matrix (its size is known only once it is written)."""
+    repo = PackRepository(session, ctx.org_id)
+    scope, framework = await _scope(repo, ctx, filters)
+    files, without = await _files(repo, scope)
+    meta = ExportMeta.for_context(ctx, EXPORT, _described(filters, scope))
+    root = root_name(meta)
+    if filters.with_matrix:
+        return PackHead(filename=f"{root}.zip", size=None)
+    manifest = _manifest(meta, signer, files, without, framework, [])
+    stream = ZipStream(compress_type=ZIP_STORED, sized=True)
+    for name, data in _signed_metadata(meta, signer, manifest, files, []):
+        stream.add(data, f"{root}/{name}")
+    for f in files:
+        stream.add(iter(()), f"{root}/{f.path}", size=f.size)
+    return PackHead(filename=f"{root}.zip", size=len(stream))
+
+
 async def evidence_pack(
     session: AsyncSession,
     db: Database,
@@ -353,11 +393,7 @@ async def evidence_pack(
     scope, framework = await _scope(repo, ctx, filters)
     files, without = await _files(repo, scope)
     await _check_blobs(db, store, ctx, files)
-    described = filters.described()
-    if scope.approved_only:
-        described["approved_only"] = "true"
-    if scope.audit_key:
-        described["audit"] = scope.audit_key
+    described = _described(filters, scope)
     meta = ExportMeta.for_context(ctx, EXPORT, described)
     spooled = [await compliance_matrix(session, ctx)] if filters.with_matrix else []
     manifest = _manifest(meta, signer, files, without, framework, spooled)

@@ -119,3 +119,15 @@ async def review_minutes_pdf(
         build=lambda report_id: review.build(data, report_id),
         about={"review": key, "review_id": str(item.id)},
     )
+
+
+def pdf_filename(ctx: OrgContext, what: str, key: str | None = None) -> str:
+    """The name a report would be downloaded under now (a HEAD answers it without
+    rendering): ``what`` is ``readiness``, ``audit`` or ``review``."""
+    export, stem = {
+        "readiness": (readiness.EXPORT, readiness.STEM),
+        "audit": (audit_report.EXPORT, audit_report.STEM),
+        "review": (review.EXPORT, review.STEM),
+    }[what]
+    meta = ExportMeta.for_context(ctx, export)
+    return "certready-" + meta.filename(f"{key}-{stem}" if key else stem, "pdf")

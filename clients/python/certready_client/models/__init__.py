@@ -117,6 +117,8 @@ from .direction import Direction
 from .documented_information_catalogue import DocumentedInformationCatalogue
 from .documented_information_kind import DocumentedInformationKind
 from .documented_information_read import DocumentedInformationRead
+from .download_ticket_create import DownloadTicketCreate
+from .download_ticket_read import DownloadTicketRead
 from .effectiveness_result import EffectivenessResult
 from .effectiveness_review_create import EffectivenessReviewCreate
 from .effectiveness_review_read import EffectivenessReviewRead
@@ -529,6 +531,8 @@ __all__ = (
     "DocumentedInformationCatalogue",
     "DocumentedInformationKind",
     "DocumentedInformationRead",
+    "DownloadTicketCreate",
+    "DownloadTicketRead",
     "EffectivenessResult",
     "EffectivenessReviewCreate",
     "EffectivenessReviewRead",

@@ -2636,6 +2636,34 @@ export type DocumentedInformationRead = {
 };
 
 /**
+ * DownloadTicketCreate
+ */
+export type DownloadTicketCreate = {
+    /**
+     * Url
+     *
+     * The download's path and query, as it would be requested with the bearer token (`/api/v1/orgs/<org>/exports/evidence-pack.zip?clause=8.6`).
+     */
+    url: string;
+};
+
+/**
+ * DownloadTicketRead
+ */
+export type DownloadTicketRead = {
+    /**
+     * Url
+     *
+     * The same download with `ticket=` appended: navigate to it (no Authorization header) within 60 seconds; it works once.
+     */
+    url: string;
+    /**
+     * Expires At
+     */
+    expires_at: string;
+};
+
+/**
  * EffectivenessResult
  */
 export type EffectivenessResult = 'effective' | 'not_effective';
@@ -21097,6 +21125,62 @@ export type ExportsExportCisoAssistantLibraryResponses = {
 };
 
 export type ExportsExportCisoAssistantLibraryResponse = ExportsExportCisoAssistantLibraryResponses[keyof ExportsExportCisoAssistantLibraryResponses];
+
+export type ExportsCreateDownloadTicketData = {
+    body: DownloadTicketCreate;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/exports/download-tickets';
+};
+
+export type ExportsCreateDownloadTicketErrors = {
+    /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type ExportsCreateDownloadTicketError = ExportsCreateDownloadTicketErrors[keyof ExportsCreateDownloadTicketErrors];
+
+export type ExportsCreateDownloadTicketResponses = {
+    /**
+     * Successful Response
+     */
+    200: DownloadTicketRead;
+};
+
+export type ExportsCreateDownloadTicketResponse = ExportsCreateDownloadTicketResponses[keyof ExportsCreateDownloadTicketResponses];
 
 export type ExportsExportReadinessReportData = {
     body?: never;

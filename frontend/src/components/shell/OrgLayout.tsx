@@ -7,16 +7,18 @@ import { NavLinkLink } from "../links";
 import { useCurrentOrg } from "../../features/orgs/useCurrentOrg";
 import { OrgSwitcher } from "./OrgSwitcher";
 import { UserMenu } from "./UserMenu";
-import { SECTIONS, sectionOf } from "./sections";
+import { landingSection, sectionOf, sectionsFor } from "./sections";
 
 /** The application shell around every /orgs/$org/... page. */
 export function OrgLayout() {
   const [opened, { toggle, close }] = useDisclosure(false);
-  const { slug } = useCurrentOrg();
+  const { slug, role } = useCurrentOrg();
   const current = sectionOf(useLocation({ select: (l) => l.pathname }));
 
   const navItems = (group: "main" | "admin") =>
-    SECTIONS.filter((s) => s.group === group).map((s) => (
+    sectionsFor(role)
+      .filter((s) => s.group === group)
+      .map((s) => (
       <NavLinkLink
         key={s.path}
         to={`/orgs/$org/${s.path}` as "/orgs/$org/dashboard"}
@@ -38,7 +40,7 @@ export function OrgLayout() {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
-            <Link to="/orgs/$org/dashboard" params={{ org: slug }} style={{ textDecoration: "none" }}>
+            <Link to={`/orgs/$org/${landingSection(role)}`} params={{ org: slug }} style={{ textDecoration: "none" }}>
               <Text component="span" fw={800} size="lg" c="blue.7">
                 Certready
               </Text>
@@ -55,7 +57,7 @@ export function OrgLayout() {
         <AppShell.Section grow component={ScrollArea}>
           <nav aria-label="Main">
             {navItems("main")}
-            <Divider my="xs" />
+            {navItems("admin").length > 0 && <Divider my="xs" />}
             {navItems("admin")}
           </nav>
         </AppShell.Section>

@@ -1,4 +1,5 @@
 import type { Icon } from "@tabler/icons-react";
+import type { Role } from "../../api/gen/types.gen";
 import {
   IconAlertTriangle,
   IconBuildingCommunity,
@@ -6,6 +7,7 @@ import {
   IconReportAnalytics,
   IconChecklist,
   IconDatabase,
+  IconDoorEnter,
   IconClipboardCheck,
   IconFlame,
   IconFileCertificate,
@@ -30,9 +32,17 @@ export interface Section {
   label: string;
   icon: Icon;
   group: "main" | "admin";
+  /** Only for these roles (every role when absent). */
+  roles?: readonly Role[];
 }
 
+/** The certification body's auditor works in the audit room; besides it they see only the
+ * read-only pages of their audits and findings (no edit forms, no selection). */
+export const AUDIT_ROOM_ROLES: readonly Role[] = ["external_auditor"];
+const EXTERNAL_AUDITOR_SECTIONS = new Set(["audit-room", "audits", "findings"]);
+
 export const SECTIONS: readonly Section[] = [
+  { path: "audit-room", label: "Audit room", icon: IconDoorEnter, group: "main", roles: AUDIT_ROOM_ROLES },
   { path: "dashboard", label: "Dashboard", icon: IconGauge, group: "main" },
   { path: "requirements", label: "Requirements", icon: IconChecklist, group: "main" },
   { path: "evidence", label: "Evidence", icon: IconFileCertificate, group: "main" },
@@ -61,4 +71,15 @@ export const SECTIONS: readonly Section[] = [
 export function sectionOf(pathname: string): string | undefined {
   const match = /^\/orgs\/[^/]+\/([^/?#]+)/.exec(pathname);
   return match?.[1];
+}
+
+/** The sections the navigation shows to `role`. */
+export function sectionsFor(role: Role | undefined): readonly Section[] {
+  if (role === "external_auditor") return SECTIONS.filter((s) => EXTERNAL_AUDITOR_SECTIONS.has(s.path));
+  return SECTIONS.filter((s) => !s.roles || (role !== undefined && s.roles.includes(role)));
+}
+
+/** Where a member of an organisation lands: the audit room for the certification body. */
+export function landingSection(role: Role | undefined): "audit-room" | "dashboard" {
+  return role !== undefined && AUDIT_ROOM_ROLES.includes(role) ? "audit-room" : "dashboard";
 }

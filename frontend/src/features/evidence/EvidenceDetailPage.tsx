@@ -294,7 +294,7 @@ function Versions({ org, evidence, editable }: { org: string; evidence: Evidence
                         variant="light"
                         aria-label={`Download version ${v.number}`}
                         onClick={() =>
-                          void downloadVersion(org, evidence.id, v.number, v.filename).catch((e: unknown) =>
+                          void downloadVersion(org, evidence.id, v.number).catch((e: unknown) =>
                             notifyProblem(e, "Download failed"),
                           )
                         }

@@ -1,6 +1,5 @@
-import { evidenceDownloadEvidenceVersion } from "../../api/gen/sdk.gen";
 import type { EvidenceKind, EvidenceRead, EvidenceStatus } from "../../api/gen/types.gen";
-import { saveBlob } from "../../lib/download";
+import { saveDownload } from "../exports/ticket";
 import { uploadMultipart, type UploadProgress } from "../../lib/upload";
 
 export const STATUS_LABELS: Record<EvidenceStatus, string> = {
@@ -93,11 +92,7 @@ export function uploadNewVersion(org: string, evidenceId: string, file: File, op
   });
 }
 
-/** Fetch a version's content with the bearer token (generated SDK) and save it as a file. */
-export async function downloadVersion(org: string, evidenceId: string, number: number, filename: string) {
-  const { data } = await evidenceDownloadEvidenceVersion({
-    path: { org, evidence_id: evidenceId, number },
-    parseAs: "blob",
-  });
-  saveBlob(data as Blob, filename);
+/** Save a version's file with the browser's own download (a one-time ticket, nothing in memory). */
+export async function downloadVersion(org: string, evidenceId: string, number: number) {
+  await saveDownload(org, `/api/v1/orgs/${encodeURIComponent(org)}/evidence/${evidenceId}/versions/${number}/content`);
 }

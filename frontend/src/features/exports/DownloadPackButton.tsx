@@ -1,20 +1,18 @@
-import { Button, Checkbox, Group, Modal, MultiSelect, Progress, Stack, Text } from "@mantine/core";
-import { IconFileZip } from "@tabler/icons-react";
-import { useRef, useState } from "react";
+import { Alert, Button, Checkbox, Group, Modal, MultiSelect, Stack, Text } from "@mantine/core";
+import { IconDownload, IconFileZip } from "@tabler/icons-react";
+import { useState } from "react";
 
-import { exportsExportEvidencePack } from "../../api/gen/sdk.gen";
-import { contentLength, filenameFrom, formatBytes, readWithProgress, saveBlob } from "../../lib/download";
 import { notifyProblem } from "../../lib/notify";
 import { useDocumentedInformationOptions, useRequirementOptions } from "../evidence/shared";
 import { useCurrentOrg } from "../orgs/useCurrentOrg";
-
-type Progress = { received: number; total: number | null; done: boolean };
+import { downloadUrl, exportPath, saveDownload } from "./ticket";
 
 /**
  * "Download evidence pack": the signed ZIP of evidence files for the certification body
- * (manifest, SHA256SUMS and its Ed25519 signature, VERIFY.txt). The API wants the bearer
- * token, so the generated SDK fetches it (token and refresh) and the body is read as a stream:
- * the server sends an exact Content-Length, so the bar shows how much has arrived.
+ * (manifest, SHA256SUMS and its Ed25519 signature, VERIFY.txt). The pack is made while it
+ * streams and can be gigabytes: the browser saves it with its own download (a one-time ticket
+ * for this pack's URL), straight to disk, and shows its progress in its downloads; the page
+ * never holds the file.
  */
 export function DownloadPackButton({
   org,
@@ -40,9 +38,8 @@ export function DownloadPackButton({
   const [approvedOnly, setApprovedOnly] = useState(false);
   const [allVersions, setAllVersions] = useState(false);
   const [withMatrix, setWithMatrix] = useState(true);
-  const [progress, setProgress] = useState<Progress | null>(null);
+  const [started, setStarted] = useState(false);
   const [pending, setPending] = useState(false);
-  const abort = useRef<AbortController | null>(null);
   // the certification body's auditor always gets approved evidence only (the server enforces it)
   const approvedForced = useCurrentOrg().role === "external_auditor";
   const requirementOptions = useRequirementOptions(org);
@@ -53,53 +50,32 @@ export function DownloadPackButton({
     setClauses(initialClauses);
     setDocuments(initialDocuments);
     setApprovedOnly(initialApproved);
-    setProgress(null);
+    setStarted(false);
     setOpened(true);
   };
 
-  const close = () => {
-    abort.current?.abort();
-    setOpened(false);
-  };
+  const close = () => setOpened(false);
 
   const download = async () => {
-    const controller = new AbortController();
-    abort.current = controller;
     setPending(true);
-    setProgress({ received: 0, total: null, done: false });
+    setStarted(false);
     try {
-      const { data, response } = await exportsExportEvidencePack({
-        path: { org },
-        query: {
-          clause: clauses.length ? clauses : undefined,
-          documented_information: documents.length ? documents : undefined,
-          approved_only: approvedOnly || undefined,
-          audit_id: audit?.id,
-          versions: allVersions ? "all" : undefined,
-          compliance_matrix: withMatrix || undefined,
-        },
-        parseAs: "stream",
-        signal: controller.signal,
+      const url = downloadUrl(exportPath(org, "evidence-pack.zip"), {
+        clause: clauses,
+        documented_information: documents,
+        approved_only: approvedOnly,
+        audit_id: audit?.id,
+        versions: allVersions ? "all" : undefined,
+        compliance_matrix: withMatrix,
       });
-      const total = contentLength(response.headers);
-      const blob = await readWithProgress(
-        data as unknown as ReadableStream<Uint8Array>,
-        total,
-        (received) => setProgress({ received, total, done: false }),
-        "application/zip",
-      );
-      setProgress({ received: blob.size, total: blob.size, done: true });
-      saveBlob(blob, filenameFrom(response.headers.get("content-disposition"), `certready-${org}-evidence-pack.zip`));
+      await saveDownload(org, url);
+      setStarted(true);
     } catch (error) {
-      setProgress(null);
-      if (!controller.signal.aborted) notifyProblem(error, "Could not download the evidence pack");
+      notifyProblem(error, "Could not download the evidence pack");
     } finally {
       setPending(false);
-      abort.current = null;
     }
   };
-
-  const percent = progress?.total ? Math.round((progress.received / progress.total) * 100) : 0;
 
   return (
     <>
@@ -141,13 +117,16 @@ export function DownloadPackButton({
             comboboxProps={{ withinPortal: true }}
           />
           <Group gap="lg">
-            <Checkbox
-              label="Approved evidence only"
-              description={approvedForced ? "Always, for external auditors" : undefined}
-              checked={approvedOnly || approvedForced}
-              disabled={pending || approvedForced}
-              onChange={(e) => setApprovedOnly(e.currentTarget.checked)}
-            />
+            {approvedForced ? (
+              <Text size="sm">Approved evidence only (always, for the certification body)</Text>
+            ) : (
+              <Checkbox
+                label="Approved evidence only"
+                checked={approvedOnly}
+                disabled={pending}
+                onChange={(e) => setApprovedOnly(e.currentTarget.checked)}
+              />
+            )}
             <Checkbox
               label="Every version (not only the current one)"
               checked={allVersions}
@@ -161,26 +140,15 @@ export function DownloadPackButton({
               onChange={(e) => setWithMatrix(e.currentTarget.checked)}
             />
           </Group>
-          {progress && (
-            <Stack gap={4}>
-              <Progress
-                value={progress.total ? percent : 0}
-                animated={!progress.done}
-                aria-label="Evidence pack download"
-                size="lg"
-              />
-              <Text size="sm" aria-live="polite">
-                {progress.done
-                  ? `Downloaded ${formatBytes(progress.received)}`
-                  : progress.total
-                    ? `${formatBytes(progress.received)} of ${formatBytes(progress.total)} (${percent}%)`
-                    : `${formatBytes(progress.received)} received`}
-              </Text>
-            </Stack>
+          {started && (
+            <Alert color="green" icon={<IconDownload size={16} aria-hidden />} role="status">
+              Your browser is saving the pack to disk; its downloads show the progress. The pack is made as it
+              streams, so a large one takes a while.
+            </Alert>
           )}
           <Group justify="flex-end">
             <Button variant="subtle" onClick={close}>
-              {pending ? "Cancel" : "Close"}
+              Close
             </Button>
             <Button leftSection={<IconFileZip size={16} aria-hidden />} loading={pending} onClick={() => void download()}>
               Download

@@ -2,31 +2,26 @@ import { Button, type ButtonProps } from "@mantine/core";
 import { IconFileTypePdf } from "@tabler/icons-react";
 import { useState } from "react";
 
-import { exportsExportAuditReport, exportsExportReadinessReport, exportsExportReviewMinutes } from "../../api/gen/sdk.gen";
-import { filenameFrom, saveBlob } from "../../lib/download";
 import { notifyProblem } from "../../lib/notify";
-
-type Fetched = { data: unknown; response: Response };
+import { exportPath, saveDownload } from "./ticket";
 
 /**
- * A PDF report's download button. Like the compliance matrix, the API wants the bearer token,
- * which a plain link cannot carry: the generated SDK fetches the PDF as a Blob (with the
- * session's token and refresh) and the browser saves it under the Content-Disposition name.
+ * A PDF report's download button. Like the compliance matrix, the browser saves it with its
+ * own download through a one-time ticket, under the API's Content-Disposition name.
  */
 function DownloadPdfButton({
   label,
   what,
-  fallback,
-  fetchPdf,
+  org,
+  path,
   ...props
-}: { label: string; what: string; fallback: string; fetchPdf: () => Promise<Fetched> } & ButtonProps) {
+}: { label: string; what: string; org: string; path: string } & ButtonProps) {
   const [pending, setPending] = useState(false);
 
   const download = async () => {
     setPending(true);
     try {
-      const { data, response } = await fetchPdf();
-      saveBlob(data as Blob, filenameFrom(response.headers.get("content-disposition"), fallback));
+      await saveDownload(org, exportPath(org, path));
     } catch (error) {
       notifyProblem(error, `Could not download the ${what}`);
     } finally {
@@ -53,8 +48,8 @@ export function DownloadReadinessReportButton({ org }: { org: string }) {
     <DownloadPdfButton
       label="Download readiness report (PDF)"
       what="readiness report"
-      fallback={`certready-${org}-readiness-report.pdf`}
-      fetchPdf={() => exportsExportReadinessReport({ path: { org }, parseAs: "blob" })}
+      org={org}
+      path="readiness-report.pdf"
     />
   );
 }
@@ -65,8 +60,8 @@ export function DownloadAuditReportButton({ org, auditId, ...props }: { org: str
     <DownloadPdfButton
       label="Download report (PDF)"
       what="audit report"
-      fallback={`certready-${org}-audit-report.pdf`}
-      fetchPdf={() => exportsExportAuditReport({ path: { org, audit_id: auditId }, parseAs: "blob" })}
+      org={org}
+      path={`audits/${auditId}/report.pdf`}
       {...props}
     />
   );
@@ -78,8 +73,8 @@ export function DownloadMinutesButton({ org, reviewId, ...props }: { org: string
     <DownloadPdfButton
       label="Download minutes (PDF)"
       what="review minutes"
-      fallback={`certready-${org}-review-minutes.pdf`}
-      fetchPdf={() => exportsExportReviewMinutes({ path: { org, review_id: reviewId }, parseAs: "blob" })}
+      org={org}
+      path={`management-reviews/${reviewId}/minutes.pdf`}
       {...props}
     />
   );

@@ -7,7 +7,7 @@ import { visibleVerdicts } from "./model";
 
 const SHOWN_OBJECTS = 3;
 
-function BlockerLine({ id, rule }: { id: string; rule: RuleResultRead | undefined }) {
+function BlockerLine({ id, rule, links }: { id: string; rule: RuleResultRead | undefined; links: boolean }) {
   if (!rule) return <List.Item>{id}</List.Item>;
   const shown = rule.failing.slice(0, SHOWN_OBJECTS);
   const more = rule.failing_count - shown.length;
@@ -22,9 +22,13 @@ function BlockerLine({ id, rule }: { id: string; rule: RuleResultRead | undefine
           {shown.map((f, i) => (
             <span key={`${f.type}-${f.id ?? f.key ?? i}`}>
               {i > 0 && "; "}
-              <FixLink route={f.route} size="sm">
-                {f.message}
-              </FixLink>
+              {links ? (
+                <FixLink route={f.route} size="sm">
+                  {f.message}
+                </FixLink>
+              ) : (
+                f.message
+              )}
             </span>
           ))}
           {more > 0 && ` (+${more} more)`}
@@ -34,8 +38,9 @@ function BlockerLine({ id, rule }: { id: string; rule: RuleResultRead | undefine
   );
 }
 
-/** One banner per gate: ready or not, naming each blocking rule and what fails it. */
-export function Verdicts({ report }: { report: ReadinessRead }) {
+/** One banner per gate: ready or not, naming each blocking rule and what fails it (with a link
+ * to fix it, unless `links` is false: the audit room reads, it fixes nothing). */
+export function Verdicts({ report, links = true }: { report: ReadinessRead; links?: boolean }) {
   const rules = new Map([...report.rules, ...report.not_implemented].map((r) => [r.id, r]));
   return (
     <Stack gap="sm">
@@ -52,7 +57,7 @@ export function Verdicts({ report }: { report: ReadinessRead }) {
           {v.blockers.length > 0 && (
             <List size="sm" spacing={4}>
               {v.blockers.map((id) => (
-                <BlockerLine key={id} id={id} rule={rules.get(id)} />
+                <BlockerLine key={id} id={id} rule={rules.get(id)} links={links} />
               ))}
             </List>
           )}

@@ -86,6 +86,8 @@ def sync_detailed(
     evidence with versions and SHA-256, last audit result, open findings, failing readiness
     rules), the registers as further sheets and an "Export" sheet with the data's SHA-256.
 
+    `HEAD` answers the name and type without writing the workbook.
+
     Args:
         org (str): Organisation slug.
 
@@ -119,6 +121,8 @@ def sync(
     evidence with versions and SHA-256, last audit result, open findings, failing readiness
     rules), the registers as further sheets and an "Export" sheet with the data's SHA-256.
 
+    `HEAD` answers the name and type without writing the workbook.
+
     Args:
         org (str): Organisation slug.
 
@@ -146,6 +150,8 @@ async def asyncio_detailed(
      Download the compliance matrix as XLSX: one row per requirement leaf (status, owner,
     evidence with versions and SHA-256, last audit result, open findings, failing readiness
     rules), the registers as further sheets and an "Export" sheet with the data's SHA-256.
+
+    `HEAD` answers the name and type without writing the workbook.
 
     Args:
         org (str): Organisation slug.
@@ -177,6 +183,8 @@ async def asyncio(
      Download the compliance matrix as XLSX: one row per requirement leaf (status, owner,
     evidence with versions and SHA-256, last audit result, open findings, failing readiness
     rules), the registers as further sheets and an "Export" sheet with the data's SHA-256.
+
+    `HEAD` answers the name and type without writing the workbook.
 
     Args:
         org (str): Organisation slug.

@@ -141,6 +141,9 @@ def sync_detailed(
     default), `manifest.json`, `SHA256SUMS` (`sha256sum -c`), its Ed25519 signature
     `SHA256SUMS.sig`, the public key and `VERIFY.txt` saying how to check it offline.
 
+    `HEAD` answers the headers without making the pack (nothing read, nothing logged);
+    `Content-Length` is given when the pack holds no compliance matrix.
+
     Args:
         org (str): Organisation slug.
         framework (str | Unset): Framework code. Default: 'iso20000-1:2018'.
@@ -199,6 +202,9 @@ def sync(
     default), `manifest.json`, `SHA256SUMS` (`sha256sum -c`), its Ed25519 signature
     `SHA256SUMS.sig`, the public key and `VERIFY.txt` saying how to check it offline.
 
+    `HEAD` answers the headers without making the pack (nothing read, nothing logged);
+    `Content-Length` is given when the pack holds no compliance matrix.
+
     Args:
         org (str): Organisation slug.
         framework (str | Unset): Framework code. Default: 'iso20000-1:2018'.
@@ -251,6 +257,9 @@ async def asyncio_detailed(
      Download the evidence pack: the files of the evidence in scope (current versions by
     default), `manifest.json`, `SHA256SUMS` (`sha256sum -c`), its Ed25519 signature
     `SHA256SUMS.sig`, the public key and `VERIFY.txt` saying how to check it offline.
+
+    `HEAD` answers the headers without making the pack (nothing read, nothing logged);
+    `Content-Length` is given when the pack holds no compliance matrix.
 
     Args:
         org (str): Organisation slug.
@@ -307,6 +316,9 @@ async def asyncio(
      Download the evidence pack: the files of the evidence in scope (current versions by
     default), `manifest.json`, `SHA256SUMS` (`sha256sum -c`), its Ed25519 signature
     `SHA256SUMS.sig`, the public key and `VERIFY.txt` saying how to check it offline.
+
+    `HEAD` answers the headers without making the pack (nothing read, nothing logged);
+    `Content-Length` is given when the pack holds no compliance matrix.
 
     Args:
         org (str): Organisation slug.
