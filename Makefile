@@ -16,7 +16,7 @@ export UV_PYTHON_DOWNLOADS := never
 FRONTEND_SRC := $(shell find frontend/src frontend/index.html frontend/public frontend/vite.config.ts frontend/tsconfig*.json -type f 2>/dev/null)
 PY_SRC := $(wildcard backend tests migrations benchmarks clients/python/generate.py clients/python/examples)
 
-.PHONY: help run dev test test-backend test-frontend test-e2e lint fmt migrate revision openapi contract contract-check contract-release bench backend frontend chromium clean
+.PHONY: help run dev test test-backend test-frontend test-e2e lint fmt migrate revision openapi contract contract-check contract-release bench backend frontend oidc-provider chromium clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 18
@@ -38,8 +38,14 @@ frontend/dist/index.html: frontend/node_modules/.installed $(FRONTEND_SRC)
 	cd frontend && npm run build
 	touch $@
 
+# the real OpenID Provider the SSO tests start (panva's oidc-provider, run with Node)
+tests/oidc_provider/node_modules/.installed: tests/oidc_provider/package.json tests/oidc_provider/package-lock.json
+	cd tests/oidc_provider && npm ci --no-audit --no-fund
+	touch $@
+
 backend: $(VENV)/.installed
 frontend: frontend/dist/index.html
+oidc-provider: tests/oidc_provider/node_modules/.installed
 
 chromium: ## Debian's Chromium for the browser tests (apt-get when root and missing)
 	@if [ ! -x /usr/bin/chromium ]; then \
@@ -92,13 +98,13 @@ fmt: backend ## format and autofix Python
 	$(BIN)/ruff format --config backend/pyproject.toml $(PY_SRC)
 	$(BIN)/ruff check --fix --config backend/pyproject.toml $(PY_SRC)
 
-test-backend: backend ## backend tests on SQLite and PostgreSQL
+test-backend: backend oidc-provider ## backend tests on SQLite and PostgreSQL
 	$(BIN)/pytest -q -p no:cacheprovider -n 2 --dist loadfile --ignore=tests/e2e --ignore=tests/contract/test_clients.py
 
 test-frontend: frontend/node_modules/.installed ## frontend unit tests (vitest)
 	cd frontend && npm test
 
-test-e2e: backend frontend chromium ## browser tests in headless Chromium against the real server
+test-e2e: backend frontend chromium oidc-provider ## browser tests in headless Chromium against the real server
 	$(BIN)/pytest -q -p no:cacheprovider tests/e2e
 
 test: backend frontend chromium lint contract-check test-backend test-frontend test-e2e ## everything CI runs
@@ -113,4 +119,4 @@ bench: backend ## benchmarks (not part of make test)
 	@if [ -f benchmarks/request_path.py ]; then $(BIN)/python -m benchmarks.request_path; fi
 
 clean: ## remove installed environments and build output (keeps ./data)
-	rm -rf $(VENV) .cache frontend/node_modules frontend/dist
+	rm -rf $(VENV) .cache frontend/node_modules frontend/dist tests/oidc_provider/node_modules

@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 # Values that appear in documentation or examples; production refuses them (SECURITY.md J5).
@@ -24,6 +24,24 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 
 class InsecureConfiguration(RuntimeError):
     """Raised at start-up when production settings are unsafe."""
+
+
+class OidcProvider(BaseModel):
+    """One OpenID Provider of the deployment (CERTREADY_OIDC_PROVIDERS, a JSON list; issue 17).
+
+    Which organisation it signs people into is the organisation's own setting (its e-mail
+    domains, its provider, default role and role mapping: the sso package)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{0,62}$", description="In the redirect URI.")
+    name: str = Field(min_length=1, max_length=100, description="On the login button.")
+    issuer: str = Field(description="Exactly as in the provider's discovery document.")
+    client_id: str = Field(min_length=1)
+    client_secret: SecretStr | None = None
+    scopes: list[str] = Field(default_factory=lambda: ["openid", "email", "profile"])
+    # the claim whose value(s) the organisations' role mappings read (e.g. "groups", "roles")
+    role_claim: str | None = None
 
 
 class Settings(BaseSettings):
@@ -98,6 +116,12 @@ class Settings(BaseSettings):
     # The evidence pack's signing key (issue 16): an Ed25519 private key, PKCS#8 PEM; when
     # unset, one is generated on first use into DATA_DIR/pack_signing_key.pem and kept.
     pack_signing_key: SecretStr | None = None
+    # OpenID Connect single sign-on (issue 17): the deployment's providers, the clock skew
+    # allowed on ID tokens, how long a started login may take, outbound call timeout.
+    oidc_providers: list[OidcProvider] = Field(default_factory=list)
+    oidc_clock_skew_seconds: int = Field(default=60, ge=0, le=300)
+    oidc_login_minutes: int = Field(default=10, ge=1, le=60)
+    oidc_timeout_seconds: float = Field(default=10, gt=0, le=60)
 
     @field_validator("cors_origins", mode="before")
     @classmethod

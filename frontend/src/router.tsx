@@ -14,6 +14,7 @@ import { toApiProblem } from "./lib/problem";
 import { safeRedirect } from "./lib/redirect";
 import { NotFoundPage, PendingPage, RouteErrorPage } from "./components/StatusPages";
 import { LoginPage } from "./features/auth/LoginPage";
+import { SsoCallbackPage } from "./features/sso/SsoCallbackPage";
 import { SetupPage } from "./features/auth/SetupPage";
 import { OrgLayout } from "./components/shell/OrgLayout";
 import { OrgsPage } from "./features/orgs/OrgsPage";
@@ -124,6 +125,13 @@ export const loginRoute = createRoute({
     if (setup.needed) throw redirect({ to: "/setup" });
   },
   component: LoginPage,
+});
+
+/** `/sso/callback`: where the API's OpenID Connect callback sends the browser (issue 17). */
+const ssoCallbackRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "sso/callback",
+  component: SsoCallbackPage,
 });
 
 /** `/invite/<token>`: the holder of an invitation link accepts it (signed in or not). */
@@ -239,6 +247,7 @@ const routeTree = rootRoute.addChildren([
   indexRoute,
   setupRoute,
   loginRoute,
+  ssoCallbackRoute,
   inviteRoute,
   authedRoute.addChildren([
     orgsRoute,

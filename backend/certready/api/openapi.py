@@ -89,6 +89,7 @@ TAG_DESCRIPTIONS = {
     "members": "Members of an organisation, their roles and invitations.",
     "frameworks": "The requirement catalogues (ISO/IEC 20000-1:2018).",
     "tokens": "API tokens of an organisation, and the calling token itself.",
+    "sso": "OpenID Connect single sign-on: providers, the sign-in flow, SSO settings.",
     "requirements": "The organisation's requirements: owner, status, justification.",
     "evidence": "Evidence items, their file versions, links and integrity.",
     "audit-programmes": "Internal audit programmes (clause 9.2).",

@@ -39,6 +39,8 @@ from certready.service_reports.router import router as service_reports_router
 from certready.services.router import router as services_router
 from certready.services.router import scope_router as services_scope_router
 from certready.sms_context.router import router as context_router
+from certready.sso.router import org_router as sso_org_router
+from certready.sso.router import router as sso_router
 from certready.suppliers.router import router as suppliers_router
 from certready.suppliers.router import statements_router as supplier_statements_router
 from certready.system.router import router as system_router
@@ -70,6 +72,11 @@ PUBLIC_ROUTES = frozenset(
         # ITSM tools: the signature over the body is the credential (issue 15)
         ("POST", "/api/v1/hooks/{integration_id}/{source}"),
         ("GET", "/api/v1/hooks/{integration_id}/glpi"),
+        # OpenID Connect sign-in (issue 17): state, nonce, PKCE and a browser cookie
+        ("GET", "/api/v1/auth/oidc/providers"),
+        ("GET", "/api/v1/auth/oidc/{provider_id}/login"),
+        ("GET", "/api/v1/auth/oidc/{provider_id}/callback"),
+        ("POST", "/api/v1/auth/oidc/exchange"),
     }
 )
 
@@ -80,6 +87,7 @@ def build_api_router() -> APIRouter:
     api.include_router(setup_router, responses=PUBLIC)
     api.include_router(auth_router, responses=PUBLIC)
     api.include_router(mfa_auth_router, responses=PUBLIC)
+    api.include_router(sso_router, responses=PUBLIC)
     api.include_router(invitations_public_router, responses=PUBLIC)
     api.include_router(me_router, responses=AUTHED)
     api.include_router(mfa_me_router, responses=AUTHED)
@@ -109,6 +117,7 @@ def build_api_router() -> APIRouter:
     api.include_router(supplier_statements_router, responses=ORG_SCOPED)
     api.include_router(agreements_router, responses=ORG_SCOPED)
     api.include_router(context_router, responses=ORG_SCOPED)
+    api.include_router(sso_org_router, responses=ORG_SCOPED)
     api.include_router(readiness_router, responses=ORG_SCOPED)
     api.include_router(exports_router, responses=ORG_SCOPED)
     for router in (configuration_router, continuity_router, service_reports_router):

@@ -24,6 +24,7 @@ from certready.risks import models as risks_models
 from certready.service_reports import models as service_reports_models
 from certready.services import models as services_models
 from certready.sms_context import models as sms_context_models
+from certready.sso import models as sso_models
 from certready.suppliers import models as suppliers_models
 from certready.tokens import models as tokens_models
 from certready.training import models as training_models
@@ -53,6 +54,7 @@ __all__ = [
     "service_reports_models",
     "services_models",
     "sms_context_models",
+    "sso_models",
     "suppliers_models",
     "tokens_models",
     "training_models",

@@ -251,6 +251,10 @@ from .operator import Operator
 from .org_create import OrgCreate
 from .org_page import OrgPage
 from .org_read import OrgRead
+from .org_sso_read import OrgSsoRead
+from .org_sso_read_role_mapping import OrgSsoReadRoleMapping
+from .org_sso_update import OrgSsoUpdate
+from .org_sso_update_role_mapping import OrgSsoUpdateRoleMapping
 from .org_update import OrgUpdate
 from .orgs_list_orgs_format_type_0 import OrgsListOrgsFormatType0
 from .pack_signing_key_read import PackSigningKeyRead
@@ -277,6 +281,8 @@ from .problem import Problem
 from .problem_error import ProblemError
 from .process_create import ProcessCreate
 from .process_update import ProcessUpdate
+from .provider_list import ProviderList
+from .provider_read import ProviderRead
 from .readiness_list_readiness_history_format_type_0 import ReadinessListReadinessHistoryFormatType0
 from .readiness_read import ReadinessRead
 from .readiness_settings_read import ReadinessSettingsRead
@@ -372,6 +378,7 @@ from .snapshot_page import SnapshotPage
 from .snapshot_read import SnapshotRead
 from .snapshot_trigger import SnapshotTrigger
 from .source_type import SourceType
+from .sso_exchange import SsoExchange
 from .statement_create import StatementCreate
 from .statement_move import StatementMove
 from .statement_page import StatementPage
@@ -662,6 +669,10 @@ __all__ = (
     "OrgPage",
     "OrgRead",
     "OrgsListOrgsFormatType0",
+    "OrgSsoRead",
+    "OrgSsoReadRoleMapping",
+    "OrgSsoUpdate",
+    "OrgSsoUpdateRoleMapping",
     "OrgUpdate",
     "PackSigningKeyRead",
     "PackVersions",
@@ -687,6 +698,8 @@ __all__ = (
     "ProblemError",
     "ProcessCreate",
     "ProcessUpdate",
+    "ProviderList",
+    "ProviderRead",
     "ReadinessListReadinessHistoryFormatType0",
     "ReadinessRead",
     "ReadinessSettingsRead",
@@ -776,6 +789,7 @@ __all__ = (
     "SnapshotRead",
     "SnapshotTrigger",
     "SourceType",
+    "SsoExchange",
     "StatementCreate",
     "StatementMove",
     "StatementPage",

@@ -5211,6 +5211,65 @@ export type OrgRead = {
 };
 
 /**
+ * OrgSsoRead
+ */
+export type OrgSsoRead = {
+    /**
+     * Enabled
+     *
+     * Whether the organisation uses single sign-on.
+     */
+    enabled: boolean;
+    /**
+     * Provider Id
+     */
+    provider_id: string | null;
+    /**
+     * Domains
+     */
+    domains: Array<string>;
+    /**
+     * The role of a person of these domains who signs in without a membership (just-in-time membership); null: only existing members and mapped roles.
+     */
+    default_role: Role | null;
+    /**
+     * Role Mapping
+     *
+     * A value of the provider's role claim -> our role (the highest one wins).
+     */
+    role_mapping: {
+        [key: string]: Role;
+    };
+    /**
+     * Role Claim
+     *
+     * The provider's claim the mapping reads.
+     */
+    role_claim: string | null;
+};
+
+/**
+ * OrgSsoUpdate
+ */
+export type OrgSsoUpdate = {
+    /**
+     * Provider Id
+     */
+    provider_id: string;
+    /**
+     * Domains
+     */
+    domains: Array<string>;
+    default_role?: Role | null;
+    /**
+     * Role Mapping
+     */
+    role_mapping?: {
+        [key: string]: Role;
+    };
+};
+
+/**
  * OrgUpdate
  *
  * Fields an admin may change; anything else is refused (SECURITY.md Z4).
@@ -5848,6 +5907,36 @@ export type ProcessUpdate = {
      * Monitoring Objective Id
      */
     monitoring_objective_id?: string | null;
+};
+
+/**
+ * ProviderList
+ */
+export type ProviderList = {
+    /**
+     * Items
+     */
+    items: Array<ProviderRead>;
+};
+
+/**
+ * ProviderRead
+ */
+export type ProviderRead = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Name
+     */
+    name: string;
+    /**
+     * Login Url
+     *
+     * Open this in the browser (a top-level navigation).
+     */
+    login_url: string;
 };
 
 /**
@@ -7867,6 +7956,18 @@ export type SnapshotTrigger = 'manual' | 'daily';
 export type SourceType = 'jira' | 'servicenow' | 'glpi' | 'zammad' | 'generic';
 
 /**
+ * SsoExchange
+ */
+export type SsoExchange = {
+    /**
+     * Code
+     *
+     * The one-time code the callback handed over.
+     */
+    code: string;
+};
+
+/**
  * StatementCreate
  */
 export type StatementCreate = {
@@ -9140,6 +9241,131 @@ export type AuthConfirmEnrolAtSignInResponses = {
 };
 
 export type AuthConfirmEnrolAtSignInResponse = AuthConfirmEnrolAtSignInResponses[keyof AuthConfirmEnrolAtSignInResponses];
+
+export type SsoListProvidersData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/auth/oidc/providers';
+};
+
+export type SsoListProvidersErrors = {
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type SsoListProvidersError = SsoListProvidersErrors[keyof SsoListProvidersErrors];
+
+export type SsoListProvidersResponses = {
+    /**
+     * Successful Response
+     */
+    200: ProviderList;
+};
+
+export type SsoListProvidersResponse = SsoListProvidersResponses[keyof SsoListProvidersResponses];
+
+export type SsoStartLoginData = {
+    body?: never;
+    path: {
+        /**
+         * Provider Id
+         */
+        provider_id: string;
+    };
+    query?: never;
+    url: '/api/v1/auth/oidc/{provider_id}/login';
+};
+
+export type SsoStartLoginErrors = {
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type SsoStartLoginError = SsoStartLoginErrors[keyof SsoStartLoginErrors];
+
+export type SsoFinishLoginData = {
+    body?: never;
+    path: {
+        /**
+         * Provider Id
+         */
+        provider_id: string;
+    };
+    query?: {
+        /**
+         * Code
+         */
+        code?: string | null;
+        /**
+         * State
+         */
+        state?: string | null;
+        /**
+         * Error
+         */
+        error?: string | null;
+    };
+    url: '/api/v1/auth/oidc/{provider_id}/callback';
+};
+
+export type SsoFinishLoginErrors = {
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type SsoFinishLoginError = SsoFinishLoginErrors[keyof SsoFinishLoginErrors];
+
+export type SsoExchangeCodeData = {
+    body: SsoExchange;
+    path?: never;
+    query?: never;
+    url: '/api/v1/auth/oidc/exchange';
+};
+
+export type SsoExchangeCodeErrors = {
+    /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+};
+
+export type SsoExchangeCodeError = SsoExchangeCodeErrors[keyof SsoExchangeCodeErrors];
+
+export type SsoExchangeCodeResponses = {
+    /**
+     * Successful Response
+     */
+    200: TokenPair;
+};
+
+export type SsoExchangeCodeResponse = SsoExchangeCodeResponses[keyof SsoExchangeCodeResponses];
 
 export type InvitationsLookupInvitationData = {
     body: InvitationToken;
@@ -20461,6 +20687,158 @@ export type ContextUpdatePartyResponses = {
 };
 
 export type ContextUpdatePartyResponse = ContextUpdatePartyResponses[keyof ContextUpdatePartyResponses];
+
+export type SsoDeleteOrgSsoData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/sso';
+};
+
+export type SsoDeleteOrgSsoErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type SsoDeleteOrgSsoError = SsoDeleteOrgSsoErrors[keyof SsoDeleteOrgSsoErrors];
+
+export type SsoDeleteOrgSsoResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type SsoDeleteOrgSsoResponse = SsoDeleteOrgSsoResponses[keyof SsoDeleteOrgSsoResponses];
+
+export type SsoGetOrgSsoData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/sso';
+};
+
+export type SsoGetOrgSsoErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type SsoGetOrgSsoError = SsoGetOrgSsoErrors[keyof SsoGetOrgSsoErrors];
+
+export type SsoGetOrgSsoResponses = {
+    /**
+     * Successful Response
+     */
+    200: OrgSsoRead;
+};
+
+export type SsoGetOrgSsoResponse = SsoGetOrgSsoResponses[keyof SsoGetOrgSsoResponses];
+
+export type SsoPutOrgSsoData = {
+    body: OrgSsoUpdate;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/sso';
+};
+
+export type SsoPutOrgSsoErrors = {
+    /**
+     * Malformed request body (bad JSON, nested too deep, broken multipart)
+     */
+    400: Problem;
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Payload too large
+     */
+    413: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type SsoPutOrgSsoError = SsoPutOrgSsoErrors[keyof SsoPutOrgSsoErrors];
+
+export type SsoPutOrgSsoResponses = {
+    /**
+     * Successful Response
+     */
+    200: OrgSsoRead;
+};
+
+export type SsoPutOrgSsoResponse = SsoPutOrgSsoResponses[keyof SsoPutOrgSsoResponses];
 
 export type ReadinessGetReadinessData = {
     body?: never;

@@ -8,6 +8,7 @@ import { handleFormError } from "../../lib/forms";
 import { formatWait } from "../../lib/format";
 import { toApiProblem } from "../../lib/problem";
 import { safeRedirect } from "../../lib/redirect";
+import { SsoButtons } from "../sso/SsoButtons";
 import { MfaStep } from "./MfaStep";
 import { logIn, type MfaChallenge } from "./useSession";
 
@@ -133,6 +134,7 @@ export function LoginPage() {
             <Button type="submit" loading={login.isPending} disabled={throttled} fullWidth>
               Log in
             </Button>
+            <SsoButtons />
             <Text size="xs" c="dimmed">
               Forgot your password? Ask an administrator of your organisation.
             </Text>

@@ -14,6 +14,7 @@ import { toApiProblem } from "../../lib/problem";
 import { orgWithEtagQueryKey, useOrg, type OrgWithEtag } from "./useOrg";
 import { useCan } from "./useCan";
 import { useCurrentOrg } from "./useCurrentOrg";
+import { SsoSettings } from "../sso/SsoSettings";
 
 function valuesOf(org: OrgRead) {
   return {
@@ -149,7 +150,8 @@ function SettingsForm({ data, canEdit, onStale }: { data: OrgWithEtag; canEdit: 
 
 export function OrgSettingsPage() {
   const { slug } = useCurrentOrg();
-  const canEdit = useCan()("org:update");
+  const can = useCan();
+  const canEdit = can("org:update");
   const query = useOrg(slug);
 
   return (
@@ -166,6 +168,7 @@ export function OrgSettingsPage() {
           onStale={() => query.refetch()}
         />
       )}
+      {can("members:read") && <SsoSettings slug={slug} canEdit={can("members:manage")} />}
     </Stack>
   );
 }
