@@ -61,7 +61,9 @@ def test_sign_in_through_the_provider(page: Page, sso_server: str) -> None:
     assert "code=" not in page.url
     page.screenshot(path=str(SHOTS / "sso-3-signed-in.png"))
     page.goto(f"{sso_server}/orgs/acme/activity")
-    expect(page.get_by_text("alice@acme.example joined as auditor by single sign-on")).to_be_visible()
+    expect(
+        page.get_by_text("alice@acme.example joined as auditor by single sign-on")
+    ).to_be_visible()
 
 
 def test_admin_sees_sso_settings(page: Page, sso_server: str) -> None:
