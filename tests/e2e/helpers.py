@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from tests.e2e.conftest import REPO, SPA_DIR, _free_port, _wait_healthy
 
@@ -115,3 +115,40 @@ def log_in(page: Page, base: str, email: str, password: str) -> None:
     page.get_by_role("textbox", name="Password", exact=True).fill(password)
     page.get_by_role("button", name="Log in").click()
     expect(page).to_have_url(re.compile(r"/orgs/[^/]+/dashboard$"))
+
+
+SHOTS = Path("/tmp")
+
+
+def shot(page: Page, name: str) -> None:
+    """A full-page screenshot to /tmp/<name>.png, to look at."""
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def go(page: Page, label: str, heading: str | None = None) -> None:
+    """Follow a main navigation link and wait for its page's heading."""
+    page.get_by_role("navigation", name="Main").get_by_role("link", name=label, exact=True).click()
+    if label != "Dashboard":
+        expect(page.get_by_role("heading", name=heading or label, level=2)).to_be_visible()
+
+
+def gate_region(page: Page, gate: str) -> Locator:
+    """The dashboard's region of a gate ("Stage 1", "Stage 2")."""
+    return page.get_by_role("region", name=re.compile(rf"^{gate}: "))
+
+
+def blockers(page: Page, gate: str) -> set[str]:
+    """The rule ids the dashboard lists as blocking ``gate``, read after a reload so a cached
+    report shown while it refetches is never read."""
+    go(page, "Dashboard")
+    page.reload()
+    region = gate_region(page, gate)
+    expect(region).to_be_visible()
+    lines = region.get_by_role("listitem").all_inner_texts()
+    return {m.group(1) for line in lines if (m := re.match(r"(RDY-\d+) ", line))}
+
+
+def pick(page: Page, scope: Locator, combobox: str, option: str) -> None:
+    """Choose ``option`` in the combobox named ``combobox`` inside ``scope``."""
+    scope.get_by_role("combobox", name=combobox).click()
+    page.get_by_role("option", name=option, exact=True).click()
