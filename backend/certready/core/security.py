@@ -165,43 +165,14 @@ def _issued_at(claims: dict[str, Any]) -> datetime:
 
 
 def decode_access_token(settings: Settings, token: str) -> AccessClaims:
-    if not token or len(token) > MAX_TOKEN_LENGTH:
-        raise InvalidToken("token length")
-    try:
-        header = jwt.get_unverified_header(token)
-        # J4: check the header ourselves before anything else
-        if header.get("alg") != ALGORITHM or header.get("typ") != "JWT":
-            raise InvalidToken("header")
-        if {"jku", "x5u", "jwk", "x5c", "crit"} & set(header):
-            raise InvalidToken("header members")
-        claims: dict[str, Any] = jwt.decode(
-            token,
-            settings.jwt_secret(),
-            algorithms=ALGORITHMS,
-            audience=settings.jwt_audience,
-            issuer=settings.jwt_issuer,
-            options={
-                "require_exp": True,
-                "require_iat": True,
-                "require_sub": True,
-                "require_aud": True,
-                "require_iss": True,
-                "require_jti": True,
-                "leeway": LEEWAY_SECONDS,
-            },
-        )
-    except (JWTError, JOSEError, ValueError, TypeError) as exc:
-        raise InvalidToken(type(exc).__name__) from exc
-    now = utcnow().timestamp()
-    iat = claims.get("iat")
-    if not isinstance(iat, int) or iat > now + LEEWAY_SECONDS:
-        raise InvalidToken("iat in the future")
-    if now - iat > settings.access_token_minutes * 60 + LEEWAY_SECONDS:
+    claims = _decode(settings, token, settings.jwt_audience)
+    if (
+        utcnow().timestamp() - int(claims["iat"])
+        > settings.access_token_minutes * 60 + LEEWAY_SECONDS
+    ):
         raise InvalidToken("older than the maximum lifetime")
     if claims.get("typ") != ACCESS or not isinstance(claims.get("tv"), int):
         raise InvalidToken("token type")
-    if "aud" not in claims:  # jose skips the audience check when the claim is absent
-        raise InvalidToken("aud")
     if not isinstance(claims.get("sub"), str) or not isinstance(claims.get("sid"), str):
         raise InvalidToken("sub or sid")
     try:
@@ -255,12 +226,16 @@ def create_mfa_token(
     return token, int(lifetime.total_seconds())
 
 
-def _decode(settings: Settings, token: str, audience: str) -> dict[str, Any]:
-    """Header checks (J4), signature and the required claims (J6) for one audience."""
+def _decode(
+    settings: Settings, token: str, audience: str, leeway: int = LEEWAY_SECONDS
+) -> dict[str, Any]:
+    """Header checks (J4), signature and the required claims (J6) for one audience; every
+    token type (access, MFA challenge, download ticket) is decoded here."""
     if not token or len(token) > MAX_TOKEN_LENGTH:
         raise InvalidToken("token length")
     try:
         header = jwt.get_unverified_header(token)
+        # J4: check the header ourselves before anything else
         if header.get("alg") != ALGORITHM or header.get("typ") != "JWT":
             raise InvalidToken("header")
         if {"jku", "x5u", "jwk", "x5c", "crit"} & set(header):
@@ -278,12 +253,12 @@ def _decode(settings: Settings, token: str, audience: str) -> dict[str, Any]:
                 "require_aud": True,
                 "require_iss": True,
                 "require_jti": True,
-                "leeway": LEEWAY_SECONDS,
+                "leeway": leeway,
             },
         )
     except (JWTError, JOSEError, ValueError, TypeError) as exc:
         raise InvalidToken(type(exc).__name__) from exc
-    if "aud" not in claims:
+    if "aud" not in claims:  # jose skips the audience check when the claim is absent
         raise InvalidToken("aud")
     iat = claims.get("iat")
     if not isinstance(iat, int) or iat > utcnow().timestamp() + LEEWAY_SECONDS:
@@ -382,42 +357,14 @@ def create_download_ticket(
 def decode_download_ticket(settings: Settings, token: str) -> DownloadClaims:
     """The ticket's claims, every check of an access token applied with its own type and
     audience; anything wrong is ``InvalidToken`` (one 401, J11)."""
-    if not token or len(token) > MAX_TOKEN_LENGTH:
-        raise InvalidToken("token length")
-    try:
-        header = jwt.get_unverified_header(token)
-        if header.get("alg") != ALGORITHM or header.get("typ") != "JWT":
-            raise InvalidToken("header")
-        if {"jku", "x5u", "jwk", "x5c", "crit"} & set(header):
-            raise InvalidToken("header members")
-        claims: dict[str, Any] = jwt.decode(
-            token,
-            settings.jwt_secret(),
-            algorithms=ALGORITHMS,
-            audience=download_audience(settings),
-            issuer=settings.jwt_issuer,
-            options={
-                "require_exp": True,
-                "require_iat": True,
-                "require_sub": True,
-                "require_aud": True,
-                "require_iss": True,
-                "require_jti": True,
-                "leeway": 0,
-            },
-        )
-    except (JWTError, JOSEError, ValueError, TypeError) as exc:
-        raise InvalidToken(type(exc).__name__) from exc
-    now = utcnow().timestamp()
-    iat = claims.get("iat")
-    if not isinstance(iat, int) or iat > now + LEEWAY_SECONDS:
-        raise InvalidToken("iat in the future")
-    if now - iat > DOWNLOAD_SECONDS:
+    claims = _decode(settings, token, download_audience(settings), leeway=0)
+    iat = int(claims["iat"])
+    if utcnow().timestamp() - iat > DOWNLOAD_SECONDS:
         raise InvalidToken("older than the maximum lifetime")
     if claims.get("typ") != DOWNLOAD or not isinstance(claims.get("tv"), int):
         raise InvalidToken("token type")
-    if "aud" not in claims or not isinstance(claims.get("dl"), str):
-        raise InvalidToken("aud or dl")
+    if not isinstance(claims.get("dl"), str):
+        raise InvalidToken("dl")
     try:
         user_id = uuid.UUID(str(claims.get("sub")))
     except ValueError as exc:
