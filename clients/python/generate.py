@@ -9,12 +9,14 @@ express fully is noticed when it is made, not by a third party.
 from __future__ import annotations
 
 import filecmp
+import json
 import os
 import re
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 PACKAGE = HERE / "certready_client"
@@ -25,7 +27,26 @@ KNOWN_WARNINGS = {
     "POST /api/v1/orgs/{org}/configuration-items/import: Unsupported content type text/csv",
     "POST /api/v1/orgs/{org}/training/records/import: Unsupported content type text/csv",
 }
+# Parsed-data schemas the client downloads as bytes instead (see _as_downloads).
+DOWNLOADED_AS_BYTES = {"application/yaml"}
 WARNING = re.compile(r"^WARNING parsing (\S+ \S+) within \S+\.\n\n(.+)$", re.MULTILINE)
+
+
+def _as_downloads(contract: dict[str, Any]) -> dict[str, Any]:
+    """The contract with every YAML response's schema read as a byte download.
+
+    The contract describes a YAML body by its parsed data model (OAS 3.1), which the generator
+    would decode with ``from_dict`` on the raw bytes; the client hands the file over instead,
+    like the other downloads (openapi-python-client.yaml maps the media type to bytes)."""
+    for item in contract["paths"].values():
+        for operation in item.values():
+            if not isinstance(operation, dict):
+                continue
+            for response in operation.get("responses", {}).values():
+                for media_type, body in response.get("content", {}).items():
+                    if media_type in DOWNLOADED_AS_BYTES:
+                        body["schema"] = {"type": "string", "format": "binary"}
+    return contract
 
 
 def generate(out: Path) -> list[str]:
@@ -33,12 +54,19 @@ def generate(out: Path) -> list[str]:
     bin_dir = Path(sys.executable).parent
     if not (bin_dir / "openapi-python-client").exists():
         return ["not installed: run `make backend` (it is pinned in the dev group)"]
+    with tempfile.TemporaryDirectory() as tmp:
+        contract = Path(tmp) / "openapi.json"
+        contract.write_text(json.dumps(_as_downloads(json.loads(CONTRACT.read_text()))))
+        return _generate(bin_dir, contract, out)
+
+
+def _generate(bin_dir: Path, contract: Path, out: Path) -> list[str]:
     result = subprocess.run(  # noqa: S603  (the pinned generator, fixed arguments)
         [
             str(bin_dir / "openapi-python-client"),
             "generate",
             "--path",
-            str(CONTRACT),
+            str(contract),
             "--config",
             str(HERE / "openapi-python-client.yaml"),
             "--meta",

@@ -74,7 +74,25 @@ async def export_compliance_matrix(
     responses={
         200: {
             "content": {
-                ciso_assistant.MEDIA_TYPE: {"schema": {"type": "string", "format": "binary"}}
+                # the YAML document's data model (OAS 3.1: the schema describes the parsed
+                # document); the Python client still downloads it as bytes (generate.py)
+                ciso_assistant.MEDIA_TYPE: {
+                    "schema": {
+                        "type": "object",
+                        "required": ["urn", "locale", "ref_id", "name", "objects"],
+                        "properties": {
+                            "urn": {"type": "string"},
+                            "locale": {"type": "string"},
+                            "ref_id": {"type": "string"},
+                            "name": {"type": "string"},
+                            "objects": {
+                                "type": "object",
+                                "required": ["framework"],
+                                "properties": {"framework": {"type": "object"}},
+                            },
+                        },
+                    }
+                }
             },
             "headers": {
                 "X-Data-SHA256": {

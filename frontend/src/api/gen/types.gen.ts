@@ -21499,7 +21499,17 @@ export type ExportsExportCisoAssistantLibraryResponses = {
     /**
      * The library (YAML), as an attachment named `certready-<org>-ciso-assistant-iso20000-1-<YYYYMMDD>.yaml`, to upload into CISO Assistant (Libraries, upload).
      */
-    200: Blob | File;
+    200: {
+        urn: string;
+        locale: string;
+        ref_id: string;
+        name: string;
+        objects: {
+            framework: {
+                [key: string]: unknown;
+            };
+        };
+    };
 };
 
 export type ExportsExportCisoAssistantLibraryResponse = ExportsExportCisoAssistantLibraryResponses[keyof ExportsExportCisoAssistantLibraryResponses];
