@@ -116,6 +116,10 @@ class Settings(BaseSettings):
     # The evidence pack's signing key (issue 16): an Ed25519 private key, PKCS#8 PEM; when
     # unset, one is generated on first use into DATA_DIR/pack_signing_key.pem and kept.
     pack_signing_key: SecretStr | None = None
+    # Evidence pack jobs: finished packs (and their jobs) are removed this long after they
+    # finished; at most this many jobs of one organisation run at once.
+    pack_job_retention_hours: float = Field(default=24, gt=0, le=24 * 90)
+    pack_jobs_per_org: int = Field(default=3, ge=1, le=100)
     # OpenID Connect single sign-on (issue 17): the deployment's providers, the clock skew
     # allowed on ID tokens, how long a started login may take, outbound call timeout.
     oidc_providers: list[OidcProvider] = Field(default_factory=list)
@@ -151,6 +155,11 @@ class Settings(BaseSettings):
     @property
     def evidence_dir(self) -> Path:
         return self.data_dir / "evidence"
+
+    @property
+    def exports_dir(self) -> Path:
+        """Evidence packs made by jobs: ``<org_id>/<job id>.zip`` (``.part`` while written)."""
+        return self.data_dir / "exports"
 
     def jwt_secret(self) -> str:
         """The HMAC key; generated once into DATA_DIR in the embedded default."""

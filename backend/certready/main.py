@@ -35,6 +35,7 @@ from certready.db.engine import create_engine
 from certready.db.session import Database
 from certready.evidence.recovery import recover_uploads
 from certready.evidence.storage import VerifiedHashes
+from certready.exports.pack import jobs as pack_jobs
 from certready.mail.service import enabled as mail_enabled
 from certready.mail.service import settle as settle_mail
 from certready.mail.worker import run as mail_worker
@@ -107,6 +108,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await recover_uploads(settings, db)
         await db.refresh_statistics()
+        await pack_jobs.recover(db, settings)
+        await pack_jobs.cleanup(db, settings)
         mail_retries = settings.worker_enabled and mail_enabled(settings)
         async with (
             daily_snapshots(db, settings.worker_enabled),

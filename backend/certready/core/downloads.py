@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 # (an export, an evidence file); nothing else accepts one.
 DOWNLOAD_PATHS = re.compile(
     r"^/api/v1/orgs/(?P<org>[a-z0-9][a-z0-9-]{0,62})/(exports/(evidence-pack\.zip"
+    r"|evidence-pack/jobs/[0-9a-fA-F-]{36}/evidence-pack\.zip"
     r"|compliance-matrix\.xlsx|readiness-report\.pdf|audits/[0-9a-fA-F-]{36}/report\.pdf"
     r"|management-reviews/[0-9a-fA-F-]{36}/minutes\.pdf)"
     r"|evidence/[0-9A-Za-z-]{1,40}/versions/[0-9]{1,9}/content)$"

@@ -10,6 +10,7 @@ from certready.corrective_measures import models as corrective_measures_models
 from certready.customers import models as customers_models
 from certready.db.base import metadata
 from certready.evidence import models as evidence_models
+from certready.exports.pack import models as pack_models
 from certready.findings import models as findings_models
 from certready.integrations import models as integrations_models
 from certready.invitations import models as invitations_models
@@ -48,6 +49,7 @@ __all__ = [
     "mfa_models",
     "objectives_models",
     "orgs_models",
+    "pack_models",
     "readiness_models",
     "requirements_models",
     "risks_models",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, BackgroundTasks, Depends, Query, Request
 from fastapi.responses import Response, StreamingResponse
 from pydantic import StringConstraints
 from starlette.background import BackgroundTask
@@ -13,9 +13,11 @@ from starlette.background import BackgroundTask
 from certready.api.deps import DatabaseDep, Requires, SessionDep, SettingsDep, is_head
 from certready.context import OrgContext
 from certready.core.http import HeadResponse
+from certready.core.problems import problem_responses
 from certready.evidence.deps import StoreDep
 from certready.exports.deps import ExportsReader
-from certready.exports.pack.schemas import PackSigningKeyRead, PackVersions
+from certready.exports.pack import jobs
+from certready.exports.pack.schemas import PackJobRead, PackSigningKeyRead, PackVersions
 from certready.exports.pack.service import (
     ZIP_MEDIA_TYPE,
     PackFilters,
@@ -119,6 +121,85 @@ async def export_evidence_pack(
             "X-Content-Type-Options": "nosniff",
         },
     )
+
+
+@router.post(
+    "/evidence-pack/jobs",
+    response_model=PackJobRead,
+    status_code=202,
+    responses=problem_responses(409, 422),
+)
+async def start_evidence_pack_job(
+    ctx: ExportsReader,
+    _evidence: EvidenceReader,
+    filters: Annotated[PackFilters, Depends(pack_filters)],
+    session: SessionDep,
+    db: DatabaseDep,
+    store: StoreDep,
+    settings: SettingsDep,
+    background: BackgroundTasks,
+    response: Response,
+) -> PackJobRead:
+    """Start making the evidence pack in the background (the same query as
+    `evidence-pack.zip`, the same contents and signature). Poll the job for its progress
+    (files and bytes written); once `done`, download it from its `download_url` (with the
+    Authorization header, or a download ticket in a browser). Only the caller sees the job;
+    finished packs are kept `CERTREADY_PACK_JOB_RETENTION_HOURS`. Recorded in the activity
+    log (`export.pack_job_started`)."""
+    signer = PackSigner.from_settings(settings)
+    await jobs.cleanup(db, settings)
+    job = await jobs.start(session, settings, signer, ctx, filters)
+    # runs after the response's transaction committed the job
+    background.add_task(jobs.spawn, job.id, ctx, filters, db, store, signer, settings)
+    response.headers["Location"] = (
+        f"/api/v1/orgs/{ctx.org.slug}/exports/evidence-pack/jobs/{job.id}"
+    )
+    return jobs.to_read(job, ctx.org.slug, settings)
+
+
+@router.get(
+    "/evidence-pack/jobs/{job_id}", response_model=PackJobRead, responses=problem_responses(404)
+)
+async def get_evidence_pack_job(
+    job_id: uuid.UUID,
+    ctx: ExportsReader,
+    _evidence: EvidenceReader,
+    session: SessionDep,
+    settings: SettingsDep,
+) -> PackJobRead:
+    """An evidence pack job: `queued`, `running` (files and bytes written so far), `done`
+    (the ZIP's SHA-256, size and `download_url`) or `failed` (`error`). A job interrupted
+    by a server restart is marked failed, never resumed: start a new one."""
+    job = await jobs.get_job(session, ctx, job_id)
+    return jobs.to_read(job, ctx.org.slug, settings)
+
+
+@router.get(
+    "/evidence-pack/jobs/{job_id}/evidence-pack.zip",
+    response_class=StreamingResponse,
+    responses={**ZIP_RESPONSES, **problem_responses(404, 409)},
+)
+async def download_evidence_pack_job(
+    job_id: uuid.UUID,
+    ctx: ExportsReader,
+    _evidence: EvidenceReader,
+    session: SessionDep,
+    settings: SettingsDep,
+    request: Request,
+) -> Response:
+    """The finished pack of a `done` job (409 before; 404 once removed after the
+    retention period). A browser navigates here with a download ticket."""
+    job = await jobs.get_job(session, ctx, job_id)
+    headers = {
+        "Content-Disposition": f'attachment; filename="{job.filename}"',
+        "X-Content-Type-Options": "nosniff",
+        "Content-Length": str(job.size),
+    }
+    if is_head(request):
+        jobs.open_pack(settings, job).close()
+        return HeadResponse(media_type=ZIP_MEDIA_TYPE, headers=headers)
+    fh = jobs.open_pack(settings, job)
+    return StreamingResponse(jobs.file_chunks(fh), media_type=ZIP_MEDIA_TYPE, headers=headers)
 
 
 @router.get("/signing-key", response_model=PackSigningKeyRead)

@@ -17,9 +17,9 @@ from __future__ import annotations
 import hashlib
 import os
 import uuid
-from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import IO, Any
 
 import anyio
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -42,6 +42,8 @@ from certready.exports.pack.spooled import Spooled, compliance_matrix
 EXPORT = "Evidence pack"
 STEM = "evidence-pack"
 ZIP_MEDIA_TYPE = "application/zip"
+# Called from the thread that reads the files: (files done, evidence bytes read) so far.
+Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,25 @@ class EvidencePack:
         """Release the spooled files (also when the body was never sent)."""
         for item in self.spooled:
             item.close()
+
+    def write_to(self, out: IO[bytes], written: Callable[[int], None]) -> str:
+        """Write the whole ZIP to ``out`` (blocking: run it in a worker thread), telling
+        ``written`` the bytes written so far; returns the ZIP's SHA-256. ``PackFileChanged``
+        as ``body`` raises it (the caller logs it with ``changed``)."""
+        assert self._stream is not None
+        digest = hashlib.sha256()
+        done = 0
+        for chunk in self._stream:
+            out.write(chunk)
+            digest.update(chunk)
+            done += len(chunk)
+            written(done)
+        return digest.hexdigest()
+
+    async def changed(self, exc: PackFileChanged) -> None:
+        """Log a file found changed while packing (``evidence.integrity_error``)."""
+        with anyio.CancelScope(shield=True):
+            await self._on_changed(exc)
 
     async def body(self) -> AsyncIterator[bytes]:
         """The ZIP, each piece produced in a worker thread (file reads block)."""
@@ -257,9 +278,24 @@ async def _check_blobs(
     )
 
 
-def _file_chunks(path: str, file: PackFile) -> Iterator[bytes]:
+class _Counter:
+    """Files and evidence bytes packed so far, reported to ``progress`` as they grow."""
+
+    def __init__(self, progress: Progress | None) -> None:
+        self.progress = progress
+        self.files = 0
+        self.bytes = 0
+
+    def add(self, size: int, file_done: bool = False) -> None:
+        self.bytes += size
+        self.files += file_done
+        if self.progress is not None:
+            self.progress(self.files, self.bytes)
+
+
+def _file_chunks(path: str, file: PackFile, counter: _Counter) -> Iterator[bytes]:
     """The stored file in 1 MiB pieces, hashed on the way; ``PackFileChanged`` at its end
-    when the bytes are not the recorded ones."""
+    when the bytes are not the recorded ones. Each piece and the file's end are counted."""
     digest = hashlib.sha256()
     size = 0
     try:
@@ -267,11 +303,13 @@ def _file_chunks(path: str, file: PackFile) -> Iterator[bytes]:
             while chunk := fh.read(PIECE):
                 digest.update(chunk)
                 size += len(chunk)
+                counter.add(len(chunk))
                 yield chunk
     except FileNotFoundError:
         raise PackFileChanged(file, None, 0) from None
     if digest.hexdigest() != file.sha256 or size != file.size:
         raise PackFileChanged(file, digest.hexdigest(), size)
+    counter.add(0, file_done=True)
 
 
 def _signed_metadata(
@@ -354,6 +392,7 @@ class PackHead:
 
     filename: str
     size: int | None
+    files: int = 0
 
 
 async def evidence_pack_head(
@@ -369,14 +408,14 @@ async def evidence_pack_head(
     meta = ExportMeta.for_context(ctx, EXPORT, _described(filters, scope))
     root = root_name(meta)
     if filters.with_matrix:
-        return PackHead(filename=f"{root}.zip", size=None)
+        return PackHead(filename=f"{root}.zip", size=None, files=len(files))
     manifest = _manifest(meta, signer, files, without, framework, [])
     stream = ZipStream(compress_type=ZIP_STORED, sized=True)
     for name, data in _signed_metadata(meta, signer, manifest, files, []):
         stream.add(data, f"{root}/{name}")
     for f in files:
         stream.add(iter(()), f"{root}/{f.path}", size=f.size)
-    return PackHead(filename=f"{root}.zip", size=len(stream))
+    return PackHead(filename=f"{root}.zip", size=len(stream), files=len(files))
 
 
 async def evidence_pack(
@@ -386,9 +425,11 @@ async def evidence_pack(
     signer: PackSigner,
     ctx: OrgContext,
     filters: PackFilters,
+    progress: Progress | None = None,
 ) -> EvidencePack:
     """The pack of the evidence in scope, ready to stream; recorded in the activity log
-    (``export.generated``, no data_version bump: nothing changed)."""
+    (``export.generated``, no data_version bump: nothing changed). ``progress`` is told
+    (files done, evidence bytes read) as the body is produced (the pack jobs' progress)."""
     repo = PackRepository(session, ctx.org_id)
     scope, framework = await _scope(repo, ctx, filters)
     files, without = await _files(repo, scope)
@@ -404,9 +445,10 @@ async def evidence_pack(
         stream.add(data, f"{root}/{name}")
     for item in spooled:
         stream.add(item.chunks(), f"{root}/{item.name}", size=item.size)
+    counter = _Counter(progress)
     for f in files:
         path = str(store.blob_path(ctx.org_id, f.sha256))
-        stream.add(_file_chunks(path, f), f"{root}/{f.path}", size=f.size)
+        stream.add(_file_chunks(path, f, counter), f"{root}/{f.path}", size=f.size)
     sums_sha256 = hashlib.sha256(dict(entries)[layout.SUMS]).hexdigest()
     who = (ctx.org_id, ctx.actor)  # read now: the request's session is gone when it streams
 
