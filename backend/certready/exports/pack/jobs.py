@@ -163,7 +163,7 @@ async def start(
     return job
 
 
-def spawn(
+async def spawn(
     job_id: uuid.UUID,
     ctx: OrgContext,
     filters: PackFilters,
@@ -232,7 +232,12 @@ async def run(
     signer: PackSigner,
     settings: Settings,
 ) -> None:
-    """Make the pack; the job ends done or failed (never left running by this process)."""
+    """Make the pack; the job ends done or failed (never left running by this process).
+    Old finished packs are removed first (``cleanup``)."""
+    try:
+        await cleanup(db, settings)
+    except Exception:  # a cleanup problem must not fail the user's pack
+        log.exception("evidence pack cleanup failed")
     live = _Live()
     pack: EvidencePack | None = None
     part = settings.exports_dir / str(ctx.org_id) / f"{job_id}.zip.part"

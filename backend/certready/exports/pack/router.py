@@ -147,7 +147,6 @@ async def start_evidence_pack_job(
     finished packs are kept `CERTREADY_PACK_JOB_RETENTION_HOURS`. Recorded in the activity
     log (`export.pack_job_started`)."""
     signer = PackSigner.from_settings(settings)
-    await jobs.cleanup(db, settings)
     job = await jobs.start(session, settings, signer, ctx, filters)
     # runs after the response's transaction committed the job
     background.add_task(jobs.spawn, job.id, ctx, filters, db, store, signer, settings)
