@@ -113,6 +113,84 @@ def test_a_large_file_streams_with_flat_memory(live: Env, tmp_path: Path) -> Non
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def _job(c: httpx.Client, live: Env, job_id: str) -> dict[str, object]:
+    r = c.get(f"/api/v1/orgs/{live.slug}/exports/evidence-pack/jobs/{job_id}")
+    assert r.status_code == 200, r.text
+    job: dict[str, object] = r.json()
+    return job
+
+
+def test_a_pack_job_writes_with_flat_memory_and_reports_progress(live: Env, tmp_path: Path) -> None:
+    """The 256 MiB archive of the test above, packed by a job: progress is seen between 0
+    and the total, memory stays flat, and the downloaded pack verifies."""
+    jobs_url = f"/api/v1/orgs/{live.slug}/exports/evidence-pack/jobs"
+    assert live.server.proc is not None
+    with live.client() as c, RssSampler(live.server.proc.pid) as rss:
+        r = c.post(jobs_url)
+        assert r.status_code == 202, r.text
+        job_id = r.json()["id"]
+        midway = []
+        for _ in range(3000):
+            job = _job(c, live, job_id)
+            if job["status"] in ("done", "failed"):
+                break
+            if 0 < int(job["bytes_done"]) < int(job["bytes_total"] or 0):  # type: ignore[call-overload]
+                midway.append(job["bytes_done"])
+            time.sleep(0.02)
+        assert job["status"] == "done", job
+        assert job["bytes_done"] == job["bytes_total"] == job["size"]
+        assert job["files_done"] == job["files_total"]
+        target = tmp_path / "job.zip"
+        with c.stream("GET", str(job["download_url"])) as r, target.open("wb") as out:
+            assert r.status_code == 200
+            for chunk in r.iter_bytes():
+                out.write(chunk)
+    assert midway, "no progress seen between 0 and the total"
+    assert hashlib.sha256(target.read_bytes()).hexdigest() == job["sha256"]
+    growth = rss.peak - rss.base
+    print(f"job: RSS growth {growth / MiB:.1f} MiB over a {int(job['size']) / MiB:.0f} MiB pack")  # type: ignore[call-overload]
+    assert growth < RSS_GROWTH_LIMIT, f"server RSS grew {growth / MiB:.1f} MiB"
+    result = pack_verify(target)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_job_killed_with_its_server_is_failed_on_restart(live: Env) -> None:
+    """SIGKILL while the job runs; the restarted server marks it failed (not resumed) and
+    removes the partial file."""
+    jobs_url = f"/api/v1/orgs/{live.slug}/exports/evidence-pack/jobs"
+    with live.client() as c:
+        r = c.post(jobs_url)
+        assert r.status_code == 202, r.text
+        job_id = r.json()["id"]
+        for _ in range(3000):
+            job = _job(c, live, job_id)
+            if job["status"] in ("done", "failed") or int(job["bytes_done"]) > 0:  # type: ignore[call-overload]
+                break
+            time.sleep(0.005)
+        assert job["status"] == "running", job  # writing the ZIP
+    live.server.kill()
+    exports = live.server.data_dir / "exports"
+    assert list(exports.rglob(f"{job_id}.zip.part")), "the job was not writing when killed"
+    live.server.start()
+    with live.client() as c:
+        job = _job(c, live, job_id)
+        assert job["status"] == "failed", job
+        assert "Interrupted" in str(job["error"]) and job["download_url"] is None
+        r = c.get(f"{jobs_url}/{job_id}/evidence-pack.zip")
+        assert r.status_code == 409
+        # a new job works
+        r = c.post(jobs_url)
+        assert r.status_code == 202, r.text
+        again = r.json()["id"]
+        for _ in range(3000):
+            job = _job(c, live, again)
+            if job["status"] in ("done", "failed"):
+                break
+            time.sleep(0.05)
+        assert job["status"] == "done", job
+    assert not list(exports.rglob(f"{job_id}.zip*"))
+
+
 def test_a_file_changed_on_disk_cuts_the_download(live: Env, tmp_path: Path) -> None:
     data = b"%PDF-1.7\n" + os.urandom(3 * MiB)
     with live.client() as c:
