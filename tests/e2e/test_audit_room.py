@@ -98,7 +98,9 @@ def test_external_auditor_works_in_the_audit_room(
     with page.expect_download(timeout=120_000) as download:
         dialog.get_by_role("button", name="Download", exact=True).click()
     saved = download.value
-    assert "ticket=" in saved.url
+    # made by a pack job (progress bar), then fetched through a ticket
+    expect(dialog.get_by_role("progressbar")).to_have_attribute("aria-valuenow", "100")
+    assert "/exports/evidence-pack/jobs/" in saved.url and "ticket=" in saved.url
     tmp = tmp_path_factory.mktemp("room-pack")
     path = tmp / saved.suggested_filename
     saved.save_as(path)

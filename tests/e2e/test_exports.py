@@ -1,6 +1,6 @@
 """The compliance matrix, the PDF reports and the evidence pack from the SPA: each button gets a
 one-time download ticket for the file's URL and the browser saves it with its own download
-under the API's name.
+under the API's name. The evidence pack is made by a job first, its progress bar shown.
 
 Runs on its own server with the demo organisation (loadable on first run only).
 """
@@ -147,12 +147,21 @@ def test_download_the_evidence_pack_to_disk(
     page.get_by_role("button", name="Download evidence pack").click()
     dialog = page.get_by_role("dialog", name="Evidence pack")
     expect(dialog).to_be_visible()
-    # the browser's own download, through a one-time ticket: the page never holds the file
+    # the server makes the pack as a job; the dialog shows its progress, then the browser's own
+    # download fetches the finished pack through a one-time ticket: the page never holds it
     with page.expect_download(timeout=120_000) as download:
         dialog.get_by_role("button", name="Download", exact=True).click()
-    expect(dialog.get_by_role("status")).to_contain_text("Your browser is saving the pack")
+        bar = dialog.get_by_role("progressbar")
+        expect(bar).to_be_visible()
+        expect(dialog.get_by_text(re.compile(r"^\d+ of \d+ files"))).to_be_visible()
     saved = download.value
-    assert "ticket=" in saved.url
+    expect(bar).to_have_attribute("aria-valuenow", "100")
+    counted = dialog.get_by_text(re.compile(r"^(\d+) of (\d+) files \(done\)$"))
+    expect(counted).to_be_visible()
+    done, total = re.findall(r"\d+", counted.inner_text())
+    assert done == total and int(total) > 0
+    expect(dialog.get_by_role("status")).to_contain_text("your browser is saving it")
+    assert "/exports/evidence-pack/jobs/" in saved.url and "ticket=" in saved.url
     day = date.today().strftime("%Y%m%d")
     assert saved.suggested_filename == f"certready-demo-evidence-pack-{day}.zip"
     # the ticket was used: the same URL again is refused

@@ -257,6 +257,8 @@ from .org_sso_update import OrgSsoUpdate
 from .org_sso_update_role_mapping import OrgSsoUpdateRoleMapping
 from .org_update import OrgUpdate
 from .orgs_list_orgs_format_type_0 import OrgsListOrgsFormatType0
+from .pack_job_read import PackJobRead
+from .pack_job_status import PackJobStatus
 from .pack_signing_key_read import PackSigningKeyRead
 from .pack_versions import PackVersions
 from .parameter_read import ParameterRead
@@ -674,6 +676,8 @@ __all__ = (
     "OrgSsoUpdate",
     "OrgSsoUpdateRoleMapping",
     "OrgUpdate",
+    "PackJobRead",
+    "PackJobStatus",
     "PackSigningKeyRead",
     "PackVersions",
     "ParameterRead",

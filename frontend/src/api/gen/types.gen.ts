@@ -5304,6 +5304,104 @@ export type OrgUpdate = {
 };
 
 /**
+ * PackJobRead
+ *
+ * An evidence pack being made in the background, with its progress.
+ */
+export type PackJobRead = {
+    /**
+     * Id
+     */
+    id: string;
+    status: PackJobStatus;
+    /**
+     * Filename
+     *
+     * The pack's file name once downloaded.
+     */
+    filename: string;
+    /**
+     * Files Done
+     *
+     * Evidence files written into the pack so far.
+     */
+    files_done: number;
+    /**
+     * Files Total
+     *
+     * Evidence files the pack holds.
+     */
+    files_total: number;
+    /**
+     * Bytes Done
+     *
+     * Bytes of the ZIP written so far.
+     */
+    bytes_done: number;
+    /**
+     * Bytes Total
+     *
+     * The ZIP's exact size, known once the pack's contents are fixed.
+     */
+    bytes_total: number | null;
+    /**
+     * Sha256
+     *
+     * SHA-256 of the finished ZIP (done only).
+     */
+    sha256: string | null;
+    /**
+     * Size
+     *
+     * Size of the finished ZIP in bytes (done only).
+     */
+    size: number | null;
+    /**
+     * Pack Id
+     *
+     * The pack's id in its manifest.json.
+     */
+    pack_id: string | null;
+    /**
+     * Error
+     *
+     * Why it failed (failed only).
+     */
+    error: string | null;
+    /**
+     * Download Url
+     *
+     * The finished pack's download (done only): send the Authorization header, or ask for a download ticket for this URL.
+     */
+    download_url: string | null;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Started At
+     */
+    started_at: string | null;
+    /**
+     * Finished At
+     */
+    finished_at: string | null;
+    /**
+     * Expires At
+     *
+     * When the finished pack and this job are removed (retention).
+     */
+    expires_at: string | null;
+};
+
+/**
+ * PackJobStatus
+ *
+ * Where a pack job is: queued, running, done (downloadable) or failed.
+ */
+export type PackJobStatus = 'queued' | 'running' | 'done' | 'failed';
+
+/**
  * PackSigningKeyRead
  *
  * The deployment's public key that signs evidence packs (``SHA256SUMS.sig``).
@@ -21359,6 +21457,207 @@ export type ExportsExportEvidencePackResponses = {
 };
 
 export type ExportsExportEvidencePackResponse = ExportsExportEvidencePackResponses[keyof ExportsExportEvidencePackResponses];
+
+export type ExportsStartEvidencePackJobData = {
+    body?: never;
+    path: {
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: {
+        /**
+         * Framework
+         *
+         * Framework code.
+         */
+        framework?: string;
+        /**
+         * Clause
+         *
+         * Requirement ref or clause (`8.6` takes 8.6.x); repeat for several.
+         */
+        clause?: Array<string>;
+        /**
+         * Documented Information
+         *
+         * Mandatory document or record key (D1, R3...).
+         */
+        documented_information?: Array<string>;
+        /**
+         * Approved Only
+         *
+         * Only approved items (always so for external auditors).
+         */
+        approved_only?: boolean;
+        /**
+         * `current` (default) or `all` versions of each item.
+         */
+        versions?: PackVersions;
+        /**
+         * Audit Id
+         *
+         * Only the evidence sampled in this audit, with its pinned versions.
+         */
+        audit_id?: string | null;
+        /**
+         * Compliance Matrix
+         *
+         * Include the compliance matrix (`compliance-matrix.xlsx`).
+         */
+        compliance_matrix?: boolean;
+    };
+    url: '/api/v1/orgs/{org}/exports/evidence-pack/jobs';
+};
+
+export type ExportsStartEvidencePackJobErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type ExportsStartEvidencePackJobError = ExportsStartEvidencePackJobErrors[keyof ExportsStartEvidencePackJobErrors];
+
+export type ExportsStartEvidencePackJobResponses = {
+    /**
+     * Successful Response
+     */
+    202: PackJobRead;
+};
+
+export type ExportsStartEvidencePackJobResponse = ExportsStartEvidencePackJobResponses[keyof ExportsStartEvidencePackJobResponses];
+
+export type ExportsGetEvidencePackJobData = {
+    body?: never;
+    path: {
+        /**
+         * Job Id
+         */
+        job_id: string;
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/exports/evidence-pack/jobs/{job_id}';
+};
+
+export type ExportsGetEvidencePackJobErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type ExportsGetEvidencePackJobError = ExportsGetEvidencePackJobErrors[keyof ExportsGetEvidencePackJobErrors];
+
+export type ExportsGetEvidencePackJobResponses = {
+    /**
+     * Successful Response
+     */
+    200: PackJobRead;
+};
+
+export type ExportsGetEvidencePackJobResponse = ExportsGetEvidencePackJobResponses[keyof ExportsGetEvidencePackJobResponses];
+
+export type ExportsDownloadEvidencePackJobData = {
+    body?: never;
+    path: {
+        /**
+         * Job Id
+         */
+        job_id: string;
+        /**
+         * Org
+         *
+         * Organisation slug.
+         */
+        org: string;
+    };
+    query?: never;
+    url: '/api/v1/orgs/{org}/exports/evidence-pack/jobs/{job_id}/evidence-pack.zip';
+};
+
+export type ExportsDownloadEvidencePackJobErrors = {
+    /**
+     * Missing or invalid credentials
+     */
+    401: Problem;
+    /**
+     * The caller's role lacks this right
+     */
+    403: Problem;
+    /**
+     * Not found (or in another organisation)
+     */
+    404: Problem;
+    /**
+     * Conflict (illegal transition, duplicate, in flight)
+     */
+    409: Problem;
+    /**
+     * Validation error
+     */
+    422: Problem;
+    /**
+     * The database is busy or not reachable; retry after Retry-After
+     */
+    503: Problem;
+};
+
+export type ExportsDownloadEvidencePackJobError = ExportsDownloadEvidencePackJobErrors[keyof ExportsDownloadEvidencePackJobErrors];
+
+export type ExportsDownloadEvidencePackJobResponses = {
+    /**
+     * The pack (stored ZIP, `Content-Length` known in advance), as an attachment named `certready-<org>-evidence-pack-<YYYYMMDD>.zip`.
+     */
+    200: Blob | File;
+};
+
+export type ExportsDownloadEvidencePackJobResponse = ExportsDownloadEvidencePackJobResponses[keyof ExportsDownloadEvidencePackJobResponses];
 
 export type ExportsGetPackSigningKeyData = {
     body?: never;

@@ -1,18 +1,29 @@
-import { Alert, Button, Checkbox, Group, Modal, MultiSelect, Stack, Text } from "@mantine/core";
-import { IconDownload, IconFileZip } from "@tabler/icons-react";
-import { useState } from "react";
+import { Alert, Button, Checkbox, Group, Modal, MultiSelect, Progress, Stack, Text } from "@mantine/core";
+import { IconAlertTriangle, IconDownload, IconFileZip } from "@tabler/icons-react";
+import { useEffect, useRef, useState } from "react";
 
+import { exportsGetEvidencePackJob, exportsStartEvidencePackJob } from "../../api/gen/sdk.gen";
+import type { PackJobRead } from "../../api/gen/types.gen";
 import { notifyProblem } from "../../lib/notify";
 import { useDocumentedInformationOptions, useRequirementOptions } from "../evidence/shared";
 import { useCurrentOrg } from "../orgs/useCurrentOrg";
-import { downloadUrl, exportPath, saveDownload } from "./ticket";
+import { saveDownload } from "./ticket";
+
+const POLL_MS = 500;
+
+/** The bar's value: the ZIP's bytes written (files alone jump on one large file). */
+export function packPercent(job: PackJobRead): number {
+  if (job.status === "done") return 100;
+  if (job.bytes_total) return Math.min(100, Math.floor((job.bytes_done / job.bytes_total) * 100));
+  return job.files_total ? Math.floor((job.files_done / job.files_total) * 100) : 0;
+}
 
 /**
  * "Download evidence pack": the signed ZIP of evidence files for the certification body
- * (manifest, SHA256SUMS and its Ed25519 signature, VERIFY.txt). The pack is made while it
- * streams and can be gigabytes: the browser saves it with its own download (a one-time ticket
- * for this pack's URL), straight to disk, and shows its progress in its downloads; the page
- * never holds the file.
+ * (manifest, SHA256SUMS and its Ed25519 signature, VERIFY.txt). The server makes it as a job
+ * (`POST .../exports/evidence-pack/jobs`); the dialog polls it every 500 ms and shows a progress
+ * bar with "n of N files"; once done, the browser saves the finished pack with its own download
+ * (a one-time ticket for the job's download URL), straight to disk: the page never holds it.
  */
 export function DownloadPackButton({
   org,
@@ -40,6 +51,14 @@ export function DownloadPackButton({
   const [withMatrix, setWithMatrix] = useState(true);
   const [started, setStarted] = useState(false);
   const [pending, setPending] = useState(false);
+  const [job, setJob] = useState<PackJobRead | null>(null);
+  const alive = useRef(true);
+  useEffect(() => {
+    alive.current = true;
+    return () => {
+      alive.current = false;
+    };
+  }, []);
   // the certification body's auditor always gets approved evidence only (the server enforces it)
   const approvedForced = useCurrentOrg().role === "external_auditor";
   const requirementOptions = useRequirementOptions(org);
@@ -51,6 +70,7 @@ export function DownloadPackButton({
     setDocuments(initialDocuments);
     setApprovedOnly(initialApproved);
     setStarted(false);
+    setJob(null);
     setOpened(true);
   };
 
@@ -59,17 +79,31 @@ export function DownloadPackButton({
   const download = async () => {
     setPending(true);
     setStarted(false);
+    setJob(null);
     try {
-      const url = downloadUrl(exportPath(org, "evidence-pack.zip"), {
-        clause: clauses,
-        documented_information: documents,
-        approved_only: approvedOnly,
-        audit_id: audit?.id,
-        versions: allVersions ? "all" : undefined,
-        compliance_matrix: withMatrix,
+      const { data: first } = await exportsStartEvidencePackJob({
+        path: { org },
+        query: {
+          clause: clauses,
+          documented_information: documents,
+          approved_only: approvedOnly || undefined,
+          audit_id: audit?.id,
+          versions: allVersions ? "all" : undefined,
+          compliance_matrix: withMatrix || undefined,
+        },
       });
-      await saveDownload(org, url);
-      setStarted(true);
+      let current = first;
+      setJob(current);
+      while (alive.current && (current.status === "queued" || current.status === "running")) {
+        await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+        const { data } = await exportsGetEvidencePackJob({ path: { org, job_id: current.id } });
+        current = data;
+        setJob(current);
+      }
+      if (current.status === "done" && current.download_url && alive.current) {
+        await saveDownload(org, current.download_url);
+        setStarted(true);
+      }
     } catch (error) {
       notifyProblem(error, "Could not download the evidence pack");
     } finally {
@@ -140,10 +174,30 @@ export function DownloadPackButton({
               onChange={(e) => setWithMatrix(e.currentTarget.checked)}
             />
           </Group>
-          {started && (
+          {job && (
+            <Stack gap={4}>
+              <Progress
+                value={packPercent(job)}
+                animated={job.status === "queued" || job.status === "running"}
+                color={job.status === "failed" ? "red" : undefined}
+                aria-label="Evidence pack progress"
+                size="lg"
+              />
+              <Text size="sm" aria-live="polite">
+                {job.status === "queued" ? "Waiting to start… " : ""}
+                {job.files_done} of {job.files_total} files
+                {job.status === "done" ? " (done)" : ""}
+              </Text>
+            </Stack>
+          )}
+          {job?.status === "failed" && (
+            <Alert color="red" icon={<IconAlertTriangle size={16} aria-hidden />} role="alert">
+              The pack could not be made: {job.error}
+            </Alert>
+          )}
+          {started && job && (
             <Alert color="green" icon={<IconDownload size={16} aria-hidden />} role="status">
-              Your browser is saving the pack to disk; its downloads show the progress. The pack is made as it
-              streams, so a large one takes a while.
+              The pack is ready; your browser is saving it to disk. SHA-256 of the ZIP: <code>{job.sha256}</code>
             </Alert>
           )}
           <Group justify="flex-end">
