@@ -34,9 +34,7 @@ from pathlib import Path
 from typing import IO
 
 import anyio
-from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlmodel import col
 
 from certready.activity.service import record
 from certready.config import Settings
@@ -46,6 +44,13 @@ from certready.core.problems import Conflict, NotFound, ProblemException
 from certready.db.session import Database
 from certready.evidence.storage import PIECE, EvidenceStore, current_process_identity, owner_is_dead
 from certready.exports.pack.models import PackJob
+from certready.exports.pack.repository import (
+    PackJobRepository,
+    delete_pack_jobs,
+    pack_jobs_finished_before,
+    pack_jobs_with_status,
+    update_pack_job,
+)
 from certready.exports.pack.schemas import PackJobRead, PackJobStatus
 from certready.exports.pack.service import (
     EvidencePack,
@@ -98,15 +103,7 @@ def to_read(job: PackJob, org_slug: str, settings: Settings) -> PackJobRead:
 
 async def get_job(session: AsyncSession, ctx: OrgContext, job_id: uuid.UUID) -> PackJob:
     """The caller's own job in this organisation, else 404."""
-    job = (
-        await session.execute(
-            select(PackJob).where(
-                col(PackJob.id) == job_id,
-                col(PackJob.org_id) == ctx.org_id,
-                col(PackJob.requested_by) == ctx.credential_id,
-            )
-        )
-    ).scalar_one_or_none()
+    job = await PackJobRepository(session, ctx.org_id).own(job_id, ctx.credential_id)
     if job is None:
         raise NotFound("No such evidence pack job.")
     return job
@@ -122,13 +119,7 @@ async def start(
     """Record a queued job (422 for bad filters, 409 when too many of the organisation's
     jobs are under way) and its start in the activity log; ``spawn`` it after the commit."""
     head = await evidence_pack_head(session, signer, ctx, filters)  # checks the filters
-    running = (
-        await session.execute(
-            select(func.count())
-            .select_from(PackJob)
-            .where(col(PackJob.org_id) == ctx.org_id, col(PackJob.status).in_(ACTIVE))
-        )
-    ).scalar_one()
+    running = await PackJobRepository(session, ctx.org_id).count_active(ACTIVE)
     if running >= settings.pack_jobs_per_org:
         raise Conflict(
             f"{running} evidence pack job(s) of this organisation are under way; "
@@ -188,7 +179,7 @@ async def settle() -> None:
 
 async def _update(db: Database, job_id: uuid.UUID, **values: object) -> None:
     async with db.transaction() as session:
-        await session.execute(update(PackJob).where(col(PackJob.id) == job_id).values(**values))
+        await update_pack_job(session, job_id, values)
 
 
 class _Live:
@@ -301,9 +292,7 @@ async def recover(db: Database, settings: Settings) -> int:
     and their partial files removed (never resumed). Returns how many."""
     me = current_process_identity()
     async with db.transaction() as session:
-        rows = (
-            await session.execute(select(PackJob).where(col(PackJob.status).in_(ACTIVE)))
-        ).scalars()
+        rows = await pack_jobs_with_status(session, ACTIVE)
         orphans = [job for job in rows if owner_is_dead(job.owner, me)]
         for job in orphans:
             job.status = PackJobStatus.failed.value
@@ -320,21 +309,12 @@ async def cleanup(db: Database, settings: Settings, now: datetime | None = None)
     """Remove the jobs (and files) finished more than the retention period ago."""
     cutoff = (now or utcnow()) - timedelta(hours=settings.pack_job_retention_hours)
     async with db.transaction() as session:
-        old = list(
-            (
-                await session.execute(
-                    select(PackJob).where(
-                        col(PackJob.status).not_in(ACTIVE),
-                        col(PackJob.finished_at) < cutoff,
-                    )
-                )
-            ).scalars()
-        )
+        old = await pack_jobs_finished_before(session, ACTIVE, cutoff)
         for job in old:
             path = job_path(settings, job)
             await anyio.to_thread.run_sync(_unlink, path)
         if old:
-            await session.execute(delete(PackJob).where(col(PackJob.id).in_([j.id for j in old])))
+            await delete_pack_jobs(session, [j.id for j in old])
     return len(old)
 
 

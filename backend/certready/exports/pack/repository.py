@@ -5,10 +5,13 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, exists, or_
+from sqlalchemy import and_, exists, func, or_
+from sqlalchemy import delete as sa_delete
 from sqlalchemy import select as sa_select
+from sqlalchemy import update as sa_update
 from sqlalchemy.orm import aliased
 from sqlmodel import col, select
 
@@ -22,6 +25,7 @@ from certready.evidence.models import (
     EvidenceRequirement,
     EvidenceVersion,
 )
+from certready.exports.pack.models import PackJob
 from certready.requirements.models import DocumentedInformation, Framework, Requirement
 
 
@@ -205,3 +209,53 @@ class PackRepository(OrgScopedRepository[Evidence]):
         for evidence_id, key in (await self.session.execute(stmt)).all():
             out.setdefault(evidence_id, []).append(key)
         return out
+
+
+class PackJobRepository(OrgScopedRepository[PackJob]):
+    """The evidence pack jobs of one organisation."""
+
+    model = PackJob
+
+    async def own(self, job_id: uuid.UUID, credential_id: uuid.UUID) -> PackJob | None:
+        """The job if this credential started it in this organisation."""
+        stmt = select(PackJob).where(
+            self.of_org(PackJob),
+            col(PackJob.id) == job_id,
+            col(PackJob.requested_by) == credential_id,
+        )
+        return (await self.session.execute(stmt)).scalar_one_or_none()
+
+    async def count_active(self, statuses: Sequence[str]) -> int:
+        stmt = (
+            sa_select(func.count())
+            .select_from(PackJob)
+            .where(self.of_org(PackJob), col(PackJob.status).in_(statuses))
+        )
+        return int((await self.session.execute(stmt)).scalar_one())
+
+
+async def update_pack_job(session: Any, job_id: uuid.UUID, values: dict[str, Any]) -> None:
+    """The worker's progress and outcome of one job (it holds the job's id)."""
+    stmt = sa_update(PackJob).where(col(PackJob.id) == job_id)  # all organisations: by id
+    await session.execute(stmt.values(**values))
+
+
+async def pack_jobs_with_status(session: Any, statuses: Sequence[str]) -> list[PackJob]:
+    """Jobs of every organisation in these states (recovery on start)."""
+    stmt = select(PackJob).where(col(PackJob.status).in_(statuses))  # all organisations: start
+    return list((await session.execute(stmt)).scalars())
+
+
+async def pack_jobs_finished_before(
+    session: Any, active: Sequence[str], cutoff: datetime
+) -> list[PackJob]:
+    """Finished jobs of every organisation older than ``cutoff`` (retention)."""
+    stmt = select(PackJob).where(  # all organisations: retention
+        col(PackJob.status).not_in(active), col(PackJob.finished_at) < cutoff
+    )
+    return list((await session.execute(stmt)).scalars())
+
+
+async def delete_pack_jobs(session: Any, ids: Sequence[uuid.UUID]) -> None:
+    stmt = sa_delete(PackJob).where(col(PackJob.id).in_(ids))  # all organisations: by id
+    await session.execute(stmt)
