@@ -279,3 +279,45 @@ async def test_statement_count_does_not_grow_with_the_organisation(
         await raise_finding(client, org, requirement_ref="8.5.1.2", statement=f"F {n}")
     bigger = await cost()
     assert bigger == small
+
+
+async def test_the_external_auditor_s_matrix_holds_no_draft_evidence(
+    client: httpx.AsyncClient,
+) -> None:
+    from tests.exports.test_pack import _approve
+
+    org = await first_run(client)
+    manager = await add_member(client, org, "sms_manager")
+    approved = (
+        await upload_new(
+            client,
+            org,
+            pdf_bytes(400),
+            title="Approved incident procedure",
+            params={"requirement": "8.6.1"},
+        )
+    ).json()
+    await _approve(client, org, approved["id"], manager)
+    draft = (
+        await upload_new(
+            client,
+            org,
+            pdf_bytes(500),
+            title="Draft incident review",
+            params={"requirement": "8.6.1"},
+        )
+    ).json()
+    column = "Evidence (key, title, version, SHA-256, approval, effective, valid until)"
+
+    def row_of(content: bytes) -> dict[str, Any]:
+        book = openpyxl.load_workbook(io.BytesIO(content))
+        return _by_ref(book["Compliance matrix"])["8.6.1"]
+
+    mine = row_of(await _download(client, org.slug, org.admin.headers))
+    assert mine["Evidence items"] == 2
+    assert approved["key"] in mine[column] and draft["key"] in mine[column]
+    external = await add_member(client, org, "external_auditor")
+    theirs = row_of(await _download(client, org.slug, external.headers))
+    assert theirs["Evidence items"] == 1
+    assert approved["key"] in theirs[column]
+    assert draft["key"] not in theirs[column] and "Draft incident review" not in theirs[column]

@@ -25,6 +25,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from certready.context import OrgContext
 from certready.core.problems import NotFound
 from certready.db.session import Database
+from certready.evidence.service import approved_only as evidence_approved_only
 from certready.exports import matrix_sheets as sheets
 from certready.exports.meta import DataDigest, ExportMeta, log_export
 from certready.exports.registers.repository import RegisterRepository
@@ -123,7 +124,7 @@ async def write_workbook(
     framework = await CatalogueRepository(session).framework_by_code(DEFAULT_FRAMEWORK)
     if framework is None:
         raise NotFound(f"No framework '{DEFAULT_FRAMEWORK}'.")
-    repo = ExportRepository(session, ctx.org_id)
+    repo = ExportRepository(session, ctx.org_id, approved_only=evidence_approved_only(ctx))
     failing = await _failing_rules(session, ctx)
     digest = DataDigest()
     book = Book(out, digest)

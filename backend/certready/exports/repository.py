@@ -20,6 +20,7 @@ from certready.audits.enums import AuditStatus, ChecklistResult
 from certready.audits.models import Audit, AuditChecklistLine
 from certready.auth.models import User
 from certready.db.repository import OrgScopedRepository
+from certready.evidence.enums import EvidenceStatus
 from certready.evidence.models import Evidence, EvidenceRequirement, EvidenceVersion
 from certready.findings.enums import FindingStatus
 from certready.findings.models import Finding
@@ -31,8 +32,14 @@ class ExportRepository(OrgScopedRepository[RequirementStatus]):
 
     model = RequirementStatus
 
+    def __init__(self, session: Any, org_id: uuid.UUID, approved_only: bool = False) -> None:
+        super().__init__(session, org_id)
+        # the certification body's auditor sees approved evidence only (evidence.service)
+        self.approved_only = approved_only
+
     def _evidence_items(self) -> Any:
-        """Current (not archived) evidence per requirement link, with its newest version."""
+        """Current (not archived) evidence per requirement link, with its newest version
+        (approved items only for the external auditor: no drafts, in review or rejected)."""
         link, ev, version = EvidenceRequirement, Evidence, EvidenceVersion
         return (
             sa_select(
@@ -55,7 +62,11 @@ class ExportRepository(OrgScopedRepository[RequirementStatus]):
                     self.of_org(version),
                 ),
             )
-            .where(self.of_org(link, ev), col(ev.archived_at).is_(None))
+            .where(
+                self.of_org(link, ev),
+                col(ev.archived_at).is_(None),
+                *([col(ev.status) == EvidenceStatus.approved] if self.approved_only else []),
+            )
             .subquery("items")
         )
 
