@@ -349,7 +349,7 @@ export function AuditRoomPage() {
               <Verdicts report={report.data} links={false} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 3 }}>
-              <ScoreGauge score={report.data.score} />
+              <ScoreGauge score={report.data.score} stacked />
               <Text size="xs" c="dimmed" ta="center">
                 Evaluated {formatDate(report.data.today)}
               </Text>

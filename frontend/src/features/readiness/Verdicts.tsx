@@ -79,8 +79,31 @@ export function Verdicts({ report, links = true }: { report: ReadinessRead; link
 }
 
 /** The readiness score, 0-100, as a ring. */
-export function ScoreGauge({ score }: { score: number }) {
+/** `stacked`: the caption under the ring (narrow columns, e.g. the audit room's side column). */
+export function ScoreGauge({ score, stacked = false }: { score: number; stacked?: boolean }) {
   const color = score >= 90 ? "teal" : score >= 70 ? "yellow" : score >= 40 ? "orange" : "red";
+  const caption =
+    "Readiness score: 70 % passed blocking rules (earlier gates weigh more), 30 % implemented requirements.";
+  if (stacked) {
+    return (
+      <Stack gap="xs" align="center">
+        <RingProgress
+          size={140}
+          thickness={14}
+          roundCaps
+          sections={[{ value: score, color, tooltip: `Score ${score} of 100` }]}
+          label={
+            <Text ta="center" fw={700} size="xl" aria-label={`Readiness score ${score} of 100`}>
+              {score}
+            </Text>
+          }
+        />
+        <Text size="sm" c="dimmed" ta="center">
+          {caption}
+        </Text>
+      </Stack>
+    );
+  }
   return (
     <Group gap="md" wrap="nowrap">
       <RingProgress
@@ -95,7 +118,7 @@ export function ScoreGauge({ score }: { score: number }) {
         }
       />
       <Text size="sm" c="dimmed" maw={180}>
-        Readiness score: 70 % passed blocking rules (earlier gates weigh more), 30 % implemented requirements.
+        {caption}
       </Text>
     </Group>
   );
