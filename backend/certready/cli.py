@@ -125,6 +125,46 @@ async def _set_active(email: str, *, active: bool) -> None:
     typer.echo(f"{email}: {'enabled' if active else 'disabled'}")
 
 
+@users_app.command("reset-password")
+def reset_password(email: str) -> None:
+    """Issue a password reset link for EMAIL (valid CERTREADY_PASSWORD_RESET_MINUTES, once;
+    older links stop working): mailed when SMTP is configured, printed either way."""
+    asyncio.run(_reset_password(email))
+
+
+async def _reset_password(email: str) -> None:
+    from certready.auth.service import issue_reset
+    from certready.db.engine import create_engine
+    from certready.db.session import Database
+    from certready.mail.service import enabled, settle
+    from certready.orgs.repository import user_by_email
+
+    settings = get_settings()
+    if not settings.public_url:
+        typer.echo("note: CERTREADY_PUBLIC_URL is not set; the link uses localhost", err=True)
+    base = settings.public_url or "http://localhost:8000"
+    db = Database.from_engine(create_engine(settings))
+    try:
+        async with db.transaction() as session:
+            user = await user_by_email(session, email.strip().lower())
+            if user is None:
+                typer.echo(f"no such user: {email}", err=True)
+                raise typer.Exit(1)
+            if not user.is_active:
+                typer.echo(
+                    f"{email} is disabled: enable it first (certready users enable)", err=True
+                )
+                raise typer.Exit(1)
+            link, expires_at = await issue_reset(session, settings, user, "operator", base)
+        await settle()  # the after-commit delivery attempt (retried by the worker if it failed)
+    finally:
+        await db.dispose()
+    mailed = f"mailed to {user.email}" if enabled(settings) else "not mailed (no SMTP configured)"
+    until = f"{expires_at:%Y-%m-%d %H:%M} UTC"
+    typer.echo(f"password reset link for {user.email}, {mailed}, valid until {until}:")
+    typer.echo(link)
+
+
 # --- mail ----------------------------------------------------------------------------
 
 

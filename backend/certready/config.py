@@ -69,6 +69,14 @@ class Settings(BaseSettings):
     invitation_days: int = Field(default=7, ge=1, le=90)
     invitation_client_attempts: int = Field(default=30, ge=1, le=100000)
     invitation_client_window_seconds: int = Field(default=15 * 60, ge=1, le=86400)
+    # Password reset by e-mail (issue 17): a link is valid this many minutes and once; per
+    # address at most password_reset_address_limit mails per window (more: the same 202, no
+    # mail), per client password_reset_client_attempts requests per window (more: 429).
+    password_reset_minutes: int = Field(default=60, ge=5, le=24 * 60)
+    password_reset_address_limit: int = Field(default=3, ge=1, le=100)
+    password_reset_client_attempts: int = Field(default=10, ge=1, le=100000)
+    password_reset_confirm_attempts: int = Field(default=30, ge=1, le=100000)
+    password_reset_window_seconds: int = Field(default=60 * 60, ge=1, le=86400)
     # The SPA's address for links in mails and shown to admins (default: the request's host).
     public_url: str = ""
     # Mail (invitations, password resets; certready.mail): sent through this SMTP server when

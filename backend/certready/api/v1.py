@@ -66,6 +66,10 @@ PUBLIC_ROUTES = frozenset(
         ("POST", "/api/v1/auth/mfa/enrol"),
         ("POST", "/api/v1/auth/mfa/enrol/confirm"),
         ("POST", "/api/v1/demo"),
+        # password reset (issue 17): throttled per client and address; the link's token is
+        # the credential of the confirmation
+        ("POST", "/api/v1/auth/password-reset"),
+        ("POST", "/api/v1/auth/password-reset/confirm"),
         # the holder of an invitation link (throttled per client, issue 11)
         ("POST", "/api/v1/invitations/lookup"),
         ("POST", "/api/v1/invitations/register"),

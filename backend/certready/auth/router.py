@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request, status
+from fastapi import APIRouter, BackgroundTasks, Depends, Request, status
 from fastapi.security import OAuth2PasswordRequestForm
 
 from certready.api.deps import DatabaseDep, PrincipalDep, SessionDep, SettingsDep
@@ -11,6 +11,9 @@ from certready.auth.schemas import (
     LogoutRequest,
     MeRead,
     PasswordChange,
+    PasswordResetAccepted,
+    PasswordResetConfirm,
+    PasswordResetRequest,
     RefreshRequest,
     SetupRequest,
     SetupResult,
@@ -84,6 +87,50 @@ async def logout(data: LogoutRequest, principal: PrincipalDep, session: SessionD
         data.refresh_token,
         data.all,
     )
+
+
+RESET_ACCEPTED = (
+    "If an active account has this address, a link to choose a new password is on its way. "
+    "It is valid for a limited time and once."
+)
+
+
+@router.post(
+    "/auth/password-reset",
+    response_model=PasswordResetAccepted,
+    status_code=status.HTTP_202_ACCEPTED,
+    responses=problem_responses(429),
+)
+async def request_password_reset(
+    data: PasswordResetRequest,
+    request: Request,
+    background: BackgroundTasks,
+    db: DatabaseDep,
+    settings: SettingsDep,
+) -> PasswordResetAccepted:
+    """Ask for a password reset link by e-mail. Always 202 with the same body, whether or not
+    the address has an account (the lookup and the mail happen after the answer); a few
+    requests per address and hour are mailed, more answer the same 202 and send nothing.
+    429 only for too many requests from one client (any addresses)."""
+    if await service.request_reset(db, settings, data.email, _client(request)):
+        base = settings.public_url or str(request.base_url)
+        background.add_task(service.send_reset, db, settings, data.email, base)
+    return PasswordResetAccepted(detail=RESET_ACCEPTED)
+
+
+@router.post(
+    "/auth/password-reset/confirm",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=problem_responses(400, 422, 429),
+)
+async def confirm_password_reset(
+    data: PasswordResetConfirm, request: Request, db: DatabaseDep, settings: SettingsDep
+) -> None:
+    """Set a new password with the token of a reset link; every session of the account ends.
+    An unknown, used, replaced or expired token answers 400
+    `urn:certready:problem:reset-token-invalid` and changes nothing; a password the policy
+    refuses answers 422 (the link stays usable)."""
+    await service.confirm_reset(db, settings, data, _client(request))
 
 
 @me_router.get("", response_model=MeRead)

@@ -38,6 +38,25 @@ class PasswordChange(BaseModel):
     new_password: str = Field(max_length=1024)
 
 
+class PasswordResetRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    email: str = Field(max_length=320, description="The account's e-mail address.")
+
+
+class PasswordResetConfirm(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    token: str = Field(max_length=256, description="The token from the reset link.")
+    new_password: str = Field(max_length=1024)
+
+
+class PasswordResetAccepted(BaseModel):
+    detail: str = Field(
+        description="The same text for every address: whether it has an account is not told."
+    )
+
+
 class MembershipRead(BaseModel):
     org_id: uuid.UUID
     org_slug: str

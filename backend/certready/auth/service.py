@@ -7,19 +7,24 @@ even though the request answers with an error.
 
 from __future__ import annotations
 
+import logging
 import uuid
+from collections.abc import Mapping
 from datetime import datetime, timedelta
+from typing import Any, cast
 
 import anyio
-from sqlalchemy import update
+from sqlalchemy import CursorResult, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
+from certready.activity.service import record
 from certready.auth import throttle
 from certready.auth.models import (
     Installation,
     LoginAttempt,
+    PasswordReset,
     RefreshToken,
     RevokedAccessToken,
     User,
@@ -29,6 +34,7 @@ from certready.auth.schemas import (
     MeRead,
     MfaStatus,
     PasswordChange,
+    PasswordResetConfirm,
     SetupRequest,
     TokenPair,
 )
@@ -36,6 +42,7 @@ from certready.config import Settings
 from certready.context import Actor
 from certready.core.clock import utcnow
 from certready.core.problems import (
+    BadRequest,
     Conflict,
     Forbidden,
     TooManyRequests,
@@ -53,6 +60,7 @@ from certready.core.security import (
     verify_password,
 )
 from certready.db.session import Database
+from certready.mail import service as mail
 from certready.mfa.repository import MfaRepository
 from certready.orgs.models import Organisation
 from certready.orgs.permissions import actions_for
@@ -60,6 +68,21 @@ from certready.orgs.repository import OrganisationRepository
 from certready.orgs.service import create_organisation
 
 LOGIN_FAILED = "Wrong e-mail or password."
+RESET_PREFIX = "crp_"  # public prefix of password-reset tokens (secret scanners)
+
+log = logging.getLogger("certready.auth")
+
+
+class ResetTokenInvalid(BadRequest):
+    """The reset link is unknown, used, superseded or expired (SECURITY.md A9)."""
+
+    slug, title = "reset-token-invalid", "Password reset link not valid"
+
+    def __init__(self) -> None:
+        super().__init__(
+            "This password reset link cannot be used: it was mistyped, has expired, was "
+            "already used or replaced by a newer one. Ask for a new link."
+        )
 
 
 class MfaRequired(Forbidden):
@@ -306,3 +329,195 @@ async def me(session: AsyncSession, user: User) -> MeRead:
             for r in rows
         ],
     )
+
+
+# --- the security log ---------------------------------------------------------------
+
+
+def user_actor(user: User) -> Actor:
+    return Actor(id=user.id, name=user.full_name or user.email)
+
+
+async def log_security_event(
+    session: AsyncSession,
+    user: User,
+    actor: Actor,
+    action: str,
+    summary: str,
+    *,
+    object_type: str = "user",
+    after: Mapping[str, Any] | None = None,
+) -> None:
+    """One entry in the activity log of each organisation the person belongs to, in the
+    caller's transaction (never a password or a token)."""
+    for org_id in await MfaRepository(session, user.id).org_ids():
+        record(
+            session,
+            org_id=org_id,
+            actor=actor,
+            action=action,
+            object_type=object_type,
+            object_id=user.id,
+            summary=f"{user.email}: {summary}",
+            after=after,
+            changes_data=False,
+        )
+
+
+# --- password reset (SECURITY.md A9) --------------------------------------------------
+
+
+def reset_url(base_url: str, token: str) -> str:
+    return f"{base_url.rstrip('/')}/reset-password?token={token}"
+
+
+async def request_reset(db: Database, settings: Settings, email: str, client: str) -> bool:
+    """Count a reset request per client (429 past the limit) and per address; True when a
+    mail may be sent to the address (it may not exist: the caller cannot tell).
+
+    The same statements run for every address; the lookup and the mail happen after the
+    answer (``send_reset`` as a background task), so neither status, body nor timing tells
+    whether the address has an account."""
+    account = email.strip().lower()[:320]
+    now = utcnow()
+    window = settings.password_reset_window_seconds
+    async with db.transaction() as session:
+        per_client, client_since = await throttle.take(
+            session, f"reset:client:{client[:64]}", window, now
+        )
+        per_address, _ = await throttle.take(session, f"reset:account:{account}", window, now)
+    if per_client > settings.password_reset_client_attempts:
+        raise TooManyRequests(throttle.retry_after(client_since, window, now))
+    if per_address > settings.password_reset_address_limit:
+        log.warning("password reset for %s not sent: too many requests for the address", account)
+        return False
+    return True
+
+
+async def issue_reset(
+    session: AsyncSession, settings: Settings, user: User, requested_by: str, base_url: str
+) -> tuple[str, datetime]:
+    """A new reset link for ``user`` (the older unused ones stop working); the mail is queued
+    in this transaction when SMTP is configured. Returns the link and its expiry."""
+    now = utcnow()
+    token, digest = new_opaque_token(RESET_PREFIX)
+    # superseded links are closed like used ones: only the newest link works
+    await session.execute(
+        update(PasswordReset)
+        .where(col(PasswordReset.user_id) == user.id, col(PasswordReset.used_at).is_(None))
+        .values(used_at=now)
+    )
+    reset = PasswordReset(
+        user_id=user.id,
+        token_hash=digest,
+        requested_by=requested_by,
+        created_at=now,
+        expires_at=now + timedelta(minutes=settings.password_reset_minutes),
+    )
+    session.add(reset)
+    link = reset_url(base_url, token)
+    mailed = mail.enabled(settings)
+    if mailed:
+        mail.queue(
+            session,
+            settings,
+            to=user.email,
+            template="password_reset",
+            context={
+                "email": user.email,
+                "link": link,
+                "expires_at": f"{reset.expires_at:%Y-%m-%d %H:%M}",
+            },
+        )
+    by_operator = requested_by == "operator"
+    await log_security_event(
+        session,
+        user,
+        Actor(id=None, name="operator (CLI)") if by_operator else user_actor(user),
+        "auth.password_reset_requested",
+        "password reset link issued" + (" by an operator" if by_operator else ""),
+        after={"requested_by": requested_by, "mailed": mailed, "expires_at": reset.expires_at},
+    )
+    await session.flush()
+    return link, reset.expires_at
+
+
+async def send_reset(db: Database, settings: Settings, email: str, base_url: str) -> None:
+    """The background part of a self-service request: a link mailed to an active account;
+    nothing for an unknown or disabled address (logged only). Without SMTP nothing can
+    reach the requester: the operator's ``certready users reset-password`` prints a link."""
+    account = email.strip().lower()[:320]
+    try:
+        async with db.transaction() as session:
+            user = (
+                (await session.execute(select(User).where(col(User.email) == account)))
+                .scalars()
+                .first()
+            )
+            if user is None or not user.is_active:
+                log.info("password reset for %s: no active account, nothing sent", account)
+                return
+            if not mail.enabled(settings):
+                log.warning("password reset for %s: mail is not configured, nothing sent", account)
+                return
+            await issue_reset(session, settings, user, "self", base_url)
+    except Exception:
+        log.exception("password reset for %s failed", account)
+
+
+async def confirm_reset(
+    db: Database, settings: Settings, data: PasswordResetConfirm, client: str
+) -> None:
+    """Set a new password with a reset link: the link is used up, every session ends, in one
+    transaction; of two concurrent uses of one link exactly one wins."""
+    now = utcnow()
+    window = settings.password_reset_window_seconds
+    async with db.transaction() as session:
+        attempts, since = await throttle.take(
+            session, f"reset-confirm:client:{client[:64]}", window, now
+        )
+        row = (
+            await session.execute(
+                select(PasswordReset, User)
+                .join(User, col(User.id) == PasswordReset.user_id)
+                .where(col(PasswordReset.token_hash) == token_hash(data.token))
+            )
+        ).first()
+    if attempts > settings.password_reset_confirm_attempts:
+        raise TooManyRequests(throttle.retry_after(since, window, now))
+    if row is None:
+        raise ResetTokenInvalid
+    reset, user = row
+    if reset.used_at is not None or reset.expires_at <= now or not user.is_active:
+        raise ResetTokenInvalid
+    problems = password_problems(data.new_password, user.email, user.full_name)
+    if problems:
+        raise Unprocessable(" ".join(problems), loc=["body", "new_password"])
+    pw_hash = await anyio.to_thread.run_sync(hash_password, settings, data.new_password)
+    async with db.transaction() as session:
+        claimed = cast(
+            "CursorResult[Any]",
+            await session.execute(
+                update(PasswordReset)
+                .where(
+                    col(PasswordReset.id) == reset.id,
+                    col(PasswordReset.used_at).is_(None),
+                    col(PasswordReset.expires_at) > now,
+                )
+                .values(used_at=now)
+            ),
+        )
+        if claimed.rowcount != 1:
+            raise ResetTokenInvalid  # a concurrent use won; this transaction rolls back
+        user = await session.merge(user)
+        user.password_hash = pw_hash
+        await revoke_all_sessions(session, user)
+        await throttle.forget(session, throttle.account_key(user.email))
+        await log_security_event(
+            session,
+            user,
+            user_actor(user),
+            "auth.password_reset",
+            "password set with a reset link; every session ended",
+            after={"requested_by": reset.requested_by},
+        )

@@ -267,6 +267,9 @@ from .party_kind import PartyKind
 from .party_read import PartyRead
 from .party_update import PartyUpdate
 from .password_change import PasswordChange
+from .password_reset_accepted import PasswordResetAccepted
+from .password_reset_confirm import PasswordResetConfirm
+from .password_reset_request import PasswordResetRequest
 from .people_in_scope_read import PeopleInScopeRead
 from .person_create import PersonCreate
 from .person_in_scope_read import PersonInScopeRead
@@ -686,6 +689,9 @@ __all__ = (
     "PartyRead",
     "PartyUpdate",
     "PasswordChange",
+    "PasswordResetAccepted",
+    "PasswordResetConfirm",
+    "PasswordResetRequest",
     "PeopleInScopeRead",
     "PersonCreate",
     "PersonInScopeRead",

@@ -4,7 +4,6 @@ import { useForm } from "@mantine/form";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useNavigate, useRouter, useSearch } from "@tanstack/react-router";
 
-import { AnchorLink } from "../../components/links";
 import { handleFormError } from "../../lib/forms";
 import { formatWait } from "../../lib/format";
 import { toApiProblem } from "../../lib/problem";
@@ -110,11 +109,6 @@ export function LoginPage() {
                 Log in
               </Title>
             </div>
-            {search.notice === "password-changed" && !message && (
-              <Alert color="green" role="status" title="Password changed">
-                You have been signed out everywhere. Log in with your new password.
-              </Alert>
-            )}
             {message && (
               <Alert color="red" role="alert" title={message} />
             )}
@@ -141,9 +135,9 @@ export function LoginPage() {
               Log in
             </Button>
             <SsoButtons />
-            <AnchorLink to="/forgot-password" size="sm">
-              Forgot your password?
-            </AnchorLink>
+            <Text size="xs" c="dimmed">
+              Forgot your password? Ask an administrator of your organisation.
+            </Text>
           </Stack>
         </form>
       </Paper>
