@@ -15,7 +15,7 @@ from datetime import datetime
 from certready.auth.models import User
 from certready.core.problems import Forbidden
 from certready.orgs.enums import Role
-from certready.orgs.models import Organisation
+from certready.orgs.models import Membership, Organisation
 from certready.orgs.permissions import Action, allows, own_only
 
 
@@ -42,6 +42,10 @@ class Principal:
     token_org_id: uuid.UUID | None = None
     token_scopes: frozenset[str] = field(default_factory=frozenset)
     token_id: uuid.UUID | None = None
+    # The membership in the organisation the path names, read by the authentication
+    # statement itself (``api/deps.py``): ``(slug, organisation, membership)``, either of the
+    # last two None when there is no such organisation or membership. None: not looked up.
+    path_membership: tuple[str, Organisation | None, Membership | None] | None = None
 
     @property
     def id(self) -> uuid.UUID:

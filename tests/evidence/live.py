@@ -22,7 +22,7 @@ from tests.conftest import _pg_admin_url
 from tests.factories.auth import PASSWORD
 
 REPO = Path(__file__).resolve().parents[2]
-STARTUP_TIMEOUT = 120.0  # a loaded 2-core CI machine takes its time importing
+STARTUP_TIMEOUT = 300.0  # importing the app takes ~10 s of CPU, far longer when loaded
 
 
 def free_port() -> int:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import AsyncIterator
 from datetime import timedelta
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Path, Request
 from fastapi.security import OAuth2PasswordBearer
@@ -35,6 +35,7 @@ from certready.core.security import (
 )
 from certready.db.session import SAFE_METHODS, Database
 from certready.orgs.enums import Role
+from certready.orgs.models import Membership, Organisation
 from certready.orgs.permissions import Action, allows
 from certready.orgs.repository import OrganisationRepository
 from certready.tokens.repository import mark_used, token_with_creator
@@ -121,14 +122,15 @@ async def get_principal(
             col(RefreshToken.revoked_at).is_not(None),
         ),
     )
-    row = (
-        await session.execute(
-            select(User, revoked.label("revoked")).where(col(User.id) == claims.user_id)
-        )
-    ).first()
-    if row is None:
+    stmt = select(User, revoked.label("revoked")).where(col(User.id) == claims.user_id)
+    slug = _path_org(request)
+    if slug is not None:  # ... with the membership the path needs, in the same statement
+        stmt = OrganisationRepository.with_path_membership(stmt, slug, col(User.id))
+    found = (await session.execute(stmt)).first()
+    if found is None:
         raise Unauthorized()
-    user, is_revoked = row
+    row: tuple[Any, ...] = tuple(found)
+    user, is_revoked = row[0], row[1]
     if is_revoked or not user.is_active or user.token_version != claims.token_version:
         raise Unauthorized()
     return Principal(
@@ -136,7 +138,14 @@ async def get_principal(
         jti=claims.jti,
         token_expires_at=claims.expires_at,
         token_issued_at=claims.issued_at,
+        path_membership=None if slug is None else (slug, row[2], row[3]),
     )
+
+
+def _path_org(request: Request) -> str | None:
+    """The organisation slug of an ``/orgs/{org}`` route (None elsewhere)."""
+    slug = request.path_params.get("org")
+    return slug if isinstance(slug, str) else None
 
 
 async def _ticket_principal(
@@ -181,10 +190,11 @@ async def _api_token_principal(
     """An API token (J12): looked up by its SHA-256 with its creator, in one query."""
     if len(secret) > MAX_TOKEN_LENGTH:
         raise Unauthorized()
-    found = await token_with_creator(session, token_hash(secret))
+    slug = _path_org(request)
+    found = await token_with_creator(session, token_hash(secret), slug)
     if found is None:
         raise Unauthorized()
-    api_token, user = found
+    api_token, user, org_row = found
     check_token(api_token, user)
     if not TOKEN_PATHS.match(request.url.path):
         raise Forbidden("API tokens act only inside their organisation.")
@@ -201,6 +211,7 @@ async def _api_token_principal(
         token_org_id=api_token.org_id,
         token_scopes=frozenset(api_token.scopes),
         token_id=api_token.id,
+        path_membership=None if slug is None or org_row is None else (slug, *org_row),
     )
 
 
@@ -225,9 +236,16 @@ async def get_org_context(
     Revocation is per membership: a token issued before the membership's ``sessions_since``
     (a role change) is refused here only, never in the person's other organisations.
     """
-    found = await OrganisationRepository(session).member_context(
-        org, principal.id, principal.token_org_id
-    )
+    preloaded = principal.path_membership
+    found: tuple[Organisation, Membership] | None
+    if preloaded is not None and preloaded[0] == org:
+        # read with the credentials (get_principal): no statement of its own
+        _, organisation, membership = preloaded
+        found = None if organisation is None or membership is None else (organisation, membership)
+    else:
+        found = await OrganisationRepository(session).member_context(
+            org, principal.id, principal.token_org_id
+        )
     if found is None:
         if principal.token_org_id is not None:
             # an API token is simply not valid anywhere else (SECURITY.md A8)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Collection, Sequence
+from typing import Any
 
-from sqlalchemy import func
+from sqlalchemy import and_, func
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 from sqlmodel.sql.expression import Select, SelectOfScalar
@@ -48,6 +49,29 @@ class OrganisationRepository:
             .order_by(Organisation.name)
         )
         return [(r[0], r[1], r[2], r[3]) for r in (await self.session.execute(stmt)).all()]
+
+    @staticmethod
+    def with_path_membership(
+        stmt: Any,
+        slug: str,
+        user_id: Any,
+        only_org: Any = None,
+    ) -> Any:
+        """``stmt`` (the authentication lookup) also selecting the organisation named
+        ``slug`` and ``user_id``'s membership in it, both outer-joined (None when missing),
+        so a request under ``/orgs/{org}`` authenticates in one statement."""
+        on_org = col(Organisation.slug) == slug
+        if only_org is not None:  # API tokens: their own organisation only
+            on_org = and_(on_org, col(Organisation.id) == only_org)
+        return (
+            stmt.add_columns(Organisation, Membership)
+            .outerjoin_from(User, Organisation, on_org)
+            .outerjoin_from(
+                Organisation,
+                Membership,
+                and_(of_org(Membership, Organisation.id), col(Membership.user_id) == user_id),
+            )
+        )
 
     async def member_context(
         self, slug: str, user_id: uuid.UUID, only_org: uuid.UUID | None = None

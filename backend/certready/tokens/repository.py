@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -11,8 +12,8 @@ from sqlmodel import col, select
 
 from certready.auth.models import User
 from certready.db.repository import OrgScopedRepository, of_org
-from certready.orgs.models import Organisation
-from certready.orgs.repository import MembershipRepository
+from certready.orgs.models import Membership, Organisation
+from certready.orgs.repository import MembershipRepository, OrganisationRepository
 from certready.tokens.models import ApiToken
 
 
@@ -40,16 +41,25 @@ class ApiTokenRepository(OrgScopedRepository[ApiToken]):
 
 
 async def token_with_creator(
-    session: AsyncSession, token_hash: str
-) -> tuple[ApiToken, User] | None:
-    """Authentication lookup by hash (any organisation): the token and its creator."""
+    session: AsyncSession, token_hash: str, slug: str | None = None
+) -> tuple[ApiToken, User, tuple[Organisation | None, Membership | None] | None] | None:
+    """Authentication lookup by hash (any organisation): the token and its creator, and with
+    ``slug`` (an ``/orgs/{org}`` route) the organisation of that slug when it is the token's
+    own and the creator's membership in it, in the same statement."""
     stmt = (
         select(ApiToken, User)  # all organisations: the hash finds the token's organisation
         .join(User, col(User.id) == ApiToken.created_by)
         .where(col(ApiToken.token_hash) == token_hash)
     )
-    row = (await session.execute(stmt)).first()
-    return (row[0], row[1]) if row else None
+    if slug is not None:
+        stmt = OrganisationRepository.with_path_membership(
+            stmt, slug, col(User.id), col(ApiToken.org_id)
+        )
+    found = (await session.execute(stmt)).first()
+    if found is None:
+        return None
+    row: tuple[Any, ...] = tuple(found)
+    return row[0], row[1], None if slug is None else (row[2], row[3])
 
 
 async def mark_used(session: AsyncSession, token_id: uuid.UUID, at: datetime) -> None:
