@@ -62,6 +62,9 @@ import { ServiceReportsPage } from "./features/service_reports/ServiceReportsPag
 import { ServiceReportDefinitionPage } from "./features/service_reports/ServiceReportDefinitionPage";
 import { ContextPage } from "./features/context/ContextPage";
 import { TwoFactorPage } from "./features/account/TwoFactorPage";
+import { ChangePasswordPage } from "./features/password/ChangePasswordPage";
+import { ForgotPasswordPage } from "./features/password/ForgotPasswordPage";
+import { ResetPasswordForm } from "./features/password/ResetPasswordPage";
 import { AuditRoomPage } from "./features/audit_room/AuditRoomPage";
 import { landingSection } from "./components/shell/sections";
 import type { Role } from "./api/gen/types.gen";
@@ -109,8 +112,12 @@ const setupRoute = createRoute({
   component: SetupPage,
 });
 
+export type LoginNotice = "password-changed";
+
 export interface LoginSearch {
   redirect?: string;
+  /** A message to show above the form (after a password change ended every session). */
+  notice?: LoginNotice;
 }
 
 export const loginRoute = createRoute({
@@ -118,7 +125,10 @@ export const loginRoute = createRoute({
   path: "login",
   validateSearch: (search: Record<string, unknown>): LoginSearch => {
     const target = safeRedirect(search.redirect);
-    return target ? { redirect: target } : {};
+    return {
+      ...(target ? { redirect: target } : {}),
+      ...(search.notice === "password-changed" ? { notice: "password-changed" as const } : {}),
+    };
   },
   beforeLoad: async ({ context: { queryClient } }) => {
     const setup = await queryClient.fetchQuery({ ...setupGetSetupStatusOptions(), staleTime: 10_000 });
@@ -132,6 +142,25 @@ const ssoCallbackRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "sso/callback",
   component: SsoCallbackPage,
+});
+
+/** `/forgot-password`: ask for a reset link by e-mail (issue 17). */
+const forgotPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "forgot-password",
+  component: ForgotPasswordPage,
+});
+
+/** `/reset-password?token=…`: the e-mailed reset link. */
+const resetPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "reset-password",
+  validateSearch: (search: Record<string, unknown>): { token?: string } =>
+    typeof search.token === "string" ? { token: search.token } : {},
+  component: function ResetPasswordRoute() {
+    const { token } = resetPasswordRoute.useSearch();
+    return <ResetPasswordForm token={token ?? ""} />;
+  },
 });
 
 /** `/invite/<token>`: the holder of an invitation link accepts it (signed in or not). */
@@ -163,6 +192,12 @@ const twoFactorRoute = createRoute({
   getParentRoute: () => authedRoute,
   path: "account/two-factor",
   component: TwoFactorPage,
+});
+
+const changePasswordRoute = createRoute({
+  getParentRoute: () => authedRoute,
+  path: "account/password",
+  component: ChangePasswordPage,
 });
 
 const orgsRoute = createRoute({
@@ -249,9 +284,12 @@ const routeTree = rootRoute.addChildren([
   loginRoute,
   ssoCallbackRoute,
   inviteRoute,
+  forgotPasswordRoute,
+  resetPasswordRoute,
   authedRoute.addChildren([
     orgsRoute,
     twoFactorRoute,
+    changePasswordRoute,
     orgRoute.addChildren([
       orgIndexRoute,
       section("audit-room", AuditRoomPage),

@@ -1,5 +1,5 @@
 import { Avatar, Box, Group, Menu, Text, UnstyledButton } from "@mantine/core";
-import { IconBuildingPlus, IconChevronDown, IconLogout, IconShieldLock } from "@tabler/icons-react";
+import { IconBuildingPlus, IconChevronDown, IconKey, IconLogout, IconShieldLock } from "@tabler/icons-react";
 import { useNavigate } from "@tanstack/react-router";
 
 import { useLogout, useMe } from "../../features/auth/useSession";
@@ -59,6 +59,9 @@ export function UserMenu() {
         </Menu.Item>
         <Menu.Item leftSection={<IconShieldLock size={16} aria-hidden />} onClick={() => void navigate({ to: "/account/two-factor" })}>
           Two-factor sign-in
+        </Menu.Item>
+        <Menu.Item leftSection={<IconKey size={16} aria-hidden />} onClick={() => void navigate({ to: "/account/password" })}>
+          Change password
         </Menu.Item>
         <Menu.Item color="red" leftSection={<IconLogout size={16} aria-hidden />} onClick={() => void logout()}>
           Log out

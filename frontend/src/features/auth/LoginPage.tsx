@@ -4,6 +4,7 @@ import { useForm } from "@mantine/form";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useNavigate, useRouter, useSearch } from "@tanstack/react-router";
 
+import { AnchorLink } from "../../components/links";
 import { handleFormError } from "../../lib/forms";
 import { formatWait } from "../../lib/format";
 import { toApiProblem } from "../../lib/problem";
@@ -109,6 +110,11 @@ export function LoginPage() {
                 Log in
               </Title>
             </div>
+            {search.notice === "password-changed" && !message && (
+              <Alert color="green" role="status" title="Password changed">
+                You have been signed out everywhere. Log in with your new password.
+              </Alert>
+            )}
             {message && (
               <Alert color="red" role="alert" title={message} />
             )}
@@ -135,9 +141,9 @@ export function LoginPage() {
               Log in
             </Button>
             <SsoButtons />
-            <Text size="xs" c="dimmed">
-              Forgot your password? Ask an administrator of your organisation.
-            </Text>
+            <AnchorLink to="/forgot-password" size="sm">
+              Forgot your password?
+            </AnchorLink>
           </Stack>
         </form>
       </Paper>

@@ -24,6 +24,9 @@ export function OrgsPage() {
             <ButtonLink to="/account/two-factor" variant="subtle">
               Two-factor sign-in
             </ButtonLink>
+            <ButtonLink to="/account/password" variant="subtle">
+              Change password
+            </ButtonLink>
             <Button variant="subtle" onClick={() => void logout()}>
               Log out
             </Button>
